@@ -1,0 +1,42 @@
+/**
+ * The main-process implementation of the IPC contract: plain functions built from their dependencies,
+ * with no Electron import, so the Electron transport, the HTTP harness and the unit tests all run the
+ * very same code.
+ */
+import type { AppInfo, Handlers } from '../shared/ipc/contract';
+import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
+import { isSafeExternalUrl } from './security/navigation';
+import { HandlerError } from './ipc/dispatch';
+
+export interface CollectionStore {
+  list(): Promise<CollectionSummary[]>;
+  /** Resolves to undefined when no collection has that id. */
+  get(collectionId: string): Promise<LoadedCollectionPayload | undefined>;
+}
+
+export interface HandlerDependencies {
+  appInfo: AppInfo;
+  collections: CollectionStore;
+  /** Opens a URL in the user's browser; the Electron edge passes shell.openExternal. */
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+export function createHandlers(deps: HandlerDependencies): Handlers {
+  return {
+    'app.getInfo': async () => deps.appInfo,
+    'collections.list': () => deps.collections.list(),
+    'collections.get': async ({ collectionId }) => {
+      const collection = await deps.collections.get(collectionId);
+      if (collection === undefined) {
+        throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
+      }
+      return collection;
+    },
+    'shell.openExternal': async ({ url }) => {
+      // The schema already requires http(s); checked again here because this is the last gate before
+      // handing a URL to the operating system.
+      if (!isSafeExternalUrl(url)) throw new HandlerError('unsafe-url', `Refusing to open ${url}`);
+      return { opened: await deps.openExternal(url) };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Electron entry point: the thin edge that wires Electron's objects to the plain modules beside it.
+ * Anything with logic worth testing lives elsewhere and is tested in Node.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { OPEN_VIEW_EVENT } from '../shared/ipc/contract';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/app-protocol';
+import { registerIpcHandlers } from './electron/ipc-transport';
+import { mainWindowConstructorOptions, readWindowState, rememberWindowState } from './electron/main-window';
+import { applySessionPolicy } from './electron/session-policy';
+import { buildMenuTemplate } from './menu';
+import { hardenWebContents } from './security/harden-web-contents';
+import { isSafeExternalUrl } from './security/navigation';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
+import { createMainHandlers } from './services';
+
+const APP_NAME = 'Atmintis';
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.setName(APP_NAME);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+  });
+  void app.whenReady().then(start);
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
+function start(): void {
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
+  applySessionPolicy(session.defaultSession, trustedOrigins);
+  const handlers = createMainHandlers({
+    resourcesDir: resourcesDir(),
+    appInfo: {
+      name: APP_NAME,
+      version: app.getVersion(),
+      license: 'AGPL-3.0-or-later',
+      transport: 'electron',
+      dataDirectory: app.getPath('userData'),
+    },
+    openExternal: async (url) => {
+      if (!isSafeExternalUrl(url)) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+  });
+  registerIpcHandlers(ipcMain, handlers, trustedOrigins);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        appName: APP_NAME,
+        isDevelopment: !app.isPackaged,
+        openView: (route) => mainWindow?.webContents.send(OPEN_VIEW_EVENT, route),
+        showAbout: () => mainWindow?.webContents.send(OPEN_VIEW_EVENT, 'about'),
+      }),
+    ),
+  );
+  void createMainWindow();
+}
+
+async function createMainWindow(): Promise<void> {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const saved = await readWindowState(stateFile);
+  const window = new BrowserWindow(
+    mainWindowConstructorOptions(
+      {
+        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+        stateFile,
+        workAreas: screen.getAllDisplays().map((display) => display.workArea),
+        title: APP_NAME,
+      },
+      saved,
+    ),
+  );
+  mainWindow = window;
+  rememberWindowState(window, stateFile);
+  window.once('ready-to-show', () => {
+    if (saved?.maximized) window.maximize();
+    if (saved?.fullScreen) window.setFullScreen(true);
+    window.show();
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  try {
+    await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  } catch (error) {
+    dialog.showErrorBox(APP_NAME, `The interface could not be loaded: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The loopback HTTP transport: serves the built renderer and answers `POST /api/<channel>` through the
+ * same `dispatch` as Electron's IPC, so the app can be used and tested in any Chromium.
+ *
+ * It only ever binds 127.0.0.1 and refuses requests whose Host or Origin is not its own: a page on
+ * another origin (or a DNS-rebinding name) cannot call the API.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Handlers } from '../../shared/ipc/contract';
+import { fail, type Result } from '../../shared/result';
+import { dispatch } from '../ipc/dispatch';
+import { resolveStaticPath, staticHeaders } from '../static/static-files';
+
+export const API_PREFIX = '/api/';
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export interface WebServerOptions {
+  port: number;
+  rendererDir: string;
+  handlers: Handlers;
+}
+
+export interface RunningWebServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const server = createServer((request, response) => {
+    handleRequest(request, response, options, server.address() as AddressInfo).catch((error: unknown) => {
+      sendJson(response, 500, fail('internal', error instanceof Error ? error.message : String(error)));
+    });
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}
+
+function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: WebServerOptions,
+  address: AddressInfo,
+): Promise<void> {
+  const hosts = allowedHosts(address.port);
+  if (!hosts.includes(request.headers.host ?? '')) {
+    sendJson(response, 421, fail('wrong-host', 'This server only answers on its loopback address'));
+    return;
+  }
+  const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  if (url.pathname.startsWith(API_PREFIX)) {
+    await handleApi(request, response, options, url, hosts);
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendJson(response, 405, fail('method-not-allowed', `${request.method} is not allowed here`));
+    return;
+  }
+  await serveStatic(request, response, options.rendererDir, url.pathname);
+}
+
+async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: WebServerOptions,
+  url: URL,
+  hosts: string[],
+): Promise<void> {
+  if (request.method !== 'POST') {
+    sendJson(response, 405, fail('method-not-allowed', 'API calls must use POST'));
+    return;
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+    sendJson(response, 403, fail('forbidden-origin', `Requests from ${origin} are not accepted`));
+    return;
+  }
+  // A JSON content type cannot be sent cross-origin without a CORS preflight, which this server never
+  // approves; together with the Origin check this keeps other pages out.
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    sendJson(response, 415, fail('unsupported-media-type', 'API calls must send application/json'));
+    return;
+  }
+  const body = await readBody(request, MAX_REQUEST_BYTES);
+  if (body === null) {
+    sendJson(response, 413, fail('request-too-large', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`));
+    return;
+  }
+  let payload: unknown;
+  try {
+    payload = body.length === 0 ? {} : JSON.parse(body);
+  } catch (error) {
+    sendJson(
+      response,
+      400,
+      fail('invalid-json', `Request body is not valid JSON: ${(error as Error).message}`),
+    );
+    return;
+  }
+  const channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+  const result = await dispatch(options.handlers, channel, payload);
+  sendJson(response, 200, result);
+}
+
+async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rendererDir: string,
+  pathname: string,
+): Promise<void> {
+  const filePath = resolveStaticPath(rendererDir, pathname);
+  const info = filePath ? await stat(filePath).catch(() => null) : null;
+  if (!filePath || !info?.isFile()) {
+    response.writeHead(404, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    response.end('Not found');
+    return;
+  }
+  response.writeHead(200, { ...staticHeaders(filePath), 'Content-Length': String(info.size) });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  response.end(await readFile(filePath));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, result: Result<unknown>): void {
+  if (response.headersSent) return;
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(JSON.stringify(result));
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext';
+import { useResult } from '../api/useResult';
+import { Loading } from '../shell/Loading';
+import { ViewHeading } from '../shell/ViewHeading';
+
+export default function AboutView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const info = useResult(() => api.call('app.getInfo', {}), [api]);
+  return (
+    <section className="view" aria-labelledby="about-heading">
+      <ViewHeading id="about-heading">{t('about.title')}</ViewHeading>
+      {info.status === 'loading' && <Loading />}
+      {info.status === 'error' && (
+        <p role="alert" className="error-text">
+          {t('error.loadFailed', { message: info.error.message })}
+        </p>
+      )}
+      {info.status === 'ok' && (
+        <ul className="plain-list">
+          <li>{t('about.version', { version: info.value.version })}</li>
+          <li>{t('about.license', { license: info.value.license })}</li>
+          <li>{t('about.transport', { transport: info.value.transport })}</li>
+          <li>{t('about.dataDirectory', { path: info.value.dataDirectory })}</li>
+        </ul>
+      )}
+      <p>{t('about.thirdParty')}</p>
+    </section>
+  );
+}

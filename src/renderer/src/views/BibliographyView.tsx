@@ -1,0 +1,5 @@
+import { SimpleView } from './SimpleView';
+
+export default function BibliographyView() {
+  return <SimpleView name="bibliography" />;
+}

@@ -1,0 +1,5 @@
+import { SimpleView } from './SimpleView';
+
+export default function ReaderView() {
+  return <SimpleView name="reader" />;
+}

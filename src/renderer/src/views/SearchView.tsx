@@ -1,0 +1,5 @@
+import { SimpleView } from './SimpleView';
+
+export default function SearchView() {
+  return <SimpleView name="search" />;
+}

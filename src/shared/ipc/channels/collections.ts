@@ -1,0 +1,19 @@
+/** Channels serving the bundled (and later imported) collections. */
+import { z } from 'zod';
+import type { CollectionSummary, LoadedCollectionPayload } from '../payloads';
+
+export const collectionId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+
+export const collectionRequests = {
+  'collections.list': z.object({}).strict(),
+  'collections.get': z.object({ collectionId }).strict(),
+} as const;
+
+export interface CollectionResponses {
+  'collections.list': CollectionSummary[];
+  'collections.get': LoadedCollectionPayload;
+}

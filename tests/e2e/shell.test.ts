@@ -1,0 +1,121 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  launchBrowser,
+  openObservedPage,
+  startHarness,
+  type Harness,
+} from '../support/web-harness';
+
+let harness: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+const VIEWS = [
+  { link: 'Search', heading: 'Search', hash: '#/search' },
+  { link: 'Browse', heading: 'Browse', hash: '#/browse' },
+  { link: 'Reader', heading: 'Reader', hash: '#/reader' },
+  { link: 'Bibliography', heading: 'Bibliography', hash: '#/bibliography' },
+  { link: 'Notes', heading: 'Notes', hash: '#/notes' },
+  { link: 'About', heading: 'About Atmintis', hash: '#/about' },
+];
+
+describe('app shell in Chromium (npm run web)', () => {
+  it('loads with a CSP, no console errors and no request leaving the origin', async () => {
+    const { page, context, requests, errors } = await openObservedPage(browser);
+    const response = await page.goto(harness.baseUrl + '/');
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(
+      await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toContain("default-src 'self'");
+    // The root redirects to Browse, which lists the bundled collections through the real handlers.
+    await expect.poll(() => page.url()).toContain('#/browse');
+    await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Collections' })
+      .or(page.getByText('No collections are installed.'))
+      .waitFor();
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+
+  it('reaches every view by keyboard alone', async () => {
+    const { page, context, requests, errors } = await openObservedPage(browser);
+    await page.goto(harness.baseUrl + '/#/browse');
+    await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const view of VIEWS) {
+      // Start from the top of the document and Tab until the view's link has focus.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const link = nav.getByRole('link', { name: view.link, exact: true });
+      let focused = false;
+      for (let presses = 0; presses < 20 && !focused; presses++) {
+        await page.keyboard.press('Tab');
+        focused = await link.evaluate((element) => element === document.activeElement);
+      }
+      expect(focused, `Tab reaches the ${view.link} link`).toBe(true);
+      await page.keyboard.press('Enter');
+      const heading = page.getByRole('heading', { level: 1, name: view.heading });
+      await heading.waitFor();
+      expect(page.url()).toContain(view.hash);
+      await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+      // Focus moves to the new view's heading, so keyboard users start reading there.
+      await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a not-found view for unknown addresses and the About facts from the main process', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(harness.baseUrl + '/#/no-such-view');
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Go to Browse' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+    await page.goto(harness.baseUrl + '/#/about');
+    await page.getByText('License: AGPL-3.0-or-later').waitFor();
+    await page.getByText(`User data folder: ${harness.dataDir}`).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('follows the OS colour scheme', async () => {
+    const background = async (colorScheme: 'light' | 'dark') => {
+      const { page, context } = await openObservedPage(browser, { colorScheme });
+      await page.goto(harness.baseUrl + '/#/browse');
+      await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+      const value = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await context.close();
+      return value;
+    };
+    const light = await background('light');
+    const dark = await background('dark');
+    expect(light).not.toBe(dark);
+    expect(light).toBe('rgb(250, 248, 245)');
+    expect(dark).toBe('rgb(28, 27, 26)');
+  });
+
+  it('uses only bundled fonts', async () => {
+    const { page, context, requests } = await openObservedPage(browser);
+    await page.goto(harness.baseUrl + '/#/browse');
+    await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const families = await page.evaluate(() => [...document.fonts].map((font) => font.family));
+    expect(families.join(',')).toContain('Inter');
+    expect(requests.filter((url) => url.endsWith('.woff2')).length).toBeGreaterThan(0);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import { channels, ipcChannelName } from '../../../src/shared/ipc/contract';
+import type { createElectronMock } from '../../support/electron-mock';
+
+const mock = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createElectronMock> | undefined }));
+
+vi.mock('electron', async () => {
+  const { createElectronMock: create } = await import('../../support/electron-mock');
+  mock.current = create();
+  return { ...mock.current.electron, default: mock.current.electron };
+});
+
+async function startMainProcess() {
+  // Electron sets this in packaged apps; plain Node does not.
+  Object.assign(process, { resourcesPath: '/opt/Atmintis/resources' });
+  await import('../../../src/main/index');
+  const current = mock.current;
+  if (!current) throw new Error('electron mock not created');
+  current.fireReady();
+  await vi.waitFor(() => expect(current.windows.length).toBe(1));
+  return current;
+}
+
+describe('Electron main entry (mocked electron)', () => {
+  it('configures the app securely', async () => {
+    const { electron, windows, appListeners } = await startMainProcess();
+
+    // app:// is registered as a privileged, secure, standard scheme before ready.
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      }),
+    ]);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(appListeners.has('second-instance')).toBe(true);
+    expect(appListeners.has('web-contents-created')).toBe(true);
+
+    // The window is sandboxed and isolated, with the CommonJS preload, and loads the app origin.
+    const window = windows[0];
+    const prefs = window?.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/);
+    await vi.waitFor(() => expect(window?.loadURL).toHaveBeenCalledWith('app://atmintis/index.html'));
+
+    // Permissions and network are locked down on the session.
+    const session = electron.session.defaultSession;
+    const permissionHandler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      ...args: unknown[]
+    ) => void;
+    const decide = (permission: string, url: string) => {
+      const callback = vi.fn();
+      permissionHandler({}, permission, callback, { requestingUrl: url });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(decide('persistent-storage', 'app://atmintis/index.html')).toBe(true);
+    expect(decide('media', 'app://atmintis/index.html')).toBe(false);
+    expect(decide('persistent-storage', 'https://evil.example/')).toBe(false);
+    const beforeRequest = session.webRequest.onBeforeRequest.mock.calls[0]?.[0] as (
+      details: { url: string },
+      callback: (response: { cancel: boolean }) => void,
+    ) => void;
+    const cancelled = (url: string) => {
+      let cancel = false;
+      beforeRequest({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(cancelled('https://fonts.googleapis.com/css')).toBe(true);
+    expect(cancelled('app://atmintis/assets/index.js')).toBe(false);
+
+    // Every contract channel has an IPC handler, and untrusted frames are refused.
+    const registered = electron.ipcMain.handle.mock.calls.map((call) => call[0]);
+    expect(registered.sort()).toEqual(channels.map(ipcChannelName).sort());
+    const infoHandler = electron.ipcMain.handle.mock.calls.find(
+      (call) => call[0] === 'atmintis:app.getInfo',
+    )?.[1] as (event: unknown, payload: unknown) => Promise<unknown>;
+    expect(
+      await infoHandler({ senderFrame: { url: 'app://atmintis/index.html', parent: null } }, {}),
+    ).toMatchObject({
+      ok: true,
+      value: { transport: 'electron', version: '9.9.9' },
+    });
+    expect(
+      await infoHandler({ senderFrame: { url: 'https://evil.example/', parent: null } }, {}),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+
+    // A standard application menu is installed.
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+});

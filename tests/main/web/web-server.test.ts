@@ -1,0 +1,122 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
+import { testHandlers } from '../../support/fake-handlers';
+
+let server: RunningWebServer;
+let rendererDir: string;
+
+beforeAll(async () => {
+  const base = await mkdtemp(join(tmpdir(), 'atmintis-web-'));
+  rendererDir = join(base, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(base, 'secret.txt'), 'secret');
+  server = await startWebServer({ port: 0, rendererDir, handlers: testHandlers() });
+});
+
+afterAll(() => server.close());
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so tests can send any Host/Origin/path exactly as written. */
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method,
+        path,
+        headers: { Host: `127.0.0.1:${server.port}`, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+describe('web harness server', () => {
+  it('listens on loopback only', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+  });
+
+  it('serves the renderer with the CSP header', async () => {
+    const res = await raw('GET', '/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.body).toContain('<title>t</title>');
+    expect((await raw('GET', '/assets/app.js')).headers['content-type']).toContain('text/javascript');
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const res = await raw('GET', path);
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('secret');
+    }
+  });
+
+  it('answers API calls through the contract', async () => {
+    const res = await raw('POST', '/api/app.getInfo', json, '{}');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { version: '0.0.0-test' } });
+  });
+
+  it('returns precise errors for bad API calls', async () => {
+    const bad = await raw('POST', '/api/collections.get', json, '{"collectionId":""}');
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    const unknown = await raw('POST', '/api/fs.readFile', json, '{}');
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const broken = await raw('POST', '/api/app.getInfo', json, '{nope');
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'invalid-json' } });
+  });
+
+  it('refuses foreign hosts (DNS rebinding) and foreign origins (CSRF)', async () => {
+    const rebinding = await raw('GET', '/', { Host: 'evil.example' });
+    expect(rebinding.status).toBe(421);
+    const csrf = await raw('POST', '/api/app.getInfo', { ...json, Origin: 'https://evil.example' }, '{}');
+    expect(csrf.status).toBe(403);
+    const sameOrigin = await raw('POST', '/api/app.getInfo', { ...json, Origin: server.url }, '{}');
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('requires JSON, POST for the API and GET for files', async () => {
+    expect((await raw('POST', '/api/app.getInfo', { 'Content-Type': 'text/plain' }, '{}')).status).toBe(415);
+    expect((await raw('GET', '/api/app.getInfo')).status).toBe(405);
+    expect((await raw('DELETE', '/index.html')).status).toBe(405);
+  });
+
+  it('refuses oversized bodies', async () => {
+    const res = await raw('POST', '/api/app.getInfo', json, 'x'.repeat(MAX_REQUEST_BYTES + 1));
+    expect(res.status).toBe(413);
+  });
+});

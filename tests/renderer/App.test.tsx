@@ -1,0 +1,70 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApi } from '../../src/shared/ipc/api';
+import type { Invoke } from '../../src/shared/ipc/contract';
+import { App } from '../../src/renderer/src/App';
+import { initI18n } from '../../src/renderer/src/i18n/i18n';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(cleanup);
+
+function fakeApi(answers: Record<string, unknown>) {
+  const invoke = vi.fn(async (channel: string) =>
+    channel in answers ? answers[channel] : { ok: false, error: { code: 'x', message: 'unexpected' } },
+  ) as unknown as Invoke;
+  return createApi(invoke);
+}
+
+describe('App shell', () => {
+  it('shows the collections the API returns on Browse', async () => {
+    window.location.hash = '#/browse';
+    const api = fakeApi({
+      'collections.list': {
+        ok: true,
+        value: [
+          {
+            id: 'c',
+            title: 'Soviet deportations from Lithuania, 1940–1953',
+            description: 'd',
+            version: '1',
+            languages: ['en'],
+            recordCount: 3,
+            synthetic: false,
+          },
+        ],
+      },
+    });
+    render(<App api={api} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Browse' })).toBeTruthy();
+    expect(await screen.findByText('Soviet deportations from Lithuania, 1940–1953')).toBeTruthy();
+    expect(screen.getByText('3 records')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+  });
+
+  it('shows a coded API error instead of crashing', async () => {
+    window.location.hash = '#/browse';
+    const api = fakeApi({
+      'collections.list': { ok: false, error: { code: 'collection-invalid', message: 'manifest.json: bad' } },
+    });
+    render(<App api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('manifest.json: bad');
+  });
+
+  it('opens the view the application menu asks for', async () => {
+    window.location.hash = '#/browse';
+    let menuListener: ((route: string) => void) | undefined;
+    const api = {
+      ...fakeApi({ 'collections.list': { ok: true, value: [] } }),
+      onOpenView: (listener: (route: string) => void) => {
+        menuListener = listener;
+        return () => undefined;
+      },
+    };
+    render(<App api={api} />);
+    await screen.findByRole('heading', { level: 1, name: 'Browse' });
+    await act(async () => menuListener?.('notes'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Notes' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * End-to-end harness: runs the real `npm run web` (real renderer build, real main-process handlers)
+ * and drives Debian's Chromium against it with playwright-core.
+ */
+export interface Harness {
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (candidate): candidate is string => Boolean(candidate),
+  );
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (tried ${candidates.join(', ')}). Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return found;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'atmintis-e2e-'));
+  const child: ChildProcess = spawn(
+    'npm',
+    ['run', 'web', '--', '--port', '0', '--no-build', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`npm run web did not start in time:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run web exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    baseUrl,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Flags a root, offline, headless Chromium needs here (no sandbox as root; no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ObservedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made (URLs), to prove nothing left the app's origin. */
+  requests: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+export async function openObservedPage(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const observed: ObservedPage = { page, context, requests: [], errors: [] };
+  context.on('request', (request) => observed.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') observed.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => observed.errors.push(error.message));
+  return observed;
+}
+
+/** Requests that went anywhere but the app's own origin (data: and blob: URLs are local). */
+export function foreignRequests(requests: readonly string[], baseUrl: string): string[] {
+  const origin = new URL(baseUrl).origin;
+  return requests.filter(
+    (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
+  );
+}
