@@ -80,7 +80,7 @@ the package table by hand.
 
 | what | where | license |
 | --- | --- | --- |
-| Citation Style Language styles and locales | resources/csl (when present) | CC BY-SA 3.0 (see resources/csl/README.md) |
+| Citation Style Language styles and locales | resources/csl | CC BY-SA 3.0 (see resources/csl/README.md) |
 | Inter and Source Serif 4 fonts (via @fontsource) | bundled in the renderer | SIL Open Font License 1.1 |
 | Collection texts and data | resources/collections | see each collection's README and manifest |
 

@@ -9,15 +9,4 @@ export interface CollectionSummary {
   synthetic: boolean;
 }
 
-// Interim shape until the collection model lands.
-export interface LoadedCollectionPayload {
-  manifest: {
-    id: string;
-    title: string;
-    description: string;
-    version: string;
-    languages: string[];
-    synthetic?: boolean;
-  };
-  records: unknown[];
-}
+export type { LoadedCollection as LoadedCollectionPayload } from '../collection/validate';
