@@ -1,41 +1,106 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/ApiContext';
-import { useResult } from '../api/useResult';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import type { AsyncState } from '../api/useResult';
+import { Charts } from '../browse/Charts';
+import { EXPLORE_TABS } from '../browse/paths';
+import { RecordList } from '../browse/RecordList';
+import { RecordPage } from '../browse/RecordPage';
+import { Timeline } from '../browse/Timeline';
+import { useCollection, useDefaultCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 
-export default function BrowseView() {
-  const { t } = useTranslation();
-  const api = useApi();
-  const collections = useResult(() => api.call('collections.list', {}), [api]);
+// The map carries the world's borders (TopoJSON): loaded only when the map is opened.
+const ExileMap = lazy(() => import('../browse/ExileMap').then((module) => ({ default: module.ExileMap })));
 
+export default function BrowseView() {
+  return (
+    <Switch>
+      <Route path="/record/:collectionId/:recordId">
+        {(params) => <RecordRoute collectionId={params.collectionId} recordId={params.recordId} />}
+      </Route>
+      <Route path="/timeline">
+        <ExploreLayout>{(collection) => <Timeline collection={collection} />}</ExploreLayout>
+      </Route>
+      <Route path="/charts">
+        <ExploreLayout>{(collection) => <Charts collection={collection} />}</ExploreLayout>
+      </Route>
+      <Route path="/map">
+        <ExploreLayout>
+          {(collection) => (
+            <Suspense fallback={<Loading />}>
+              <ExileMap collection={collection} />
+            </Suspense>
+          )}
+        </ExploreLayout>
+      </Route>
+      <Route>
+        <ExploreLayout>{(collection) => <RecordList collection={collection} />}</ExploreLayout>
+      </Route>
+    </Switch>
+  );
+}
+
+function CollectionState({
+  state,
+  children,
+}: {
+  state: AsyncState<LoadedCollection>;
+  children: (collection: LoadedCollection) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (state.status === 'loading') return <Loading label={t('app.loadingCollections')} />;
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="error-text">
+        {state.error.code === 'no-collection'
+          ? t('browse.empty')
+          : t('error.loadFailed', { message: state.error.message })}
+      </p>
+    );
+  }
+  return <>{children(state.value)}</>;
+}
+
+function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const collection = useDefaultCollection();
   return (
     <section className="view" aria-labelledby="browse-heading">
       <ViewHeading id="browse-heading">{t('browse.title')}</ViewHeading>
-      <p className="view-intro">{t('browse.intro')}</p>
-      {collections.status === 'loading' && <Loading label={t('app.loadingCollections')} />}
-      {collections.status === 'error' && (
-        <p role="alert" className="error-text">
-          {t('error.loadFailed', { message: collections.error.message })}
+      {collection.status === 'ok' && (
+        <p className="view-intro">
+          {collection.value.manifest.title}
+          {collection.value.manifest.synthetic && <span className="badge">{t('browse.synthetic')}</span>}
         </p>
       )}
-      {collections.status === 'ok' &&
-        (collections.value.length === 0 ? (
-          <p>{t('browse.empty')}</p>
-        ) : (
-          <ul aria-label={t('browse.collections')} className="card-list">
-            {collections.value.map((collection) => (
-              <li key={collection.id} className="card">
-                <h2>{collection.title}</h2>
-                <p>{collection.description}</p>
-                <p className="meta">
-                  {t('browse.records', { count: collection.recordCount })}
-                  {collection.synthetic && <span className="badge">{t('browse.synthetic')}</span>}
-                </p>
+      <nav aria-label={t('browse.exploreNav')} className="tabs">
+        <ul>
+          {EXPLORE_TABS.map((tab) => {
+            const nested = tab.path.replace('~/browse', '') || '/';
+            return (
+              <li key={tab.key}>
+                <Link href={tab.path} aria-current={location === nested ? 'page' : undefined}>
+                  {t(`browse.tab.${tab.key}`)}
+                </Link>
               </li>
-            ))}
-          </ul>
-        ))}
+            );
+          })}
+        </ul>
+      </nav>
+      <CollectionState state={collection}>{children}</CollectionState>
     </section>
+  );
+}
+
+function RecordRoute({ collectionId, recordId }: { collectionId: string; recordId: string }) {
+  const collection = useCollection(decodeURIComponent(collectionId));
+  return (
+    <CollectionState state={collection}>
+      {(loaded) => <RecordPage key={recordId} collection={loaded} recordId={decodeURIComponent(recordId)} />}
+    </CollectionState>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * How collection data reads on screen: figures with their qualifiers, short source labels, date
+ * ranges. Pure functions over the loaded collection; every string template comes from i18n.
+ */
+import type { TFunction } from 'i18next';
+import type { Claim, CslItem, CslName } from '../../../shared/collection/schema';
+import type { LoadedRecord } from '../../../shared/collection/validate';
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+/** "about 17,500 people", "11,000–16,500 people", "70 %". */
+export function formatClaimFigure(claim: Claim, t: TFunction, language: string): string {
+  const figure =
+    claim.value !== undefined
+      ? formatNumber(claim.value, language)
+      : t('browse.claim.range', {
+          min: formatNumber(claim.min ?? Number.NaN, language),
+          max: formatNumber(claim.max ?? Number.NaN, language),
+        });
+  const withUnit = t(`browse.unit.${claim.unit}`, { figure, defaultValue: `${figure} ${claim.unit}` });
+  return claim.qualifier ? t(`browse.qualifier.${claim.qualifier}`, { figure: withUnit }) : withUnit;
+}
+
+function nameOf(name: CslName): string {
+  return name.family ?? name.literal ?? name.given ?? '';
+}
+
+/** "Anušauskas 2012", "Burauskaitė (ed.) 1992", or the title when a work has no author. */
+export function shortSource(item: CslItem | undefined, t: TFunction): string {
+  if (!item) return t('browse.unknownSource');
+  const year = item.issued?.['date-parts']?.[0]?.[0];
+  const authors = item.author ?? [];
+  const editors = item.editor ?? [];
+  const people = authors.length > 0 ? authors : editors;
+  let who = people.length > 2 ? `${nameOf(people[0] as CslName)} et al.` : people.map(nameOf).join(' & ');
+  if (authors.length === 0 && editors.length > 0) who = t('browse.editedBy', { names: who });
+  if (!who) who = item.title ?? item['container-title'] ?? item.id;
+  return year ? `${who} ${year}` : who;
+}
+
+export function bibliographyIndex(items: readonly CslItem[]): Map<string, CslItem> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** "14 June 1941 – 18 June 1941", or the year span when that is all the record says. */
+export function formatRecordDates(record: LoadedRecord, language: string): string | null {
+  if (!record.earliest || !record.latest) return null;
+  const format = (iso: string) =>
+    new Intl.DateTimeFormat(language, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T00:00:00Z`));
+  return record.earliest === record.latest
+    ? format(record.earliest)
+    : `${format(record.earliest)} – ${format(record.latest)}`;
+}
+
+export const yearOf = (iso: string | null): number | null => (iso ? Number(iso.slice(0, 4)) : null);
+
+/** The record's title in the interface language when it has one, else its title. */
+export function displayTitle(record: Pick<LoadedRecord, 'title' | 'labels'>, language: string): string {
+  const label = record.labels[language as keyof typeof record.labels];
+  return label ?? record.title;
+}
