@@ -1,5 +1,175 @@
-import { SimpleView } from './SimpleView';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { QueryError } from '../../../shared/search/query';
+import { ViewHeading } from '../shell/ViewHeading';
+import { SearchFacets } from '../search/SearchFacets';
+import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
+import { RESULT_LINK_CLASS, SearchResults } from '../search/SearchResults';
+import { SyntaxHelp } from '../search/SyntaxHelp';
+import { useSearch } from '../search/useSearch';
+import { useSearchHistory } from '../search/useSearchHistory';
+import { FOCUS_SEARCH_EVENT, consumeSearchFocusRequest } from '../search/useSearchShortcut';
+import '../search/search.css';
+
+/** The query survives leaving the view (open a result, come back with Back) for this window. */
+let lastQuery = '';
+
+function SyntaxErrors({ id, query, errors }: { id: string; query: string; errors: QueryError[] }) {
+  const { t } = useTranslation();
+  if (errors.length === 0) return <div id={id} hidden />;
+  return (
+    <div id={id} className="search-syntax-errors">
+      <p>{t('search.syntax.heading')}</p>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.code}-${error.start}`}>
+            <code>{query.slice(error.start, error.end)}</code>{' '}
+            {t(`search.syntax.${error.code}`, { ...error.params, part: query.slice(error.start, error.end) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export default function SearchView() {
-  return <SimpleView name="search" />;
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [query, setQueryState] = useState(lastQuery);
+  const input = useRef<HTMLInputElement>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const errorsId = useId();
+  const hintId = useId();
+  const state = useSearch(query);
+  const history = useSearchHistory();
+  const [savedNotice, setSavedNotice] = useState(false);
+
+  const setQuery = (value: string) => {
+    lastQuery = value;
+    setQueryState(value);
+    setSavedNotice(false);
+  };
+
+  useEffect(() => {
+    const focus = () => input.current?.focus();
+    if (consumeSearchFocusRequest()) focus();
+    const onRequest = () => {
+      consumeSearchFocusRequest();
+      focus();
+    };
+    window.addEventListener(FOCUS_SEARCH_EVENT, onRequest);
+    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, onRequest);
+  }, []);
+
+  const ready = state.status === 'ready' ? state : null;
+  const response = ready?.response && ready.query.trim() !== '' ? ready.response : null;
+  const firstLink = () =>
+    resultsRef.current?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`) ?? null;
+
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      const link = firstLink();
+      if (link) {
+        event.preventDefault();
+        link.focus();
+      }
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setQuery('');
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const link = firstLink();
+      if (link && !ready?.searching) {
+        history.recordRecent(query);
+        // "~": an absolute path, as this view is nested under /search.
+        navigate(`~${link.getAttribute('href')?.slice(1) ?? '/search'}`);
+      }
+    }
+  };
+
+  let status = '';
+  if (state.status === 'indexing') status = t('search.indexing');
+  else if (state.status === 'error') status = t('search.failed', { message: state.message });
+  else if (query.trim() !== '') {
+    if (ready?.searching && !response) status = t('search.searching');
+    else if (response?.tooShort) status = t('search.tooShort');
+    else if (response && response.total === 0)
+      status = t('search.noResults', { query: ready?.query ?? query });
+    else if (response) status = t('search.resultCount', { count: response.total });
+  }
+
+  return (
+    <section className="view search-view" aria-labelledby="search-heading">
+      <ViewHeading id="search-heading">{t('search.title')}</ViewHeading>
+      <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
+        <input
+          ref={input}
+          type="search"
+          className="search-input"
+          aria-label={t('search.label')}
+          aria-describedby={`${hintId} ${errorsId}`}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onInputKeyDown}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <SyntaxHelp />
+        <button
+          type="button"
+          disabled={query.trim() === ''}
+          onClick={() => {
+            history.save(query);
+            setSavedNotice(true);
+          }}
+        >
+          {savedNotice ? t('search.saved') : t('search.save')}
+        </button>
+      </form>
+      <p id={hintId} className="search-hint">
+        {t('search.shortcutHint')}
+      </p>
+      <SyntaxErrors id={errorsId} query={query} errors={response?.errors ?? []} />
+      <p role="status" aria-live="polite" className="search-status">
+        {status}
+        {response && response.total > response.hits.length
+          ? ` ${t('search.showingFirst', { shown: response.hits.length, total: response.total })}`
+          : ''}
+      </p>
+      {query.trim() === '' ? (
+        <SearchHistoryPanel
+          recent={history.recent}
+          saved={history.saved}
+          onRun={(value) => {
+            setQuery(value);
+            input.current?.focus();
+          }}
+          onRemoveSaved={history.removeSaved}
+          onClearRecent={history.clearRecent}
+        />
+      ) : null}
+      {ready && response && query.trim() !== '' && !response.tooShort ? (
+        <div className="search-body">
+          <div ref={resultsRef} className="search-results-pane" aria-busy={ready.searching}>
+            {response.total > 0 ? (
+              <SearchResults
+                response={response}
+                documents={ready.documents}
+                onExit={() => input.current?.focus()}
+                onOpen={() => history.recordRecent(query)}
+              />
+            ) : null}
+          </div>
+          <SearchFacets
+            facets={response.facets}
+            query={query}
+            documents={ready.documents}
+            onQueryChange={setQuery}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
 }

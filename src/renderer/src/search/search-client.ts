@@ -1,0 +1,91 @@
+/**
+ * The renderer's side of the search worker: sends the collections to index and queries to run, and
+ * resolves each query with its results, or with null when a newer query superseded it (stale answers
+ * are dropped here even if the worker already ran them).
+ */
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import type { SearchResponse } from '../../../shared/search/engine';
+import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../shared/search/protocol';
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerPort {
+  postMessage(message: SearchWorkerRequest): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<SearchWorkerResponse>) => void): void;
+  terminate(): void;
+}
+
+export interface SearchOutcome {
+  query: string;
+  response: SearchResponse;
+  /** Time the worker spent on the search, in milliseconds. */
+  ms: number;
+}
+
+export class SearchClient {
+  private seq = 0;
+  private pending: {
+    seq: number;
+    resolve: (outcome: SearchOutcome | null) => void;
+    reject: (error: Error) => void;
+  } | null = null;
+  private indexing: { resolve: (documents: number) => void; reject: (error: Error) => void } | null = null;
+
+  constructor(private readonly worker: WorkerPort) {
+    worker.addEventListener('message', (event) => this.onMessage(event.data));
+  }
+
+  /** Index these collections (replacing any earlier index). Resolves with the number of documents. */
+  index(collections: LoadedCollection[]): Promise<number> {
+    this.indexing?.reject(new Error('superseded by a newer index request'));
+    return new Promise((resolve, reject) => {
+      this.indexing = { resolve, reject };
+      this.worker.postMessage({ type: 'index', collections });
+    });
+  }
+
+  /** Run a query. Resolves with null if another query is sent before this one's answer arrives. */
+  search(query: string, limit?: number): Promise<SearchOutcome | null> {
+    this.pending?.resolve(null);
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending = { seq, resolve, reject };
+      this.worker.postMessage(
+        limit === undefined ? { type: 'search', seq, query } : { type: 'search', seq, query, limit },
+      );
+    });
+  }
+
+  /** Tell the worker which documents have notes (for `has:notes`). */
+  setNotedDocuments(documentIds: string[]): void {
+    this.worker.postMessage({ type: 'notes', documentIds });
+  }
+
+  dispose(): void {
+    this.pending?.resolve(null);
+    this.indexing?.reject(new Error('search closed'));
+    this.worker.terminate();
+  }
+
+  private onMessage(message: SearchWorkerResponse): void {
+    if (message.type === 'indexed') {
+      this.indexing?.resolve(message.documents);
+      this.indexing = null;
+      return;
+    }
+    if (message.type === 'failed' && message.seq === null) {
+      this.indexing?.reject(new Error(message.message));
+      this.indexing = null;
+      return;
+    }
+    const pending = this.pending;
+    if (!pending || pending.seq !== message.seq) return; // a stale answer
+    this.pending = null;
+    if (message.type === 'results')
+      pending.resolve({ query: message.query, response: message.response, ms: message.ms });
+    else pending.reject(new Error(message.message));
+  }
+}
+
+export function createSearchWorker(): WorkerPort {
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
+}

@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  launchBrowser,
+  openObservedPage,
+  startHarness,
+  type Harness,
+} from '../support/web-harness';
+
+let harness: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+const RECORD_URL = /#\/browse\/record\/lt-deportations-1940-1953\//;
+
+async function openSearch(page: Page) {
+  await page.goto(harness.baseUrl + '/#/search');
+  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+  return page.getByRole('searchbox', { name: 'Search' });
+}
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+describe('search in Chromium (npm run web)', () => {
+  it('finds a place typed in Lithuanian and opens it with the keyboard', async () => {
+    const { page, context, errors, requests } = await openObservedPage(browser);
+    const searchbox = await openSearch(page);
+    await searchbox.pressSequentially('Krasnojarskas', { delay: 20 });
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results
+      .getByRole('link', { name: /^Krasnoyarsk\b/ })
+      .first()
+      .waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /\d+ results?/ })
+          .count(),
+      )
+      .toBe(1);
+    // The matched alternate name is shown, highlighted, in the snippet.
+    await results.locator('mark', { hasText: 'Krasnojarskas' }).first().waitFor();
+
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toMatch(/^Krasnoyarsk/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedText(page)).toMatch(/^Krasnoyarsk/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Krasnoyarsk', exact: true }).waitFor();
+    expect(page.url()).toMatch(RECORD_URL);
+    expect(page.url()).toContain('place-krasnoyarsk');
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+
+  it('opens Search from anywhere with / and Ctrl+K, and Enter opens the first result', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(harness.baseUrl + '/#/browse');
+    await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
+    await page.keyboard.press('/');
+    const searchbox = page.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => searchbox.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(page.url()).toContain('#/search');
+
+    await page.goto(harness.baseUrl + '/#/about');
+    await page.getByRole('heading', { level: 1, name: 'About Atmintis' }).waitFor();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => searchbox.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await searchbox.fill('');
+    await searchbox.pressSequentially('Прибой', { delay: 20 });
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('link', { name: /^Operation Priboi \(March 1949\)/ })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Operation Priboi', exact: true }).waitFor();
+    expect(page.url()).toMatch(RECORD_URL);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains invalid syntax inline, refines with facets and clears with Escape', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    const searchbox = await openSearch(page);
+    await searchbox.fill('Osen year:soon');
+    await page.getByText('“soon” is not a year or year range').waitFor();
+    await page.getByRole('list', { name: 'Search results' }).waitFor();
+
+    await searchbox.fill('Osen');
+    const kinds = page.getByRole('group', { name: 'Kind' });
+    await kinds.getByRole('checkbox', { name: /^Bibliography entry/ }).check();
+    await expect.poll(() => searchbox.inputValue()).toBe('Osen kind:bibliography');
+    await expect
+      .poll(async () =>
+        (
+          await page.getByRole('list', { name: 'Search results' }).getByRole('heading').allTextContents()
+        ).join('|'),
+      )
+      .toMatch(/^Bibliography \(\d+\)$/);
+
+    await searchbox.focus();
+    await page.keyboard.press('Escape');
+    expect(await searchbox.inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps recent and saved searches and runs them again', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    const searchbox = await openSearch(page);
+    await searchbox.fill('tremtiniai');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
+    await page.getByRole('button', { name: 'Save this search' }).click();
+    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    await searchbox.press('Enter');
+    await page.waitForURL(RECORD_URL);
+
+    await page.goto(harness.baseUrl + '/#/search');
+    await searchbox.fill('');
+    const saved = page.getByRole('region', { name: 'Saved searches' });
+    const recent = page.getByRole('region', { name: 'Recent searches' });
+    await saved.getByRole('button', { name: 'tremtiniai', exact: true }).waitFor();
+    await recent.getByRole('button', { name: 'tremtiniai', exact: true }).click();
+    expect(await searchbox.inputValue()).toBe('tremtiniai');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the query syntax help', async () => {
+    const { page, context } = await openObservedPage(browser);
+    await openSearch(page);
+    await page.getByRole('button', { name: 'Query syntax' }).click();
+    const dialog = page.getByRole('dialog', { name: 'How to search' });
+    await dialog.getByText('year:1945..1953').first().waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await context.close();
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadedCollection } from '../../../src/shared/collection/validate';
+import {
+  createSearchWorkerHost,
+  type SearchWorkerRequest,
+  type SearchWorkerResponse,
+} from '../../../src/shared/search/protocol';
+import { SearchClient, type WorkerPort } from '../../../src/renderer/src/search/search-client';
+
+const collection = {
+  manifest: {
+    formatVersion: 1,
+    id: 'c',
+    title: 'C',
+    version: '1.0.0',
+    description: 'd',
+    languages: ['en'],
+    license: 'l',
+    compiledBy: 'x',
+    texts: [],
+  },
+  records: [
+    {
+      id: 'place-igarka',
+      kind: 'place',
+      title: 'Igarka',
+      labels: {},
+      altNames: [{ name: 'Игарка' }],
+      altDates: [],
+      summary: 'Port.',
+      relations: [],
+      claims: [],
+      citations: [],
+      earliest: null,
+      latest: null,
+    },
+  ],
+  bibliography: [],
+  texts: [],
+  integrity: { findings: [] },
+} as LoadedCollection;
+
+/** A Worker stand-in running the real worker logic, with the worker's deferral under test control. */
+function fakeWorker() {
+  const listeners: ((event: MessageEvent<SearchWorkerResponse>) => void)[] = [];
+  const deferred: (() => void)[] = [];
+  const ran: string[] = [];
+  const host = createSearchWorkerHost(
+    (message) => {
+      if (message.type === 'results') ran.push(message.query);
+      // Answers arrive asynchronously, as from a real worker.
+      queueMicrotask(() =>
+        listeners.forEach((listener) => listener({ data: message } as MessageEvent<SearchWorkerResponse>)),
+      );
+    },
+    (run) => deferred.push(run),
+  );
+  const port: WorkerPort = {
+    postMessage: (message: SearchWorkerRequest) => host.receive(structuredClone(message)),
+    addEventListener: (_type, listener) => listeners.push(listener),
+    terminate: () => undefined,
+  };
+  const flush = () => deferred.splice(0).forEach((run) => run());
+  return { port, flush, ran };
+}
+
+describe('search client and worker host', () => {
+  it('indexes, then answers with ids, kinds, scores and ranges only', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    expect(await client.index([collection])).toBe(1);
+    const outcome = client.search('Игарка');
+    worker.flush();
+    const result = await outcome;
+    expect(result?.response.hits).toEqual([
+      { id: 'c/r/place-igarka', kind: 'place', score: expect.any(Number), matches: expect.any(Array) },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('Port.');
+  });
+
+  it('runs only the newest of the searches waiting, and resolves superseded ones with null', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    await client.index([collection]);
+    const first = client.search('Ig');
+    const second = client.search('Iga');
+    const third = client.search('Igarka');
+    worker.flush();
+    expect(await first).toBeNull();
+    expect(await second).toBeNull();
+    expect((await third)?.query).toBe('Igarka');
+    expect(worker.ran).toEqual(['Igarka']);
+  });
+
+  it('ignores a late answer to an older query', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    await client.index([collection]);
+    const older = client.search('Igarka');
+    worker.flush(); // the worker answers "Igarka"…
+    const newer = client.search('Port'); // …but a newer query was sent before the answer arrived.
+    expect(await older).toBeNull();
+    worker.flush();
+    expect((await newer)?.query).toBe('Port');
+  });
+
+  it('queues a search sent before the index is ready', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    const early = client.search('Igarka');
+    const indexed = client.index([collection]);
+    worker.flush();
+    await indexed;
+    worker.flush();
+    expect((await early)?.response.total).toBe(1);
+  });
+});
