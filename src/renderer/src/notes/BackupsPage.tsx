@@ -1,0 +1,242 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '../../../shared/notes/export';
+import type { ImportSummary } from '../../../shared/notes/merge';
+import type { Note } from '../../../shared/notes/model';
+import { describeTarget } from '../../../shared/notes/targets';
+import { useApi } from '../api/ApiContext';
+import { useResult } from '../api/useResult';
+import { formatDateTime } from './NoteCard';
+import { useNotes, usePersistentStorage } from './NotesContext';
+import { saveExport } from './save-export';
+import { useCollections } from './useCollections';
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+type Pending = { source: string; text: string; summary: ImportSummary };
+
+/** Export, import/restore, automatic backups and the storage status. */
+export function BackupsPage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const { repository, scheduler } = useNotes();
+  const collections = useCollections();
+  const persist = usePersistentStorage();
+  const id = useId();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
+
+  const say = (text: string, error = false) => setMessage({ text, error });
+  const [listVersion, setListVersion] = useState(0);
+  const refreshBackups = () => setListVersion((version) => version + 1);
+  const backupList = useResult(() => api.call('backups.list', {}), [api, listVersion]);
+  const backups = backupList.status === 'ok' ? backupList.value : null;
+
+  useEffect(() => {
+    let current = true;
+    void navigator.storage?.estimate?.().then((estimate) => {
+      if (current) setUsage({ usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const describe = (note: Note) => describeTarget(note.target, collections.get(note.target.collectionId));
+
+  const exportAs = async (format: 'json' | 'markdown' | 'jsonld' | 'csv') => {
+    try {
+      const notes = await repository.live();
+      let outcome;
+      if (format === 'json') {
+        const { json } = await repository.exportBackup();
+        outcome = await saveExport(api, `atmintis-notes-${stamp()}.json`, 'application/json', json);
+      } else if (format === 'markdown') {
+        outcome = await saveExport(
+          api,
+          `atmintis-notes-${stamp()}.zip`,
+          'application/zip',
+          notesToMarkdownZip(notes, describe),
+        );
+      } else if (format === 'jsonld') {
+        outcome = await saveExport(
+          api,
+          `atmintis-highlights-${stamp()}.jsonld`,
+          'application/ld+json',
+          highlightsToJsonLd(notes, describe, new Date()),
+        );
+      } else {
+        outcome = await saveExport(
+          api,
+          `atmintis-notes-${stamp()}.csv`,
+          'text/csv',
+          notesToCsv(notes, describe),
+        );
+      }
+      if (outcome.kind === 'saved') say(t('notes.export.savedTo', { path: outcome.path }));
+      else if (outcome.kind === 'downloaded') say(t('notes.export.downloaded'));
+      else say(t('notes.export.cancelled'));
+    } catch (error) {
+      say((error as Error).message, true);
+    }
+  };
+
+  const prepareImport = async (source: string, text: string) => {
+    setPending(null);
+    try {
+      const { summary } = await repository.planImport(text);
+      setPending({ source, text, summary });
+      say(t('notes.import.ready', { source }));
+    } catch (error) {
+      say(t('notes.import.refused', { source, reason: (error as Error).message }), true);
+    }
+  };
+
+  const applyImport = async () => {
+    if (!pending) return;
+    try {
+      // A backup of the notes as they are now, so even an import can be undone.
+      await scheduler.backUp('before-import');
+      const summary = await repository.applyImport(pending.text);
+      setPending(null);
+      say(t('notes.import.done', { ...summary }));
+      refreshBackups();
+    } catch (error) {
+      say(t('notes.import.failed', { reason: (error as Error).message }), true);
+    }
+  };
+
+  return (
+    <div className="backups-page">
+      <p
+        role={message?.error ? 'alert' : 'status'}
+        className={message?.error ? 'error-text' : 'notes-message'}
+      >
+        {message?.text ?? ''}
+      </p>
+
+      <section aria-labelledby={`${id}-export`}>
+        <h2 id={`${id}-export`}>{t('notes.export.title')}</h2>
+        <p>{t('notes.export.intro')}</p>
+        <div className="button-row">
+          <button type="button" onClick={() => void exportAs('json')}>
+            {t('notes.export.json')}
+          </button>
+          <button type="button" onClick={() => void exportAs('markdown')}>
+            {t('notes.export.markdown')}
+          </button>
+          <button type="button" onClick={() => void exportAs('jsonld')}>
+            {t('notes.export.jsonld')}
+          </button>
+          <button type="button" onClick={() => void exportAs('csv')}>
+            {t('notes.export.csv')}
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby={`${id}-import`}>
+        <h2 id={`${id}-import`}>{t('notes.import.title')}</h2>
+        <p>{t('notes.import.intro')}</p>
+        <label htmlFor={`${id}-file`}>{t('notes.import.choose')}</label>{' '}
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (!file) return;
+            void file.text().then(
+              (text) => prepareImport(file.name, text),
+              (error: unknown) =>
+                say(t('notes.import.refused', { source: file.name, reason: String(error) }), true),
+            );
+          }}
+        />
+        {pending ? (
+          <div className="import-summary" role="group" aria-label={t('notes.import.summaryLabel')}>
+            <p>{t('notes.import.summary', { source: pending.source, ...pending.summary })}</p>
+            <div className="button-row">
+              <button type="button" onClick={() => void applyImport()}>
+                {t('notes.import.apply')}
+              </button>
+              <button type="button" onClick={() => setPending(null)}>
+                {t('notes.import.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-auto`}>
+        <h2 id={`${id}-auto`}>{t('notes.backups.title')}</h2>
+        <p>{t('notes.backups.intro', { folder: backups?.folder ?? '…' })}</p>
+        <button
+          type="button"
+          onClick={() =>
+            void scheduler.backUp('manual').then((outcome) => {
+              say(
+                outcome.ok
+                  ? t('notes.backups.written')
+                  : t('notes.backups.failed', { reason: outcome.message }),
+                !outcome.ok,
+              );
+              refreshBackups();
+            })
+          }
+        >
+          {t('notes.backups.now')}
+        </button>
+        {backupList.status === 'error' ? (
+          <p role="alert" className="error-text">
+            {backupList.error.message}
+          </p>
+        ) : null}
+        {backups && backups.backups.length === 0 ? <p>{t('notes.backups.none')}</p> : null}
+        <ul className="backup-list">
+          {backups?.backups.map((file) => (
+            <li key={file.name}>
+              <span>
+                {t('notes.backups.entry', {
+                  date: formatDateTime(file.createdAt, i18n.language),
+                  count: file.notes,
+                })}
+              </span>{' '}
+              <button
+                type="button"
+                aria-label={t('notes.backups.restoreLabel', {
+                  date: formatDateTime(file.createdAt, i18n.language),
+                })}
+                onClick={() =>
+                  void api
+                    .call('backups.read', { name: file.name })
+                    .then((result) =>
+                      result.ok
+                        ? prepareImport(file.name, result.value.json)
+                        : say(result.error.message, true),
+                    )
+                }
+              >
+                {t('notes.backups.restore')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby={`${id}-storage`}>
+        <h2 id={`${id}-storage`}>{t('notes.storage.title')}</h2>
+        <p>{t(`notes.storage.persist.${persist}`)}</p>
+        {usage ? (
+          <p>
+            {t('notes.storage.usage', {
+              used: (usage.usage / 1024 / 1024).toFixed(1),
+              quota: (usage.quota / 1024 / 1024).toFixed(0),
+            })}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/notes/model';
+import { MarkdownPreview } from './MarkdownPreview';
+import type { NoteDraft } from './repository';
+import { useNotes } from './NotesContext';
+import { TagInput } from './TagInput';
+import { useAutosave } from './useAutosave';
+import { useLiveQuery } from './useLiveQuery';
+
+/**
+ * Edits one note: Markdown body with a live preview, tags, highlight colour. Every change is saved
+ * automatically (see useAutosave); "Done" saves and closes.
+ */
+export function NoteEditor({
+  initial,
+  onClose,
+  autoFocus = true,
+}: {
+  initial: NoteDraft;
+  onClose: () => void;
+  autoFocus?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { repository } = useNotes();
+  const id = useId();
+  const [draft, setDraft] = useState(initial);
+  const container = useRef<HTMLDivElement>(null);
+  const knownTags = useLiveQuery(() => repository.tags(), [repository]);
+  const save = useCallback(
+    async (value: NoteDraft) => {
+      // A brand-new note with nothing in it is not kept (a highlight is kept: the passage is its content).
+      const empty = value.body.trim() === '' && value.tags.length === 0 && value.target.kind !== 'passage';
+      if (empty && !(await repository.get(value.id))) return;
+      await repository.save(value);
+    },
+    [repository],
+  );
+  const { status, change, flush } = useAutosave(save);
+
+  const update = (patch: Partial<NoteDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    change(next);
+  };
+
+  const statusText = (() => {
+    switch (status.state) {
+      case 'pending':
+      case 'saving':
+        return t('notes.editor.saving');
+      case 'saved':
+        return t('notes.editor.savedAt', {
+          time: status.at.toLocaleTimeString(i18n.language),
+        });
+      case 'error':
+        return t('notes.editor.notSaved', { reason: status.message });
+      default:
+        return '';
+    }
+  })();
+
+  return (
+    <div
+      ref={container}
+      className="note-editor"
+      onBlur={(event) => {
+        // Focus leaving the editor as a whole (not moving between its fields) saves at once.
+        if (!container.current?.contains(event.relatedTarget as Node | null)) void flush();
+      }}
+    >
+      <div className="note-editor-panes">
+        <div className="note-editor-field">
+          <label htmlFor={`${id}-body`}>{t('notes.editor.body')}</label>
+          <textarea
+            id={`${id}-body`}
+            value={draft.body}
+            rows={8}
+            // The editor opens because the user asked for it; focus belongs in the text.
+            autoFocus={autoFocus}
+            onChange={(event) => update({ body: event.target.value })}
+          />
+        </div>
+        <section className="note-editor-preview" aria-labelledby={`${id}-preview`}>
+          <h4 id={`${id}-preview`}>{t('notes.editor.preview')}</h4>
+          <MarkdownPreview source={draft.body} collectionId={draft.target.collectionId} />
+        </section>
+      </div>
+      <TagInput
+        tags={draft.tags}
+        suggestions={knownTags.status === 'ok' ? knownTags.value : []}
+        onChange={(tags) => update({ tags })}
+      />
+      <div className="note-editor-field">
+        <label htmlFor={`${id}-colour`}>{t('notes.editor.colour')}</label>
+        <select
+          id={`${id}-colour`}
+          value={draft.colour ?? ''}
+          onChange={(event) => update({ colour: (event.target.value || null) as HighlightColour | null })}
+        >
+          <option value="">{t('notes.colour.default')}</option>
+          {HIGHLIGHT_COLOURS.map((colour) => (
+            <option key={colour} value={colour}>
+              {t(`notes.colour.${colour}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="note-editor-footer">
+        <p
+          role={status.state === 'error' ? 'alert' : 'status'}
+          className={`save-status save-${status.state}`}
+        >
+          {statusText}
+        </p>
+        <button
+          type="button"
+          onClick={() => {
+            void flush().then(onClose);
+          }}
+        >
+          {t('notes.editor.done')}
+        </button>
+      </div>
+    </div>
+  );
+}

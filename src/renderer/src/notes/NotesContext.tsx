@@ -1,0 +1,86 @@
+/**
+ * One notes database, repository and backup scheduler per window, shared by every component that shows
+ * notes (the Notes view, record pages, the reader). Components call `useNotes()`; nothing needs a
+ * provider unless a test wants its own database (`<NotesProvider repository={…}>`).
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { AtmintisApi } from '../../../shared/ipc/api';
+import { useApi } from '../api/ApiContext';
+import { BackupScheduler } from './backup-scheduler';
+import { NotesDatabase } from './db';
+import { NotesRepository } from './repository';
+
+interface NotesRuntime {
+  repository: NotesRepository;
+  scheduler: BackupScheduler;
+}
+
+const NotesContext = createContext<NotesRepository | null>(null);
+
+export function NotesProvider({
+  repository,
+  children,
+}: {
+  repository: NotesRepository;
+  children: ReactNode;
+}) {
+  return <NotesContext.Provider value={repository}>{children}</NotesContext.Provider>;
+}
+
+let defaultRepository: NotesRepository | null = null;
+const runtimes = new WeakMap<NotesRepository, WeakMap<AtmintisApi, BackupScheduler>>();
+
+function defaultNotesRepository(): NotesRepository {
+  if (!defaultRepository) {
+    defaultRepository = new NotesRepository(new NotesDatabase());
+    // Trash older than 30 days goes at the first start of notes in a window; failures only delay it.
+    void defaultRepository.purgeExpired().catch(() => undefined);
+  }
+  return defaultRepository;
+}
+
+function schedulerFor(repository: NotesRepository, api: AtmintisApi): BackupScheduler {
+  let byApi = runtimes.get(repository);
+  if (!byApi) runtimes.set(repository, (byApi = new WeakMap()));
+  let scheduler = byApi.get(api);
+  if (!scheduler) {
+    scheduler = new BackupScheduler(api, repository);
+    scheduler.start();
+    byApi.set(api, scheduler);
+  }
+  return scheduler;
+}
+
+/** The notes repository and the automatic-backup scheduler (started on first use). */
+export function useNotes(): NotesRuntime {
+  const api = useApi();
+  const repository = useContext(NotesContext) ?? defaultNotesRepository();
+  return { repository, scheduler: schedulerFor(repository, api) };
+}
+
+export type PersistState = 'unsupported' | 'granted' | 'denied' | 'checking';
+
+/**
+ * Asks the browser to keep this origin's storage even under disk pressure
+ * (`navigator.storage.persist()`), and reports whether it agreed.
+ */
+export function usePersistentStorage(): PersistState {
+  const [state, setState] = useState<PersistState>(() =>
+    typeof navigator.storage?.persist === 'function' ? 'checking' : 'unsupported',
+  );
+  useEffect(() => {
+    let current = true;
+    const storage = navigator.storage as StorageManager | undefined;
+    if (typeof storage?.persist !== 'function') return;
+    void (async () => {
+      const granted = (await storage.persisted()) || (await storage.persist());
+      if (current) setState(granted ? 'granted' : 'denied');
+    })().catch(() => {
+      if (current) setState('denied');
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,77 @@
+/**
+ * The notes database: IndexedDB through Dexie, in the renderer, bound to the app's fixed origin.
+ *
+ * The schema is a list of numbered steps (as Tropy does with its migrations): each step is a Dexie
+ * version with the stores it declares and, when data must change shape, an upgrade function. Steps
+ * are only ever appended — a shipped step is never edited — and tests/renderer/notes/schema.test.ts
+ * opens databases created by every earlier step (and by frozen copies of them) and checks that every
+ * note survives. A database a newer app version upgraded still opens here (Dexie 4 opens the higher
+ * installed version as it is), with nothing deleted.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Note } from '../../../shared/notes/model';
+
+export const NOTES_DB_NAME = 'atmintis-notes';
+
+/** How a note is stored: the note plus the key of its target, which the per-target queries use. */
+export interface NoteRow extends Note {
+  targetKey: string;
+}
+
+/** Bookkeeping: when notes last changed and what the last automatic backup covered. */
+export interface MetaRow {
+  key: 'changes';
+  /** Increases by one with every write to notes. */
+  revision: number;
+  changedAt: string | null;
+  /** The revision the last successful backup held, and when it was written. */
+  backedUpRevision: number;
+  backedUpAt: string | null;
+}
+
+export interface SchemaStep {
+  version: number;
+  /** Dexie store declarations; null deletes a store. */
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      notes: 'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags',
+      meta: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
+
+export interface NotesDatabaseOptions {
+  name?: string;
+  /** For tests: fake-indexeddb's implementations. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** For tests of the upgrade path: an older (or future) list of steps. */
+  steps?: readonly SchemaStep[];
+}
+
+export class NotesDatabase extends Dexie {
+  declare notes: Table<NoteRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(options: NotesDatabaseOptions = {}) {
+    super(options.name ?? NOTES_DB_NAME, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+      // Notes are the user's own work: ask Chromium to flush every write to disk before it counts as
+      // done, so a crash or power cut right after "saved" cannot lose it.
+      chromeTransactionDurability: 'strict',
+    });
+    for (const step of options.steps ?? SCHEMA_STEPS) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}

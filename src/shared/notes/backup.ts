@@ -1,0 +1,186 @@
+/**
+ * The JSON backup format: versioned, lossless (every field of every note, trash included) and
+ * validated field by field, so a corrupted, foreign or oversized file is refused with a message that
+ * says where and why before anything is written.
+ *
+ *   { "format": "atmintis-notes-backup", "version": 1, "exportedAt": "…Z", "notes": [ Note, … ] }
+ *
+ * Used by both sides: the renderer for export/import, the main process to refuse to store anything
+ * that is not a valid backup.
+ */
+import { z } from 'zod';
+import { HIGHLIGHT_COLOURS, type Note } from './model';
+
+export const BACKUP_FORMAT = 'atmintis-notes-backup';
+export const BACKUP_VERSION = 1;
+
+/** Limits that keep a hostile or broken file from exhausting memory; generous for real use. */
+export const BACKUP_LIMITS = {
+  /** Characters of JSON text (≈ bytes for mostly-ASCII notes). */
+  maxChars: 64 * 1024 * 1024,
+  maxNotes: 200_000,
+  maxBodyChars: 1_000_000,
+  maxTags: 200,
+  maxTagChars: 200,
+  maxQuoteChars: 100_000,
+  maxContextChars: 1_000,
+  maxIdChars: 256,
+} as const;
+
+const L = BACKUP_LIMITS;
+
+/** ISO 8601 UTC with a Z, as `Date.prototype.toISOString()` writes it; compared as strings. */
+const isoInstant = z.iso.datetime({
+  message: 'must be an ISO 8601 UTC date-time such as 2026-11-28T18:00:00.000Z',
+});
+
+const noteId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(L.maxIdChars)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be letters, digits, ".", "_", ":" or "-"');
+
+/** Ids of things inside collections; only limited, since collections define their own id rules. */
+const itemId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(L.maxIdChars)
+  // Control characters in an id are a sign of a corrupted file, never of real data.
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+
+export const textQuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1, 'must not be empty').max(L.maxQuoteChars),
+  prefix: z.string().max(L.maxContextChars),
+  suffix: z.string().max(L.maxContextChars),
+});
+
+export const textPositionSelectorSchema = z
+  .strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((selector) => selector.end > selector.start, { message: 'end must be greater than start' });
+
+export const noteTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('record'), collectionId: itemId, recordId: itemId }),
+  z.strictObject({ kind: z.literal('bibliography'), collectionId: itemId, entryId: itemId }),
+  z.strictObject({ kind: z.literal('collection'), collectionId: itemId }),
+  z.strictObject({
+    kind: z.literal('passage'),
+    collectionId: itemId,
+    textId: itemId,
+    selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+  }),
+]);
+
+export const noteSchema = z
+  .strictObject({
+    id: noteId,
+    target: noteTargetSchema,
+    body: z.string().max(L.maxBodyChars, `must be at most ${L.maxBodyChars} characters`),
+    tags: z.array(z.string().min(1).max(L.maxTagChars)).max(L.maxTags),
+    colour: z.enum(HIGHLIGHT_COLOURS).nullable(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+    deletedAt: isoInstant.nullable(),
+  })
+  .refine((note) => note.updatedAt >= note.createdAt, {
+    message: 'updatedAt must not be earlier than createdAt',
+    path: ['updatedAt'],
+  });
+
+export const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: isoInstant,
+  notes: z.array(noteSchema).max(L.maxNotes, `must hold at most ${L.maxNotes} notes`),
+});
+
+export interface NotesBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  notes: Note[];
+}
+
+export type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
+
+/** The backup of these notes, as pretty-printed JSON (readable and diff-friendly). */
+export function serializeBackup(notes: readonly Note[], exportedAt: Date): string {
+  const backup: NotesBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    notes: [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out || '(file)';
+}
+
+/**
+ * Parses and validates backup text. Never throws. Errors name the first problems found, with the
+ * note's position and id when a note is at fault: `notes[12] (id "…") › target.kind: …`.
+ */
+export function parseBackup(text: string, limits: { maxChars?: number } = {}): BackupParseResult {
+  const maxChars = limits.maxChars ?? L.maxChars;
+  if (text.length > maxChars) {
+    return {
+      ok: false,
+      error: `The file is too large to be a notes backup (${text.length} characters; the limit is ${maxChars}).`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, error: `The file is not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, error: 'The file is not an Atmintis notes backup: it is not a JSON object.' };
+  }
+  const header = data as { format?: unknown; version?: unknown };
+  if (header.format !== BACKUP_FORMAT) {
+    return {
+      ok: false,
+      error: `The file is not an Atmintis notes backup: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`,
+    };
+  }
+  if (typeof header.version === 'number' && header.version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      error: `The backup was made by a newer version of Atmintis (backup format ${header.version}; this version reads format ${BACKUP_VERSION}). Update Atmintis to restore it.`,
+    };
+  }
+  const parsed = backupSchema.safeParse(data);
+  if (!parsed.success) {
+    const notes = (data as { notes?: unknown }).notes;
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => {
+      const [first, index, ...rest] = issue.path;
+      if (first === 'notes' && typeof index === 'number' && Array.isArray(notes)) {
+        const id = (notes[index] as { id?: unknown } | undefined)?.id;
+        const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
+        return `notes[${index}]${which} › ${describePath(rest)}: ${issue.message}`;
+      }
+      return `${describePath(issue.path)}: ${issue.message}`;
+    });
+    const more =
+      parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more problems)` : '';
+    return { ok: false, error: `The backup is damaged or incomplete: ${issues.join('; ')}${more}.` };
+  }
+  const seen = new Set<string>();
+  for (const [index, note] of parsed.data.notes.entries()) {
+    if (seen.has(note.id)) {
+      return { ok: false, error: `The backup is damaged: notes[${index}] repeats the id "${note.id}".` };
+    }
+    seen.add(note.id);
+  }
+  return { ok: true, backup: parsed.data as NotesBackup };
+}

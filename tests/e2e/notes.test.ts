@@ -1,0 +1,205 @@
+/**
+ * Notes in real Chromium with a persistent profile (IndexedDB on disk, as in the app): notes and
+ * highlights survive closing and reopening the browser, a note typed one second before the browser
+ * process is killed (SIGKILL) is there afterwards, deleted notes come back from the trash, and the
+ * main process keeps automatic backups.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, startHarness, type Harness } from '../support/web-harness';
+
+const COLLECTION_TITLE = 'Soviet deportations from Lithuania, 1940–1953';
+let harness: Harness;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+  }
+  await harness?.stop();
+});
+
+const newProfile = () => mkdtempSync(join(tmpdir(), 'atmintis-profile-'));
+
+function openProfile(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+async function writeCollectionNote(page: Page, text: string): Promise<void> {
+  await page.goto(`${harness.baseUrl}/#/notes`);
+  await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
+  await page.getByRole('button', { name: `New note on ${COLLECTION_TITLE}` }).click();
+  const body = page.getByRole('textbox', { name: 'Note (Markdown)' });
+  await body.waitFor();
+  await body.pressSequentially(text, { delay: 15 });
+}
+
+/** Selects `phrase` in the reading pane as a user dragging over it would. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const found = await page.locator('.reading-text').evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return true;
+    }
+    return false;
+  }, phrase);
+  expect(found, `the text contains "${phrase}"`).toBe(true);
+}
+
+describe('notes in Chromium with a persistent profile', () => {
+  it('keeps notes and highlights across a browser restart, and restores deleted notes from the trash', async () => {
+    const profile = newProfile();
+    let context = await openProfile(profile);
+    let page = await firstPage(context);
+
+    await writeCollectionNote(page, 'Compare the **1948** figures. #todo');
+    await page.getByRole('combobox', { name: 'Tags' }).fill('figures');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Saved at /).waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+    const card = page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' });
+    await card.waitFor();
+    // The preview renders Markdown (bold), never raw HTML.
+    expect(await card.locator('strong').first().textContent()).toBe('1948');
+
+    // Highlight a passage of the collection's overview text and annotate it.
+    await page.getByRole('link', { name: 'Highlight texts' }).click();
+    await page.getByRole('link', { name: 'The Soviet deportations from Lithuania: an overview' }).click();
+    await page.locator('.reading-text').waitFor();
+    await selectPhrase(page, 'Lithuania came under Soviet rule twice');
+    await page.getByRole('button', { name: 'Highlight selection' }).click();
+    await page.locator('mark.note-highlight').first().waitFor();
+    await page
+      .getByRole('textbox', { name: 'Note (Markdown)' })
+      .pressSequentially('Two occupations: 1940 and 1944.');
+    await page.getByText(/^Saved at /).waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await context.close();
+
+    context = await openProfile(profile);
+    page = await firstPage(context);
+    await page.goto(`${harness.baseUrl}/#/notes`);
+    await page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' }).waitFor();
+    await page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Two occupations' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'notes shown' }).textContent()).toBe(
+      '2 of 2 notes shown',
+    );
+    // Filter by tag and by search, then jump from the highlight to its passage in context.
+    await page.getByRole('combobox', { name: 'Tag' }).selectOption('figures');
+    await expect.poll(() => page.getByRole('article', { name: 'Note' }).count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('occupations');
+    await expect.poll(() => page.getByRole('article', { name: 'Note' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'The Soviet deportations from Lithuania: an overview' }).click();
+    const mark = page.locator('mark.note-highlight');
+    await mark.first().waitFor();
+    expect((await mark.allTextContents()).join('')).toBe('Lithuania came under Soviet rule twice');
+
+    // Delete, undo, delete again, restore from the trash.
+    await page.getByRole('link', { name: 'All notes' }).click();
+    const target = page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' });
+    await target.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Note moved to the trash.').waitFor();
+    await expect.poll(() => target.count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await target.waitFor();
+    await target.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => target.count()).toBe(0);
+    await page.getByRole('link', { name: 'Trash' }).click();
+    const trashed = page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' });
+    await trashed.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('link', { name: 'All notes' }).click();
+    await target.waitFor();
+
+    // A manual backup lands in the harness's data folder, listed in the UI, with both notes.
+    await page.getByRole('link', { name: 'Export and backups' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByText('Backup written.').waitFor();
+    await page
+      .getByRole('button', { name: /^Restore the backup of / })
+      .first()
+      .waitFor();
+    const files = readdirSync(join(harness.dataDir, 'backups')).filter((name) =>
+      /^notes-.*Z(-\d+)?\.json$/.test(name),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const newest = files.sort().at(-1) ?? '';
+    const backup = JSON.parse(readFileSync(join(harness.dataDir, 'backups', newest), 'utf8')) as {
+      notes: unknown[];
+    };
+    expect(backup.notes).toHaveLength(2);
+    await context.close();
+  });
+
+  it('keeps a note typed one second before the browser process is killed (SIGKILL)', async () => {
+    const profile = newProfile();
+    const browserProcess = spawn(
+      chromiumPath(),
+      [
+        ...CHROMIUM_ARGS,
+        '--headless',
+        '--remote-debugging-port=0',
+        `--user-data-dir=${profile}`,
+        'about:blank',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    children.push(browserProcess);
+    const wsEndpoint = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 30_000);
+      browserProcess.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    const browser = await chromium.connectOverCDP(wsEndpoint);
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = await firstPage(context);
+    const text = 'Reading room, fond 1771: check the deportation lists for Ukmergė before Friday.';
+    await writeCollectionNote(page, text);
+    // The last keystroke was just sent; one second later the browser dies without any warning.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const exited = new Promise((resolve) => browserProcess.once('exit', resolve));
+    if (browserProcess.pid === undefined) throw new Error('Chromium has no process id');
+    process.kill(browserProcess.pid, 'SIGKILL');
+    await exited;
+
+    const reopened = await openProfile(profile);
+    const again = await firstPage(reopened);
+    await again.goto(`${harness.baseUrl}/#/notes`);
+    const card = again.getByRole('article', { name: 'Note' }).filter({ hasText: 'Reading room, fond 1771' });
+    await card.waitFor({ timeout: 15_000 });
+    expect((await card.locator('.note-markdown').textContent())?.trim()).toBe(text);
+    await reopened.close();
+  });
+});

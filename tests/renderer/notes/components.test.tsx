@@ -1,0 +1,155 @@
+// Dexie's liveQuery only runs where a global indexedDB exists (dexie/Dexie.js#2046); each test still
+// gets its own IDBFactory through freshDatabase().
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
+import { initI18n } from '../../../src/renderer/src/i18n/i18n';
+import { HighlightableText } from '../../../src/renderer/src/notes/HighlightableText';
+import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
+import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
+import { NotesRepository } from '../../../src/renderer/src/notes/repository';
+import { createApi } from '../../../src/shared/ipc/api';
+import type { Invoke } from '../../../src/shared/ipc/contract';
+import { describePassage } from '../../../src/shared/notes/anchoring';
+import type { NoteTarget } from '../../../src/shared/notes/model';
+import { must } from '../../shared/notes/arbitraries';
+import { freshDatabase } from './fixtures';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(cleanup);
+
+function setup() {
+  const { db } = freshDatabase();
+  const repository = new NotesRepository(db);
+  const invoke = vi.fn(async () => ({
+    ok: true,
+    value: { written: false, retryAfter: new Date().toISOString() },
+  })) as unknown as Invoke;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ApiProvider api={createApi(invoke)}>
+      <NotesProvider repository={repository}>{children}</NotesProvider>
+    </ApiProvider>
+  );
+  return { repository, wrapper };
+}
+
+const record: NoteTarget = { kind: 'record', collectionId: 'c', recordId: 'op-vesna' };
+
+describe('NotesPanel', () => {
+  it('autosaves while typing, within half a second of the last keystroke', async () => {
+    const { repository, wrapper } = setup();
+    render(<NotesPanel target={record} />, { wrapper });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Note (Markdown)' }), {
+      target: { value: 'First thought' },
+    });
+    const typedAt = Date.now();
+    await waitFor(
+      async () => expect((await repository.live()).map((note) => note.body)).toEqual(['First thought']),
+      {
+        timeout: 2000,
+        interval: 20,
+      },
+    );
+    expect(Date.now() - typedAt).toBeLessThan(500 + 150);
+    expect(await screen.findByText(/^Saved at /)).toBeTruthy();
+  });
+
+  it('flushes the draft at once when the editor goes away (view change) and on pagehide', async () => {
+    const { repository, wrapper } = setup();
+    const view = render(<NotesPanel target={record} />, { wrapper });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
+    const box = screen.getByRole('textbox', { name: 'Note (Markdown)' });
+    fireEvent.change(box, { target: { value: 'typed just before leaving' } });
+    window.dispatchEvent(new Event('pagehide'));
+    await waitFor(async () => expect((await repository.live())[0]?.body).toBe('typed just before leaving'), {
+      timeout: 300,
+    });
+    fireEvent.change(box, { target: { value: 'and more, then the view changed' } });
+    view.unmount();
+    await waitFor(
+      async () => expect((await repository.live())[0]?.body).toBe('and more, then the view changed'),
+      { timeout: 300 },
+    );
+  });
+
+  it('renders Markdown safely: no raw HTML, no script URLs', async () => {
+    const { repository, wrapper } = setup();
+    await repository.save({
+      id: 'n1',
+      target: record,
+      body: '<img src=x onerror="alert(1)"> **bold** [bad](javascript:alert(1)) [good](https://example.org)',
+      tags: [],
+      colour: null,
+    });
+    const { container } = render(<NotesPanel target={record} />, { wrapper });
+    await screen.findByText('bold');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('[onerror]')).toBeNull();
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    // The raw HTML is shown as text, not run.
+    expect(container.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(container.querySelector('a[href="https://example.org"]')).not.toBeNull();
+  });
+
+  it('moves a note to the trash with undo', async () => {
+    const { repository, wrapper } = setup();
+    await repository.save({ id: 'n1', target: record, body: 'keep me', tags: [], colour: null });
+    render(<NotesPanel target={record} />, { wrapper });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    await screen.findByText('Note moved to the trash.');
+    expect(await repository.live()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('keep me');
+    expect((await repository.live()).map((note) => note.body)).toEqual(['keep me']);
+  });
+});
+
+describe('HighlightableText', () => {
+  const ORIGINAL =
+    'Lithuania came under Soviet rule twice. Operation Vesna in May 1948 deported about forty thousand people.';
+
+  it('re-anchors highlights after the text changes, and lists those it cannot place as orphans', async () => {
+    const { repository, wrapper } = setup();
+    const passage = (id: string, quote: string) => {
+      const start = ORIGINAL.indexOf(quote);
+      return repository.save({
+        id,
+        target: {
+          kind: 'passage',
+          collectionId: 'c',
+          textId: 't',
+          selectors: describePassage(ORIGINAL, { start, end: start + quote.length }),
+        },
+        body: `note ${id}`,
+        tags: [],
+        colour: 'green',
+      });
+    };
+    await passage('moved', 'Operation Vesna in May 1948');
+    await passage('deleted', 'came under Soviet rule twice');
+    const view = render(<HighlightableText collectionId="c" textId="t" markdownOrPlainText={ORIGINAL} />, {
+      wrapper,
+    });
+    await waitFor(() => expect(view.container.querySelectorAll('mark.note-highlight')).toHaveLength(2));
+
+    const edited =
+      'A new first sentence. Lithuania was occupied. Operation Vesna in May 1948 deported about forty thousand people.';
+    view.rerender(<HighlightableText collectionId="c" textId="t" markdownOrPlainText={edited} />);
+    await screen.findByText('1 note whose passage is gone');
+    const marks = [...view.container.querySelectorAll<HTMLElement>('mark.note-highlight')];
+    expect(marks.map((mark) => [mark.dataset['noteId'], mark.textContent])).toEqual([
+      ['moved', 'Operation Vesna in May 1948'],
+    ]);
+    expect(must(marks[0]).classList.contains('note-colour-green')).toBe(true);
+    // The orphan keeps its quote and body, visibly.
+    expect(screen.getByText('came under Soviet rule twice')).toBeTruthy();
+    expect(screen.getByText('note deleted')).toBeTruthy();
+    expect((await repository.live()).map((note) => note.id).sort()).toEqual(['deleted', 'moved']);
+    await act(async () => undefined);
+  });
+});

@@ -1,0 +1,25 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { NotesDatabase, type SchemaStep } from '../../../src/renderer/src/notes/db';
+
+/**
+ * Frozen copies of every schema step that has shipped. Never edit one: add the next step to
+ * SCHEMA_STEPS in src/renderer/src/notes/db.ts and a frozen copy here.
+ */
+export const SHIPPED_STEPS: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      notes: 'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags',
+      meta: 'key',
+    },
+  },
+];
+
+/** A fresh, isolated IndexedDB for one test. */
+export function freshDatabase(steps?: readonly SchemaStep[], indexedDB = new IDBFactory()) {
+  return { indexedDB, db: new NotesDatabase({ indexedDB, IDBKeyRange, ...(steps ? { steps } : {}) }) };
+}
+
+export function openExisting(indexedDB: IDBFactory, steps?: readonly SchemaStep[]) {
+  return new NotesDatabase({ indexedDB, IDBKeyRange, ...(steps ? { steps } : {}) });
+}
