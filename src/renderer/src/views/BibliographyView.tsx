@@ -1,5 +1,94 @@
-import { SimpleView } from './SimpleView';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch } from 'wouter';
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import type { AsyncState } from '../api/useResult';
+import { EntryList } from '../bibliography/EntryList';
+import { EntryPage } from '../bibliography/EntryPage';
+import { useCollection, useDefaultCollection } from '../collection/useCollection';
+import { Loading } from '../shell/Loading';
+import { ViewHeading } from '../shell/ViewHeading';
+import '../bibliography/bibliography.css';
 
+/** Mounted with `nest` at /bibliography: `/` lists a collection's works, `/:collectionId/:entryId` shows one. */
 export default function BibliographyView() {
-  return <SimpleView name="bibliography" />;
+  return (
+    <Switch>
+      <Route path="/:collectionId/:entryId">
+        {(params) => <EntryRoute collectionId={params.collectionId} entryId={params.entryId} />}
+      </Route>
+      <Route path="/:collectionId">{(params) => <ListRoute collectionId={params.collectionId} />}</Route>
+      <Route>
+        <ListRoute />
+      </Route>
+    </Switch>
+  );
+}
+
+function CollectionState({
+  state,
+  children,
+}: {
+  state: AsyncState<LoadedCollection>;
+  children: (collection: LoadedCollection) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (state.status === 'loading') return <Loading label={t('app.loadingCollections')} />;
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="error-text">
+        {state.error.code === 'no-collection'
+          ? t('bibliography.empty')
+          : t('error.loadFailed', { message: state.error.message })}
+      </p>
+    );
+  }
+  return <>{children(state.value)}</>;
+}
+
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+function ListRoute({ collectionId }: { collectionId?: string }) {
+  return collectionId === undefined ? <DefaultList /> : <NamedList collectionId={decode(collectionId)} />;
+}
+
+function DefaultList() {
+  return <ListLayout state={useDefaultCollection()} />;
+}
+
+function NamedList({ collectionId }: { collectionId: string }) {
+  return <ListLayout state={useCollection(collectionId)} />;
+}
+
+function ListLayout({ state }: { state: AsyncState<LoadedCollection> }) {
+  const { t } = useTranslation();
+  return (
+    <section className="view" aria-labelledby="bibliography-heading">
+      <ViewHeading id="bibliography-heading">{t('bibliography.title')}</ViewHeading>
+      <p className="view-intro">
+        {state.status === 'ok'
+          ? t('bibliography.introFor', {
+              collection: state.value.manifest.title,
+              count: state.value.bibliography.length,
+            })
+          : t('bibliography.intro')}
+      </p>
+      <CollectionState state={state}>{(collection) => <EntryList collection={collection} />}</CollectionState>
+    </section>
+  );
+}
+
+function EntryRoute({ collectionId, entryId }: { collectionId: string; entryId: string }) {
+  const state = useCollection(decode(collectionId));
+  return (
+    <CollectionState state={state}>
+      {(collection) => <EntryPage key={entryId} collection={collection} entryId={decode(entryId)} />}
+    </CollectionState>
+  );
 }

@@ -1,0 +1,190 @@
+/**
+ * "Cite this": a button opening a small dialog with the reference of a claim's or record's source in
+ * the chosen style and the in-text citation (or note) at the claim's page, each with a Copy button.
+ *
+ *   <CiteButton collection={collection} references={[claim]} subject="about 17,500 people" />
+ *
+ * `references` are claims or record citations (`{ source, locator, via }`); those without a source are
+ * skipped, and with none left the button is not rendered.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Claim, CslItem } from '../../../shared/collection/schema';
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import { citationStyle } from '../../../shared/citations/styles';
+import { CopyButton } from './CopyButton';
+import { FormattedHtml } from './FormattedHtml';
+import { shortLabel } from './model';
+import { useCitationPreferences } from './preferences';
+import { StyleChooser } from './StyleChooser';
+import { useCitationFormatter } from './useFormatter';
+import './bibliography.css';
+
+export type CiteReference = Pick<Claim, 'source' | 'locator' | 'via'>;
+
+export interface CiteButtonProps {
+  collection: Pick<LoadedCollection, 'bibliography'>;
+  references: readonly CiteReference[];
+  /** What is cited, for the button's accessible name and the dialog's heading ("about 17,500 people"). */
+  subject?: string;
+}
+
+interface ResolvedReference {
+  key: string;
+  source: CslItem;
+  locator: string | null;
+  via: CslItem | undefined;
+}
+
+function resolve(
+  references: readonly CiteReference[],
+  bibliography: readonly CslItem[],
+): ResolvedReference[] {
+  const byId = new Map(bibliography.map((item) => [item.id, item]));
+  const seen = new Set<string>();
+  const resolved: ResolvedReference[] = [];
+  for (const reference of references) {
+    const source = reference.source ? byId.get(reference.source) : undefined;
+    if (!source) continue;
+    const key = `${source.id}|${reference.locator ?? ''}|${reference.via ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    resolved.push({
+      key,
+      source,
+      locator: reference.locator ?? null,
+      via: reference.via ? byId.get(reference.via) : undefined,
+    });
+  }
+  return resolved;
+}
+
+export function CiteButton({ collection, references, subject }: CiteButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const resolved = resolve(references, collection.bibliography);
+  if (resolved.length === 0) return null;
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="cite-button"
+        aria-haspopup="dialog"
+        aria-label={subject ? t('bibliography.cite.buttonFor', { subject }) : undefined}
+        onClick={() => setOpen(true)}
+      >
+        {t('bibliography.cite.button')}
+      </button>
+      {open && (
+        <CiteDialog
+          references={resolved}
+          subject={subject}
+          onClose={() => {
+            setOpen(false);
+            buttonRef.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function CiteDialog({
+  references,
+  subject,
+  onClose,
+}: {
+  references: ResolvedReference[];
+  subject: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    // Modal: the page behind is inert and Esc closes it (the browser's own dialog behaviour).
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="cite-dialog" aria-labelledby={headingId} onClose={onClose}>
+      <h2 id={headingId}>
+        {subject ? t('bibliography.cite.titleFor', { subject }) : t('bibliography.cite.title')}
+      </h2>
+      <StyleChooser />
+      {references.map((reference) => (
+        <CiteReferenceBlock key={reference.key} reference={reference} />
+      ))}
+      <div className="button-row">
+        <button type="button" onClick={() => ref.current?.close()}>
+          {t('bibliography.cite.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
+  const { t } = useTranslation();
+  const [{ style, locale }] = useCitationPreferences();
+  const state = useCitationFormatter(style, locale);
+  if (state.status === 'loading') return <p className="meta">{t('bibliography.formatting')}</p>;
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="error-text">
+        {t('bibliography.formatFailed', { message: state.message })}
+      </p>
+    );
+  }
+  const options = { style, locale };
+  const citation = state.formatter.citation(
+    {
+      source: reference.source,
+      locator: reference.locator,
+      ...(reference.via && { via: reference.via, viaPrefix: t('bibliography.cite.viaPrefix') }),
+    },
+    options,
+  );
+  const works = reference.via ? [reference.source, reference.via] : [reference.source];
+  const isNote = citationStyle(style).citationForm === 'note';
+  return (
+    <section className="cite-block">
+      <h3>{isNote ? t('bibliography.cite.note') : t('bibliography.cite.inText')}</h3>
+      <p className="formatted-citation">
+        <FormattedHtml html={citation.html} />
+      </p>
+      <CopyButton
+        text={citation.text}
+        label={isNote ? t('bibliography.cite.copyNote') : t('bibliography.cite.copyInText')}
+      />
+      <h3>{works.length > 1 ? t('bibliography.cite.references') : t('bibliography.cite.reference')}</h3>
+      {works.map((work) => {
+        const formatted = state.formatter.reference(work, options);
+        return formatted ? (
+          <div key={work.id} className="cite-reference">
+            <p className="formatted-reference">
+              <FormattedHtml html={formatted.html} />
+            </p>
+            <CopyButton
+              text={formatted.text}
+              label={t('bibliography.cite.copyReference')}
+              accessibleName={
+                works.length > 1
+                  ? t('bibliography.cite.copyReferenceOf', {
+                      work: shortLabel(work, (names) => t('bibliography.editedBy', { names })),
+                    })
+                  : undefined
+              }
+            />
+          </div>
+        ) : (
+          <p key={work.id} className="meta">
+            {t('bibliography.noReference')}
+          </p>
+        );
+      })}
+    </section>
+  );
+}

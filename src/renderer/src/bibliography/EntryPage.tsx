@@ -1,0 +1,183 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CslItem, CslName } from '../../../shared/collection/schema';
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import { recordHref } from '../../../shared/links';
+import { citationStyle } from '../../../shared/citations/styles';
+import { ViewHeading } from '../shell/ViewHeading';
+import { CiteButton } from './CiteThis';
+import { CopyButton } from './CopyButton';
+import { FormattedHtml } from './FormattedHtml';
+import { citingRecordsIndex, findingsIndex, shortLabel, yearOf } from './model';
+import { useCitationPreferences } from './preferences';
+import { SourceNotesList } from './SourceNotes';
+import { StyleChooser } from './StyleChooser';
+import { useCitationFormatter } from './useFormatter';
+
+const personName = (name: CslName) =>
+  name.literal ?? [name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+
+/** One work: its reference in the chosen style, what the collection knows of it, its notes, its citers. */
+export function EntryPage({ collection, entryId }: { collection: LoadedCollection; entryId: string }) {
+  const { t } = useTranslation();
+  const collectionId = collection.manifest.id;
+  const item = collection.bibliography.find((entry) => entry.id === entryId);
+  const citing = useMemo(() => citingRecordsIndex(collection).get(entryId) ?? [], [collection, entryId]);
+  const findings = useMemo(
+    () => findingsIndex(collection.integrity.findings).get(entryId) ?? [],
+    [collection.integrity, entryId],
+  );
+  const records = useMemo(
+    () => new Map(collection.records.map((record) => [record.id, record])),
+    [collection],
+  );
+  const bibliography = useMemo(
+    () => new Map(collection.bibliography.map((entry) => [entry.id, entry])),
+    [collection.bibliography],
+  );
+
+  if (!item) {
+    return (
+      <section className="view" aria-labelledby="bibliography-heading">
+        <ViewHeading id="bibliography-heading">{t('bibliography.title')}</ViewHeading>
+        <p role="alert" className="error-text">
+          {t('bibliography.entryNotFound', { id: entryId, collection: collection.manifest.title })}
+        </p>
+        <p>
+          <a href="#/bibliography">{t('bibliography.back')}</a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="view bibliography-entry" aria-labelledby="bibliography-heading">
+      <p>
+        <a href="#/bibliography">{t('bibliography.back')}</a>
+      </p>
+      <ViewHeading id="bibliography-heading">
+        {shortLabel(item, (names) => t('bibliography.editedBy', { names }))}
+      </ViewHeading>
+      <StyleChooser />
+      <FormattedEntry item={item} />
+      <h2>{t('bibliography.entry.details')}</h2>
+      <EntryDetails item={item} />
+      <section aria-labelledby="entry-notes-heading">
+        <h2 id="entry-notes-heading">{t('bibliography.notes.title')}</h2>
+        {findings.length === 0 ? (
+          <p className="meta">{t('bibliography.notes.noneForEntry')}</p>
+        ) : (
+          <SourceNotesList
+            findings={findings}
+            collectionId={collectionId}
+            bibliography={bibliography}
+            records={records}
+            showWorks={false}
+          />
+        )}
+      </section>
+      <section aria-labelledby="entry-citing-heading">
+        <h2 id="entry-citing-heading">{t('bibliography.entry.citedBy', { count: citing.length })}</h2>
+        {citing.length === 0 ? (
+          <p className="meta">{t('bibliography.entry.citedByNone')}</p>
+        ) : (
+          <ul className="plain-list">
+            {citing.map(({ record, claimIds, references }) => (
+              <li key={record.id} className="citing-record">
+                <a href={recordHref(collectionId, record.id)}>{record.title}</a>{' '}
+                <span className="meta">
+                  {t(`browse.kind.${record.kind}`, { defaultValue: record.kind })}
+                  {claimIds.length > 0 && ` · ${t('bibliography.entry.claims', { count: claimIds.length })}`}
+                </span>{' '}
+                <CiteButton collection={collection} references={references} subject={record.title} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function FormattedEntry({ item }: { item: CslItem }) {
+  const { t } = useTranslation();
+  const [{ style, locale }] = useCitationPreferences();
+  const state = useCitationFormatter(style, locale);
+  if (state.status === 'loading') return <p className="meta">{t('bibliography.formatting')}</p>;
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="error-text">
+        {t('bibliography.formatFailed', { message: state.message })}
+      </p>
+    );
+  }
+  const reference = state.formatter.reference(item, { style, locale });
+  const citation = state.formatter.citation({ source: item }, { style, locale });
+  const isNote = citationStyle(style).citationForm === 'note';
+  return (
+    <div className="formatted-entry">
+      <h2>{t('bibliography.cite.reference')}</h2>
+      {reference ? (
+        <>
+          <p className="formatted-reference" data-testid="formatted-reference">
+            <FormattedHtml html={reference.html} />
+          </p>
+          <CopyButton text={reference.text} label={t('bibliography.cite.copyReference')} />
+        </>
+      ) : (
+        <p className="meta">{t('bibliography.noReference')}</p>
+      )}
+      <h2>{isNote ? t('bibliography.cite.note') : t('bibliography.cite.inText')}</h2>
+      <p className="formatted-citation">
+        <FormattedHtml html={citation.html} />
+      </p>
+      <CopyButton
+        text={citation.text}
+        label={isNote ? t('bibliography.cite.copyNote') : t('bibliography.cite.copyInText')}
+      />
+    </div>
+  );
+}
+
+/** What the collection records about the work, field by field (its CSL-JSON, readably). */
+function EntryDetails({ item }: { item: CslItem }) {
+  const { t } = useTranslation();
+  const rows: [string, ReactNode][] = [];
+  const add = (key: string, value: ReactNode) => {
+    if (value !== undefined && value !== null && value !== '') rows.push([key, value]);
+  };
+  add('type', t(`bibliography.type.${item.type}`, { defaultValue: item.type }));
+  add('title', item.title);
+  add('author', item.author?.map(personName).join('; '));
+  add('editor', item.editor?.map(personName).join('; '));
+  add('translator', item.translator?.map(personName).join('; '));
+  add('year', yearOf(item));
+  add('container', item['container-title']);
+  add('collection', item['collection-title']);
+  add('volume', item.volume);
+  add('issue', item.issue);
+  add('pages', item.page);
+  add('publisher', item.publisher);
+  add('place', item['publisher-place']);
+  add('language', item.language);
+  add('isbn', item.ISBN);
+  add('url', item.URL);
+  add('note', item.note);
+  add('id', item.id);
+  return (
+    <dl className="entry-details">
+      {rows.map(([key, value]) => (
+        <div key={key}>
+          <dt>{t(`bibliography.field.${key}`)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+      {!item.title && (
+        <div>
+          <dt>{t('bibliography.field.title')}</dt>
+          <dd className="meta">{t('bibliography.entry.untitled')}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,184 @@
+import { parse as parseBibTeX } from '@retorquere/bibtex-parser';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foreignRequests,
+  launchBrowser,
+  openObservedPage,
+  startHarness,
+  type Harness,
+} from '../support/web-harness';
+
+let harness: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+const COLLECTION = 'lt-deportations-1940-1953';
+
+/** The list item of a work, found by the start of its formatted reference. */
+const work = (page: Page, reference: string) =>
+  page.getByRole('list', { name: 'Works' }).getByRole('listitem').filter({ hasText: reference });
+
+describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
+  it('formats the bundled bibliography with citeproc, and changes style on request', async () => {
+    const { page, context, requests, errors } = await openObservedPage(browser);
+    const started = Date.now();
+    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
+    // Chicago author-date is the default style.
+    await work(page, 'Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
+    const firstFormatted = Date.now() - started;
+
+    await page.getByLabel('Citation style').selectOption({ label: 'APA (7th edition)' });
+    await work(page, 'Anušauskas, A. (2012). Teroras, 1940–1958. Versus Aureus.').waitFor();
+    await page.getByLabel('Citation style').selectOption({ label: 'MLA (9th edition)' });
+    await work(page, 'Anušauskas, A. Teroras, 1940–1958. Versus Aureus, 2012.').waitFor();
+    // The Lithuanian locale: Lithuanian quotation marks and terms.
+    await page.getByLabel('Language of references').selectOption({ label: 'Lithuanian' });
+    await work(page, 'Burauskaitė, B., sudarytojas.').waitFor();
+
+    // Italics come through as markup, and nothing else does (no attributes, so no inline style).
+    const html = await work(page, 'Anušauskas, A. Teroras').locator('.formatted-reference').innerHTML();
+    expect(html).toBe('Anušauskas, A. <i>Teroras, 1940–1958</i>. Versus Aureus, 2012.');
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    console.info(`first formatted reference ${firstFormatted} ms after navigation`);
+    await context.close();
+  });
+
+  it('searches, filters and opens a work: its reference, citation, citing records and source notes', async () => {
+    const { page, context, requests, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
+    const list = page.getByRole('list', { name: 'Works' });
+
+    // Search ignores diacritics.
+    await page.getByLabel('Search the bibliography').fill('anusauskas');
+    await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThan(0);
+    const texts = await list.getByRole('listitem').allTextContents();
+    expect(texts.every((text) => text.includes('Anušauskas'))).toBe(true);
+
+    await page.getByLabel('Search the bibliography').fill('');
+    await page.getByLabel('Type of work').selectOption({ label: 'Journal article (5)' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(5);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    // The page-wide source notes (citation integrity report).
+    const notes = page.getByRole('region', { name: 'Source notes' });
+    await expect.poll(() => notes.getByRole('listitem').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Citation style').selectOption({ label: 'Chicago (author-date)' });
+    await work(page, 'Anušauskas, A. 2012. Teroras').getByRole('link').click();
+    await expect.poll(() => page.url()).toContain(`#/bibliography/${COLLECTION}/anusauskas2012`);
+    await page.getByRole('heading', { level: 1, name: 'Anušauskas 2012' }).waitFor();
+    await page.getByText('Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
+    await page.getByText('(Anušauskas 2012)').waitFor();
+
+    await page.getByLabel('Citation style').selectOption({ label: 'APA (7th edition)' });
+    await page.getByText('Anušauskas, A. (2012). Teroras, 1940–1958. Versus Aureus.').waitFor();
+    await page.getByText('(Anušauskas, 2012)').waitFor();
+
+    // The records resting on this work link to their pages.
+    const citing = page.getByRole('region', { name: /^Cited by \d+ records?$/ });
+    const firstRecord = citing.getByRole('link').first();
+    await firstRecord.waitFor();
+    expect(await firstRecord.getAttribute('href')).toMatch(new RegExp(`^#/browse/record/${COLLECTION}/`));
+
+    // The chosen style is remembered across a reload.
+    await page.reload();
+    await page.getByText('Anušauskas, A. (2012). Teroras, 1940–1958. Versus Aureus.').waitFor();
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a work the collection knows only from a citation, with the note that concerns it', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/davoliute2015`);
+    await page.getByRole('heading', { level: 1, name: 'Davoliūtė 2015' }).waitFor();
+    const notes = page.getByRole('region', { name: 'Source notes' });
+    await notes.getByText('Cited, not listed').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('cites a work at the page a record relies on, from an accessible dialog', async () => {
+    const { page, context, requests, errors } = await openObservedPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.baseUrl });
+    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/anusauskas2012`);
+    await page.getByRole('heading', { level: 1, name: 'Anušauskas 2012' }).waitFor();
+
+    const cite = page.getByRole('button', { name: 'Cite this: Post-war deportations, 1945–1953' });
+    await cite.click();
+    const dialog = page.getByRole('dialog', { name: 'Cite: Post-war deportations, 1945–1953' });
+    await dialog.waitFor();
+    // The claim rests on Anušauskas p. 266, known through Balkelis 2026 (an "as-cited" claim).
+    await dialog.getByText('(Anušauskas 2012, 266; cited in Balkelis 2026)').waitFor();
+    await dialog.getByText('Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
+    await dialog.getByText('Balkelis, Tomas. 2026. “The Mass Deportations of Lithuanians').waitFor();
+
+    // The style can be changed inside the dialog.
+    await dialog.getByLabel('Citation style').selectOption({ label: 'APA (7th edition)' });
+    await dialog.getByText('(Anušauskas, 2012, p. 266; cited in Balkelis, 2026)').waitFor();
+
+    // Two works, two Copy buttons, told apart by name.
+    await dialog.getByRole('button', { name: 'Copy reference: Balkelis 2026' }).waitFor();
+    await dialog.getByRole('button', { name: 'Copy citation' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      '(Anušauskas, 2012, p. 266; cited in Balkelis, 2026)',
+    );
+
+    // Esc closes it and focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => cite.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+
+  it('exports all works as BibTeX that an independent parser reads without errors', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await work(page, 'Anušauskas, A.').first().waitFor();
+    const total = await page.getByRole('list', { name: 'Works' }).getByRole('listitem').count();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Export all (${total})` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${COLLECTION}-bibliography.bib`);
+    const bibtex = await readFile((await file.path()) ?? '', 'utf8');
+    const library = parseBibTeX(bibtex, { english: false });
+    expect(library.errors).toEqual([]);
+    expect(library.entries).toHaveLength(total);
+    expect(bibtex).toContain('author = {Anušauskas, A.}');
+
+    // Only the selected works.
+    await page.getByRole('checkbox', { name: 'Select Anušauskas 2012' }).check();
+    await page.getByRole('checkbox', { name: 'Select Burauskaitė (ed.) 1992' }).check();
+    await page.getByLabel('Export format').selectOption({ label: 'RIS (.ris)' });
+    const selectedDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export selected (2)' }).click();
+    const ris = await readFile((await (await selectedDownload).path()) ?? '', 'utf8');
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(2);
+    expect(ris).toContain('AU  - Anušauskas, A.');
+    expect(ris).toContain('A3  - Burauskaitė, B.');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

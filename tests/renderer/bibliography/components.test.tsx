@@ -1,0 +1,179 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CslItem } from '../../../src/shared/collection/schema';
+import type { AtmintisApi } from '../../../src/shared/ipc/api';
+import { CiteButton } from '../../../src/renderer/src/bibliography/CiteThis';
+import { sanitizeCitationHtml } from '../../../src/renderer/src/bibliography/FormattedHtml';
+import {
+  LOCALE_STORAGE_KEY,
+  STYLE_STORAGE_KEY,
+  getCitationPreferences,
+  resetCitationPreferencesCache,
+  setCitationPreferences,
+} from '../../../src/renderer/src/bibliography/preferences';
+import { saveTextFile } from '../../../src/renderer/src/bibliography/save';
+import { initI18n } from '../../../src/renderer/src/i18n/i18n';
+
+const BIBLIOGRAPHY: CslItem[] = [
+  {
+    id: 'anusauskas2012',
+    type: 'book',
+    author: [{ family: 'Anušauskas', given: 'A.' }],
+    title: 'Teroras, 1940–1958',
+    publisher: 'Versus Aureus',
+    'publisher-place': 'Vilnius',
+    issued: { 'date-parts': [[2012]] },
+  },
+  {
+    id: 'balkelis2026',
+    type: 'post-weblog',
+    author: [{ family: 'Balkelis', given: 'Tomas' }],
+    title: 'The Mass Deportations of Lithuanians during the Two Soviet Occupations',
+    'container-title': 'Researching Internal Displacement',
+    issued: { 'date-parts': [[2026, 1, 8]] },
+  },
+];
+
+// jsdom has <dialog> without its modal methods; these stand in for the browser's.
+beforeAll(async () => {
+  await initI18n('en');
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+beforeEach(() => {
+  localStorage.clear();
+  resetCitationPreferencesCache();
+});
+afterEach(cleanup);
+
+describe('CiteButton', () => {
+  it('opens a labelled dialog citing the claim at its page, copies, and returns focus on close', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(
+      <CiteButton
+        collection={{ bibliography: BIBLIOGRAPHY }}
+        references={[{ source: 'anusauskas2012', locator: 'p. 266', via: 'balkelis2026' }]}
+        subject="Test claim"
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Cite this: Test claim' });
+    fireEvent.click(button);
+    const dialog = screen.getByRole('dialog', { name: 'Cite: Test claim' });
+    // citeproc compiles the style on first use.
+    await within(dialog).findByText(
+      '(Anušauskas 2012, 266; cited in Balkelis 2026)',
+      {},
+      { timeout: 20_000 },
+    );
+    within(dialog).getByText('Anušauskas, A. 2012.', { exact: false });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy citation' }));
+    await within(dialog).findByText('Copied.');
+    expect(writeText).toHaveBeenCalledWith('(Anušauskas 2012, 266; cited in Balkelis 2026)');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+  }, 30_000);
+
+  it('renders nothing when no reference names a work of the bibliography', () => {
+    const { container } = render(
+      <CiteButton
+        collection={{ bibliography: BIBLIOGRAPHY }}
+        references={[{ locator: 'p. 1' }, { source: 'test-missing' }]}
+      />,
+    );
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('citation preferences', () => {
+  it('default to Chicago author-date in English, and are remembered', () => {
+    expect(getCitationPreferences()).toEqual({ style: 'chicago-author-date', locale: 'en-US' });
+    setCitationPreferences({ style: 'apa' });
+    expect(localStorage.getItem(STYLE_STORAGE_KEY)).toBe('apa');
+    resetCitationPreferencesCache();
+    expect(getCitationPreferences()).toEqual({ style: 'apa', locale: 'en-US' });
+  });
+
+  it('ignore stored values that are not a bundled style or locale', () => {
+    localStorage.setItem(STYLE_STORAGE_KEY, 'test-no-such-style');
+    localStorage.setItem(LOCALE_STORAGE_KEY, 'xx-XX');
+    expect(getCitationPreferences()).toEqual({ style: 'chicago-author-date', locale: 'en-US' });
+  });
+});
+
+describe('citeproc HTML on screen', () => {
+  it('keeps italics and drops everything else', () => {
+    expect(sanitizeCitationHtml('A. <i>Title</i>.')).toBe('A. <i>Title</i>.');
+    expect(sanitizeCitationHtml('<span style="font-variant:small-caps;">Test</span>')).toBe(
+      '<span>Test</span>',
+    );
+    expect(sanitizeCitationHtml('<a href="https://example.org">x</a><script>alert(1)</script>')).toBe('x');
+  });
+});
+
+describe('saveTextFile', () => {
+  const apiAnswering = (answer: unknown): AtmintisApi =>
+    ({
+      call: vi.fn().mockResolvedValue(answer),
+      onOpenView: () => () => undefined,
+    }) as unknown as AtmintisApi;
+
+  it('uses the save dialog where the host has one', async () => {
+    const api = apiAnswering({ ok: true, value: { saved: true, path: '/test/out.bib' } });
+    await expect(saveTextFile(api, 'out.bib', 'Test', 'application/x-bibtex')).resolves.toEqual({
+      kind: 'saved',
+      path: '/test/out.bib',
+    });
+    expect(api.call).toHaveBeenCalledWith('files.save', {
+      suggestedName: 'out.bib',
+      content: 'Test',
+      encoding: 'utf8',
+      mimeType: 'application/x-bibtex',
+    });
+  });
+
+  it('does nothing more when the reader cancels the dialog', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
+    const api = apiAnswering({ ok: true, value: { saved: false, cancelled: true } });
+    await expect(saveTextFile(api, 'out.bib', 'Test', 'application/x-bibtex')).resolves.toEqual({
+      kind: 'cancelled',
+    });
+    expect(click).not.toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  it.each([
+    ['the host has no dialog', { ok: true, value: { saved: false, cancelled: false } }],
+    ['the call fails', { ok: false, error: { code: 'internal', message: 'Test failure' } }],
+  ])('downloads when %s', async (_case, answer) => {
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      expect(this.download).toBe('out.ris');
+      expect(this.href).toBe('blob:test');
+    });
+    await expect(
+      saveTextFile(apiAnswering(answer), 'out.ris', 'TY  - BOOK', 'application/x-research-info-systems'),
+    ).resolves.toEqual({
+      kind: 'downloaded',
+    });
+    expect(click).toHaveBeenCalledOnce();
+    expect(await created[0]?.text()).toBe('TY  - BOOK');
+    click.mockRestore();
+  });
+});
