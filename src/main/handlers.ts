@@ -7,6 +7,7 @@ import type { AppInfo, Handlers } from '../shared/ipc/contract';
 import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
+import type { BackupChannels } from './backups/handlers';
 
 export interface CollectionStore {
   list(): Promise<CollectionSummary[]>;
@@ -21,7 +22,10 @@ export interface HandlerDependencies {
   openExternal: (url: string) => Promise<boolean>;
 }
 
-export function createHandlers(deps: HandlerDependencies): Handlers {
+/** Every channel except the backup ones, which `createBackupHandlers` builds from the backup store. */
+export type CoreHandlers = Omit<Handlers, BackupChannels>;
+
+export function createHandlers(deps: HandlerDependencies): CoreHandlers {
   return {
     'app.getInfo': async () => deps.appInfo,
     'collections.list': () => deps.collections.list(),

@@ -14,6 +14,7 @@ import { hardenWebContents } from './security/harden-web-contents';
 import { isSafeExternalUrl } from './security/navigation';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
 import { createMainHandlers } from './services';
+import { createDialogSaveFile } from './backups/save-file';
 
 const APP_NAME = 'Atmintis';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -63,6 +64,9 @@ function start(): void {
       await shell.openExternal(url);
       return true;
     },
+    saveFile: createDialogSaveFile((options) =>
+      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    ),
   });
   registerIpcHandlers(ipcMain, handlers, trustedOrigins);
   Menu.setApplicationMenu(

@@ -10,16 +10,24 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
+import { MAX_SAVE_CHARS } from '../../shared/ipc/channels/backups';
 import { dispatch } from '../ipc/dispatch';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
 export const API_PREFIX = '/api/';
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+/**
+ * Large enough for the biggest payload the contract accepts (a notes export or backup of up to
+ * MAX_SAVE_CHARS characters, which JSON may escape) and no larger, so a runaway request cannot
+ * exhaust memory.
+ */
+export const MAX_REQUEST_BYTES = 2 * MAX_SAVE_CHARS + 1024 * 1024;
 
 export interface WebServerOptions {
   port: number;
   rendererDir: string;
   handlers: Handlers;
+  /** Overrides MAX_REQUEST_BYTES (tests use a small limit). */
+  maxRequestBytes?: number;
 }
 
 export interface RunningWebServer {
@@ -99,9 +107,10 @@ async function handleApi(
     sendJson(response, 415, fail('unsupported-media-type', 'API calls must send application/json'));
     return;
   }
-  const body = await readBody(request, MAX_REQUEST_BYTES);
+  const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const body = await readBody(request, limit);
   if (body === null) {
-    sendJson(response, 413, fail('request-too-large', `Request body exceeds ${MAX_REQUEST_BYTES} bytes`));
+    sendJson(response, 413, fail('request-too-large', `Request body exceeds ${limit} bytes`));
     return;
   }
   let payload: unknown;

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appRequests, type AppResponses } from './channels/app';
+import { backupRequests, type BackupResponses } from './channels/backups';
 import { collectionRequests, type CollectionResponses } from './channels/collections';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
@@ -17,9 +18,10 @@ export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
 export const requestSchemas = {
   ...appRequests,
   ...collectionRequests,
+  ...backupRequests,
 } as const;
 
-export interface ResponseTypes extends AppResponses, CollectionResponses {}
+export interface ResponseTypes extends AppResponses, CollectionResponses, BackupResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

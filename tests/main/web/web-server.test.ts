@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
+import { MAX_SAVE_CHARS } from '../../../src/shared/ipc/channels/backups';
 
 let server: RunningWebServer;
 let rendererDir: string;
+const TEST_LIMIT = 64 * 1024;
 
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'atmintis-web-'));
@@ -16,7 +18,12 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(base, 'secret.txt'), 'secret');
-  server = await startWebServer({ port: 0, rendererDir, handlers: testHandlers() });
+  server = await startWebServer({
+    port: 0,
+    rendererDir,
+    handlers: testHandlers(),
+    maxRequestBytes: TEST_LIMIT,
+  });
 });
 
 afterAll(() => server.close());
@@ -116,7 +123,11 @@ describe('web harness server', () => {
   });
 
   it('refuses oversized bodies', async () => {
-    const res = await raw('POST', '/api/app.getInfo', json, 'x'.repeat(MAX_REQUEST_BYTES + 1));
+    const res = await raw('POST', '/api/app.getInfo', json, 'x'.repeat(TEST_LIMIT + 1));
     expect(res.status).toBe(413);
+  });
+
+  it('accepts by default the largest export the contract allows', () => {
+    expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(2 * MAX_SAVE_CHARS);
   });
 });

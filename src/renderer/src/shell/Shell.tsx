@@ -7,6 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 import { DEFAULT_ROUTE, VIEW_ROUTES } from './routes';
 import NotFoundView from '../views/NotFoundView';
+import { useSearchShortcut } from '../search/useSearchShortcut';
 
 export function Shell() {
   return (
@@ -20,6 +21,7 @@ function ShellLayout() {
   const { t } = useTranslation();
   const api = useApi();
   const [location, navigate] = useLocation();
+  useSearchShortcut();
   useEffect(() => api.onOpenView((route) => navigate(`/${route}`)), [api, navigate]);
 
   return (

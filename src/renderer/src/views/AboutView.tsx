@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/useResult';
 import { Loading } from '../shell/Loading';
+import { ExternalLink } from '../shell/ExternalLink';
 import { ViewHeading } from '../shell/ViewHeading';
 
 export default function AboutView() {
@@ -20,12 +21,25 @@ export default function AboutView() {
       {info.status === 'ok' && (
         <ul className="plain-list">
           <li>{t('about.version', { version: info.value.version })}</li>
-          <li>{t('about.license', { license: info.value.license })}</li>
+          <li>
+            {t('about.license', { license: info.value.license })} (
+            <ExternalLink href="https://www.gnu.org/licenses/agpl-3.0.html">
+              {t('about.licenseText')}
+            </ExternalLink>
+            )
+          </li>
           <li>{t('about.transport', { transport: info.value.transport })}</li>
           <li>{t('about.dataDirectory', { path: info.value.dataDirectory })}</li>
         </ul>
       )}
       <p>{t('about.thirdParty')}</p>
+      <p>
+        {t('about.cslNotice')}{' '}
+        <ExternalLink href="https://creativecommons.org/licenses/by-sa/3.0/">
+          {t('about.cslLicence')}
+        </ExternalLink>
+        .
+      </p>
     </section>
   );
 }
