@@ -1,5 +1,5 @@
 /**
- * `npm run web -- --port N [--data-dir DIR]`: serves the real renderer with the real main-process
+ * `npm run web -- --port N [--data-dir DIR] [--collections-dir DIR …]`: serves the real renderer with the real main-process
  * handlers on http://127.0.0.1:N, so the app can be used and tested in any Chromium without Electron.
  * Builds first when the build is missing or older than the sources.
  */
@@ -20,6 +20,8 @@ function main(): void {
       port: { type: 'string', default: '5199' },
       'data-dir': { type: 'string', default: join(homedir(), '.atmintis-web') },
       'no-build': { type: 'boolean', default: false },
+      // More collection folders besides resources/collections (tests serve fixtures this way).
+      'collections-dir': { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
@@ -42,6 +44,7 @@ function main(): void {
   };
   const handlers = createMainHandlers({
     resourcesDir: join(projectRoot, 'resources'),
+    extraCollectionDirs: values['collections-dir'].map((dir) => resolve(dir)),
     appInfo: {
       name: 'Atmintis',
       version: pkg.version,

@@ -14,17 +14,24 @@ export interface CollectionLoader {
   loadCollectionFromDirectory(dir: string): Promise<Result<LoadedCollectionPayload>>;
 }
 
-export function createBundledCollectionStore(root: string, loader: CollectionLoader): CollectionStore {
+/** `root` may be several folders (the web harness adds test collections); earlier ones win on an id clash. */
+export function createBundledCollectionStore(
+  root: string | readonly string[],
+  loader: CollectionLoader,
+): CollectionStore {
+  const roots = typeof root === 'string' ? [root] : root;
   const { listCollectionDirectories, loadCollectionFromDirectory } = loader;
   let loading: Promise<Map<string, LoadedCollectionPayload>> | undefined;
   const failures: AppError[] = [];
 
   async function loadAll(): Promise<Map<string, LoadedCollectionPayload>> {
     const byId = new Map<string, LoadedCollectionPayload>();
-    for (const dir of await listCollectionDirectories(root)) {
-      const result = await loadCollectionFromDirectory(dir);
-      if (result.ok) byId.set(result.value.manifest.id, result.value);
-      else failures.push(result.error);
+    for (const folder of roots) {
+      for (const dir of await listCollectionDirectories(folder)) {
+        const result = await loadCollectionFromDirectory(dir);
+        if (!result.ok) failures.push(result.error);
+        else if (!byId.has(result.value.manifest.id)) byId.set(result.value.manifest.id, result.value);
+      }
     }
     return byId;
   }

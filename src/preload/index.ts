@@ -5,7 +5,13 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi, type AtmintisApi } from '../shared/ipc/api';
-import { ipcChannelName, isWellFormedChannelName, OPEN_VIEW_EVENT } from '../shared/ipc/channel-names';
+import {
+  BEFORE_CLOSE_EVENT,
+  CLOSE_READY_EVENT,
+  ipcChannelName,
+  isWellFormedChannelName,
+  OPEN_VIEW_EVENT,
+} from '../shared/ipc/channel-names';
 import type { Invoke } from '../shared/ipc/contract';
 import { fail } from '../shared/result';
 
@@ -25,14 +31,32 @@ const invoke = ((channel: string, request: unknown) => {
     );
 }) as Invoke;
 
-export const atmintisApi: AtmintisApi = createApi(invoke, (listener) => {
-  const wrapped = (_event: unknown, route: unknown) => {
-    if (typeof route === 'string') listener(route);
-  };
-  ipcRenderer.on(OPEN_VIEW_EVENT, wrapped);
-  return () => {
-    ipcRenderer.removeListener(OPEN_VIEW_EVENT, wrapped);
-  };
+const closeListeners = new Set<() => Promise<void> | void>();
+
+// Always answered, even with no listener, so the main process never waits for its timeout in vain.
+// A failing listener must not keep the window open: failures are the listener's to report.
+ipcRenderer.on(BEFORE_CLOSE_EVENT, (_event: unknown, token: unknown) => {
+  const runs = [...closeListeners].map((listener) => Promise.resolve().then(listener));
+  void Promise.allSettled(runs).then(() => ipcRenderer.send(CLOSE_READY_EVENT, token));
 });
+
+export const atmintisApi: AtmintisApi = createApi(
+  invoke,
+  (listener) => {
+    const wrapped = (_event: unknown, route: unknown) => {
+      if (typeof route === 'string') listener(route);
+    };
+    ipcRenderer.on(OPEN_VIEW_EVENT, wrapped);
+    return () => {
+      ipcRenderer.removeListener(OPEN_VIEW_EVENT, wrapped);
+    };
+  },
+  (listener) => {
+    closeListeners.add(listener);
+    return () => {
+      closeListeners.delete(listener);
+    };
+  },
+);
 
 contextBridge.exposeInMainWorld('atmintis', atmintisApi);

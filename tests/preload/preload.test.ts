@@ -6,6 +6,7 @@ const electron = vi.hoisted(() => ({
     invoke: vi.fn(async () => ({ ok: true, value: 'answer' })),
     on: vi.fn(),
     removeListener: vi.fn(),
+    send: vi.fn(),
   },
 }));
 vi.mock('electron', () => ({ ...electron, default: electron }));
@@ -21,7 +22,7 @@ describe('preload', () => {
       Record<string, unknown>,
     ];
     expect(name).toBe('atmintis');
-    expect(Object.keys(api).sort()).toEqual(['call', 'onOpenView']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'onBeforeClose', 'onOpenView']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
@@ -68,5 +69,36 @@ describe('preload', () => {
     expect(listener).toHaveBeenCalledWith('notes');
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('atmintis:open-view', wrapped);
+  });
+
+  it('answers a close request with its token after every close listener settled, failing ones included', async () => {
+    electron.ipcRenderer.on.mockClear();
+    electron.ipcRenderer.send.mockClear();
+    const { atmintisApi } = await import('../../src/preload/index');
+    const onBeforeClose = electron.ipcRenderer.on.mock.calls.find(
+      (call) => call[0] === 'atmintis:before-close',
+    )?.[1] as (event: unknown, token: unknown) => void;
+    let finishSaving: () => void = () => undefined;
+    const saving = vi.fn(() => new Promise<void>((resolve) => (finishSaving = resolve)));
+    const failing = vi.fn(async () => {
+      throw new Error('disk full');
+    });
+    atmintisApi.onBeforeClose?.(saving);
+    const unsubscribe = atmintisApi.onBeforeClose?.(failing);
+    onBeforeClose({}, 3);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(saving).toHaveBeenCalledTimes(1);
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled(); // still saving
+    finishSaving();
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith('atmintis:close-ready', 3));
+
+    // With no listener left the answer comes at once.
+    unsubscribe?.();
+    atmintisApi.onBeforeClose?.(saving)?.();
+    electron.ipcRenderer.send.mockClear();
+    onBeforeClose({}, 4);
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith('atmintis:close-ready', 4));
+    expect(saving).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,16 +7,19 @@ import { vi } from 'vitest';
 export function createElectronMock() {
   const appListeners = new Map<string, (...args: unknown[]) => void>();
   const windows: FakeWindow[] = [];
+  let nextContentsId = 1;
 
   class FakeWindow {
     static getAllWindows = () => windows;
     readonly options: Record<string, unknown>;
     readonly listeners = new Map<string, (...args: unknown[]) => void>();
-    readonly webContents = { send: vi.fn() };
+    readonly webContents = { id: nextContentsId++, send: vi.fn() };
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     maximize = vi.fn();
     setFullScreen = vi.fn();
+    close = vi.fn();
+    isDestroyed = vi.fn(() => false);
     constructor(options: Record<string, unknown>) {
       this.options = options;
       windows.push(this);
@@ -51,7 +54,7 @@ export function createElectronMock() {
     },
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: vi.fn() },
-    ipcMain: { handle: vi.fn() },
+    ipcMain: { handle: vi.fn(), on: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

@@ -28,11 +28,17 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Folders of extra collections to serve besides resources/collections (`--collections-dir`). */
+  collectionsDirs?: readonly string[];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atmintis-e2e-'));
+  const extra = (options.collectionsDirs ?? []).flatMap((dir) => ['--collections-dir', dir]);
   const child: ChildProcess = spawn(
     'npm',
-    ['run', 'web', '--', '--port', '0', '--no-build', '--data-dir', dataDir],
+    ['run', 'web', '--', '--port', '0', '--no-build', '--data-dir', dataDir, ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

@@ -7,12 +7,32 @@ import type { z } from 'zod';
 import { isChannel, requestSchemas, type Channel, type Handlers } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 
+/** Issues shown in a message; the rest are counted. A hostile payload can have thousands. */
+const MAX_ISSUES = 10;
+
+/** Paths and messages quote the sender's keys (`Unrecognized key: "…"`): never echo megabytes back. */
+function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const issuePath = (issue: z.core.$ZodIssue): string[] => issue.path.map((part) => clip(String(part), 100));
+
 export function formatZodIssues(channel: string, error: z.ZodError): string {
-  const parts = error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(arguments)';
-    return `${where}: ${issue.message}`;
+  const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
+    const where = issue.path.length > 0 ? issuePath(issue).join('.') : '(arguments)';
+    return `${where}: ${clip(issue.message)}`;
   });
-  return `Invalid arguments for "${channel}": ${parts.join('; ')}`;
+  const more = error.issues.length > MAX_ISSUES ? ` (and ${error.issues.length - MAX_ISSUES} more)` : '';
+  return `Invalid arguments for "${channel}": ${parts.join('; ')}${more}`;
+}
+
+/** String(value) throws for objects without a prototype; a channel name can be anything a sender sent. */
+function describeChannel(value: unknown): string {
+  const text =
+    (typeof value === 'object' && value !== null) || typeof value === 'function'
+      ? Object.prototype.toString.call(value)
+      : String(value);
+  return JSON.stringify(text).slice(0, 80);
 }
 
 export async function dispatch(
@@ -21,12 +41,14 @@ export async function dispatch(
   payload: unknown,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return fail('unknown-channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+    return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}`);
   }
   const parsed = requestSchemas[channel].safeParse(payload ?? {});
   if (!parsed.success) {
     return fail('invalid-arguments', formatZodIssues(channel, parsed.error), {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      issues: parsed.error.issues
+        .slice(0, MAX_ISSUES)
+        .map((issue) => ({ path: issuePath(issue), message: clip(issue.message) })),
     });
   }
   try {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { MAX_SAVE_CHARS } from '../../shared/ipc/channels/backups';
+import { describeExcessiveNesting, findExcessiveNesting } from '../../shared/json/nesting';
 import { dispatch } from '../ipc/dispatch';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
@@ -110,7 +111,20 @@ async function handleApi(
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const body = await readBody(request, limit);
   if (body === null) {
+    // Answer at once and close the connection after this answer; the rest of the upload is discarded
+    // as it arrives, never kept. (Destroying the socket instead would make clients still sending see a
+    // reset before they could read this answer.)
+    response.setHeader('Connection', 'close');
     sendJson(response, 413, fail('request-too-large', `Request body exceeds ${limit} bytes`));
+    return;
+  }
+  const tooDeep = findExcessiveNesting(body);
+  if (tooDeep) {
+    sendJson(
+      response,
+      400,
+      fail('invalid-json', `Request body is JSON ${describeExcessiveNesting(tooDeep)}`),
+    );
     return;
   }
   let payload: unknown;
@@ -153,17 +167,26 @@ async function serveStatic(
   response.end(await readFile(filePath));
 }
 
+/** The body as text, or null as soon as it is known to exceed `limit` (from Content-Length or while
+ *  streaming), without buffering more than `limit` bytes. */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      chunks.length = 0;
+      resolvePromise(null);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

@@ -7,6 +7,7 @@
  * the file, the record and the field concerned. Never throws on any input.
  */
 import type { z } from 'zod';
+import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
 import { edtfBounds, parseEdtf } from './edtf';
 import { computeIntegrityReport, type IntegrityReport } from './integrity';
 import { extractCollectionLinks } from './links';
@@ -87,12 +88,25 @@ export function isSafePackagePath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
+/** Ids, keys and names in an error come from the file: a hostile one must not make a 10 MB message. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+function clipError(error: CollectionError): CollectionError {
+  return {
+    ...error,
+    file: clip(error.file, 300),
+    ...(error.recordId === undefined ? {} : { recordId: clip(error.recordId, 200) }),
+    ...(error.field === undefined ? {} : { field: clip(error.field, 300) }),
+    message: clip(error.message, 1000),
+  };
+}
+
 class ErrorSink {
   readonly errors: CollectionError[] = [];
   private dropped = 0;
   constructor(private readonly max: number) {}
   add(error: CollectionError): void {
-    if (this.errors.length < this.max) this.errors.push(error);
+    if (this.errors.length < this.max) this.errors.push(clipError(error));
     else this.dropped += 1;
   }
   get count(): number {
@@ -157,6 +171,12 @@ function parseJson(
   sink: ErrorSink,
 ): { ok: true; value: unknown } | { ok: false } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Deep nesting parses, but then crashes the recursive validation and rendering; refuse it here.
+  const tooDeep = findExcessiveNesting(body);
+  if (tooDeep) {
+    sink.add({ file, message: `JSON ${describeExcessiveNesting(tooDeep)}; refusing to read it` });
+    return { ok: false };
+  }
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (e) {

@@ -8,18 +8,30 @@
 import type { Invoke } from './contract';
 
 export type SubscribeToViews = (listener: (route: string) => void) => () => void;
+/** The listener runs when the window is about to close; the window waits (bounded) for its promise. */
+export type SubscribeToClose = (listener: () => Promise<void> | void) => () => void;
 
 export interface AtmintisApi {
   call: Invoke;
   /** The main process asks to open a view (application menu shortcuts). Returns an unsubscribe. */
   onOpenView: SubscribeToViews;
+  /**
+   * Electron only: the window is closing; save what is pending (notes, final backup) before it goes.
+   * Absent where the host has no such event (the web harness relies on pagehide instead).
+   */
+  onBeforeClose?: SubscribeToClose;
 }
 
 const noViewEvents: SubscribeToViews = () => () => undefined;
 
-export function createApi(invoke: Invoke, subscribeToViews: SubscribeToViews = noViewEvents): AtmintisApi {
+export function createApi(
+  invoke: Invoke,
+  subscribeToViews: SubscribeToViews = noViewEvents,
+  subscribeToClose?: SubscribeToClose,
+): AtmintisApi {
   return {
     call: (channel, request) => invoke(channel, request),
     onOpenView: (listener) => subscribeToViews(listener),
+    ...(subscribeToClose ? { onBeforeClose: (listener) => subscribeToClose(listener) } : {}),
   };
 }

@@ -13,3 +13,11 @@ export const ipcChannelName = (channel: string): string => `atmintis:${channel}`
 
 /** Main → renderer event: open a view by route (sent by the application menu). */
 export const OPEN_VIEW_EVENT = 'atmintis:open-view';
+
+/**
+ * Main → renderer: the window is about to close; save pending edits and write the final notes backup,
+ * then answer with CLOSE_READY_EVENT and the same token (see src/main/electron/close-guard.ts).
+ */
+export const BEFORE_CLOSE_EVENT = 'atmintis:before-close';
+/** Renderer → main: done with BEFORE_CLOSE_EVENT; carries its token. */
+export const CLOSE_READY_EVENT = 'atmintis:close-ready';

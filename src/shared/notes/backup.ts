@@ -9,6 +9,7 @@
  * that is not a valid backup.
  */
 import { z } from 'zod';
+import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
 import { HIGHLIGHT_COLOURS, type Note } from './model';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
@@ -119,6 +120,30 @@ export function serializeBackup(notes: readonly Note[], exportedAt: Date): strin
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
+/** A short description of a value from an untrusted file: never its whole (possibly huge) content. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/** Smaller than this many bytes for sure when a backup's text is within BACKUP_LIMITS.maxChars: UTF-8
+ *  takes at most 3 bytes per UTF-16 unit. Lets a reader refuse a huge file before reading it. */
+export const MAX_BACKUP_FILE_BYTES = BACKUP_LIMITS.maxChars * 3;
+
+/** Null when a file of `bytes` may be a backup, else why not (checked before reading the file). */
+export function backupFileSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_BACKUP_FILE_BYTES) return null;
+  const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(0)} MiB`;
+  return `The file is too large to be a notes backup (${mib(bytes)}; the limit is ${mib(MAX_BACKUP_FILE_BYTES)}).`;
+}
+
+/** Issue texts can quote keys from the file (`Unrecognized key: "…"`): keep them short. */
+function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 function describePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
@@ -137,6 +162,14 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
       error: `The file is too large to be a notes backup (${text.length} characters; the limit is ${maxChars}).`,
     };
   }
+  // Before parsing: deep nesting would crash the validation below (stack overflow), not fail it.
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) {
+    return {
+      ok: false,
+      error: `The file is not an Atmintis notes backup: its JSON is ${describeExcessiveNesting(tooDeep)}.`,
+    };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -150,7 +183,7 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
   if (header.format !== BACKUP_FORMAT) {
     return {
       ok: false,
-      error: `The file is not an Atmintis notes backup: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`,
+      error: `The file is not an Atmintis notes backup: "format" is ${describeValue(header.format)}, expected "${BACKUP_FORMAT}".`,
     };
   }
   if (typeof header.version === 'number' && header.version > BACKUP_VERSION) {
@@ -167,9 +200,9 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
       if (first === 'notes' && typeof index === 'number' && Array.isArray(notes)) {
         const id = (notes[index] as { id?: unknown } | undefined)?.id;
         const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
-        return `notes[${index}]${which} › ${describePath(rest)}: ${issue.message}`;
+        return `notes[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
       }
-      return `${describePath(issue.path)}: ${issue.message}`;
+      return `${clip(describePath(issue.path))}: ${clip(issue.message)}`;
     });
     const more =
       parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more problems)` : '';

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BEFORE_CLOSE_EVENT, CLOSE_READY_EVENT } from '../../../src/shared/ipc/channel-names';
 import { channels, ipcChannelName } from '../../../src/shared/ipc/contract';
 import type { createElectronMock } from '../../support/electron-mock';
 
@@ -95,5 +96,41 @@ describe('Electron main entry (mocked electron)', () => {
 
     // A standard application menu is installed.
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('holds the window open until the renderer saved its notes, then closes it, or quits when quitting', async () => {
+    const { electron, windows, appListeners } = await startMainProcess();
+    const readyListener = electron.ipcMain.on.mock.calls.find(
+      (call) => call[0] === CLOSE_READY_EVENT,
+    )?.[1] as (event: { sender: { id: number } }, token: unknown) => void;
+    expect(readyListener).toBeTypeOf('function');
+
+    const window = windows[0] as (typeof windows)[number];
+    const close = window.listeners.get('close') as (event: { preventDefault(): void }) => void;
+    const first = { preventDefault: vi.fn() };
+    close(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.send).toHaveBeenCalledWith(BEFORE_CLOSE_EVENT, 1);
+    readyListener({ sender: { id: window.webContents.id + 100 } }, 1); // another window's answer
+    expect(window.close).not.toHaveBeenCalled();
+    readyListener({ sender: { id: window.webContents.id } }, 1);
+    expect(window.close).toHaveBeenCalledTimes(1);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    const second = { preventDefault: vi.fn() };
+    close(second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+
+    // Quitting (Cmd+Q, menu): the close is held the same way, then the app quits instead.
+    windows.splice(0);
+    appListeners.get('activate')?.();
+    await vi.waitFor(() => expect(windows.length).toBe(1));
+    const next = windows[0] as (typeof windows)[number];
+    appListeners.get('before-quit')?.();
+    const held = { preventDefault: vi.fn() };
+    (next.listeners.get('close') as (event: { preventDefault(): void }) => void)(held);
+    expect(held.preventDefault).toHaveBeenCalled();
+    readyListener({ sender: { id: next.webContents.id } }, 1);
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(next.close).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '../../../shared/notes/export';
+import { MAX_BACKUP_FILE_BYTES } from '../../../shared/notes/backup';
 import type { ImportSummary } from '../../../shared/notes/merge';
 import type { Note } from '../../../shared/notes/model';
 import { describeTarget } from '../../../shared/notes/targets';
@@ -147,6 +148,19 @@ export function BackupsPage() {
             const file = event.target.files?.[0];
             event.target.value = '';
             if (!file) return;
+            // Checked before reading: a huge file is refused without loading it into memory.
+            if (file.size > MAX_BACKUP_FILE_BYTES) {
+              const mib = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+              say(
+                t('notes.import.tooLarge', {
+                  source: file.name,
+                  size: mib(file.size),
+                  limit: mib(MAX_BACKUP_FILE_BYTES),
+                }),
+                true,
+              );
+              return;
+            }
             void file.text().then(
               (text) => prepareImport(file.name, text),
               (error: unknown) =>

@@ -3,13 +3,15 @@
  * file (src/main/backups). A backup is sent when notes changed since the last one, at most every five
  * minutes, and once more when the window goes away (pagehide), from a snapshot kept in memory because
  * there is no time to read IndexedDB then. The change counter lives in the database, so changes made
- * just before a crash are backed up at the next start.
+ * just before a crash are backed up at the next start. In Electron the window waits for `beforeClose`
+ * (pending edits saved, then a 'final' backup) before it closes; see src/main/electron/close-guard.ts.
  */
 import { liveQuery } from 'dexie';
 import type { AtmintisApi } from '../../../shared/ipc/api';
 import type { BackupReason } from '../../../shared/ipc/channels/backups';
 import { serializeBackup } from '../../../shared/notes/backup';
 import type { Note } from '../../../shared/notes/model';
+import { flushPendingSaves } from './pending-saves';
 import type { NotesRepository } from './repository';
 
 export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
@@ -49,6 +51,8 @@ export class BackupScheduler {
     const timer = this.win.setInterval(() => void this.tick(), CHECK_EVERY_MS);
     const onPageHide = () => this.sendFinal();
     this.win.addEventListener('pagehide', onPageHide);
+    const stopCloseListener = this.api.onBeforeClose?.(() => this.beforeClose());
+    if (stopCloseListener) this.stopFns.push(stopCloseListener);
     this.stopFns.push(
       () => subscription.unsubscribe(),
       () => this.win.clearInterval(timer),
@@ -119,6 +123,22 @@ export class BackupScheduler {
       return outcome;
     } finally {
       this.sending = false;
+    }
+  }
+
+  /**
+   * The window is closing (Electron waits for this, within a time limit): save every editor's pending
+   * draft, then write a 'final' backup if notes changed since the last one. Never throws; a failure is
+   * reported like any other backup failure and the window closes anyway.
+   */
+  async beforeClose(): Promise<void> {
+    try {
+      await flushPendingSaves();
+      const state = await this.repository.changeState();
+      if (state.revision === state.backedUpRevision) return;
+      await this.backUp('final');
+    } catch (error) {
+      this.report({ at: new Date().toISOString(), ok: false, message: (error as Error).message });
     }
   }
 

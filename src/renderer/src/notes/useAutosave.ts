@@ -5,6 +5,7 @@
  * tries again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerPendingSave } from './pending-saves';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -67,7 +68,10 @@ export function useAutosave<T>(save: (value: T) => Promise<void>, delayMs = AUTO
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     document.addEventListener('visibilitychange', onVisibility);
+    // The window closing (Electron) saves this draft before the final backup is written.
+    const unregister = registerPendingSave(flush);
     return () => {
+      unregister();
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
