@@ -28,6 +28,11 @@ export function fetchCollection(
   return pending;
 }
 
+/** Drop every cached collection (after an import replaced or removed one) so views fetch them afresh. */
+export function forgetCollections(api: AtmintisApi): void {
+  cache.delete(api);
+}
+
 export function useCollection(collectionId: string | undefined): AsyncState<LoadedCollectionPayload> {
   const api = useApi();
   return useResult<LoadedCollectionPayload>(

@@ -1,0 +1,366 @@
+/**
+ * Imported collections on disk: `<dataDirectory>/collections/<id>/`, in the collection package format
+ * (so the bundled loader and validator read them), plus a small `.atmintis-import` file with when and
+ * from what it was imported. Plain Node: no Electron.
+ *
+ * An import is a session: begin (manifest, bibliography, texts) → append records in batches, each
+ * written at once to a temp folder (`<dataDirectory>/.import-tmp/<session>/`, never held in memory) →
+ * commit, which validates the whole package with the same loader the app reads it with, and only then
+ * renames it into place. A failed or aborted import deletes its temp folder: nothing half-imported is
+ * ever visible, and other collections and notes are never touched.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { manifestSchema, recordSchema, type Manifest } from '../../shared/collection/schema';
+import {
+  BIBLIOGRAPHY_FILE,
+  MANIFEST_FILE,
+  formatCollectionError,
+  formatPath,
+  isSafePackagePath,
+  type CollectionError,
+  type LoadedCollection,
+} from '../../shared/collection/validate';
+import type { ImportedCollectionSummary } from '../../shared/ipc/channels/imports';
+import { HandlerError } from '../ipc/dispatch';
+import { listCollectionDirectories, loadCollectionFromDirectory } from '../collection/load-collection';
+import type { CollectionStore } from '../handlers';
+import { replaceFolder, syncFolder, writeFileDurably } from './atomic-fs';
+
+export const IMPORT_META_FILE = '.atmintis-import';
+/** Loader limits for imported packages: far above the bundled defaults, still bounded. */
+const LOAD_LIMITS = { maxFileBytes: 64 * 1024 * 1024, maxTotalBytes: 2048 * 1024 * 1024, maxFiles: 20_000 };
+const MAX_SESSIONS = 4;
+/** A session untouched this long is abandoned (its window closed mid-import) and may be reclaimed. */
+const STALE_SESSION_MS = 10 * 60 * 1000;
+
+export type { ImportedCollectionSummary };
+
+export interface BeginImport {
+  manifest: unknown;
+  files: { path: string; text: string }[];
+  source: string;
+}
+
+export interface ImportStoreOptions {
+  dataDirectory: string;
+  /** Ids that belong to bundled collections: an import may not take them. */
+  isReservedId: (id: string) => Promise<boolean>;
+  now?: () => Date;
+}
+
+interface Session {
+  id: string;
+  manifest: Manifest;
+  folder: string;
+  source: string;
+  parts: number;
+  records: number;
+  /** Last begin/append, for reclaiming abandoned sessions. */
+  touched: number;
+  /** Appends run one after the other so parts are numbered in arrival order. */
+  queue: Promise<unknown>;
+}
+
+interface ImportMeta {
+  importedAt: string;
+  source: string;
+  recordCount: number;
+}
+
+export interface ImportStore {
+  begin(request: BeginImport): Promise<{ sessionId: string; replaces: boolean }>;
+  append(sessionId: string, records: unknown[]): Promise<{ received: number }>;
+  commit(sessionId: string): Promise<ImportedCollectionSummary>;
+  abort(sessionId: string): Promise<{ aborted: boolean }>;
+  list(): Promise<ImportedCollectionSummary[]>;
+  remove(collectionId: string): Promise<{ removed: boolean }>;
+  /** The imported collections as a read-only CollectionStore (for the composite store). */
+  collections: CollectionStore;
+}
+
+const collectionErrorDetails = (errors: CollectionError[]) =>
+  errors.map((e) => ({ ...e, text: formatCollectionError(e) }));
+
+export function createImportStore(options: ImportStoreOptions): ImportStore {
+  const root = join(options.dataDirectory, 'collections');
+  const tmp = join(options.dataDirectory, '.import-tmp');
+  const now = options.now ?? (() => new Date());
+  const sessions = new Map<string, Session>();
+  /** Loaded collections, kept after commit or first read: a 200k collection takes seconds to validate. */
+  const loaded = new Map<string, LoadedCollection>();
+  /** Commits and removals are serialised: two renames of the same folder must not interleave. */
+  let exclusive: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = exclusive.then(task, task);
+    exclusive = run.catch(() => undefined);
+    return run;
+  };
+
+  // At start, finish what a crash interrupted: a parked old folder whose replacement never landed is
+  // put back; every other temp folder is an unfinished import and is deleted.
+  const recovered = (async () => {
+    await mkdir(root, { recursive: true });
+    await mkdir(tmp, { recursive: true });
+    for (const name of await readdir(tmp)) {
+      const parked =
+        /^old-([a-z0-9][a-z0-9-]*)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.exec(name);
+      if (parked) {
+        const target = join(root, parked[1] as string);
+        try {
+          await rename(join(tmp, name), target);
+          continue;
+        } catch {
+          // The new folder is in place: the parked one is stale.
+        }
+      }
+      await rm(join(tmp, name), { recursive: true, force: true });
+    }
+  })();
+
+  const session = (sessionId: string): Session => {
+    const found = sessions.get(sessionId);
+    if (!found)
+      throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
+    return found;
+  };
+
+  async function readMeta(dir: string): Promise<ImportMeta | undefined> {
+    try {
+      return JSON.parse(await readFile(join(dir, IMPORT_META_FILE), 'utf8')) as ImportMeta;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function summaryOf(dir: string): Promise<ImportedCollectionSummary | undefined> {
+    const meta = await readMeta(dir);
+    if (!meta) return undefined;
+    try {
+      const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+      return {
+        id: manifest.id,
+        title: manifest.title,
+        description: manifest.description,
+        version: manifest.version,
+        languages: [...manifest.languages],
+        recordCount: meta.recordCount,
+        synthetic: manifest.synthetic === true,
+        importedAt: meta.importedAt,
+        source: meta.source,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function list(): Promise<ImportedCollectionSummary[]> {
+    await recovered;
+    const out: ImportedCollectionSummary[] = [];
+    for (const dir of await listCollectionDirectories(root)) {
+      const summary = await summaryOf(dir);
+      if (summary) out.push(summary);
+    }
+    return out;
+  }
+
+  async function get(collectionId: string): Promise<LoadedCollection | undefined> {
+    await recovered;
+    const cached = loaded.get(collectionId);
+    if (cached) return cached;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(collectionId)) return undefined;
+    const dir = join(root, collectionId);
+    if (!(await readMeta(dir))) return undefined;
+    const result = await loadCollectionFromDirectory(dir, LOAD_LIMITS);
+    if (!result.ok) throw new HandlerError(result.error.code, result.error.message, result.error.details);
+    loaded.set(collectionId, result.value);
+    return result.value;
+  }
+
+  return {
+    async begin({ manifest: rawManifest, files, source }) {
+      await recovered;
+      const parsed = manifestSchema.safeParse(rawManifest);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${formatPath(i.path) || 'manifest'}: ${i.message}`);
+        throw new HandlerError(
+          'import-invalid',
+          `The collection details are invalid: ${issues.join('; ')}`,
+          issues,
+        );
+      }
+      const manifest = parsed.data;
+      if (await options.isReservedId(manifest.id)) {
+        throw new HandlerError(
+          'import-id-taken',
+          `"${manifest.id}" is the id of a bundled collection; choose another collection id`,
+        );
+      }
+      for (const file of files) {
+        if (
+          !isSafePackagePath(file.path) ||
+          file.path === MANIFEST_FILE ||
+          file.path.startsWith('records/')
+        ) {
+          throw new HandlerError('import-invalid', `Refusing package file "${file.path.slice(0, 200)}"`);
+        }
+      }
+      if (sessions.size >= MAX_SESSIONS) {
+        for (const stale of [...sessions.values()].filter(
+          (x) => now().getTime() - x.touched > STALE_SESSION_MS,
+        )) {
+          sessions.delete(stale.id);
+          await rm(stale.folder, { recursive: true, force: true });
+        }
+      }
+      if (sessions.size >= MAX_SESSIONS) {
+        throw new HandlerError('import-busy', `${MAX_SESSIONS} imports are already in progress`);
+      }
+      const id = randomUUID();
+      const folder = join(tmp, `session-${id}`);
+      await mkdir(join(folder, 'records'), { recursive: true });
+      // Every package has a bibliography; CSV imports have none to give.
+      const withBibliography = files.some((f) => f.path === BIBLIOGRAPHY_FILE)
+        ? files
+        : [...files, { path: BIBLIOGRAPHY_FILE, text: '[]' }];
+      for (const file of withBibliography) {
+        await mkdir(join(folder, file.path, '..'), { recursive: true });
+        await writeFileDurably(join(folder, file.path), file.text);
+      }
+      sessions.set(id, {
+        id,
+        manifest,
+        folder,
+        source: source.slice(0, 300),
+        parts: 0,
+        records: 0,
+        touched: now().getTime(),
+        queue: Promise.resolve(),
+      });
+      const replaces = (await readMeta(join(root, manifest.id))) !== undefined;
+      return { sessionId: id, replaces };
+    },
+
+    append(sessionId, records) {
+      const s = session(sessionId);
+      s.touched = now().getTime();
+      const run = s.queue.then(async () => {
+        const clean = records.map((value, i) => {
+          const parsed = recordSchema.safeParse(value);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new HandlerError(
+              'import-invalid',
+              `Record ${s.records + i + 1}: ${formatPath(issue?.path ?? []) || 'record'}: ${issue?.message ?? 'invalid'}`,
+            );
+          }
+          return parsed.data;
+        });
+        s.parts += 1;
+        const name = `part-${String(s.parts).padStart(5, '0')}.json`;
+        await writeFileDurably(join(s.folder, 'records', name), JSON.stringify(clean));
+        s.records += clean.length;
+        return { received: s.records };
+      });
+      s.queue = run.catch(() => undefined);
+      return run;
+    },
+
+    commit(sessionId) {
+      const s = session(sessionId);
+      return serial(async () => {
+        await s.queue;
+        sessions.delete(sessionId);
+        try {
+          const meta: ImportMeta = {
+            importedAt: now().toISOString(),
+            source: s.source,
+            recordCount: s.records,
+          };
+          await writeFileDurably(join(s.folder, MANIFEST_FILE), JSON.stringify(s.manifest, null, 2));
+          if (s.records === 0) throw new HandlerError('import-invalid', 'The import has no records');
+          // Validate exactly what will be read later, with the same loader.
+          const result = await loadCollectionFromDirectory(s.folder, LOAD_LIMITS);
+          if (!result.ok) {
+            const details = Array.isArray(result.error.details)
+              ? collectionErrorDetails(result.error.details as CollectionError[])
+              : undefined;
+            // The loader names the temp folder; the user knows the collection by its id.
+            const message = result.error.message.replace(`"session-${s.id}"`, `"${s.manifest.id}"`);
+            throw new HandlerError('import-invalid', message, details);
+          }
+          await writeFileDurably(join(s.folder, IMPORT_META_FILE), JSON.stringify(meta));
+          await syncFolder(join(s.folder, 'records'));
+          await syncFolder(s.folder);
+          const target = join(root, s.manifest.id);
+          await replaceFolder(s.folder, target, join(tmp, `old-${s.manifest.id}-${s.id}`));
+          await syncFolder(root);
+          loaded.set(s.manifest.id, result.value);
+          const summary = await summaryOf(target);
+          if (!summary)
+            throw new HandlerError('import-failed', 'The imported collection could not be read back');
+          return summary;
+        } finally {
+          await rm(s.folder, { recursive: true, force: true });
+        }
+      });
+    },
+
+    async abort(sessionId) {
+      const s = sessions.get(sessionId);
+      if (!s) return { aborted: false };
+      sessions.delete(sessionId);
+      await s.queue;
+      await rm(s.folder, { recursive: true, force: true });
+      return { aborted: true };
+    },
+
+    list,
+
+    remove(collectionId) {
+      return serial(async () => {
+        await recovered;
+        const dir = join(root, collectionId);
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(collectionId) || !(await readMeta(dir))) return { removed: false };
+        // Move out first (atomic), then delete: a half-deleted folder is never listed.
+        const parked = join(tmp, `removed-${collectionId}-${randomUUID()}`);
+        await rename(dir, parked);
+        loaded.delete(collectionId);
+        await rm(parked, { recursive: true, force: true });
+        return { removed: true };
+      });
+    },
+
+    collections: { list, get },
+  };
+}
+
+/** Bundled collections first; an imported one never shadows a bundled id. */
+export function createCompositeCollectionStore(
+  bundled: CollectionStore,
+  imported: CollectionStore,
+): CollectionStore {
+  return {
+    async list() {
+      const first = await bundled.list();
+      const ids = new Set(first.map((c) => c.id));
+      const rest = (await imported.list()).filter((c) => !ids.has(c.id));
+      return [
+        ...first,
+        ...rest.map(({ id, title, description, version, languages, recordCount, synthetic }) => ({
+          id,
+          title,
+          description,
+          version,
+          languages,
+          recordCount,
+          synthetic,
+        })),
+      ];
+    },
+    async get(collectionId) {
+      return (await bundled.get(collectionId)) ?? (await imported.get(collectionId));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Importing user collections. The renderer parses the file (in a worker) and sends records in
+ * batches, because the HTTP transport caps one request's size and a 200,000-row import must never be
+ * one giant message: imports.begin → imports.appendRecords (many) → imports.commit, or imports.abort.
+ * Records and the manifest are validated again in the main process; the schemas here only bound sizes.
+ */
+import { z } from 'zod';
+import type { CollectionSummary } from '../payloads';
+import { collectionId } from './collections';
+
+/** Records per appendRecords request: a few hundred KB of JSON, well under the request cap. */
+export const MAX_RECORDS_PER_BATCH = 5000;
+
+const sessionId = z.uuid();
+
+export const importRequests = {
+  'imports.begin': z
+    .object({
+      manifest: z.unknown(),
+      /** Package files besides the manifest and records (bibliography.json, texts/*.md). */
+      files: z
+        .array(
+          z.object({ path: z.string().min(1).max(300), text: z.string().max(16 * 1024 * 1024) }).strict(),
+        )
+        .max(1000)
+        .default([]),
+      /** Name of the imported file, shown in the list. */
+      source: z.string().max(300),
+    })
+    .strict(),
+  'imports.appendRecords': z
+    .object({ sessionId, records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH) })
+    .strict(),
+  'imports.commit': z.object({ sessionId }).strict(),
+  'imports.abort': z.object({ sessionId }).strict(),
+  'imports.list': z.object({}).strict(),
+  'imports.remove': z.object({ collectionId }).strict(),
+} as const;
+
+export interface ImportedCollectionSummary extends CollectionSummary {
+  importedAt: string;
+  source: string;
+}
+
+export interface ImportResponses {
+  'imports.begin': { sessionId: string; replaces: boolean };
+  'imports.appendRecords': { received: number };
+  'imports.commit': ImportedCollectionSummary;
+  'imports.abort': { aborted: boolean };
+  'imports.list': ImportedCollectionSummary[];
+  'imports.remove': { removed: boolean };
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../src/shared/ipc/api';
+import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
+import { MAX_RECORDS_PER_BATCH } from '../../../src/shared/ipc/channels/imports';
+import { ImportRun, type ImportWorkerPort } from '../../../src/renderer/src/import/import-run';
+import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/renderer/src/import/protocol';
+import type { Manifest } from '../../../src/shared/collection/schema';
+
+const manifest = {
+  formatVersion: 1,
+  id: 'test-registry',
+  title: 'Test',
+  version: '1.0.0',
+  description: 'd',
+  languages: ['lt'],
+  license: 'CC0-1.0',
+  compiledBy: 'tests',
+  texts: [],
+} as Manifest;
+const SESSION = '00000000-0000-4000-8000-000000000001';
+const person = (n: number) => ({ id: `p-${n}`, kind: 'person', title: `P ${n}`, labels: {}, summary: 's' });
+
+/** A worker that answers `run` with the scripted messages, asynchronously like a real one. */
+function fakeWorker(script: ImportWorkerResponse[]) {
+  const listeners = new Set<(event: MessageEvent<ImportWorkerResponse>) => void>();
+  const port: ImportWorkerPort & { terminated: boolean } = {
+    terminated: false,
+    postMessage(message: ImportWorkerRequest) {
+      if (message.type !== 'run') return;
+      void (async () => {
+        for (const response of script) {
+          await new Promise((r) => setTimeout(r, 0));
+          if (port.terminated) return;
+          for (const l of listeners) l(new MessageEvent('message', { data: response }));
+        }
+      })();
+    },
+    addEventListener: (_type, l) => void listeners.add(l),
+    removeEventListener: (_type, l) => void listeners.delete(l),
+    terminate() {
+      port.terminated = true;
+    },
+  };
+  return port;
+}
+
+function fakeApi(fail: Partial<Record<Channel, string>> = {}) {
+  const calls: { channel: Channel; request: unknown }[] = [];
+  let received = 0;
+  const api = createApi(async (channel, request) => {
+    calls.push({ channel, request });
+    const message = fail[channel];
+    if (message)
+      return { ok: false, error: { code: 'import-invalid', message, details: [{ text: message }] } };
+    const r = request as RequestOf<'imports.appendRecords'>;
+    const value =
+      channel === 'imports.begin'
+        ? { sessionId: SESSION, replaces: false }
+        : channel === 'imports.appendRecords'
+          ? { received: (received += r.records.length) }
+          : channel === 'imports.commit'
+            ? { ...manifest, recordCount: received, synthetic: false, importedAt: 'now', source: 'f.csv' }
+            : { aborted: true };
+    return { ok: true, value } as never;
+  });
+  return { api, calls };
+}
+
+const batch = (from: number, count: number): ImportWorkerResponse => ({
+  type: 'batch',
+  records: Array.from({ length: count }, (_, i) => person(from + i)) as never,
+});
+
+describe('ImportRun', () => {
+  it('sends records in batches no larger than the request cap, then commits', async () => {
+    const { api, calls } = fakeApi();
+    const progress: number[] = [];
+    const run = new ImportRun({
+      api,
+      worker: fakeWorker([
+        batch(0, 4000),
+        batch(4000, 4000),
+        { type: 'progress', rows: 8000, fraction: 1 },
+        { type: 'done', records: 8000, files: [], errors: [] },
+      ]),
+      manifest,
+      files: [],
+      source: 'f.csv',
+      onProgress: (p) => progress.push(p.percent),
+    });
+    const outcome = await run.start();
+    expect(outcome).toMatchObject({ status: 'done', summary: { recordCount: 8000 } });
+    const appends = calls.filter((c) => c.channel === 'imports.appendRecords');
+    expect(appends.length).toBeGreaterThanOrEqual(2);
+    for (const c of appends) {
+      expect((c.request as { records: unknown[] }).records.length).toBeLessThanOrEqual(MAX_RECORDS_PER_BATCH);
+    }
+    expect(calls.map((c) => c.channel).at(-1)).toBe('imports.commit');
+    expect(progress.at(-1)).toBe(100);
+  });
+
+  it('aborts the session and reports the worker’s errors: nothing is committed', async () => {
+    const { api, calls } = fakeApi();
+    const errors = [{ file: 'f.csv', row: 3, reason: 'ragged' }];
+    const outcome = await new ImportRun({
+      api,
+      worker: fakeWorker([batch(0, 10), { type: 'done', records: 10, files: [], errors }]),
+      manifest,
+      files: [],
+      source: 'f.csv',
+      onProgress: () => undefined,
+    }).start();
+    expect(outcome).toEqual({ status: 'failed', errors });
+    expect(calls.map((c) => c.channel)).toContain('imports.abort');
+    expect(calls.map((c) => c.channel)).not.toContain('imports.commit');
+  });
+
+  it('shows the main process’s validation errors when the commit is refused', async () => {
+    const { api } = fakeApi({ 'imports.commit': 'records/part-00001.json (item 2): duplicate id' });
+    const outcome = await new ImportRun({
+      api,
+      worker: fakeWorker([batch(0, 2), { type: 'done', records: 2, files: [], errors: [] }]),
+      manifest,
+      files: [],
+      source: 'f.csv',
+      onProgress: () => undefined,
+    }).start();
+    expect(outcome).toEqual({
+      status: 'failed',
+      errors: [{ reason: 'records/part-00001.json (item 2): duplicate id' }],
+    });
+  });
+
+  it('cancels: stops the worker and aborts the session', async () => {
+    const { api, calls } = fakeApi();
+    const worker = fakeWorker([batch(0, 10), batch(10, 10), batch(20, 10)]);
+    const run = new ImportRun({
+      api,
+      worker,
+      manifest,
+      files: [],
+      source: 'f.csv',
+      onProgress: () => run.cancel(),
+    });
+    expect(await run.start()).toEqual({ status: 'cancelled' });
+    expect(worker.terminated).toBe(true);
+    expect(calls.map((c) => c.channel)).toContain('imports.abort');
+    expect(calls.map((c) => c.channel)).not.toContain('imports.commit');
+  });
+});
