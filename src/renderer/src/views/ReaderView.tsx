@@ -1,5 +1,162 @@
-import { SimpleView } from './SimpleView';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch } from 'wouter';
+import type { DocumentSummary } from '../../../shared/documents/model';
+import { useCollection } from '../collection/useCollection';
+import { DocumentDetails } from '../reader/DocumentDetails';
+import { DOCUMENTS_NOTE_COLLECTION } from '../reader/paths';
+import { ReaderDocument } from '../reader/ReaderDocument';
+import { ReaderLibrary } from '../reader/ReaderLibrary';
+import { collectionTextToHtml } from '../reader/render';
+import { useDocument } from '../reader/useDocuments';
+import { Loading } from '../shell/Loading';
+import { ViewHeading } from '../shell/ViewHeading';
 
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * Mounted with `nest` at /reader: `/` is the library, `/document/<id>` an imported document and
+ * `/<collectionId>/<textId>[#anchor]` a collection's long text (the address search results link to).
+ */
 export default function ReaderView() {
-  return <SimpleView name="reader" />;
+  return (
+    <Switch>
+      <Route path="/document/:documentId">
+        {(params) => <DocumentRoute key={params.documentId} documentId={decode(params.documentId)} />}
+      </Route>
+      <Route path="/:collectionId/:textId">
+        {(params) => {
+          // The hash router leaves a section anchor on the last segment: `overview#june-1941`.
+          const [textId = '', anchor] = params.textId.split('#');
+          return (
+            <TextRoute
+              key={`${params.collectionId}/${textId}`}
+              collectionId={decode(params.collectionId)}
+              textId={decode(textId)}
+              anchor={anchor ? decode(anchor) : undefined}
+            />
+          );
+        }}
+      </Route>
+      <Route>
+        <LibraryRoute />
+      </Route>
+    </Switch>
+  );
+}
+
+function LibraryRoute() {
+  const { t } = useTranslation();
+  return (
+    <section className="view" aria-labelledby="reader-heading">
+      <ViewHeading id="reader-heading">{t('reader.title')}</ViewHeading>
+      <p className="view-intro">{t('reader.intro')}</p>
+      <ReaderLibrary />
+    </section>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <p className="no-print">
+      <Link href="~/reader">{t('reader.back')}</Link>
+    </p>
+  );
+}
+
+function Failure({ children }: { children: ReactNode }) {
+  return (
+    <section className="view">
+      <BackLink />
+      <p role="alert" className="error-text">
+        {children}
+      </p>
+    </section>
+  );
+}
+
+function TextRoute({
+  collectionId,
+  textId,
+  anchor,
+}: {
+  collectionId: string;
+  textId: string;
+  anchor?: string;
+}) {
+  const { t } = useTranslation();
+  const state = useCollection(collectionId);
+  const collection = state.status === 'ok' ? state.value : undefined;
+  const text = collection?.texts.find((entry) => entry.id === textId);
+  const html = useMemo(() => {
+    if (!collection || !text) return '';
+    const claims = new Map<string, string>();
+    for (const record of collection.records)
+      for (const claim of record.claims) claims.set(claim.id, record.id);
+    return collectionTextToHtml(text.markdown, collectionId, (claimId) => claims.get(claimId));
+  }, [collection, text, collectionId]);
+  if (state.status === 'loading') return <Loading label={t('reader.loading')} />;
+  if (state.status === 'error')
+    return <Failure>{t('error.loadFailed', { message: state.error.message })}</Failure>;
+  if (!collection || !text) {
+    return (
+      <Failure>
+        {t('reader.errors.noText', { textId, collection: collection?.manifest.title ?? collectionId })}
+      </Failure>
+    );
+  }
+  return (
+    <section className="view reader-view">
+      <BackLink />
+      <ReaderDocument
+        title={text.title}
+        html={html}
+        documentKey={`text/${collectionId}/${textId}`}
+        noteTarget={{ collectionId, textId }}
+        collection={collection}
+        initialAnchor={anchor}
+      >
+        <p className="reader-byline">{collection.manifest.title}</p>
+      </ReaderDocument>
+    </section>
+  );
+}
+
+function DocumentRoute({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const state = useDocument(documentId);
+  const [edited, setEdited] = useState<DocumentSummary | null>(null);
+  const pdf = state.status === 'ok' ? state.value.pdf : undefined;
+  // pdf.js is loaded only when a PDF is opened.
+  const renderInto = useCallback(
+    async (container: HTMLElement) => {
+      const { renderPdfInto } = await import('../reader/pdf');
+      return renderPdfInto(container, pdf ?? new Uint8Array(), (page) => t('reader.pdfPage', { page }));
+    },
+    [pdf, t],
+  );
+  if (state.status === 'loading') return <Loading label={t('reader.loading')} />;
+  if (state.status === 'error') return <Failure>{state.message}</Failure>;
+  const summary = edited ?? state.value.summary;
+  return (
+    <section className="view reader-view">
+      <BackLink />
+      <ReaderDocument
+        title={summary.metadata.title}
+        html={state.value.html}
+        renderInto={pdf ? renderInto : undefined}
+        documentKey={`document/${documentId}`}
+        noteTarget={{ collectionId: DOCUMENTS_NOTE_COLLECTION, textId: documentId }}
+      >
+        <DocumentDetails summary={summary} onSaved={setEdited} />
+      </ReaderDocument>
+    </section>
+  );
 }

@@ -1,0 +1,349 @@
+/**
+ * The reading page of one document (a collection text or an imported document), given as safe HTML:
+ * settings (size, width, theme), table of contents, find-in-document, highlights and passage notes in
+ * the margin, citation popovers, print, and the reading position remembered per document.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoadedCollection } from '../../../shared/collection/validate';
+import { anchorPassage, describePassage, type Anchor } from '../../../shared/notes/anchoring';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/notes/model';
+import { useApi } from '../api/ApiContext';
+import { clearHighlights, selectionOffsets, wrapRange } from '../notes/dom-ranges';
+import { newNoteId } from '../notes/NotesPanel';
+import { useNotes } from '../notes/NotesContext';
+import type { NoteDraft } from '../notes/repository';
+import { useLiveQuery } from '../notes/useLiveQuery';
+import { CitationPopover, citationFromLink, type CitationTarget } from './CitationPopover';
+import { anchorHeadings, blockAtOffset, firstVisibleOffset, type TocEntry } from './dom';
+import { FindBar } from './FindBar';
+import { PassageNotes } from './PassageNotes';
+import {
+  loadPosition,
+  loadPreferences,
+  savePosition,
+  savePreferences,
+  type ReadingPreferences,
+} from './preferences';
+import { ReadingSettings } from './ReadingSettings';
+import { useFind } from './useFind';
+import '../notes/notes.css';
+import './reader.css';
+
+export interface ReaderDocumentProps {
+  title: string;
+  /** Already sanitised HTML (see render.ts), or empty when `renderInto` draws the content. */
+  html: string;
+  /** Draws the content into the text container itself (PDF); resolves with a clean-up function. */
+  renderInto?: (container: HTMLElement) => Promise<() => void>;
+  /** Key of the remembered reading position, e.g. `text/<collection>/<text>` or `document/<id>`. */
+  documentKey: string;
+  /** Where passage notes attach. */
+  noteTarget: { collectionId: string; textId: string };
+  /** The collection whose records and bibliography the text links to, for citation popovers. */
+  collection?: LoadedCollection;
+  /** A heading anchor to open at instead of the remembered position. */
+  initialAnchor?: string;
+  /** Byline, metadata or other content under the title. */
+  children?: ReactNode;
+}
+
+export function ReaderDocument({
+  title,
+  html,
+  renderInto,
+  documentKey,
+  noteTarget,
+  collection,
+  initialAnchor,
+  children,
+}: ReaderDocumentProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { repository } = useNotes();
+  const container = useRef<HTMLDivElement>(null);
+  const [preferences, setPreferences] = useState<ReadingPreferences>(loadPreferences);
+  const [toc, setToc] = useState<TocEntry[]>([]);
+  const [query, setQuery] = useState('');
+  const [colour, setColour] = useState<HighlightColour>('yellow');
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [editing, setEditing] = useState<NoteDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [citation, setCitation] = useState<CitationTarget | null>(null);
+  const [anchors, setAnchors] = useState<Map<string, Anchor | null>>(new Map());
+  const [plainText, setPlainText] = useState('');
+  const { collectionId, textId } = noteTarget;
+  const notes = useLiveQuery(
+    () => repository.forText(collectionId, textId),
+    [repository, collectionId, textId],
+  );
+  const body = useMemo(() => ({ __html: html }), [html]);
+  // Bumped when `renderInto` has finished, so headings, highlights and find see the drawn text.
+  const [rendered, setRendered] = useState(0);
+  const [renderError, setRenderError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root || !renderInto) return;
+    let release: (() => void) | undefined;
+    let current = true;
+    renderInto(root).then(
+      (done) => {
+        release = done;
+        if (current) setRendered((value) => value + 1);
+        else done();
+      },
+      (failure: unknown) => {
+        if (current) setRenderError((failure as Error).message);
+      },
+    );
+    return () => {
+      current = false;
+      release?.();
+      root.replaceChildren();
+    };
+  }, [renderInto]);
+
+  const changePreferences = (next: ReadingPreferences) => {
+    setPreferences(next);
+    savePreferences(next);
+  };
+
+  // Headings get their anchors once per document, before highlights split any text node.
+  useLayoutEffect(() => {
+    if (container.current) setToc(anchorHeadings(container.current));
+  }, [html, rendered]);
+
+  // Re-anchor every passage note in the text and draw its highlight (see shared/notes/anchoring.ts).
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root || notes.status !== 'ok') return;
+    clearHighlights(root);
+    const text = root.textContent ?? '';
+    const found = new Map<string, Anchor | null>();
+    for (const note of notes.value) {
+      if (note.target.kind === 'passage') found.set(note.id, anchorPassage(text, note.target.selectors));
+    }
+    const byId = new Map(notes.value.map((note) => [note.id, note]));
+    // Longest first, so a short highlight inside a long one is drawn on top.
+    const placed = [...found].filter((entry): entry is [string, Anchor] => entry[1] !== null);
+    placed.sort((a, b) => b[1].end - b[1].start - (a[1].end - a[1].start));
+    for (const [id, anchor] of placed) {
+      const note = byId.get(id);
+      wrapRange(root, anchor.start, anchor.end, (mark, first) => {
+        mark.dataset['noteId'] = id;
+        mark.classList.add(`note-colour-${note?.colour ?? 'yellow'}`);
+        mark.title = note?.body ? note.body.slice(0, 200) : t('reader.highlight.open');
+        if (first) mark.id = `highlight-${id}`;
+      });
+    }
+    setAnchors(found);
+    setPlainText(text);
+  }, [html, rendered, notes, t]);
+
+  const find = useFind(container, query, plainText);
+
+  // Reading position: restored once per document (or the linked heading), saved while scrolling.
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const target = initialAnchor
+      ? document.getElementById(initialAnchor)
+      : (() => {
+          const offset = loadPosition(documentKey);
+          return offset === null || offset === 0 ? null : blockAtOffset(root, offset);
+        })();
+    target?.scrollIntoView({ block: 'start' });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (container.current) savePosition(documentKey, firstVisibleOffset(container.current, 0));
+      }, 250);
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('scroll', onScroll, { capture: true });
+    };
+  }, [documentKey, initialAnchor, html, rendered]);
+
+  useEffect(() => {
+    const onChange = () => {
+      const root = container.current;
+      setSelection(root ? selectionOffsets(root, document.getSelection()) : null);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  const annotate = async (openEditor: boolean) => {
+    const root = container.current;
+    const range = root ? (selectionOffsets(root, document.getSelection()) ?? selection) : null;
+    if (!root || !range) return;
+    const draft: NoteDraft = {
+      id: newNoteId(),
+      target: {
+        kind: 'passage',
+        collectionId,
+        textId,
+        selectors: describePassage(root.textContent ?? '', range),
+      },
+      body: '',
+      tags: [],
+      colour,
+    };
+    try {
+      await repository.save(draft);
+      setError(null);
+      document.getSelection()?.removeAllRanges();
+      setSelection(null);
+      if (openEditor) setEditing(draft);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
+  const onTextClick = (event: React.MouseEvent) => {
+    const element = event.target as HTMLElement;
+    const link = element.closest('a');
+    const cited = link ? citationFromLink(link) : null;
+    if (link && cited) {
+      event.preventDefault();
+      const box = link.getBoundingClientRect();
+      const page = container.current?.getBoundingClientRect();
+      setCitation({
+        ...cited,
+        href: link.getAttribute('href') ?? '',
+        top: box.bottom - (page?.top ?? 0) + 4,
+        left: Math.max(0, box.left - (page?.left ?? 0)),
+      });
+      return;
+    }
+    const mark = element.closest<HTMLElement>('mark.note-highlight');
+    const note =
+      notes.status === 'ok' ? notes.value.find((n) => n.id === mark?.dataset['noteId']) : undefined;
+    if (note && document.getSelection()?.isCollapsed !== false) setEditing(note);
+  };
+
+  const print = async () => {
+    const name = `${
+      title
+        .replace(/[/\\:*?"<>|\p{Cc}]+/gu, ' ')
+        .trim()
+        .slice(0, 150) || 'document'
+    }.pdf`;
+    const result = await api.call('documents.printToPdf', { suggestedName: name });
+    if (!result.ok) setError(result.error.message);
+    else if (!result.value.printed && !result.value.cancelled) window.print();
+  };
+
+  const closeCitation = useCallback(() => setCitation(null), []);
+  const scrollTo = (id: string) => {
+    const heading = document.getElementById(id);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+
+  return (
+    <article
+      className={`reader-page reader-theme-${preferences.theme} reader-width-${preferences.lineWidth} reader-size-${preferences.fontSize}`}
+      aria-labelledby="reader-document-title"
+    >
+      <div className="reader-toolbar no-print">
+        <ReadingSettings preferences={preferences} onChange={changePreferences} />
+        <FindBar
+          query={query}
+          onQuery={setQuery}
+          count={find.count}
+          current={find.current}
+          onNext={find.next}
+          onPrevious={find.previous}
+        />
+        <button type="button" onClick={() => void print()}>
+          {t('reader.print')}
+        </button>
+      </div>
+      <div className="reader-layout">
+        {toc.length > 0 ? (
+          <nav className="reader-toc no-print" aria-label={t('reader.toc')}>
+            <h2>{t('reader.toc')}</h2>
+            <ol>
+              {toc.map((entry) => (
+                <li key={entry.id} className={`reader-toc-level-${entry.level}`}>
+                  <button type="button" className="link-button" onClick={() => scrollTo(entry.id)}>
+                    {entry.text}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <div className="reader-column">
+          <h1 id="reader-document-title" className="reader-title">
+            {title}
+          </h1>
+          {children}
+          <div className="reader-annotate no-print" role="group" aria-label={t('reader.highlight.label')}>
+            <label>
+              {t('reader.highlight.colour')}{' '}
+              <select value={colour} onChange={(event) => setColour(event.target.value as HighlightColour)}>
+                {HIGHLIGHT_COLOURS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`notes.colour.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              disabled={!selection}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void annotate(false)}
+            >
+              {t('reader.highlight.highlight')}
+            </button>
+            <button
+              type="button"
+              disabled={!selection}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void annotate(true)}
+            >
+              {t('reader.highlight.addNote')}
+            </button>
+            <span className="muted">{t('reader.highlight.hint')}</span>
+            {error ? (
+              <p role="alert" className="error-text">
+                {error}
+              </p>
+            ) : null}
+          </div>
+          <div className="reader-text-wrap">
+            {/* Clicks open a highlight's note or a citation popover; keyboard users reach notes from the
+                margin list and citations by following the links. */}
+            {renderError ? (
+              <p role="alert" className="error-text">
+                {renderError}
+              </p>
+            ) : null}
+            <div
+              ref={container}
+              className="reading-text reader-text"
+              onClick={onTextClick}
+              dangerouslySetInnerHTML={renderInto ? undefined : body}
+            />
+            {citation ? (
+              <CitationPopover target={citation} collection={collection} onClose={closeCitation} />
+            ) : null}
+          </div>
+        </div>
+        <PassageNotes
+          notes={notes.status === 'ok' ? notes.value : []}
+          anchors={anchors}
+          editing={editing}
+          onEdit={setEditing}
+        />
+      </div>
+    </article>
+  );
+}
