@@ -10,7 +10,10 @@
  *    typed key by key; a PerformanceObserver records every long task (≥ 50 ms) on the UI thread.
  *    Skip with --no-browser (it needs a build: npx electron-vite build).
  *
- * Options: --persons N (default 50000), --no-browser, --browser-only.
+ * 3. With --records N: the scale comparison of bench/scale-compare.ts instead (Atmintis, plain Fuse,
+ *    uFuzzy and MiniSearch over N synthetic people), written as JSON to --json <file> if given.
+ *
+ * Options: --persons N (default 50000), --no-browser, --browser-only, --records N, --json <file>.
  */
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,12 +21,17 @@ import { loadCollectionFromDirectory } from '../src/main/collection/load-collect
 import type { LoadedCollection } from '../src/shared/collection/validate';
 import { launchBrowser, openObservedPage, startHarness } from '../tests/support/web-harness';
 import type { BenchRequest, BenchResponse } from './search-worker';
+import { runScaleComparison } from './scale-compare';
 import { generateSyntheticRegistry } from './synthetic-registry';
 
 const args = process.argv.slice(2);
 const persons = Number(args[args.indexOf('--persons') + 1]) || 50_000;
 const withBrowser = !args.includes('--no-browser');
 const withWorkers = !args.includes('--browser-only');
+const records = args.includes('--records') ? Number(args[args.indexOf('--records') + 1]) : null;
+const jsonPath = args.includes('--json') ? (args[args.indexOf('--json') + 1] ?? null) : null;
+if (records !== null && !(Number.isInteger(records) && records > 0))
+  throw new Error('--records needs a whole number of people, e.g. --records 200000');
 
 export const BUNDLED_QUERIES = [
   'Krasnojarskas',
@@ -221,5 +229,9 @@ async function longTaskBenchmark(): Promise<void> {
   }
 }
 
-if (withWorkers) await workerBenchmarks();
-if (withBrowser) await longTaskBenchmark();
+if (records !== null) {
+  await runScaleComparison(records, jsonPath);
+} else {
+  if (withWorkers) await workerBenchmarks();
+  if (withBrowser) await longTaskBenchmark();
+}

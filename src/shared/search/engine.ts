@@ -28,6 +28,7 @@ import {
   type SearchField,
   type SearchKind,
 } from './documents';
+import { FacetColumn } from './facet-column';
 import { fold, foldedWords, foldWithOffsets, mapRangesToOriginal } from './fold';
 import { MIN_PHONETIC_LENGTH, phoneticCodes, phoneticKeysOfName } from './phonetic';
 import { parseQuery, type Filter, type FilterField, type ParsedQuery, type QueryError } from './query';
@@ -117,6 +118,15 @@ export const BOOSTS = {
 } as const;
 
 const MIN_QUERY_LENGTH = 2;
+
+/**
+ * Most candidates scored per query. A two-letter prefix in a 200,000-person registry matches most of
+ * it; scoring every match costs hundreds of milliseconds per keystroke and changes nothing the user sees
+ * (only the best 100 are shown). Above the cap, candidates are taken in order of how well their word
+ * matches the word being typed (whole word, then prefix, then inside a word, then typo), so the best
+ * are among those scored; the rest still count in totals and facets. Small collections never reach it.
+ */
+export const SCORE_CAP = 3000;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
 /** Merges sh/zh/ch into s/z/c so phrases and exclusions typed without diacritics still apply. */
@@ -190,7 +200,20 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
   const fieldNumber = new Map(SEARCH_FIELDS.map((field, i) => [field, i]));
   const fieldWeights = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
 
+  const facetColumns: Record<FacetField, FacetColumn> = {
+    kind: new FacetColumn(),
+    year: new FacetColumn(),
+    place: new FacetColumn(),
+    source: new FacetColumn(),
+    status: new FacetColumn(),
+  };
+
   documents.forEach((doc, index) => {
+    facetColumns.kind.add([doc.kind]);
+    facetColumns.year.add(yearsOf(doc));
+    facetColumns.place.add(doc.places.filter((id) => id !== doc.targetId));
+    facetColumns.source.add(doc.kind === 'bibliography' ? [] : doc.sources);
+    facetColumns.status.add(doc.status ? [doc.status] : []);
     const slots = slotsOf(doc);
     const pairs = new Map<number, number>(); // key: field * 2^24 + word id, deduplicated
     const names: string[] = [];
@@ -245,6 +268,7 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     }
   });
 
+  for (const column of Object.values(facetColumns)) column.freeze();
   const vocabularyFuse = new Fuse(vocabulary, VOCABULARY_FUSE_OPTIONS);
   // Typing repeats the same words (every prefix, then the next word): remember recent lookups.
   const termCache = new Map<string, TermMatches>();
@@ -309,7 +333,8 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     for (const name of names) {
       if (name === joined) return BOOSTS.exactName;
       if (name.startsWith(joined)) best = Math.max(best, BOOSTS.namePrefix);
-      else if (` ${name}`.includes(` ${joined}`)) best = Math.max(best, BOOSTS.nameWordPrefix);
+      // A later word of the name starts with the query (no string built: this runs per candidate).
+      else if (name.includes(` ${joined}`)) best = Math.max(best, BOOSTS.nameWordPrefix);
     }
     return best;
   }
@@ -330,23 +355,30 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     return best + (whole ? BOOSTS.wholeWords : 0) + (phonetic ? BOOSTS.phonetic : 0);
   }
 
+  /** A term's matches as an array by word id (0: no match): a lookup per word, without hashing. */
+  function qualityArray(matches: TermMatches): Float32Array {
+    const array = new Float32Array(vocabulary.length);
+    for (const [wordId, quality] of matches) array[wordId] = quality;
+    return array;
+  }
+
   /** Base relevance: per query word the best weighted match in the document, averaged. */
-  function baseScore(entry: IndexedDocument, termMatches: readonly TermMatches[]): number | null {
+  function baseScore(entry: IndexedDocument, qualities: readonly Float32Array[]): number | null {
     const { words: pairs } = entry;
     let total = 0;
-    for (const matches of termMatches) {
+    for (const quality of qualities) {
       let best = 0;
       for (let i = 0; i < pairs.length; i += 2) {
-        const quality = matches.get(pairs[i + 1] as number);
-        if (quality !== undefined) {
-          const weighted = quality * (fieldWeights[pairs[i] as number] ?? 0);
+        const q = quality[pairs[i + 1] as number] as number;
+        if (q > 0) {
+          const weighted = q * (fieldWeights[pairs[i] as number] ?? 0);
           if (weighted > best) best = weighted;
         }
       }
       if (best === 0) return null;
       total += best;
     }
-    return total / termMatches.length;
+    return total / qualities.length;
   }
 
   const matchesPlace = (doc: SearchDocument, value: string) => {
@@ -444,7 +476,8 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     let found: number[] = [];
     termMatches.forEach((matches, t) => {
       const next: number[] = [];
-      for (const wordId of matches.keys()) {
+      // Best word matches first, so that above SCORE_CAP the candidates scored are the likeliest best.
+      for (const wordId of t === termMatches.length - 1 ? byQuality(matches) : matches.keys()) {
         for (const index of postings[wordId] ?? []) {
           if (stamp[index] === t || (seen[index] as number) !== t) continue;
           stamp[index] = t;
@@ -456,17 +489,25 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     });
 
     const phonetic = phoneticMatches(terms);
-    const all = new Set(found);
+    // Documents in `found` are marked seen[index] === terms.length; an array, not a Set, at 150,000.
+    const all = found;
     // Sound-alike names that no spelling matched still count, when every word sounds alike.
-    if (phonetic) for (const index of phonetic) all.add(index);
+    if (phonetic) {
+      for (const index of phonetic) if (seen[index] !== termMatches.length) all.push(index);
+    }
 
     const joined = terms.join(' ');
+    const qualities = termMatches.map(qualityArray);
     const kept: Candidate[] = [];
     for (const index of all) {
       const entry = indexed[index] as IndexedDocument;
-      if (phrases.some((phrase) => !entry.skeleton.includes(phrase))) continue;
-      if (excludes.some((text) => entry.skeleton.includes(text))) continue;
-      const base = baseScore(entry, termMatches) ?? 0;
+      if (phrases.length > 0 && phrases.some((phrase) => !entry.skeleton.includes(phrase))) continue;
+      if (excludes.length > 0 && excludes.some((text) => entry.skeleton.includes(text))) continue;
+      if (kept.length >= SCORE_CAP) {
+        kept.push({ index, score: UNSCORED });
+        continue;
+      }
+      const base = baseScore(entry, qualities) ?? 0;
       kept.push({ index, score: base + boost(entry, terms, joined, phonetic?.has(index) ?? false) });
     }
     return kept;
@@ -524,34 +565,39 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     const entries = [...groups];
     const passesAllBut = (index: number, except: FilterField | null) =>
       entries.every(([field, group]) => field === except || passesGroup(index, group));
-    const count = (field: FacetField, valuesOf: (doc: SearchDocument) => readonly string[]) => {
-      const counts = new Map<string, number>();
-      for (const { index } of candidates) {
-        if (!passesAllBut(index, field)) continue;
-        // Every facet's values are distinct per document already (see documents.ts).
-        for (const value of valuesOf((indexed[index] as IndexedDocument).doc)) {
-          counts.set(value, (counts.get(value) ?? 0) + 1);
-        }
-      }
-      return [...counts].map(([value, n]) => ({ value, count: n }));
+    // Every facet's values are distinct per document already (see documents.ts).
+    const indexes = candidates.map((candidate) => candidate.index);
+    const count = (field: FacetField) => {
+      return facetColumns[field].count(
+        // Without filters every candidate counts: no per-candidate check (hot at 200,000 documents).
+        entries.length === 0 ? indexes : indexes.filter((index) => passesAllBut(index, field)),
+      );
     };
     const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || (a.value < b.value ? -1 : 1);
     return {
-      kind: count('kind', (doc) => [doc.kind]).sort(
+      kind: count('kind').sort(
         (a, b) => SEARCH_KINDS.indexOf(a.value as SearchKind) - SEARCH_KINDS.indexOf(b.value as SearchKind),
       ),
-      year: count('year', yearsOf).sort((a, b) => Number(a.value) - Number(b.value)),
-      place: count('place', (doc) => doc.places.filter((id) => id !== doc.targetId))
-        .sort(byCount)
-        .slice(0, facetLimit),
-      source: count('source', (doc) => (doc.kind === 'bibliography' ? [] : doc.sources))
-        .sort(byCount)
-        .slice(0, facetLimit),
-      status: count('status', (doc) => (doc.status ? [doc.status] : [])).sort(
+      year: count('year').sort((a, b) => Number(a.value) - Number(b.value)),
+      place: count('place').sort(byCount).slice(0, facetLimit),
+      source: count('source').sort(byCount).slice(0, facetLimit),
+      status: count('status').sort(
         (a, b) =>
           STATUS_ORDER.indexOf(a.value as EvidenceStatus) - STATUS_ORDER.indexOf(b.value as EvidenceStatus),
       ),
     };
+  }
+
+  function countKinds(matching: readonly Candidate[]): FacetCount[] {
+    const perKind = new Map<SearchKind, number>();
+    for (const { index } of matching) {
+      const kind = (indexed[index] as IndexedDocument).doc.kind;
+      perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+    }
+    return SEARCH_KINDS.filter((kind) => perKind.has(kind)).map((kind) => ({
+      value: kind,
+      count: perKind.get(kind) ?? 0,
+    }));
   }
 
   return {
@@ -597,23 +643,16 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
       }
       const facets = facetsOf(candidates, groups, options.facetLimit ?? 12);
       const groupList = [...groups.values()];
-      const matching = candidates.filter(({ index }) =>
-        groupList.every((group) => passesGroup(index, group)),
-      );
-      const best = topByScore(matching, limit);
-      best.sort(compare);
-      const perKind = new Map<SearchKind, number>();
-      for (const { index } of matching) {
-        const kind = (indexed[index] as IndexedDocument).doc.kind;
-        perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
-      }
+      const matching =
+        groupList.length === 0
+          ? candidates
+          : candidates.filter(({ index }) => groupList.every((group) => passesGroup(index, group)));
+      const best = topK(matching, limit, compare);
       return {
         total: matching.length,
         hits: best.slice(0, limit).map((candidate) => hitOf(candidate, searchesText ? terms : [])),
-        kindCounts: SEARCH_KINDS.filter((kind) => perKind.has(kind)).map((kind) => ({
-          value: kind,
-          count: perKind.get(kind) ?? 0,
-        })),
+        // Without filters, the kind facet counts exactly the matches.
+        kindCounts: groupList.length === 0 ? facets.kind : countKinds(matching),
         facets,
         errors: parsed.errors,
         tooShort: false,
@@ -622,15 +661,48 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
   };
 }
 
+/** Score of a candidate counted but not scored (beyond SCORE_CAP): below every real score. */
+const UNSCORED = -1;
+
+/** Word ids of a term's matches, best match first. */
+function byQuality(matches: TermMatches): number[] {
+  return [...matches].sort((a, b) => b[1] - a[1]).map(([wordId]) => wordId);
+}
+
 /**
- * The candidates that can be among the best `limit` (every candidate scoring at least the limit-th best
- * score, ties included), without sorting thousands of them by title.
+ * The best `limit` candidates in `compare` order, without sorting all of them: a typed prefix can
+ * match 150,000 documents, many with equal scores, and sorting those by title took most of a search.
  */
-function topByScore(candidates: readonly Candidate[], limit: number): Candidate[] {
-  if (candidates.length <= limit) return [...candidates];
-  const scores = Float64Array.from(candidates, (candidate) => candidate.score).sort();
-  const cutoff = scores[scores.length - limit] ?? Number.NEGATIVE_INFINITY;
-  return candidates.filter((candidate) => candidate.score >= cutoff);
+function topK(
+  all: readonly Candidate[],
+  limit: number,
+  compare: (a: Candidate, b: Candidate) => number,
+): Candidate[] {
+  if (all.length <= limit) return [...all].sort(compare);
+  // Candidates beyond SCORE_CAP were never scored: leave them out unless too few were.
+  const scored = all.filter((candidate) => candidate.score !== UNSCORED);
+  const candidates = scored.length >= limit ? scored : all;
+  // Every candidate scoring above the limit-th best score is in; ties at it are chosen by compare.
+  const scores = new Float64Array(candidates.length);
+  candidates.forEach((candidate, i) => (scores[i] = candidate.score));
+  scores.sort();
+  const cutoff = scores[scores.length - limit] as number;
+  const best: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.score < cutoff) continue;
+    if (best.length === limit && compare(candidate, best[limit - 1] as Candidate) >= 0) continue;
+    // Binary insertion into the sorted list of at most `limit` entries.
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(best[middle] as Candidate, candidate) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 const STATUS_ORDER: readonly EvidenceStatus[] = ['sourced', 'unverified'];
