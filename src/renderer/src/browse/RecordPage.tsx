@@ -50,6 +50,10 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
   const otherLabels = (['en', 'lt', 'ru'] as const)
     .map((language) => ({ language, label: record.labels[language] }))
     .filter((entry): entry is { language: 'en' | 'lt' | 'ru'; label: string } => Boolean(entry.label));
+  // When the heading shows a label in the interface language, the record's own title is an alternate too.
+  const titleAsAlternate =
+    displayTitle(record, i18n.language) !== record.title &&
+    !otherLabels.some((entry) => entry.label === record.title);
   const referrers = [...(incoming.get(record.id) ?? [])]
     .map((id) => byId.get(id))
     .filter((r): r is LoadedRecord => Boolean(r));
@@ -128,10 +132,11 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
         </section>
       )}
 
-      {(otherLabels.length > 0 || record.altNames.length > 0) && (
+      {(otherLabels.length > 0 || record.altNames.length > 0 || titleAsAlternate) && (
         <section aria-labelledby="names-heading">
           <h2 id="names-heading">{t('browse.section.names')}</h2>
           <ul>
+            {titleAsAlternate && <li>{record.title}</li>}
             {otherLabels.map(({ language, label }) => (
               <li key={language} lang={language}>
                 {label} <span className="meta">({t(`browse.language.${language}`)})</span>

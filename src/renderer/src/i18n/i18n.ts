@@ -1,7 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+export const SUPPORTED_LANGUAGES = ['en', 'lt'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** Where the reader's explicit choice is remembered; without one the language follows the OS. */
+export const LANGUAGE_STORAGE_KEY = 'atmintis.language';
 
 type Messages = Record<string, unknown>;
 
@@ -22,11 +26,39 @@ export function loadResources(): Record<string, { translation: Messages }> {
   return resources;
 }
 
-/** Every UI string goes through i18next from the first component; Lithuanian arrives as its own locale. */
-export async function initI18n(language: string = navigator.language) {
+/** "lt-LT" → "lt"; anything we have no translation for → English. */
+export function supportedLanguage(tag: string | null | undefined): Language {
+  const base = (tag ?? '').toLowerCase().split('-')[0];
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
+}
+
+/** localStorage can be missing or throw (private modes, sandboxed tests): a lost preference is harmless. */
+function storedLanguage(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reader's saved choice wins; otherwise the first OS language we have a translation for. */
+export function preferredLanguage(
+  stored: string | null = storedLanguage(),
+  osLanguages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language],
+): Language {
+  if (stored) return supportedLanguage(stored);
+  for (const tag of osLanguages) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if ((SUPPORTED_LANGUAGES as readonly string[]).includes(base)) return base as Language;
+  }
+  return 'en';
+}
+
+/** Every UI string goes through i18next from the first component. */
+export async function initI18n(language: string = preferredLanguage()) {
   await i18next.use(initReactI18next).init({
     resources: loadResources(),
-    lng: language.split('-')[0],
+    lng: supportedLanguage(language),
     fallbackLng: 'en',
     supportedLngs: [...SUPPORTED_LANGUAGES],
     interpolation: { escapeValue: false },
@@ -34,4 +66,18 @@ export async function initI18n(language: string = navigator.language) {
   });
   document.documentElement.lang = i18next.language;
   return i18next;
+}
+
+/**
+ * Switches the interface language without a restart: react-i18next re-renders every component that
+ * uses `t`, and formatters read `i18n.language`. The choice is remembered for the next start.
+ */
+export async function setLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Remembering is a convenience: the switch itself has already happened.
+  }
 }

@@ -4,6 +4,7 @@ import { useResult } from '../api/useResult';
 import { Loading } from '../shell/Loading';
 import { ExternalLink } from '../shell/ExternalLink';
 import { ViewHeading } from '../shell/ViewHeading';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 export default function AboutView() {
   const { t } = useTranslation();
@@ -32,6 +33,11 @@ export default function AboutView() {
           <li>{t('about.dataDirectory', { path: info.value.dataDirectory })}</li>
         </ul>
       )}
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('settings.title')}</h2>
+        <LanguageSwitch />
+        <p className="muted">{t('settings.languageHint')}</p>
+      </section>
       <p>{t('about.thirdParty')}</p>
       <p>
         {t('about.cslNotice')}{' '}
