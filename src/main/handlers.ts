@@ -8,6 +8,8 @@ import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/p
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
 import type { BackupChannels } from './backups/handlers';
+import type { ImportChannels } from './imports/handlers';
+import type { DocumentChannels } from './documents/handlers';
 
 export interface CollectionStore {
   list(): Promise<CollectionSummary[]>;
@@ -22,8 +24,8 @@ export interface HandlerDependencies {
   openExternal: (url: string) => Promise<boolean>;
 }
 
-/** Every channel except the backup ones, which `createBackupHandlers` builds from the backup store. */
-export type CoreHandlers = Omit<Handlers, BackupChannels>;
+/** Every channel except the backup, import and document ones, which their own modules build from their stores. */
+export type CoreHandlers = Omit<Handlers, BackupChannels | ImportChannels | DocumentChannels>;
 
 export function createHandlers(deps: HandlerDependencies): CoreHandlers {
   return {

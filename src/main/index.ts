@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { OPEN_VIEW_EVENT } from '../shared/ipc/contract';
+import { CLOSE_READY_EVENT } from '../shared/ipc/channel-names';
+import { guardWindowClose, type CloseGuard } from './electron/close-guard';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/app-protocol';
 import { registerIpcHandlers } from './electron/ipc-transport';
 import { mainWindowConstructorOptions, readWindowState, rememberWindowState } from './electron/main-window';
@@ -15,6 +17,7 @@ import { isSafeExternalUrl } from './security/navigation';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
 import { createMainHandlers } from './services';
 import { createDialogSaveFile } from './backups/save-file';
+import { createDialogPdfPrinter } from './documents/print-to-pdf';
 
 const APP_NAME = 'Atmintis';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -24,6 +27,10 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.setName(APP_NAME);
 
 let mainWindow: BrowserWindow | null = null;
+/** Set by 'before-quit': a window that finished its final save then quits the app instead of closing. */
+let quitting = false;
+/** Each window's close guard, by webContents id, for the renderer's CLOSE_READY_EVENT answer. */
+const closeGuards = new Map<number, CloseGuard>();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,6 +41,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trustedOrigins));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -67,8 +77,16 @@ function start(): void {
     saveFile: createDialogSaveFile((options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
     ),
+    // The Reader's "Print or save as PDF": the window through its print stylesheet, highlights included.
+    printToPdf: createDialogPdfPrinter(
+      () => mainWindow?.webContents.printToPDF({ printBackground: true }),
+      (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+    ),
   });
   registerIpcHandlers(ipcMain, handlers, trustedOrigins);
+  ipcMain.on(CLOSE_READY_EVENT, (event, token: unknown) =>
+    closeGuards.get(event.sender.id)?.ready(event.sender.id, token),
+  );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
@@ -99,6 +117,12 @@ async function createMainWindow(): Promise<void> {
   );
   mainWindow = window;
   rememberWindowState(window, stateFile);
+  // Notes: the renderer saves pending edits and writes the final backup before the window goes.
+  const contentsId = window.webContents.id;
+  closeGuards.set(
+    contentsId,
+    guardWindowClose(window, { finish: () => (quitting ? app.quit() : window.close()) }),
+  );
   window.once('ready-to-show', () => {
     if (saved?.maximized) window.maximize();
     if (saved?.fullScreen) window.setFullScreen(true);
@@ -106,6 +130,7 @@ async function createMainWindow(): Promise<void> {
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    closeGuards.delete(contentsId);
   });
   try {
     await window.loadURL(devServerUrl ?? APP_ENTRY_URL);

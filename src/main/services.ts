@@ -10,6 +10,10 @@ import * as collectionLoader from './collection/load-collection';
 import { createBackupStore } from './backups/backup-store';
 import { createBackupHandlers } from './backups/handlers';
 import { noSaveDialog, type SaveFile } from './backups/save-file';
+import { createCompositeCollectionStore, createImportStore } from './imports/import-store';
+import { createImportHandlers } from './imports/handlers';
+import { createDocumentStore } from './documents/document-store';
+import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -19,14 +23,35 @@ export interface ServiceOptions {
   /** Saves an exported file where the user chooses (Electron: a save dialog). Default: none, so the
    *  renderer downloads the file instead (the web harness). */
   saveFile?: SaveFile;
+  /** More folders of collections, listed before `<resourcesDir>/collections` (the web harness's
+   *  `--collections-dir`, for tests). Default: none. */
+  extraCollectionDirs?: readonly string[];
+  /** Prints the window to a PDF (Electron: webContents.printToPDF + save dialog). Default: none, so the
+   *  renderer opens the browser's print dialog instead (the web harness). */
+  printToPdf?: PrintToPdf;
 }
 
 export function createMainHandlers(options: ServiceOptions): Handlers {
+  const bundled = createBundledCollectionStore(
+    // Extra folders first: the views that show "the first collection" then show the test one.
+    [...(options.extraCollectionDirs ?? []), join(options.resourcesDir, 'collections')],
+    collectionLoader,
+  );
+  // User imports live under the data folder; an import may not take a bundled collection's id.
+  const imports = createImportStore({
+    dataDirectory: options.appInfo.dataDirectory,
+    isReservedId: async (id) => (await bundled.get(id)) !== undefined,
+  });
   return {
     ...createHandlers({
       appInfo: options.appInfo,
-      collections: createBundledCollectionStore(join(options.resourcesDir, 'collections'), collectionLoader),
+      collections: createCompositeCollectionStore(bundled, imports.collections),
       openExternal: options.openExternal,
+    }),
+    ...createImportHandlers(imports),
+    ...createDocumentHandlers({
+      store: createDocumentStore({ dataDirectory: options.appInfo.dataDirectory }),
+      printToPdf: options.printToPdf ?? noPdfPrinter,
     }),
     ...createBackupHandlers({
       store: createBackupStore({ folder: join(options.appInfo.dataDirectory, 'backups') }),

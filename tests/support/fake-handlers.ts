@@ -3,6 +3,10 @@ import { createHandlers, type CollectionStore } from '../../src/main/handlers';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
 import type { BackupStore } from '../../src/main/backups/backup-store';
 import { noSaveDialog } from '../../src/main/backups/save-file';
+import { createImportHandlers } from '../../src/main/imports/handlers';
+import type { ImportStore } from '../../src/main/imports/import-store';
+import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/handlers';
+import type { DocumentStore } from '../../src/main/documents/document-store';
 
 export const testAppInfo: AppInfo = {
   name: 'Atmintis',
@@ -29,6 +33,37 @@ const noBackups: BackupStore = {
   },
 };
 
+/** An import store that refuses every import: tests that exercise imports build a real one. */
+const noImports: ImportStore = {
+  begin: async () => {
+    throw new Error('imports are not available in this test');
+  },
+  append: async () => ({ received: 0 }),
+  commit: async () => {
+    throw new Error('imports are not available in this test');
+  },
+  abort: async () => ({ aborted: false }),
+  list: async () => [],
+  remove: async () => ({ removed: false }),
+  collections: emptyCollections,
+};
+
+/** A document store with no documents: tests that exercise documents build a real one. */
+const noDocuments: DocumentStore = {
+  folder: '/tmp/atmintis-test/documents',
+  import: async () => {
+    throw new Error('documents are not available in this test');
+  },
+  list: async () => [],
+  get: async (documentId) => {
+    throw new Error(`no document ${documentId} in this test`);
+  },
+  remove: async () => ({ removed: false }),
+  updateMetadata: async (documentId) => {
+    throw new Error(`no document ${documentId} in this test`);
+  },
+};
+
 export function testHandlers(overrides: Partial<Parameters<typeof createHandlers>[0]> = {}): Handlers {
   return {
     ...createHandlers({
@@ -38,5 +73,7 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
       ...overrides,
     }),
     ...createBackupHandlers({ store: noBackups, saveFile: noSaveDialog }),
+    ...createImportHandlers(noImports),
+    ...createDocumentHandlers({ store: noDocuments, printToPdf: noPdfPrinter }),
   };
 }

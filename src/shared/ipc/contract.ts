@@ -11,6 +11,8 @@ import type { Result } from '../result';
 import { appRequests, type AppResponses } from './channels/app';
 import { backupRequests, type BackupResponses } from './channels/backups';
 import { collectionRequests, type CollectionResponses } from './channels/collections';
+import { documentRequests, type DocumentResponses } from './channels/documents';
+import { importRequests, type ImportResponses } from './channels/imports';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
 export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
@@ -19,9 +21,12 @@ export const requestSchemas = {
   ...appRequests,
   ...collectionRequests,
   ...backupRequests,
+  ...importRequests,
+  ...documentRequests,
 } as const;
 
-export interface ResponseTypes extends AppResponses, CollectionResponses, BackupResponses {}
+export interface ResponseTypes
+  extends AppResponses, CollectionResponses, BackupResponses, ImportResponses, DocumentResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
