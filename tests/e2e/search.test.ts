@@ -151,4 +151,51 @@ describe('search in Chromium (npm run web)', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await context.close();
   });
+
+  it("finds the user's notes, opens a note's record, and filters has:notes", async () => {
+    const { page, context, errors, requests } = await openObservedPage(browser);
+    let searchbox = await openSearch(page);
+    await searchbox.pressSequentially('Krasnojarskas', { delay: 10 });
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('link', { name: /^Krasnoyarsk\b/ })
+      .first()
+      .click();
+    await page.waitForURL(RECORD_URL);
+    const recordUrl = page.url();
+    await page
+      .getByRole('region', { name: 'Your notes' })
+      .getByRole('button', { name: 'Add a note' })
+      .click();
+    await page
+      .getByRole('textbox', { name: 'Note (Markdown)' })
+      .pressSequentially('Ask the archivist about quokka permits', {
+        delay: 5,
+      });
+    await page.getByText(/^Saved at /).waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    searchbox = await openSearch(page);
+    // The search view keeps the last query: replace it.
+    await searchbox.fill('');
+    await searchbox.pressSequentially('quokka', { delay: 10 });
+    const results = page.getByRole('list', { name: 'Search results' });
+    const noteResult = results.getByRole('link', { name: /^Ask the archivist about quokka permits/ });
+    await noteResult.waitFor();
+    await results.locator('mark', { hasText: 'quokka' }).first().waitFor();
+    await noteResult.click();
+    await page.waitForURL(recordUrl);
+
+    searchbox = await openSearch(page);
+    await searchbox.fill('has:notes kind:place');
+    await results
+      .getByRole('link', { name: /^Krasnoyarsk\b/ })
+      .first()
+      .waitFor();
+    await expect.poll(() => results.getByRole('link').count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
 });

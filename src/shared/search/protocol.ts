@@ -8,13 +8,15 @@
  * late answer to an older number).
  */
 import type { LoadedCollection } from '../collection/validate';
-import { extractDocuments } from './documents';
+import { extractDocuments, type SearchDocument } from './documents';
+import { mergeResponses } from './merge';
 import { createSearchEngine, type SearchEngine, type SearchResponse } from './engine';
 
 export type SearchWorkerRequest =
   | { type: 'index'; collections: LoadedCollection[] }
   | { type: 'search'; seq: number; query: string; limit?: number }
-  | { type: 'notes'; documentIds: string[] };
+  /** The user's notes as documents (indexed apart, see note-documents.ts) and what they are attached to. */
+  | { type: 'notes'; documents: SearchDocument[]; notedIds: string[] };
 
 export type SearchWorkerResponse =
   | { type: 'indexed'; documents: number; ms: number }
@@ -35,6 +37,7 @@ export function createSearchWorkerHost(
   let waiting: Extract<SearchWorkerRequest, { type: 'search' }> | null = null;
   let scheduled = false;
   let noted: string[] = [];
+  let notesEngine: SearchEngine | null = null;
 
   const run = () => {
     scheduled = false;
@@ -43,10 +46,15 @@ export function createSearchWorkerHost(
     waiting = null;
     const started = now();
     try {
-      const response = engine.search(
-        request.query,
-        request.limit === undefined ? {} : { limit: request.limit },
-      );
+      const options = request.limit === undefined ? {} : { limit: request.limit };
+      const collectionsResponse = engine.search(request.query, options);
+      const response = notesEngine
+        ? mergeResponses(
+            collectionsResponse,
+            notesEngine.search(request.query, options),
+            options.limit ?? 100,
+          )
+        : collectionsResponse;
       post({ type: 'results', seq: request.seq, query: request.query, response, ms: now() - started });
     } catch (error) {
       post({
@@ -87,8 +95,11 @@ export function createSearchWorkerHost(
           if (engine) schedule();
           break;
         case 'notes':
-          noted = message.documentIds;
+          noted = message.notedIds;
           engine?.setNotedDocuments(noted);
+          notesEngine = message.documents.length > 0 ? createSearchEngine(message.documents) : null;
+          // A note matches has:notes itself.
+          notesEngine?.setNotedDocuments(message.documents.map((doc) => doc.id));
           break;
       }
     },

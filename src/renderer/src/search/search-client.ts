@@ -3,6 +3,7 @@
  * resolves each query with its results, or with null when a newer query superseded it (stale answers
  * are dropped here even if the worker already ran them).
  */
+import type { SearchDocument } from '../../../shared/search/documents';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import type { SearchResponse } from '../../../shared/search/engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../shared/search/protocol';
@@ -55,9 +56,9 @@ export class SearchClient {
     });
   }
 
-  /** Tell the worker which documents have notes (for `has:notes`). */
-  setNotedDocuments(documentIds: string[]): void {
-    this.worker.postMessage({ type: 'notes', documentIds });
+  /** Give the worker the user's notes to search, and which documents they are attached to (`has:notes`). */
+  setNotes(documents: SearchDocument[], notedIds: string[]): void {
+    this.worker.postMessage({ type: 'notes', documents, notedIds });
   }
 
   dispose(): void {

@@ -6,7 +6,8 @@
 import type { AtmintisApi } from '../../../shared/ipc/api';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { extractDocuments, type SearchDocument } from '../../../shared/search/documents';
-import { fetchCollection } from '../collection/useCollection';
+import { fetchCollection, forgetCollections } from '../collection/useCollection';
+import { COLLECTIONS_CHANGED_EVENT } from '../import/useImportedCollections';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';
 
 export interface SearchService {
@@ -16,7 +17,15 @@ export interface SearchService {
 }
 
 let workerFactory: () => WorkerPort = createSearchWorker;
-const services = new WeakMap<AtmintisApi, SearchService>();
+const services = new WeakMap<AtmintisApi, SearchService & { generation: number }>();
+
+/** Bumped when collections are imported or removed: the next search view indexes them anew. */
+let generation = 0;
+if (typeof window !== 'undefined') {
+  window.addEventListener(COLLECTIONS_CHANGED_EVENT, () => {
+    generation += 1;
+  });
+}
 
 /** Tests run the worker's logic in-process (jsdom has no Worker). */
 export function setSearchWorkerFactory(factory: () => WorkerPort): void {
@@ -37,6 +46,12 @@ async function loadCollections(api: AtmintisApi): Promise<LoadedCollection[]> {
 
 export function getSearchService(api: AtmintisApi): SearchService {
   let service = services.get(api);
+  if (service && service.generation !== generation) {
+    service.client.dispose();
+    services.delete(api);
+    forgetCollections(api);
+    service = undefined;
+  }
   if (!service) {
     const client = new SearchClient(workerFactory());
     const ready = loadCollections(api).then(async (collections) => {
@@ -48,7 +63,7 @@ export function getSearchService(api: AtmintisApi): SearchService {
       if (services.get(api) === service) services.delete(api);
       client.dispose();
     });
-    service = { client, ready };
+    service = { client, ready, generation };
     services.set(api, service);
   }
   return service;

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SearchDocument } from '../../../shared/search/documents';
 import type { SearchResponse } from '../../../shared/search/engine';
 import { useApi } from '../api/ApiContext';
 import { getSearchService } from './search-service';
+import { noteIndexInput } from '../../../shared/search/note-documents';
+import { useNotes } from '../notes/NotesContext';
+import { useLiveQuery } from '../notes/useLiveQuery';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 60;
@@ -24,7 +27,16 @@ export type SearchState =
 /** Searches as the query changes; answers to superseded queries never reach the state. */
 export function useSearch(query: string): SearchState {
   const api = useApi();
-  const [documents, setDocuments] = useState<Map<string, SearchDocument> | null>(null);
+  const [collectionDocuments, setDocuments] = useState<Map<string, SearchDocument> | null>(null);
+  const { repository } = useNotes();
+  const notes = useLiveQuery(() => repository.live(), [repository]);
+  const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
+  const documents = useMemo(() => {
+    if (!collectionDocuments || !noteInput || noteInput.documents.length === 0) return collectionDocuments;
+    const all = new Map(collectionDocuments);
+    for (const doc of noteInput.documents) all.set(doc.id, doc);
+    return all;
+  }, [collectionDocuments, noteInput]);
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<{ query: string; response: SearchResponse } | null>(null);
 
@@ -38,6 +50,15 @@ export function useSearch(query: string): SearchState {
       current = false;
     };
   }, [api]);
+
+  // Notes are indexed apart and change while the collections do not. This effect is declared before
+  // the search below, so the worker has the new notes before the search runs again (messages to the
+  // worker keep their order).
+  useEffect(() => {
+    if (collectionDocuments && noteInput) {
+      getSearchService(api).client.setNotes(noteInput.documents, noteInput.notedIds);
+    }
+  }, [api, collectionDocuments, noteInput]);
 
   useEffect(() => {
     if (!documents) return;
