@@ -6,9 +6,10 @@
  * left the origin, the DOM holds no event-handler attribute, javascript: URL or frame, and the payload
  * text is on screen as text.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackup } from '../../src/shared/notes/backup';
@@ -26,6 +27,21 @@ const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'collections', 'host
 const COLLECTION = 'hostile-xss';
 /** Shown verbatim wherever a field is rendered as text (and escaped by Markdown where it is Markdown). */
 const SCRIPT_PAYLOAD = "<script>__canary('script');window.__pwned='script'</script>";
+
+/**
+ * The archive with every entry's uncompressed size rewritten to 600 MiB, as a zip bomb declares it
+ * (local headers at offset 22, central directory entries at offset 24).
+ */
+function declaringHugeSizes(archive: Uint8Array): Uint8Array {
+  const out = archive.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 30 < out.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50) view.setUint32(i + 22, 600 * 1024 * 1024, true);
+    else if (signature === 0x02014b50) view.setUint32(i + 24, 600 * 1024 * 1024, true);
+  }
+  return out;
+}
 
 let harness: Harness;
 let browser: Browser;
@@ -60,8 +76,13 @@ async function openGuardedPage(): Promise<GuardedPage> {
   return guarded;
 }
 
-async function visit(page: Page, route: string, ready: (page: Page) => Promise<unknown>) {
-  await page.goto(`${harness.baseUrl}/#${route}`);
+async function visit(
+  page: Page,
+  route: string,
+  ready: (page: Page) => Promise<unknown>,
+  baseUrl = harness.baseUrl,
+) {
+  await page.goto(`${baseUrl}/#${route}`);
   await ready(page);
 }
 
@@ -69,7 +90,7 @@ async function visit(page: Page, route: string, ready: (page: Page) => Promise<u
 const shows = (text: string) => (page: Page) => page.getByText(text, { exact: false }).first().waitFor();
 
 /** The checks every view must pass once it has rendered the hostile data. */
-async function expectInert(guarded: GuardedPage, where: string) {
+async function expectInert(guarded: GuardedPage, where: string, baseUrl = harness.baseUrl) {
   const { page } = guarded;
   // Give deferred payloads (onerror after a failed load, onload, ontoggle, timers) their chance to run.
   await page.waitForLoadState('networkidle');
@@ -106,7 +127,7 @@ async function expectInert(guarded: GuardedPage, where: string) {
   });
   expect(guarded.fired, `${where}: payloads that ran`).toEqual([]);
   expect(guarded.dialogs, `${where}: dialogs`).toEqual([]);
-  expect(foreignRequests(guarded.requests, harness.baseUrl), `${where}: requests off the origin`).toEqual([]);
+  expect(foreignRequests(guarded.requests, baseUrl), `${where}: requests off the origin`).toEqual([]);
   expect(
     guarded.requests.filter((url) => /evil\.invalid|\/x$/.test(url)),
     `${where}: payload requests`,
@@ -164,6 +185,9 @@ describe('hostile collection and notes in Chromium', () => {
     await visit(page, `/notes/texts/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
     expect(await page.getByRole('main').innerText()).toContain(SCRIPT_PAYLOAD);
     await expectInert(guarded, 'reading pane');
+    await visit(page, `/reader/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
+    expect(await page.getByRole('main').innerText()).toContain(SCRIPT_PAYLOAD);
+    await expectInert(guarded, 'reader');
 
     // The bibliography: the list and an entry formatted by citeproc.
     await visit(page, `/bibliography/${COLLECTION}`, shows('HOSTILE-bib-title'));
@@ -245,5 +269,91 @@ describe('hostile collection and notes in Chromium', () => {
     await visit(page, `/notes/texts/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
     await expectInert(guarded, 'reading pane with highlight');
     await context.close();
+  });
+
+  it('imports the hostile collection as a .zip through the Import view and shows it inert', async () => {
+    // A harness of its own: here the collection arrives through the importer, not from a folder.
+    const own = await startHarness();
+    try {
+      const files: Record<string, Uint8Array> = {};
+      for (const entry of readdirSync(FIXTURE, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const path = join(entry.parentPath, entry.name);
+        files[relative(FIXTURE, path).split('\\').join('/')] = new Uint8Array(readFileSync(path));
+      }
+      const zipPath = join(mkdtempSync(join(tmpdir(), 'atmintis-hostile-zip-')), 'hostile.zip');
+      writeFileSync(zipPath, zipSync(files));
+
+      const guarded = await openGuardedPage();
+      const { page, context } = guarded;
+      await visit(
+        page,
+        '/import',
+        (p) => p.getByRole('heading', { level: 1, name: 'Import' }).waitFor(),
+        own.baseUrl,
+      );
+      await page.getByLabel('File to import').setInputFiles(zipPath);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
+      await expectInert(guarded, 'import view after importing', own.baseUrl);
+
+      await visit(
+        page,
+        `/browse/record/${COLLECTION}/ev-hostile`,
+        (p) => p.getByRole('heading', { level: 1, name: /HOSTILE-label-en/ }).waitFor(),
+        own.baseUrl,
+      );
+      expect(await page.getByRole('main').innerText()).toContain(SCRIPT_PAYLOAD);
+      await expectInert(guarded, 'imported event record', own.baseUrl);
+
+      await visit(
+        page,
+        '/search',
+        (p) => p.getByRole('searchbox', { name: 'Search' }).waitFor(),
+        own.baseUrl,
+      );
+      await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('HOSTILE', { delay: 20 });
+      await page
+        .getByRole('list', { name: 'Search results' })
+        .getByRole('link', { name: /HOSTILE-label-en/ })
+        .first()
+        .waitFor();
+      await expectInert(guarded, 'search over the imported collection', own.baseUrl);
+
+      await visit(page, `/bibliography/${COLLECTION}/evil2000`, shows('HOSTILE-bib-title'), own.baseUrl);
+      await expectInert(guarded, 'imported bibliography entry', own.baseUrl);
+
+      // Oversized input through the same view: refused with the reason, the earlier import untouched.
+      const dir = mkdtempSync(join(tmpdir(), 'atmintis-hostile-big-'));
+      const hugeField = join(dir, 'huge-field.csv');
+      writeFileSync(hugeField, `Name,Notes\nJonas,"${'x'.repeat(10 * 1024 * 1024)}"\n`);
+      const bomb = join(dir, 'bomb.zip');
+      writeFileSync(bomb, declaringHugeSizes(zipSync(files)));
+      for (const [file, reason] of [
+        [hugeField, /20,?000 characters/],
+        [bomb, /zip bomb/],
+      ] as const) {
+        await visit(page, '/import', (p) => p.getByLabel('File to import').waitFor(), own.baseUrl);
+        await page.getByLabel('File to import').setInputFiles(file);
+        const importButton = page.getByRole('button', { name: 'Import', exact: true });
+        const failure = page.getByRole('alert');
+        await Promise.race([importButton.waitFor(), failure.first().waitFor()]);
+        if ((await failure.count()) === 0) {
+          if (await page.getByLabel('Collection id').count())
+            await page.getByLabel('Collection id').fill('big');
+          await importButton.click();
+        }
+        await expect.poll(() => failure.allInnerTexts().then((texts) => texts.join('\n'))).toMatch(reason);
+      }
+      await visit(
+        page,
+        `/browse/record/${COLLECTION}/ev-hostile`,
+        (p) => p.getByRole('heading', { level: 1, name: /HOSTILE-label-en/ }).waitFor(),
+        own.baseUrl,
+      );
+      await context.close();
+    } finally {
+      await own.stop();
+    }
   });
 });
