@@ -19,7 +19,13 @@ export function formatClaimFigure(claim: Claim, t: TFunction, language: string):
           min: formatNumber(claim.min ?? Number.NaN, language),
           max: formatNumber(claim.max ?? Number.NaN, language),
         });
-  const withUnit = t(`browse.unit.${claim.unit}`, { figure, defaultValue: `${figure} ${claim.unit}` });
+  // The unit agrees with the number (lt: 1 šeima, 2 šeimos, 10 šeimų); a range agrees with its upper end.
+  const count = claim.value ?? claim.max;
+  const withUnit = t(`browse.unit.${claim.unit}`, {
+    figure,
+    defaultValue: `${figure} ${claim.unit}`,
+    ...(count === undefined ? {} : { count }),
+  });
   return claim.qualifier ? t(`browse.qualifier.${claim.qualifier}`, { figure: withUnit }) : withUnit;
 }
 
