@@ -1,12 +1,11 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import type { AsyncState } from '../api/useResult';
 import { EntryList } from '../bibliography/EntryList';
 import { EntryPage } from '../bibliography/EntryPage';
+import { CollectionState } from '../collection/CollectionState';
 import { useCollection, useDefaultCollection } from '../collection/useCollection';
-import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 import '../bibliography/bibliography.css';
 
@@ -23,27 +22,6 @@ export default function BibliographyView() {
       </Route>
     </Switch>
   );
-}
-
-function CollectionState({
-  state,
-  children,
-}: {
-  state: AsyncState<LoadedCollection>;
-  children: (collection: LoadedCollection) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  if (state.status === 'loading') return <Loading label={t('app.loadingCollections')} />;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="error-text">
-        {state.error.code === 'no-collection'
-          ? t('bibliography.empty')
-          : t('error.loadFailed', { message: state.error.message })}
-      </p>
-    );
-  }
-  return <>{children(state.value)}</>;
 }
 
 const decode = (value: string) => {
@@ -79,15 +57,18 @@ function ListLayout({ state }: { state: AsyncState<LoadedCollection> }) {
             })
           : t('bibliography.intro')}
       </p>
-      <CollectionState state={state}>{(collection) => <EntryList collection={collection} />}</CollectionState>
+      <CollectionState emptyMessage={t('bibliography.empty')} state={state}>
+        {(collection) => <EntryList collection={collection} />}
+      </CollectionState>
     </section>
   );
 }
 
 function EntryRoute({ collectionId, entryId }: { collectionId: string; entryId: string }) {
   const state = useCollection(decode(collectionId));
+  const { t } = useTranslation();
   return (
-    <CollectionState state={state}>
+    <CollectionState emptyMessage={t('bibliography.empty')} state={state}>
       {(collection) => <EntryPage key={entryId} collection={collection} entryId={decode(entryId)} />}
     </CollectionState>
   );

@@ -2,12 +2,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { LoadedCollection } from '../../../shared/collection/validate';
-import type { AsyncState } from '../api/useResult';
 import { Charts } from '../browse/Charts';
 import { EXPLORE_TABS } from '../browse/paths';
 import { RecordList } from '../browse/RecordList';
 import { RecordPage } from '../browse/RecordPage';
 import { Timeline } from '../browse/Timeline';
+import { CollectionState } from '../collection/CollectionState';
 import { useCollection, useDefaultCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
@@ -43,27 +43,6 @@ export default function BrowseView() {
   );
 }
 
-function CollectionState({
-  state,
-  children,
-}: {
-  state: AsyncState<LoadedCollection>;
-  children: (collection: LoadedCollection) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  if (state.status === 'loading') return <Loading label={t('app.loadingCollections')} />;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="error-text">
-        {state.error.code === 'no-collection'
-          ? t('browse.empty')
-          : t('error.loadFailed', { message: state.error.message })}
-      </p>
-    );
-  }
-  return <>{children(state.value)}</>;
-}
-
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -91,15 +70,18 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
           })}
         </ul>
       </nav>
-      <CollectionState state={collection}>{children}</CollectionState>
+      <CollectionState emptyMessage={t('browse.empty')} state={collection}>
+        {children}
+      </CollectionState>
     </section>
   );
 }
 
 function RecordRoute({ collectionId, recordId }: { collectionId: string; recordId: string }) {
   const collection = useCollection(decodeURIComponent(collectionId));
+  const { t } = useTranslation();
   return (
-    <CollectionState state={collection}>
+    <CollectionState emptyMessage={t('browse.empty')} state={collection}>
       {(loaded) => <RecordPage key={recordId} collection={loaded} recordId={decodeURIComponent(recordId)} />}
     </CollectionState>
   );
