@@ -15,9 +15,9 @@ import { citationStyle } from '../../../shared/citations/styles';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';
 import { shortLabel } from './model';
-import { useCitationPreferences } from './preferences';
 import { StyleChooser } from './StyleChooser';
-import { useCitationFormatter } from './useFormatter';
+import { WithFormatter } from './WithFormatter';
+import type { CitationFormatter, FormatOptions } from '../../../shared/citations/formatter';
 import './bibliography.css';
 
 export type CiteReference = Pick<Claim, 'source' | 'locator' | 'via'>;
@@ -127,19 +127,26 @@ function CiteDialog({
 }
 
 function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
+  return (
+    <WithFormatter>
+      {(formatter, options) => (
+        <CiteReferenceBody reference={reference} formatter={formatter} options={options} />
+      )}
+    </WithFormatter>
+  );
+}
+
+function CiteReferenceBody({
+  reference,
+  formatter,
+  options,
+}: {
+  reference: ResolvedReference;
+  formatter: CitationFormatter;
+  options: FormatOptions;
+}) {
   const { t } = useTranslation();
-  const [{ style, locale }] = useCitationPreferences();
-  const state = useCitationFormatter(style, locale);
-  if (state.status === 'loading') return <p className="meta">{t('bibliography.formatting')}</p>;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="error-text">
-        {t('bibliography.formatFailed', { message: state.message })}
-      </p>
-    );
-  }
-  const options = { style, locale };
-  const citation = state.formatter.citation(
+  const citation = formatter.citation(
     {
       source: reference.source,
       locator: reference.locator,
@@ -148,7 +155,7 @@ function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
     options,
   );
   const works = reference.via ? [reference.source, reference.via] : [reference.source];
-  const isNote = citationStyle(style).citationForm === 'note';
+  const isNote = citationStyle(options.style).citationForm === 'note';
   return (
     <section className="cite-block">
       <h3>{isNote ? t('bibliography.cite.note') : t('bibliography.cite.inText')}</h3>
@@ -161,7 +168,7 @@ function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
       />
       <h3>{works.length > 1 ? t('bibliography.cite.references') : t('bibliography.cite.reference')}</h3>
       {works.map((work) => {
-        const formatted = state.formatter.reference(work, options);
+        const formatted = formatter.reference(work, options);
         return formatted ? (
           <div key={work.id} className="cite-reference">
             <p className="formatted-reference">

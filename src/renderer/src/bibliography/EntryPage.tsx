@@ -9,10 +9,10 @@ import { CiteButton } from './CiteThis';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';
 import { citingRecordsIndex, findingsIndex, shortLabel, yearOf } from './model';
-import { useCitationPreferences } from './preferences';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
-import { useCitationFormatter } from './useFormatter';
+import { WithFormatter } from './WithFormatter';
+import type { CitationFormatter, FormatOptions } from '../../../shared/citations/formatter';
 
 const personName = (name: CslName) =>
   name.literal ?? [name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
@@ -100,20 +100,26 @@ export function EntryPage({ collection, entryId }: { collection: LoadedCollectio
 }
 
 function FormattedEntry({ item }: { item: CslItem }) {
+  return (
+    <WithFormatter>
+      {(formatter, options) => <FormattedEntryBody item={item} formatter={formatter} options={options} />}
+    </WithFormatter>
+  );
+}
+
+function FormattedEntryBody({
+  item,
+  formatter,
+  options,
+}: {
+  item: CslItem;
+  formatter: CitationFormatter;
+  options: FormatOptions;
+}) {
   const { t } = useTranslation();
-  const [{ style, locale }] = useCitationPreferences();
-  const state = useCitationFormatter(style, locale);
-  if (state.status === 'loading') return <p className="meta">{t('bibliography.formatting')}</p>;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="error-text">
-        {t('bibliography.formatFailed', { message: state.message })}
-      </p>
-    );
-  }
-  const reference = state.formatter.reference(item, { style, locale });
-  const citation = state.formatter.citation({ source: item }, { style, locale });
-  const isNote = citationStyle(style).citationForm === 'note';
+  const reference = formatter.reference(item, options);
+  const citation = formatter.citation({ source: item }, options);
+  const isNote = citationStyle(options.style).citationForm === 'note';
   return (
     <div className="formatted-entry">
       <h2>{t('bibliography.cite.reference')}</h2>
