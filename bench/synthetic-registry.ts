@@ -209,6 +209,11 @@ export function toClerkCyrillic(name: string): string {
   return out.replace(/(^|\s)Й/g, '$1И');
 }
 
+/**
+ * How an English-language source would spell a Cyrillic name back (ё → yo). Kept apart from the search
+ * engine's own table (src/shared/search/fold.ts) on purpose: test spellings made by the engine's folding
+ * would find themselves by construction.
+ */
 const FROM_CYRILLIC: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',

@@ -32,6 +32,8 @@ export function formatDates(doc: SearchDocument, language: string): string | nul
 interface Props {
   response: SearchResponse;
   documents: Map<string, SearchDocument>;
+  /** The user's notes as documents, looked up when a hit is not a collection's. */
+  noteDocuments?: Map<string, SearchDocument>;
   /** Called when focus should go back to the search box (Escape, or ↑ from the first result). */
   onExit: () => void;
   onOpen: () => void;
@@ -39,7 +41,7 @@ interface Props {
 
 export const RESULT_LINK_CLASS = 'search-result-link';
 
-export function SearchResults({ response, documents, onExit, onOpen }: Props) {
+export function SearchResults({ response, documents, noteDocuments, onExit, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -84,7 +86,7 @@ export function SearchResults({ response, documents, onExit, onOpen }: Props) {
             </h2>
             <ul aria-labelledby={`search-group-${group.kind}`}>
               {group.hits.map((hit) => {
-                const doc = documents.get(hit.id);
+                const doc = documents.get(hit.id) ?? noteDocuments?.get(hit.id);
                 if (!doc) return null;
                 const snippet = snippetOf(doc, hit);
                 const dates = formatDates(doc, i18n.language);

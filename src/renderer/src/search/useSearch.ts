@@ -17,7 +17,10 @@ export type SearchState =
   | { status: 'error'; message: string }
   | {
       status: 'ready';
+      /** The collections' documents by id (stable while the window lives). */
       documents: Map<string, SearchDocument>;
+      /** The user's notes as documents by id (change as notes do). */
+      noteDocuments: Map<string, SearchDocument>;
       /** The results for `query`; the previous results while a newer query runs. */
       response: SearchResponse | null;
       query: string;
@@ -31,12 +34,11 @@ export function useSearch(query: string): SearchState {
   const { repository } = useNotes();
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
-  const documents = useMemo(() => {
-    if (!collectionDocuments || !noteInput || noteInput.documents.length === 0) return collectionDocuments;
-    const all = new Map(collectionDocuments);
-    for (const doc of noteInput.documents) all.set(doc.id, doc);
-    return all;
-  }, [collectionDocuments, noteInput]);
+  // Kept apart from the collections' documents, which may be 200,000: a note edit must not copy them.
+  const noteDocuments = useMemo(
+    () => new Map((noteInput?.documents ?? []).map((doc) => [doc.id, doc])),
+    [noteInput],
+  );
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<{ query: string; response: SearchResponse } | null>(null);
 
@@ -61,7 +63,7 @@ export function useSearch(query: string): SearchState {
   }, [api, collectionDocuments, noteInput]);
 
   useEffect(() => {
-    if (!documents) return;
+    if (!collectionDocuments) return;
     let current = true;
     const timer = setTimeout(() => {
       getSearchService(api)
@@ -77,13 +79,14 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, documents, query]);
+  }, [api, collectionDocuments, noteInput, query]);
 
   if (failure) return { status: 'error', message: failure };
-  if (!documents) return { status: 'indexing' };
+  if (!collectionDocuments) return { status: 'indexing' };
   return {
     status: 'ready',
-    documents,
+    documents: collectionDocuments,
+    noteDocuments,
     response: result?.response ?? null,
     query: result?.query ?? '',
     searching: result?.query !== query,

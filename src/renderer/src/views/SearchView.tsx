@@ -157,6 +157,7 @@ export default function SearchView() {
               <SearchResults
                 response={response}
                 documents={ready.documents}
+                noteDocuments={ready.noteDocuments}
                 onExit={() => input.current?.focus()}
                 onOpen={() => history.recordRecent(query)}
               />
