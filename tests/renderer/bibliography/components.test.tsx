@@ -11,7 +11,7 @@ import {
   resetCitationPreferencesCache,
   setCitationPreferences,
 } from '../../../src/renderer/src/bibliography/preferences';
-import { saveTextFile } from '../../../src/renderer/src/bibliography/save';
+import { saveExport } from '../../../src/renderer/src/api/save-file';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 
 const BIBLIOGRAPHY: CslItem[] = [
@@ -120,7 +120,7 @@ describe('citeproc HTML on screen', () => {
   });
 });
 
-describe('saveTextFile', () => {
+describe('saveExport', () => {
   const apiAnswering = (answer: unknown): AtmintisApi =>
     ({
       call: vi.fn().mockResolvedValue(answer),
@@ -129,7 +129,7 @@ describe('saveTextFile', () => {
 
   it('uses the save dialog where the host has one', async () => {
     const api = apiAnswering({ ok: true, value: { saved: true, path: '/test/out.bib' } });
-    await expect(saveTextFile(api, 'out.bib', 'Test', 'application/x-bibtex')).resolves.toEqual({
+    await expect(saveExport(api, 'out.bib', 'application/x-bibtex', 'Test')).resolves.toEqual({
       kind: 'saved',
       path: '/test/out.bib',
     });
@@ -144,7 +144,7 @@ describe('saveTextFile', () => {
   it('does nothing more when the reader cancels the dialog', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
     const api = apiAnswering({ ok: true, value: { saved: false, cancelled: true } });
-    await expect(saveTextFile(api, 'out.bib', 'Test', 'application/x-bibtex')).resolves.toEqual({
+    await expect(saveExport(api, 'out.bib', 'application/x-bibtex', 'Test')).resolves.toEqual({
       kind: 'cancelled',
     });
     expect(click).not.toHaveBeenCalled();
@@ -168,7 +168,7 @@ describe('saveTextFile', () => {
       expect(this.href).toBe('blob:test');
     });
     await expect(
-      saveTextFile(apiAnswering(answer), 'out.ris', 'TY  - BOOK', 'application/x-research-info-systems'),
+      saveExport(apiAnswering(answer), 'out.ris', 'application/x-research-info-systems', 'TY  - BOOK'),
     ).resolves.toEqual({
       kind: 'downloaded',
     });

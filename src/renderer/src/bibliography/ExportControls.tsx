@@ -4,7 +4,7 @@ import type { CslItem } from '../../../shared/collection/schema';
 import { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFormat } from '../../../shared/citations/formats';
 import { useApi } from '../api/ApiContext';
 import { loadExporter } from './csl-sources';
-import { saveTextFile } from './save';
+import { saveExport } from '../api/save-file';
 
 type Status =
   | { kind: 'idle' }
@@ -36,7 +36,7 @@ export function ExportControls({
       const content = exportBibliography(format, items);
       const type = EXPORT_FILE_TYPES[format];
       const name = `${collectionId}-bibliography${which === 'selected' ? '-selected' : ''}.${type.extension}`;
-      const outcome = await saveTextFile(api, name, content, type.mimeType);
+      const outcome = await saveExport(api, name, type.mimeType, content);
       if (outcome.kind === 'saved') setStatus({ kind: 'saved', path: outcome.path });
       else if (outcome.kind === 'downloaded') setStatus({ kind: 'downloaded', name });
       else setStatus({ kind: 'idle' });

@@ -9,7 +9,7 @@ import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/useResult';
 import { formatDateTime } from './NoteCard';
 import { useNotes, usePersistentStorage } from './NotesContext';
-import { saveExport } from './save-export';
+import { saveExport } from '../api/save-file';
 import { useCollections } from './useCollections';
 
 const stamp = () => new Date().toISOString().slice(0, 10);

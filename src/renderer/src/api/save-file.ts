@@ -9,9 +9,10 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The browser's own download of a file (Blob + a temporary link). */
 function download(name: string, mimeType: string, data: string | Uint8Array): void {
-  const blob = new Blob([data as BlobPart], { type: mimeType });
-  const url = URL.createObjectURL(blob);
+  const type = typeof data === 'string' ? `${mimeType};charset=utf-8` : mimeType;
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -19,12 +20,14 @@ function download(name: string, mimeType: string, data: string | Uint8Array): vo
   document.body.append(link);
   link.click();
   link.remove();
+  // Revoked later, not at once: the download may not have started when click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
- * Saves an export through the main process (Electron: a save dialog). Where there is no dialog (the web
- * harness), or the file is too large for the transport, the browser downloads it instead.
+ * Saves an export (text or bytes) through the main process's save dialog (`files.save`, Electron) where
+ * the host has one, else as a browser download (the web harness answers `saved: false, cancelled:
+ * false`). A failed call also falls back to the download, so an export is never lost to a transport error.
  */
 export async function saveExport(
   api: AtmintisApi,
@@ -39,9 +42,8 @@ export async function saveExport(
     mimeType,
   });
   if (result.ok) {
-    const answer = result.value;
-    if (answer.saved) return { kind: 'saved', path: answer.path };
-    if (answer.cancelled) return { kind: 'cancelled' };
+    if (result.value.saved) return { kind: 'saved', path: result.value.path };
+    if (result.value.cancelled) return { kind: 'cancelled' };
   }
   download(name, mimeType, data);
   return { kind: 'downloaded' };
