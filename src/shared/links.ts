@@ -18,6 +18,17 @@ export const textPath = (collectionId: string, textId: string, anchor?: string):
 export const bibliographyPath = (collectionId: string, bibliographyId: string): string =>
   `/bibliography/${enc(collectionId)}/${enc(bibliographyId)}`;
 
+/** An imported document in the Reader. "document" is matched before the collection-text route. */
+export const documentPath = (documentId: string): string =>
+  `/reader/document/${encodeURIComponent(documentId)}`;
+
+/** Imported documents' passage notes use this in place of a collection id. */
+export const DOCUMENTS_NOTE_COLLECTION = 'reader-documents';
+
+/** Where a passage note's text opens: an imported document or a collection's long text. */
+export const passageTextPath = (collectionId: string, textId: string): string =>
+  collectionId === DOCUMENTS_NOTE_COLLECTION ? documentPath(textId) : textPath(collectionId, textId);
+
 export const searchPath = (): string => '/search';
 
 export const toHref = (path: string): string => `#${path}`;

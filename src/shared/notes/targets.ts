@@ -6,7 +6,7 @@
  */
 import type { CslItem, CslName } from '../collection/schema';
 import type { LoadedCollection } from '../collection/validate';
-import { bibliographyHref, recordHref, textHref, toHref } from '../links';
+import { bibliographyHref, passageTextPath, recordHref, toHref } from '../links';
 import type { NoteTarget } from './model';
 
 export interface TargetInfo {
@@ -50,7 +50,7 @@ export function targetHref(target: NoteTarget): string {
     case 'collection':
       return toHref('/browse');
     case 'passage':
-      return textHref(target.collectionId, target.textId);
+      return toHref(passageTextPath(target.collectionId, target.textId));
   }
 }
 

@@ -4,7 +4,7 @@
  * worker, rebuilt when notes change) and the two answers are merged (mergeResponses).
  */
 import type { Note, NoteTarget } from '../notes/model';
-import { bibliographyPath, recordPath, textPath } from '../links';
+import { bibliographyPath, passageTextPath, recordPath } from '../links';
 import type { SearchDocument } from './documents';
 import { inlineMarkdownToText } from './text-sections';
 
@@ -20,7 +20,7 @@ function targetPath(target: NoteTarget): string {
     case 'collection':
       return '/browse';
     case 'passage':
-      return textPath(target.collectionId, target.textId);
+      return passageTextPath(target.collectionId, target.textId);
   }
 }
 

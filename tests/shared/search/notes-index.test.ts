@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteDocument, noteIndexInput } from '../../../src/shared/search/note-documents';
 import { createSearchWorkerHost, type SearchWorkerResponse } from '../../../src/shared/search/protocol';
 import { sampleNote } from '../notes/arbitraries';
+import { targetHref } from '../../../src/shared/notes/targets';
 import { smallCollection } from './fixtures';
 
 const onRecord = (recordId: string, body: string, id: string, tags: string[] = []) =>
@@ -39,6 +40,25 @@ describe('notes in the search index', () => {
       tags: ['todo'],
       fields: { body: ['# Ask the archivist\nabout the lists'], tags: ['todo'] },
     });
+  });
+
+  it('opens a passage note on an imported document in the Reader, and one on a collection text there too', () => {
+    const passage = (collectionId: string, textId: string) =>
+      sampleNote({
+        id: `p-${textId}`,
+        target: {
+          kind: 'passage',
+          collectionId,
+          textId,
+          selectors: [
+            { type: 'TextQuoteSelector', exact: 'quoted words', prefix: '', suffix: '' },
+            { type: 'TextPositionSelector', start: 0, end: 12 },
+          ],
+        },
+      });
+    expect(noteDocument(passage('reader-documents', 'doc-1')).path).toBe('/reader/document/doc-1');
+    expect(targetHref(passage('reader-documents', 'doc-1').target)).toBe('#/reader/document/doc-1');
+    expect(noteDocument(passage('test', 'essay')).path).toBe('/reader/test/essay');
   });
 
   it('leaves trashed notes out and lists what live notes are attached to', () => {

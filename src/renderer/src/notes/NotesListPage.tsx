@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { TARGET_KINDS, type Note } from '../../../shared/notes/model';
 import { describeTarget } from '../../../shared/notes/targets';
 import { textsPath } from './paths';
+import { DOCUMENTS_NOTE_COLLECTION } from '../../../shared/links';
 import { filterNotes, NO_FILTERS, SORTS, type NoteFilters } from './filters';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -17,7 +18,9 @@ import { useTrashWithUndo } from './useTrashWithUndo';
 
 /** Where "open" takes a note: its record or entry; passages to their text with the highlight focused. */
 function jumpHref(note: Note, href: string): string {
-  if (note.target.kind === 'passage') return textsPath(note.target.collectionId, note.target.textId, note.id);
+  // Imported documents are read (and highlighted) only in the Reader, which target.href opens.
+  if (note.target.kind === 'passage' && note.target.collectionId !== DOCUMENTS_NOTE_COLLECTION)
+    return textsPath(note.target.collectionId, note.target.textId, note.id);
   return href;
 }
 

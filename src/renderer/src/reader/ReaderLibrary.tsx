@@ -9,7 +9,7 @@ import { MAX_DOCUMENT_BYTES } from '../../../shared/documents/model';
 import { textPath } from '../../../shared/links';
 import { useApi } from '../api/ApiContext';
 import { useCollections } from '../notes/useCollections';
-import { documentPath } from './paths';
+import { documentPath } from '../../../shared/links';
 import { readFileAsBase64, useDocumentList } from './useDocuments';
 
 export function ReaderLibrary() {

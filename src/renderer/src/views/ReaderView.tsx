@@ -4,7 +4,7 @@ import { Link, Route, Switch } from 'wouter';
 import type { DocumentSummary } from '../../../shared/documents/model';
 import { useCollection } from '../collection/useCollection';
 import { DocumentDetails } from '../reader/DocumentDetails';
-import { DOCUMENTS_NOTE_COLLECTION } from '../reader/paths';
+import { DOCUMENTS_NOTE_COLLECTION } from '../../../shared/links';
 import { ReaderDocument } from '../reader/ReaderDocument';
 import { ReaderLibrary } from '../reader/ReaderLibrary';
 import { collectionTextToHtml } from '../reader/render';
