@@ -3,9 +3,11 @@
  * later notes), queried with the query language of query.ts. Pure and synchronous, so it runs the same
  * in the renderer's Web Worker, in Node tests and in benchmarks.
  *
- * Indexing folds every string once (fold.ts): names twice (š→sh and š→s, so queries typed with or
- * without diacritics both match exactly), and the names of people and places also get Daitch–Mokotoff
- * keys (phonetic.ts). Every folded word goes into a vocabulary with postings (word → documents).
+ * Indexing (prepared-index.ts) folds every distinct string once (fold.ts): names twice (š→sh and š→s,
+ * so queries typed with or without diacritics both match exactly), and the names of people and places
+ * also get Daitch–Mokotoff keys (phonetic.ts). Every folded word goes into a vocabulary with postings
+ * (word → documents). The prepared index can be saved as bytes and opened again without redoing that
+ * work (snapshot.ts): a 200,000-person registry reopens in a fraction of its indexing time.
  *
  * Searching: Fuse.js matches each query word against the vocabulary (fuzzy: one typo from four letters,
  * two from seven; anywhere in a word, so prefixes typed so far match). The documents holding a matching
@@ -20,7 +22,6 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import {
-  NAME_FIELDS,
   SEARCH_FIELDS,
   SEARCH_KINDS,
   type EvidenceStatus,
@@ -30,8 +31,22 @@ import {
 } from './documents';
 import { FacetColumn } from './facet-column';
 import { fold, foldedWords, foldWithOffsets, mapRangesToOriginal } from './fold';
-import { MIN_PHONETIC_LENGTH, phoneticCodes, phoneticKeysOfName } from './phonetic';
+import { MIN_PHONETIC_LENGTH, phoneticCodes } from './phonetic';
+import {
+  AUTHORS_FIELD,
+  FIELD_COUNT,
+  NAME_FIELD_NUMBERS,
+  NO_STRING,
+  NO_YEAR,
+  STATUS_CODES,
+  documentAt,
+  heardFields,
+  prepareIndex,
+  type PreparedIndex,
+} from './prepared-index';
 import { parseQuery, type Filter, type FilterField, type ParsedQuery, type QueryError } from './query';
+import { invert, listOf, type Ragged } from './ragged';
+import { decodeSnapshot, encodeSnapshot } from './snapshot';
 
 export interface SearchMatch {
   field: SearchField;
@@ -47,11 +62,15 @@ export interface SearchHit {
   /** Relevance: higher is better. */
   score: number;
   matches: SearchMatch[];
+  /** The document itself, so the result list needs no copy of the whole collection. */
+  document: SearchDocument;
 }
 
 export interface FacetCount {
   value: string;
   count: number;
+  /** What to show for the value when it is an id (a place's or a source's title). */
+  label?: string;
 }
 
 export type FacetField = 'kind' | 'year' | 'place' | 'source' | 'status';
@@ -133,49 +152,16 @@ const WORD_RE = /[\p{L}\p{N}]+/gu;
 const skeletonOf = (folded: string): string => folded.replace(/([szc])h/g, '$1');
 const words = (folded: string): string => foldedWords(folded).join(' ');
 
-interface Slot {
-  field: SearchField;
-  /** Index of the original value in `doc.fields[field]`. */
-  value: number;
-  carons: 'digraph' | 'drop';
-  folded: string;
-}
-
-/** Every folded string of a document, in a fixed order (indexing and highlighting must agree). */
-function slotsOf(doc: SearchDocument): Slot[] {
-  const slots: Slot[] = [];
-  for (const field of SEARCH_FIELDS) {
-    (doc.fields[field] ?? []).forEach((original, value) => {
-      const digraph = fold(original);
-      slots.push({ field, value, carons: 'digraph', folded: digraph });
-      if (NAME_FIELDS.includes(field)) {
-        const bare = fold(original, { carons: 'drop' });
-        if (bare !== digraph) slots.push({ field, value, carons: 'drop', folded: bare });
-      }
-    });
-  }
-  return slots;
-}
-
-interface IndexedDocument {
-  doc: SearchDocument;
-  /** Pairs of (field number, word id) for every distinct word of every field. */
-  words: Int32Array;
-  /** Folded names (both forms), for the exact and prefix boosts. */
-  names: string[];
-  /** Folded author names: they attribute a work rather than name it, so they boost less. */
-  authors: string[];
-  /** The words of those names, space-separated with a space at each end, for whole-word checks. */
-  nameWords: string;
-  /** Position of the kind in SEARCH_KINDS, for tie-breaking. */
-  kindOrder: number;
-  /** Every folded value on a line of its own, s/z/c + h merged, for phrases and exclusions. */
-  skeleton: string;
-}
-
 interface Candidate {
   index: number;
   score: number;
+}
+
+/** The candidates of the query being run, in reused arrays (see `textCandidates`). */
+interface Candidates {
+  indexes: Int32Array;
+  scores: Float64Array;
+  length: number;
 }
 
 /** Quality of each vocabulary word that matches one query word, by word id. */
@@ -188,87 +174,101 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResponse;
   /** Documents the user has notes on (for `has:notes`), by document id. */
   setNotedDocuments(ids: Iterable<string>): void;
+  /** The prepared index as bytes, for loadSearchEngine (see snapshot.ts). */
+  snapshot(): Uint8Array;
 }
 
+/** Builds the index of these documents (folding every distinct value once). */
 export function createSearchEngine(documents: readonly SearchDocument[]): SearchEngine {
-  const vocabulary: string[] = [];
-  const wordIds = new Map<string, number>();
-  const postings: number[][] = [];
-  const indexed: IndexedDocument[] = [];
-  const phoneticIndex = new Map<string, number[]>();
-  const byId = new Map<string, number>();
-  const fieldNumber = new Map(SEARCH_FIELDS.map((field, i) => [field, i]));
+  return searchEngineOver(prepareIndex(documents));
+}
+
+/** Opens a snapshot made by `engine.snapshot()`; throws SnapshotError when it is not a valid one. */
+export function loadSearchEngine(bytes: Uint8Array): SearchEngine {
+  return searchEngineOver(decodeSnapshot(bytes));
+}
+
+/** Derives what searching needs from the prepared index: postings, sound index, facet columns. */
+function searchEngineOver(prepared: PreparedIndex): SearchEngine {
+  const { documents: docs, values, strings, vocabulary } = prepared;
+  const count = docs.count;
+  const wordIds = new Map(vocabulary.map((word, id) => [word, id]));
   const fieldWeights = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
+  const isNameField = SEARCH_FIELDS.map((_, f) => NAME_FIELD_NUMBERS.includes(f));
+  const { start: fieldStart, items: fieldItems } = docs.fields;
+  const { start: wordStart, items: wordItems } = values.words;
 
-  const facetColumns: Record<FacetField, FacetColumn> = {
-    kind: new FacetColumn(),
-    year: new FacetColumn(),
-    place: new FacetColumn(),
-    source: new FacetColumn(),
-    status: new FacetColumn(),
-  };
-
-  documents.forEach((doc, index) => {
-    facetColumns.kind.add([doc.kind]);
-    facetColumns.year.add(yearsOf(doc));
-    facetColumns.place.add(doc.places.filter((id) => id !== doc.targetId));
-    facetColumns.source.add(doc.kind === 'bibliography' ? [] : doc.sources);
-    facetColumns.status.add(doc.status ? [doc.status] : []);
-    const slots = slotsOf(doc);
-    const pairs = new Map<number, number>(); // key: field * 2^24 + word id, deduplicated
-    const names: string[] = [];
-    const authors: string[] = [];
-    const lines: string[] = [];
-    for (const slot of slots) {
-      const field = fieldNumber.get(slot.field) ?? 0;
-      for (const word of slot.folded.match(WORD_RE) ?? []) {
-        let id = wordIds.get(word);
-        if (id === undefined) {
-          id = vocabulary.length;
-          vocabulary.push(word);
-          wordIds.set(word, id);
-          postings.push([]);
+  // Word → documents. Name fields count their caron-less words too (list 2v+1).
+  const postings = invert((emit) => {
+    for (let d = 0; d < count; d++) {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+          const v = fieldItems[k] as number;
+          emit(d, wordItems, wordStart[2 * v] as number, wordStart[2 * v + 1] as number);
+          if (isNameField[f])
+            emit(d, wordItems, wordStart[2 * v + 1] as number, wordStart[2 * v + 2] as number);
         }
-        const list = postings[id] as number[];
-        if (list[list.length - 1] !== index) list.push(index);
-        pairs.set(field * 0x1000000 + id, field);
-      }
-      if (slot.field === 'authors') authors.push(slot.folded);
-      else if (NAME_FIELDS.includes(slot.field)) names.push(slot.folded);
-      if (slot.carons === 'digraph') lines.push(skeletonOf(words(slot.folded)));
-    }
-    const flat = new Int32Array(pairs.size * 2);
-    let i = 0;
-    for (const [key, field] of pairs) {
-      flat[i++] = field;
-      flat[i++] = key - field * 0x1000000;
-    }
-    indexed.push({
-      doc,
-      words: flat,
-      names,
-      authors,
-      nameWords: ` ${names.flatMap(foldedWords).join(' ')} `,
-      kindOrder: SEARCH_KINDS.indexOf(doc.kind),
-      skeleton: `\n${lines.join('\n')}\n`,
-    });
-    byId.set(doc.id, index);
-    if (doc.phonetic) {
-      // People and places by their names; bibliography entries by their authors only (not publishers).
-      const heard: readonly SearchField[] = doc.kind === 'bibliography' ? ['authors'] : ['title', 'names'];
-      const keys = new Set<string>();
-      for (const slot of slots) {
-        if (heard.includes(slot.field)) for (const key of phoneticKeysOfName(slot.folded)) keys.add(key);
-      }
-      for (const key of keys) {
-        const list = phoneticIndex.get(key);
-        if (list) list.push(index);
-        else phoneticIndex.set(key, [index]);
       }
     }
-  });
+  }, vocabulary.length);
 
-  for (const column of Object.values(facetColumns)) column.freeze();
+  // Sound key → documents, for the names heard by sound.
+  const phoneticKeyIds = new Map(prepared.phoneticKeys.map((key, id) => [key, id]));
+  const phoneticIndex = invert((emit) => {
+    for (let d = 0; d < count; d++) {
+      if (docs.phonetic[d] !== 1) continue;
+      const { start, items } = values.phonetic;
+      for (const f of heardFields(docs.kind[d] as number)) {
+        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+          const v = fieldItems[k] as number;
+          emit(d, items, start[v] as number, start[v + 1] as number);
+        }
+      }
+    }
+  }, prepared.phoneticKeys.length);
+
+  /** Folded names of a document (both forms), title and names fields, or authors. */
+  function namesOf(d: number, authors: boolean): string[] {
+    const names: string[] = [];
+    for (const f of NAME_FIELD_NUMBERS) {
+      if ((f === AUTHORS_FIELD) !== authors) continue;
+      for (const v of listOf(docs.fields, d * FIELD_COUNT + f)) {
+        names.push(strings.get(values.digraph[v] as number));
+        if (values.drop[v] !== values.digraph[v]) names.push(strings.get(values.drop[v] as number));
+      }
+    }
+    return names;
+  }
+
+  const facetColumns = buildFacetColumns(prepared);
+  // Names of places and bibliography entries, folded, for the place: and source: filters, and their
+  // titles as facet labels.
+  const placeNames = new Map<string, string[]>();
+  const sourceKeys = new Map<string, string[]>();
+  const labels = { place: new Map<string, string>(), source: new Map<string, string>() };
+  const placeKind = SEARCH_KINDS.indexOf('place');
+  const bibliographyKind = SEARCH_KINDS.indexOf('bibliography');
+  const summaryField = SEARCH_FIELDS.indexOf('summary');
+  for (let d = 0; d < count; d++) {
+    const kind = docs.kind[d];
+    if (kind !== placeKind && kind !== bibliographyKind) continue;
+    const target = strings.get(docs.targetId[d] as number);
+    const key = `${strings.get(docs.collection[d] as number)}/${target}`;
+    const title = strings.get(docs.title[d] as number);
+    if (kind === placeKind) {
+      placeNames.set(key, namesOf(d, false));
+      if (!labels.place.has(target)) labels.place.set(target, title);
+    } else {
+      const summaries = Array.from(listOf(docs.fields, d * FIELD_COUNT + summaryField), (v) =>
+        fold(strings.get(values.text[v] as number)),
+      );
+      sourceKeys.set(key, [...namesOf(d, false), ...summaries]);
+      if (!labels.source.has(target)) labels.source.set(target, title);
+    }
+  }
+
   const vocabularyFuse = new Fuse(vocabulary, VOCABULARY_FUSE_OPTIONS);
   // Typing repeats the same words (every prefix, then the next word): remember recent lookups.
   const termCache = new Map<string, TermMatches>();
@@ -298,21 +298,22 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     return matches;
   }
 
-  // Names of places and bibliography entries, folded, for the place: and source: filters.
-  const placeNames = new Map<string, string[]>();
-  const sourceKeys = new Map<string, string[]>();
-  for (const entry of indexed) {
-    const { doc } = entry;
-    if (doc.kind === 'place') placeNames.set(`${doc.collectionId}/${doc.targetId}`, entry.names);
-    if (doc.kind === 'bibliography') {
-      sourceKeys.set(`${doc.collectionId}/${doc.targetId}`, [
-        ...entry.names,
-        ...(doc.fields.summary ?? []).map((value) => fold(value)),
-      ]);
-    }
-  }
-
   let noted = new Set<number>();
+
+  /** A document's number by id: binary search over the ids in order (no map of 200,000 ids). */
+  function indexOfId(id: string): number | undefined {
+    let low = 0;
+    let high = count - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const d = docs.byId[middle] as number;
+      const here = strings.get(docs.id[d] as number);
+      if (here === id) return d;
+      if (here < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
 
   function phoneticMatches(terms: readonly string[]): Set<number> | null {
     const long = terms.filter((term) => term.length >= MIN_PHONETIC_LENGTH);
@@ -320,8 +321,10 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     if (long.length === 0 || long.length !== terms.length) return null;
     const perTerm = long.map((term) => {
       const hits = new Set<number>();
-      for (const code of phoneticCodes(term))
-        for (const index of phoneticIndex.get(code) ?? []) hits.add(index);
+      for (const code of phoneticCodes(term)) {
+        const key = phoneticKeyIds.get(code);
+        if (key !== undefined) for (const index of listOf(phoneticIndex, key)) hits.add(index);
+      }
       return hits;
     });
     const [first, ...rest] = perTerm;
@@ -339,21 +342,31 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     return best;
   }
 
-  function boost(
-    entry: IndexedDocument,
-    terms: readonly string[],
-    joined: string,
-    phonetic: boolean,
-  ): number {
-    const whole = terms.length > 0 && terms.every((term) => entry.nameWords.includes(` ${term} `));
+  /** Whether word `wordId` is a whole word of the document's title or names (either folded form). */
+  function isNameWord(d: number, wordId: number): boolean {
+    for (const f of NAME_FIELD_NUMBERS) {
+      if (f === AUTHORS_FIELD) continue;
+      const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+      for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+        const v = fieldItems[k] as number;
+        const last = wordStart[2 * v + 2] as number;
+        for (let i = wordStart[2 * v] as number; i < last; i++) if (wordItems[i] === wordId) return true;
+      }
+    }
+    return false;
+  }
+
+  function boost(d: number, exactIds: readonly number[], joined: string, phonetic: boolean): number {
+    const whole = exactIds.length > 0 && exactIds.every((id) => id >= 0 && isNameWord(d, id));
     let best = Math.max(
-      nameBoost(entry.names, joined),
-      BOOSTS.authorFactor * nameBoost(entry.authors, joined),
+      nameBoost(namesOf(d, false), joined),
+      BOOSTS.authorFactor * nameBoost(namesOf(d, true), joined),
     );
     // A person is named by any of their names: "Lukša" names Juozas Lukša as fully as "Juozas Lukša".
-    if (whole && entry.doc.kind === 'person') best = BOOSTS.exactName;
+    if (whole && docs.kind[d] === personKind) best = BOOSTS.exactName;
     return best + (whole ? BOOSTS.wholeWords : 0) + (phonetic ? BOOSTS.phonetic : 0);
   }
+  const personKind = SEARCH_KINDS.indexOf('person');
 
   /** A term's matches as an array by word id (0: no match): a lookup per word, without hashing. */
   function qualityArray(matches: TermMatches): Float32Array {
@@ -363,16 +376,20 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
   }
 
   /** Base relevance: per query word the best weighted match in the document, averaged. */
-  function baseScore(entry: IndexedDocument, qualities: readonly Float32Array[]): number | null {
-    const { words: pairs } = entry;
+  function baseScore(d: number, qualities: readonly Float32Array[]): number | null {
     let total = 0;
     for (const quality of qualities) {
       let best = 0;
-      for (let i = 0; i < pairs.length; i += 2) {
-        const q = quality[pairs[i + 1] as number] as number;
-        if (q > 0) {
-          const weighted = q * (fieldWeights[pairs[i] as number] ?? 0);
-          if (weighted > best) best = weighted;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const weight = fieldWeights[f] as number;
+        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+          const v = fieldItems[k] as number;
+          const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
+          for (let i = wordStart[2 * v] as number; i < last; i++) {
+            const q = quality[wordItems[i] as number] as number;
+            if (q > 0 && q * weight > best) best = q * weight;
+          }
         }
       }
       if (best === 0) return null;
@@ -381,59 +398,93 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     return total / qualities.length;
   }
 
-  const matchesPlace = (doc: SearchDocument, value: string) => {
-    const folded = fold(value);
-    return doc.places.some(
-      (placeId) =>
-        placeId === value ||
-        (placeNames.get(`${doc.collectionId}/${placeId}`) ?? []).some(
-          (name) => name === folded || ` ${name}`.includes(` ${folded}`),
-        ),
-    );
+  // Every folded value of a document on a line of its own, s/z/c + h merged, for phrases and
+  // exclusions: made when a query has them, for its candidates only.
+  const skeletonLines = new Map<number, string>();
+  function skeletonOfDocument(d: number): string {
+    const lines: string[] = [];
+    const end = fieldStart[(d + 1) * FIELD_COUNT] as number;
+    for (let k = fieldStart[d * FIELD_COUNT] as number; k < end; k++) {
+      const v = fieldItems[k] as number;
+      let line = skeletonLines.get(v);
+      if (line === undefined) {
+        line = skeletonOf(words(fold(strings.get(values.text[v] as number))));
+        if (skeletonLines.size > 100_000) skeletonLines.clear();
+        skeletonLines.set(v, line);
+      }
+      lines.push(line);
+    }
+    return `\n${lines.join('\n')}\n`;
+  }
+
+  const foldedTags = new Map<number, string>();
+  const foldedTag = (id: number) => {
+    let tag = foldedTags.get(id);
+    if (tag === undefined) foldedTags.set(id, (tag = fold(strings.get(id))));
+    return tag;
   };
 
-  const matchesSource = (doc: SearchDocument, value: string) => {
-    const folded = fold(value);
-    return doc.sources.some(
-      (sourceId) =>
-        sourceId === value ||
-        sourceId.startsWith(folded) ||
-        (sourceKeys.get(`${doc.collectionId}/${sourceId}`) ?? []).some((key) =>
-          ` ${key}`.includes(` ${folded}`),
-        ),
-    );
+  function matchesPlace(d: number, value: string, folded: string): boolean {
+    const collection = strings.get(docs.collection[d] as number);
+    for (const id of listOf(docs.places, d)) {
+      const placeId = strings.get(id);
+      if (placeId === value) return true;
+      const names = placeNames.get(`${collection}/${placeId}`) ?? [];
+      if (names.some((name) => name === folded || ` ${name}`.includes(` ${folded}`))) return true;
+    }
+    return false;
+  }
+
+  function matchesSource(d: number, value: string, folded: string): boolean {
+    const collection = strings.get(docs.collection[d] as number);
+    for (const id of listOf(docs.sources, d)) {
+      const sourceId = strings.get(id);
+      if (sourceId === value || sourceId.startsWith(folded)) return true;
+      const keys = sourceKeys.get(`${collection}/${sourceId}`) ?? [];
+      if (keys.some((key) => ` ${key}`.includes(` ${folded}`))) return true;
+    }
+    return false;
+  }
+
+  const foldedFilterValues = new Map<string, string>();
+  const foldFilterValue = (value: string) => {
+    let folded = foldedFilterValues.get(value);
+    if (folded === undefined) foldedFilterValues.set(value, (folded = fold(value)));
+    return folded;
   };
 
-  function passes(index: number, filter: Filter): boolean {
-    const { doc } = indexed[index] as IndexedDocument;
+  function passes(d: number, filter: Filter): boolean {
     let result: boolean;
     switch (filter.field) {
       case 'kind':
-        result = doc.kind === filter.kind;
+        result = SEARCH_KINDS[docs.kind[d] as number] === filter.kind;
         break;
-      case 'year':
+      case 'year': {
+        const from = docs.yearFrom[d] as number;
+        const to = docs.yearTo[d] as number;
         result =
-          doc.yearFrom !== null &&
-          doc.yearTo !== null &&
-          (filter.to === null || doc.yearFrom <= filter.to) &&
-          (filter.from === null || doc.yearTo >= filter.from);
+          from !== NO_YEAR &&
+          to !== NO_YEAR &&
+          (filter.to === null || from <= filter.to) &&
+          (filter.from === null || to >= filter.from);
         break;
+      }
       case 'place':
-        result = matchesPlace(doc, filter.value);
+        result = matchesPlace(d, filter.value, foldFilterValue(filter.value));
         break;
       case 'source':
-        result = matchesSource(doc, filter.value);
+        result = matchesSource(d, filter.value, foldFilterValue(filter.value));
         break;
       case 'tag': {
-        const folded = fold(filter.value);
-        result = doc.tags.some((tag) => fold(tag).startsWith(folded));
+        const folded = foldFilterValue(filter.value);
+        result = Array.from(listOf(docs.tags, d)).some((id) => foldedTag(id).startsWith(folded));
         break;
       }
       case 'has':
-        result = noted.has(index);
+        result = noted.has(d);
         break;
       case 'status':
-        result = doc.status === filter.value;
+        result = STATUS_CODES[docs.status[d] as number] === filter.value;
         break;
     }
     return filter.negated ? !result : result;
@@ -465,100 +516,181 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     return [...new Set([...parsed.terms.flatMap((term) => foldedWords(fold(term))), ...phraseWords])];
   }
 
-  function textCandidates(parsed: ParsedQuery, terms: readonly string[]): Candidate[] {
+  // Per-query scratch space, reused: at 200,000 documents a short prefix matches nearly all of them,
+  // and arrays or objects per match on every keystroke cost more than the search itself.
+  const seen = new Int32Array(count);
+  const stamp = new Int32Array(count);
+  let generation = 0;
+  const matched = [new Int32Array(count), new Int32Array(count)] as const;
+  const candidates: Candidates = {
+    indexes: new Int32Array(count),
+    scores: new Float64Array(count),
+    length: 0,
+  };
+
+  /** Fills `candidates` with the documents matching every query word (or sounding alike), scored. */
+  function textCandidates(parsed: ParsedQuery, terms: readonly string[]): void {
     const phrases = parsed.phrases.map((phrase) => skeletonOf(words(fold(phrase)))).filter(Boolean);
     const excludes = parsed.excludes.map((text) => skeletonOf(words(fold(text)))).filter(Boolean);
     const termMatches = terms.map(matchTerm);
 
-    // Documents holding a match for every word: count, per document, the words it has a match for.
-    const seen = new Int32Array(indexed.length);
-    const stamp = new Int32Array(indexed.length).fill(-1);
-    let found: number[] = [];
+    // Documents holding a match for every word: per document, how many words in a row it has a match
+    // for (`seen`, offset by this query's base so the arrays need no clearing between queries).
+    if (generation > 0x3fffffff - 2 * (terms.length + 2)) {
+      seen.fill(0);
+      stamp.fill(0);
+      generation = 0;
+    }
+    const base = generation + 1;
+    generation += terms.length + 2;
+    let found: Int32Array = matched[0];
+    let foundLength = 0;
     termMatches.forEach((matches, t) => {
-      const next: number[] = [];
+      const next = matched[t % 2] as Int32Array;
+      let length = 0;
+      const required = base + t;
+      const mark = base + t + 1;
+      const { start, items } = postings;
       // Best word matches first, so that above SCORE_CAP the candidates scored are the likeliest best.
       for (const wordId of t === termMatches.length - 1 ? byQuality(matches) : matches.keys()) {
-        for (const index of postings[wordId] ?? []) {
-          if (stamp[index] === t || (seen[index] as number) !== t) continue;
-          stamp[index] = t;
-          seen[index] = t + 1;
-          next.push(index);
+        const end = start[wordId + 1] as number;
+        for (let i = start[wordId] as number; i < end; i++) {
+          const index = items[i] as number;
+          if (stamp[index] === mark) continue;
+          if (t > 0 && seen[index] !== required) continue;
+          stamp[index] = mark;
+          seen[index] = mark;
+          next[length++] = index;
         }
       }
       found = next;
+      foundLength = length;
     });
+    const matchedAll = base + termMatches.length;
 
     const phonetic = phoneticMatches(terms);
-    // Documents in `found` are marked seen[index] === terms.length; an array, not a Set, at 150,000.
-    const all = found;
+    const { indexes, scores } = candidates;
+    indexes.set(found.subarray(0, foundLength));
+    let all = foundLength;
     // Sound-alike names that no spelling matched still count, when every word sounds alike.
     if (phonetic) {
-      for (const index of phonetic) if (seen[index] !== termMatches.length) all.push(index);
+      for (const index of phonetic) if (seen[index] !== matchedAll) indexes[all++] = index;
     }
 
     const joined = terms.join(' ');
+    const exactIds = terms.map((term) => wordIds.get(term) ?? -1);
     const qualities = termMatches.map(qualityArray);
-    const kept: Candidate[] = [];
-    for (const index of all) {
-      const entry = indexed[index] as IndexedDocument;
-      if (phrases.length > 0 && phrases.some((phrase) => !entry.skeleton.includes(phrase))) continue;
-      if (excludes.length > 0 && excludes.some((text) => entry.skeleton.includes(text))) continue;
-      if (kept.length >= SCORE_CAP) {
-        kept.push({ index, score: UNSCORED });
-        continue;
+    let kept = 0;
+    for (let k = 0; k < all; k++) {
+      const index = indexes[k] as number;
+      if (phrases.length > 0 || excludes.length > 0) {
+        const skeleton = skeletonOfDocument(index);
+        if (phrases.some((phrase) => !skeleton.includes(phrase))) continue;
+        if (excludes.some((text) => skeleton.includes(text))) continue;
       }
-      const base = baseScore(entry, qualities) ?? 0;
-      kept.push({ index, score: base + boost(entry, terms, joined, phonetic?.has(index) ?? false) });
+      indexes[kept] = index;
+      scores[kept] =
+        kept >= SCORE_CAP
+          ? UNSCORED
+          : (baseScore(index, qualities) ?? 0) +
+            boost(index, exactIds, joined, phonetic?.has(index) ?? false);
+      kept++;
     }
-    return kept;
+    candidates.length = kept;
   }
 
   function compare(a: Candidate, b: Candidate): number {
     if (b.score !== a.score) return b.score - a.score;
-    const ea = indexed[a.index] as IndexedDocument;
-    const eb = indexed[b.index] as IndexedDocument;
-    if (ea.kindOrder !== eb.kindOrder) return ea.kindOrder - eb.kindOrder;
-    const da = ea.doc;
-    const db = eb.doc;
-    if (da.title !== db.title) return da.title < db.title ? -1 : 1;
-    return da.id < db.id ? -1 : da.id > db.id ? 1 : 0;
+    const kindA = docs.kind[a.index] as number;
+    const kindB = docs.kind[b.index] as number;
+    if (kindA !== kindB) return kindA - kindB;
+    return (docs.order[a.index] as number) - (docs.order[b.index] as number);
   }
 
-  /** Highlights: the matched part of every matching word, mapped back to the original strings. */
-  function hitOf(candidate: Candidate, terms: readonly string[]): SearchHit {
-    const { doc } = indexed[candidate.index] as IndexedDocument;
-    const termMatches = terms.map(matchTerm);
-    const byValue = new Map<string, SearchMatch>();
-    for (const slot of slotsOf(doc)) {
-      const ranges: [number, number][] = [];
-      for (const found of slot.folded.matchAll(WORD_RE)) {
-        const word = found[0];
-        const id = wordIds.get(word);
-        if (id === undefined) continue;
-        terms.forEach((term, t) => {
-          if (!termMatches[t]?.has(id)) return;
-          const inner = word.indexOf(term);
-          const from = found.index + (inner >= 0 ? inner : 0);
-          const to = inner >= 0 ? from + term.length - 1 : found.index + word.length - 1;
-          ranges.push([from, to]);
-        });
-      }
-      if (ranges.length === 0) continue;
-      const original = doc.fields[slot.field]?.[slot.value] ?? '';
-      const mapped = mapRangesToOriginal(foldWithOffsets(original, { carons: slot.carons }), ranges);
-      const key = `${slot.field}/${slot.value}`;
-      const existing = byValue.get(key);
-      if (existing) existing.ranges = mergeRanges([...existing.ranges, ...mapped]);
-      else byValue.set(key, { field: slot.field, value: slot.value, ranges: mapped });
+  /** Whether any word in list `list` of the value word lists matches a query word. */
+  function anyWordMatches(list: number, termMatches: readonly TermMatches[]): boolean {
+    const end = wordStart[list + 1] as number;
+    for (let i = wordStart[list] as number; i < end; i++) {
+      for (const matches of termMatches) if (matches.has(wordItems[i] as number)) return true;
     }
-    const matches = [...byValue.values()].sort(
-      (a, b) => FIELD_WEIGHTS[b.field] - FIELD_WEIGHTS[a.field] || a.value - b.value,
-    );
-    return { id: doc.id, kind: doc.kind, score: round(candidate.score), matches };
+    return false;
+  }
+
+  /**
+   * Highlights: the matched part of every matching word, mapped back to the original strings. Only
+   * values holding a matched word are folded again (with offsets), not every value of the document.
+   */
+  function hitOf(candidate: Candidate, terms: readonly string[]): SearchHit {
+    const d = candidate.index;
+    const doc = documentAt(prepared, d);
+    const termMatches = terms.map(matchTerm);
+    const matches: SearchMatch[] = [];
+    SEARCH_FIELDS.forEach((field, f) => {
+      listOf(docs.fields, d * FIELD_COUNT + f).forEach((v, value) => {
+        const original = doc.fields[field]?.[value] ?? '';
+        const forms: { carons: 'digraph' | 'drop'; folded: () => string }[] = [];
+        if (anyWordMatches(2 * v, termMatches)) {
+          const digraph = values.digraph[v] as number;
+          forms.push({
+            carons: 'digraph',
+            folded: () => (digraph === NO_STRING ? fold(original) : strings.get(digraph)),
+          });
+        }
+        if (isNameField[f] && anyWordMatches(2 * v + 1, termMatches)) {
+          forms.push({ carons: 'drop', folded: () => strings.get(values.drop[v] as number) });
+        }
+        const perForm = forms.flatMap((form) => {
+          const found = matchedRanges(form.folded(), terms, termMatches);
+          return found.length > 0
+            ? [mapRangesToOriginal(foldWithOffsets(original, { carons: form.carons }), found)]
+            : [];
+        });
+        // Both spellings matched: one set of ranges over the original.
+        const ranges = perForm.length > 1 ? mergeRanges(perForm.flat()) : perForm[0];
+        if (ranges) matches.push({ field, value, ranges });
+      });
+    });
+    matches.sort((a, b) => FIELD_WEIGHTS[b.field] - FIELD_WEIGHTS[a.field] || a.value - b.value);
+    return { id: doc.id, kind: doc.kind, score: round(candidate.score), matches, document: doc };
+  }
+
+  /** In one folded string, the part of each word that a query word matched (inclusive ranges). */
+  function matchedRanges(
+    folded: string,
+    terms: readonly string[],
+    termMatches: readonly TermMatches[],
+  ): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (const found of folded.matchAll(WORD_RE)) {
+      const word = found[0];
+      const id = wordIds.get(word);
+      if (id === undefined) continue;
+      terms.forEach((term, t) => {
+        if (!termMatches[t]?.has(id)) return;
+        const inner = word.indexOf(term);
+        const from = found.index + (inner >= 0 ? inner : 0);
+        const to = inner >= 0 ? from + term.length - 1 : found.index + word.length - 1;
+        ranges.push([from, to]);
+      });
+    }
+    return ranges;
+  }
+
+  /** The documents not among these (which hold no repeats). */
+  const inside = new Uint8Array(count);
+  function outside(indexes: Int32Array): Int32Array {
+    for (const index of indexes) inside[index] = 1;
+    const rest = new Int32Array(count - indexes.length);
+    let length = 0;
+    for (let d = 0; d < count; d++) {
+      if (inside[d] === 1) inside[d] = 0;
+      else rest[length++] = d;
+    }
+    return rest;
   }
 
   function facetsOf(
-    candidates: readonly Candidate[],
+    indexes: Int32Array,
     groups: Map<FilterField, Filter[]>,
     facetLimit: number,
   ): SearchFacets {
@@ -566,51 +698,57 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
     const passesAllBut = (index: number, except: FilterField | null) =>
       entries.every(([field, group]) => field === except || passesGroup(index, group));
     // Every facet's values are distinct per document already (see documents.ts).
-    const indexes = candidates.map((candidate) => candidate.index);
-    const count = (field: FacetField) => {
-      return facetColumns[field].count(
-        // Without filters every candidate counts: no per-candidate check (hot at 200,000 documents).
-        entries.length === 0 ? indexes : indexes.filter((index) => passesAllBut(index, field)),
-      );
+    // Without filters every candidate counts: no per-candidate check (hot at 200,000 documents); and
+    // when they are most of the collection, the documents left out are counted instead.
+    const complement = entries.length === 0 && indexes.length > count / 2 ? outside(indexes) : null;
+    const counted = (field: FacetField) =>
+      complement
+        ? facetColumns[field].countAllExcept(complement)
+        : facetColumns[field].count(
+            entries.length === 0 ? indexes : indexes.filter((index) => passesAllBut(index, field)),
+          );
+    const labelled = (field: 'place' | 'source') => (entry: FacetCount) => {
+      const label = labels[field].get(entry.value);
+      return label === undefined ? entry : { ...entry, label };
     };
     const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || (a.value < b.value ? -1 : 1);
     return {
-      kind: count('kind').sort(
+      kind: counted('kind').sort(
         (a, b) => SEARCH_KINDS.indexOf(a.value as SearchKind) - SEARCH_KINDS.indexOf(b.value as SearchKind),
       ),
-      year: count('year').sort((a, b) => Number(a.value) - Number(b.value)),
-      place: count('place').sort(byCount).slice(0, facetLimit),
-      source: count('source').sort(byCount).slice(0, facetLimit),
-      status: count('status').sort(
+      year: counted('year').sort((a, b) => Number(a.value) - Number(b.value)),
+      place: counted('place').sort(byCount).slice(0, facetLimit).map(labelled('place')),
+      source: counted('source').sort(byCount).slice(0, facetLimit).map(labelled('source')),
+      status: counted('status').sort(
         (a, b) =>
           STATUS_ORDER.indexOf(a.value as EvidenceStatus) - STATUS_ORDER.indexOf(b.value as EvidenceStatus),
       ),
     };
   }
 
-  function countKinds(matching: readonly Candidate[]): FacetCount[] {
-    const perKind = new Map<SearchKind, number>();
-    for (const { index } of matching) {
-      const kind = (indexed[index] as IndexedDocument).doc.kind;
-      perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+  function countKinds(matching: Int32Array): FacetCount[] {
+    const perKind = new Int32Array(SEARCH_KINDS.length);
+    for (const index of matching) {
+      const kind = docs.kind[index] as number;
+      perKind[kind] = (perKind[kind] as number) + 1;
     }
-    return SEARCH_KINDS.filter((kind) => perKind.has(kind)).map((kind) => ({
-      value: kind,
-      count: perKind.get(kind) ?? 0,
-    }));
+    return SEARCH_KINDS.flatMap((kind, k) =>
+      (perKind[k] as number) > 0 ? [{ value: kind, count: perKind[k] as number }] : [],
+    );
   }
 
   return {
     get size() {
-      return indexed.length;
+      return count;
     },
     get vocabularySize() {
       return vocabulary.length;
     },
     setNotedDocuments(ids) {
-      noted = new Set(
-        [...ids].map((id) => byId.get(id)).filter((index): index is number => index !== undefined),
-      );
+      noted = new Set([...ids].map(indexOfId).filter((index): index is number => index !== undefined));
+    },
+    snapshot() {
+      return encodeSnapshot(prepared);
     },
     search(query, options = {}) {
       const limit = options.limit ?? 100;
@@ -630,35 +768,135 @@ export function createSearchEngine(documents: readonly SearchDocument[]): Search
         };
       }
       const searchesText = textLength >= MIN_QUERY_LENGTH;
-      let candidates: Candidate[];
       if (searchesText) {
-        candidates = textCandidates(parsed, terms);
+        textCandidates(parsed, terms);
       } else {
         // Filters alone (or one letter and filters): everything that passes them, by kind and title.
         const excludes = parsed.excludes.map((text) => skeletonOf(words(fold(text)))).filter(Boolean);
-        candidates = [];
-        indexed.forEach((entry, index) => {
-          if (!excludes.some((text) => entry.skeleton.includes(text))) candidates.push({ index, score: 0 });
-        });
+        let length = 0;
+        for (let index = 0; index < count; index++) {
+          if (excludes.length > 0) {
+            const skeleton = skeletonOfDocument(index);
+            if (excludes.some((text) => skeleton.includes(text))) continue;
+          }
+          candidates.indexes[length] = index;
+          candidates.scores[length++] = 0;
+        }
+        candidates.length = length;
       }
-      const facets = facetsOf(candidates, groups, options.facetLimit ?? 12);
+      const { indexes, scores } = candidates;
+      const facets = facetsOf(indexes.subarray(0, candidates.length), groups, options.facetLimit ?? 12);
+      // The matches: the candidates passing every filter group, moved to the front in place.
       const groupList = [...groups.values()];
-      const matching =
-        groupList.length === 0
-          ? candidates
-          : candidates.filter(({ index }) => groupList.every((group) => passesGroup(index, group)));
-      const best = topK(matching, limit, compare);
+      let total = candidates.length;
+      if (groupList.length > 0) {
+        total = 0;
+        for (let k = 0; k < candidates.length; k++) {
+          const index = indexes[k] as number;
+          if (!groupList.every((group) => passesGroup(index, group))) continue;
+          indexes[total] = index;
+          scores[total++] = scores[k] as number;
+        }
+      }
+      const best = topK(indexes.subarray(0, total), scores.subarray(0, total), limit, compare);
       return {
-        total: matching.length,
-        hits: best.slice(0, limit).map((candidate) => hitOf(candidate, searchesText ? terms : [])),
+        total,
+        hits: best.map((candidate) => hitOf(candidate, searchesText ? terms : [])),
         // Without filters, the kind facet counts exactly the matches.
-        kindCounts: groupList.length === 0 ? facets.kind : countKinds(matching),
+        kindCounts: groupList.length === 0 ? facets.kind : countKinds(indexes.subarray(0, total)),
         facets,
         errors: parsed.errors,
         tooShort: false,
       };
     },
   };
+}
+
+/** The facet columns: kind, years covered, places, sources (not of bibliography entries), status. */
+function buildFacetColumns(prepared: PreparedIndex): Record<FacetField, FacetColumn> {
+  const { documents: docs, strings } = prepared;
+  const count = docs.count;
+  const bibliographyKind = SEARCH_KINDS.indexOf('bibliography');
+  const dated = (d: number) => {
+    const from = docs.yearFrom[d] as number;
+    const to = docs.yearTo[d] as number;
+    return from !== NO_YEAR && to !== NO_YEAR && to - from <= MAX_YEAR_SPAN;
+  };
+
+  let minYear = Infinity;
+  let maxYear = -Infinity;
+  for (let d = 0; d < count; d++) {
+    if (!dated(d)) continue;
+    minYear = Math.min(minYear, docs.yearFrom[d] as number);
+    maxYear = Math.max(maxYear, docs.yearTo[d] as number);
+  }
+  const yearLabels = Number.isFinite(minYear)
+    ? Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i))
+    : [];
+
+  /** A column from per-document lists of string ids, labels numbered densely in order of first use. */
+  const fromStringIds = (lists: Ragged, keep: (d: number, id: number) => boolean) => {
+    const labelOf = new Int32Array(strings.size).fill(-1);
+    const labels: string[] = [];
+    return new FacetColumn(
+      labels,
+      column(count, (d, add) => {
+        for (let i = lists.start[d] as number; i < (lists.start[d + 1] as number); i++) {
+          const id = lists.items[i] as number;
+          if (!keep(d, id)) continue;
+          if (labelOf[id] === -1) {
+            labelOf[id] = labels.length;
+            labels.push(strings.get(id));
+          }
+          add(labelOf[id] as number);
+        }
+      }),
+    );
+  };
+
+  return {
+    kind: new FacetColumn(
+      SEARCH_KINDS,
+      column(count, (d, add) => add(docs.kind[d] as number)),
+    ),
+    year: new FacetColumn(
+      yearLabels,
+      column(count, (d, add) => {
+        if (!dated(d)) return;
+        for (let year = docs.yearFrom[d] as number; year <= (docs.yearTo[d] as number); year++)
+          add(year - minYear);
+      }),
+    ),
+    // A place's own id is not one of its places.
+    place: fromStringIds(docs.places, (d, id) => id !== docs.targetId[d]),
+    source: fromStringIds(docs.sources, (d) => docs.kind[d] !== bibliographyKind),
+    status: new FacetColumn(
+      STATUS_CODES.map((code) => code ?? ''),
+      column(count, (d, add) => {
+        if (docs.status[d] !== 0) add(docs.status[d] as number);
+      }),
+    ),
+  };
+}
+
+/** Per-document lists written straight into a growing typed array (no array per document). */
+function column(count: number, listOf: (d: number, add: (item: number) => void) => void): Ragged {
+  const start = new Int32Array(count + 1);
+  let items = new Int32Array(count * 2 + 16);
+  let length = 0;
+  const add = (item: number) => {
+    if (length === items.length) {
+      const grown = new Int32Array(items.length * 2);
+      grown.set(items);
+      items = grown;
+    }
+    items[length++] = item;
+  };
+  for (let d = 0; d < count; d++) {
+    listOf(d, add);
+    start[d + 1] = length;
+  }
+  return { start, items: items.slice(0, length) };
 }
 
 /** Score of a candidate counted but not scored (beyond SCORE_CAP): below every real score. */
@@ -674,22 +912,30 @@ function byQuality(matches: TermMatches): number[] {
  * match 150,000 documents, many with equal scores, and sorting those by title took most of a search.
  */
 function topK(
-  all: readonly Candidate[],
+  indexes: Int32Array,
+  scores: Float64Array,
   limit: number,
   compare: (a: Candidate, b: Candidate) => number,
 ): Candidate[] {
-  if (all.length <= limit) return [...all].sort(compare);
+  const all = indexes.length;
   // Candidates beyond SCORE_CAP were never scored: leave them out unless too few were.
-  const scored = all.filter((candidate) => candidate.score !== UNSCORED);
-  const candidates = scored.length >= limit ? scored : all;
+  let scoredCount = 0;
+  for (let k = 0; k < all; k++) if (scores[k] !== UNSCORED) scoredCount++;
+  const skipUnscored = scoredCount >= limit;
+  const considered = skipUnscored ? scoredCount : all;
+  if (considered === 0) return [];
   // Every candidate scoring above the limit-th best score is in; ties at it are chosen by compare.
-  const scores = new Float64Array(candidates.length);
-  candidates.forEach((candidate, i) => (scores[i] = candidate.score));
-  scores.sort();
-  const cutoff = scores[scores.length - limit] as number;
+  const sorted = new Float64Array(considered);
+  let at = 0;
+  for (let k = 0; k < all; k++)
+    if (!skipUnscored || scores[k] !== UNSCORED) sorted[at++] = scores[k] as number;
+  sorted.sort();
+  const cutoff = sorted[Math.max(0, considered - limit)] as number;
   const best: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (candidate.score < cutoff) continue;
+  for (let k = 0; k < all; k++) {
+    const score = scores[k] as number;
+    if (score < cutoff || (skipUnscored && score === UNSCORED)) continue;
+    const candidate = { index: indexes[k] as number, score };
     if (best.length === limit && compare(candidate, best[limit - 1] as Candidate) >= 0) continue;
     // Binary insertion into the sorted list of at most `limit` entries.
     let low = 0;
@@ -707,13 +953,8 @@ function topK(
 
 const STATUS_ORDER: readonly EvidenceStatus[] = ['sourced', 'unverified'];
 
-/** Years a document's date covers (for the period facet), at most a lifetime's worth. */
-function yearsOf(doc: SearchDocument): string[] {
-  if (doc.yearFrom === null || doc.yearTo === null || doc.yearTo - doc.yearFrom > 80) return [];
-  const years: string[] = [];
-  for (let year = doc.yearFrom; year <= doc.yearTo; year++) years.push(String(year));
-  return years;
-}
+/** Dates spanning more years than a lifetime are left out of the period facet. */
+const MAX_YEAR_SPAN = 80;
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);

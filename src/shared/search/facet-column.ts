@@ -1,51 +1,75 @@
 /**
- * One facet's values for every document, interned to numbers and stored flat (offsets + ids), so
- * counting a facet over 150,000 matches is a loop of array increments rather than string-keyed map
- * updates, and 200,000 documents cost two typed arrays instead of 200,000 small arrays.
+ * One facet's values for every document, as numbers into a list of labels, stored flat (see ragged.ts),
+ * so counting a facet over 150,000 matches is a loop of array increments rather than string-keyed map
+ * updates.
  */
 import type { FacetCount } from './engine';
+import { RaggedBuilder, type Ragged } from './ragged';
 
 export class FacetColumn {
-  private readonly values: string[] = [];
-  private readonly ids = new Map<string, number>();
-  private offsets: number[] | Int32Array = [0];
-  private data: number[] | Int32Array = [];
+  /** `lists` holds, per document, indexes into `labels` (distinct per document). */
+  constructor(
+    private readonly labels: readonly string[],
+    private readonly lists: Ragged,
+  ) {}
 
-  /** Appends the values of the next document (documents are added in index order). */
-  add(values: readonly string[]): void {
-    const data = this.data as number[];
-    for (const value of values) {
-      let id = this.ids.get(value);
-      if (id === undefined) {
-        id = this.values.length;
-        this.values.push(value);
-        this.ids.set(value, id);
-      }
-      data.push(id);
+  /** From each document's values as strings (small collections, tests). */
+  static fromValues(values: readonly (readonly string[])[]): FacetColumn {
+    const labels: string[] = [];
+    const ids = new Map<string, number>();
+    const lists = new RaggedBuilder();
+    for (const list of values) {
+      lists.add(
+        list.map((value) => {
+          let id = ids.get(value);
+          if (id === undefined) {
+            id = labels.length;
+            labels.push(value);
+            ids.set(value, id);
+          }
+          return id;
+        }),
+      );
     }
-    (this.offsets as number[]).push(data.length);
+    return new FacetColumn(labels, lists.build());
   }
 
-  /** Ends adding: packs the columns into typed arrays. */
-  freeze(): void {
-    this.offsets = Int32Array.from(this.offsets);
-    this.data = Int32Array.from(this.data);
-  }
+  private totals: Int32Array | null = null;
 
   /** How many of these documents hold each value (values no document holds are left out). */
-  count(indexes: Iterable<number>): FacetCount[] {
-    const counts = new Int32Array(this.values.length);
-    const { offsets, data } = this;
-    for (const index of indexes) {
-      const end = offsets[index + 1] as number;
-      for (let i = offsets[index] as number; i < end; i++) {
-        const id = data[i] as number;
-        counts[id] = (counts[id] as number) + 1;
+  count(indexes: ArrayLike<number>): FacetCount[] {
+    return this.toCounts(this.tally(new Int32Array(this.labels.length), indexes, 1));
+  }
+
+  /**
+   * The same for every document except these: when a query matches most of a large collection, the
+   * few it does not match are quicker to count (and subtract from the totals) than the many it does.
+   */
+  countAllExcept(excluded: ArrayLike<number>): FacetCount[] {
+    if (!this.totals) {
+      const all = Int32Array.from({ length: this.lists.start.length - 1 }, (_, i) => i);
+      this.totals = this.tally(new Int32Array(this.labels.length), all, 1);
+    }
+    return this.toCounts(this.tally(this.totals.slice(), excluded, -1));
+  }
+
+  private tally(counts: Int32Array, indexes: ArrayLike<number>, step: 1 | -1): Int32Array {
+    const { start, items } = this.lists;
+    for (let k = 0; k < indexes.length; k++) {
+      const index = indexes[k] as number;
+      const end = start[index + 1] as number;
+      for (let i = start[index] as number; i < end; i++) {
+        const id = items[i] as number;
+        counts[id] = (counts[id] as number) + step;
       }
     }
+    return counts;
+  }
+
+  private toCounts(counts: Int32Array): FacetCount[] {
     const result: FacetCount[] = [];
     counts.forEach((count, id) => {
-      if (count > 0) result.push({ value: this.values[id] as string, count });
+      if (count > 0) result.push({ value: this.labels[id] as string, count });
     });
     return result;
   }

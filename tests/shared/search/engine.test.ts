@@ -83,7 +83,7 @@ describe('search engine', () => {
     ]);
     expect(response.facets.kind.map((f) => f.value)).toEqual(['event', 'place', 'text']);
     expect(response.facets.year).toEqual([{ value: '1948', count: 2 }]);
-    expect(response.facets.place).toEqual([{ value: 'place-igarka', count: 1 }]);
+    expect(response.facets.place).toEqual([{ value: 'place-igarka', count: 1, label: 'Igarka' }]);
     expect(response.facets.status).toEqual([
       { value: 'sourced', count: 1 },
       { value: 'unverified', count: 1 },

@@ -3,12 +3,12 @@ import { FacetColumn } from '../../../src/shared/search/facet-column';
 
 describe('FacetColumn', () => {
   it('counts the values of the given documents only, leaving out values none of them holds', () => {
-    const column = new FacetColumn();
-    column.add(['igarka', 'tomsk']); // document 0
-    column.add([]); // document 1
-    column.add(['tomsk']); // document 2
-    column.add(['altai']); // document 3
-    column.freeze();
+    const column = FacetColumn.fromValues([
+      ['igarka', 'tomsk'], // document 0
+      [], // document 1
+      ['tomsk'], // document 2
+      ['altai'], // document 3
+    ]);
     expect(column.count([0, 1, 2])).toEqual([
       { value: 'igarka', count: 1 },
       { value: 'tomsk', count: 2 },
