@@ -1,7 +1,8 @@
 /**
  * Bundled (read-only) collections: found under one root folder, loaded and validated on first use, then
  * kept in memory. A collection that fails validation is listed nowhere and its errors are kept so the
- * UI can say exactly what is wrong with it.
+ * UI can say exactly what is wrong with it. Each one's revision is the hash the loader took of the bytes
+ * it read, so it is computed once per process, with no second read.
  */
 import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
 import type { AppError } from '../shared/result';
@@ -9,9 +10,15 @@ import type { CollectionStore } from './handlers';
 import { HandlerError } from './ipc/dispatch';
 import type { Result } from '../shared/result';
 
+/** A validated collection and the hash of the bytes it was read from (see load-collection.ts). */
+interface Loaded {
+  collection: LoadedCollectionPayload;
+  revision: string;
+}
+
 export interface CollectionLoader {
   listCollectionDirectories(root: string): Promise<string[]>;
-  loadCollectionFromDirectory(dir: string): Promise<Result<LoadedCollectionPayload>>;
+  loadCollectionPackage(dir: string): Promise<Result<Loaded>>;
 }
 
 /** `root` may be several folders (the web harness adds test collections); earlier ones win on an id clash. */
@@ -20,17 +27,19 @@ export function createBundledCollectionStore(
   loader: CollectionLoader,
 ): CollectionStore {
   const roots = typeof root === 'string' ? [root] : root;
-  const { listCollectionDirectories, loadCollectionFromDirectory } = loader;
-  let loading: Promise<Map<string, LoadedCollectionPayload>> | undefined;
+  const { listCollectionDirectories, loadCollectionPackage } = loader;
+  let loading: Promise<Map<string, Loaded>> | undefined;
   const failures: AppError[] = [];
 
-  async function loadAll(): Promise<Map<string, LoadedCollectionPayload>> {
-    const byId = new Map<string, LoadedCollectionPayload>();
+  async function loadAll(): Promise<Map<string, Loaded>> {
+    const byId = new Map<string, Loaded>();
     for (const folder of roots) {
       for (const dir of await listCollectionDirectories(folder)) {
-        const result = await loadCollectionFromDirectory(dir);
+        const result = await loadCollectionPackage(dir);
         if (!result.ok) failures.push(result.error);
-        else if (!byId.has(result.value.manifest.id)) byId.set(result.value.manifest.id, result.value);
+        else if (!byId.has(result.value.collection.manifest.id)) {
+          byId.set(result.value.collection.manifest.id, result.value);
+        }
       }
     }
     return byId;
@@ -45,15 +54,15 @@ export function createBundledCollectionStore(
         const first = failures[0] as AppError;
         throw new HandlerError(first.code, first.message, first.details);
       }
-      return [...byId.values()].map(summarise);
+      return [...byId.values()].map(({ collection, revision }) => summarise(collection, revision));
     },
     async get(collectionId) {
-      return (await collections()).get(collectionId);
+      return (await collections()).get(collectionId)?.collection;
     },
   };
 }
 
-function summarise(collection: LoadedCollectionPayload): CollectionSummary {
+function summarise(collection: LoadedCollectionPayload, revision: string): CollectionSummary {
   const { manifest } = collection;
   return {
     id: manifest.id,
@@ -63,5 +72,6 @@ function summarise(collection: LoadedCollectionPayload): CollectionSummary {
     languages: [...manifest.languages],
     recordCount: collection.records.length,
     synthetic: manifest.synthetic === true,
+    revision,
   };
 }

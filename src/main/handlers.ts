@@ -10,6 +10,7 @@ import { HandlerError } from './ipc/dispatch';
 import type { BackupChannels } from './backups/handlers';
 import type { ImportChannels } from './imports/handlers';
 import type { DocumentChannels } from './documents/handlers';
+import type { SearchIndexChannels } from './search-index/handlers';
 
 export interface CollectionStore {
   list(): Promise<CollectionSummary[]>;
@@ -24,8 +25,14 @@ export interface HandlerDependencies {
   openExternal: (url: string) => Promise<boolean>;
 }
 
-/** Every channel except the backup, import and document ones, which their own modules build from their stores. */
-export type CoreHandlers = Omit<Handlers, BackupChannels | ImportChannels | DocumentChannels>;
+/**
+ * Every channel except the backup, import, document and search index ones, which their own modules
+ * build from their stores.
+ */
+export type CoreHandlers = Omit<
+  Handlers,
+  BackupChannels | ImportChannels | DocumentChannels | SearchIndexChannels
+>;
 
 export function createHandlers(deps: HandlerDependencies): CoreHandlers {
   return {

@@ -14,6 +14,8 @@ import { createCompositeCollectionStore, createImportStore } from './imports/imp
 import { createImportHandlers } from './imports/handlers';
 import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
+import { createSearchIndexStore } from './search-index/index-store';
+import { createSearchIndexHandlers } from './search-index/handlers';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -57,5 +59,6 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       store: createBackupStore({ folder: join(options.appInfo.dataDirectory, 'backups') }),
       saveFile: options.saveFile ?? noSaveDialog,
     }),
+    ...createSearchIndexHandlers(createSearchIndexStore({ dataDirectory: options.appInfo.dataDirectory })),
   };
 }

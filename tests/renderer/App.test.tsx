@@ -33,6 +33,7 @@ describe('App shell', () => {
             languages: ['en'],
             recordCount: 1,
             synthetic: true,
+            revision: '0123456789abcdef',
           },
         ],
       },

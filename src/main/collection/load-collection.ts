@@ -7,6 +7,7 @@
  * inside the folder, files over `maxFileBytes` and packages over `maxTotalBytes` or `maxFiles` are
  * refused before they are read. Only .json and .md files are read; other files are ignored.
  */
+import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -60,25 +61,41 @@ const isInside = (root: string, path: string): boolean => {
   return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
 };
 
+/** Hex digits of the sha256 kept as a collection's revision: plenty to tell two versions apart. */
+const REVISION_HEX_CHARS = 16;
+
+export interface CollectionFiles {
+  files: Map<string, string>;
+  errors: CollectionError[];
+  /**
+   * Short hex hash of every file read (package path and exact bytes, in reading order). It is taken
+   * while reading, so it describes exactly the bytes that were validated, at no extra read.
+   */
+  revision: string;
+}
+
 /** Read a collection folder into a package map. Errors are collected, not thrown. */
-export async function readCollectionFiles(
-  dir: string,
-  options: LoadOptions = {},
-): Promise<{ files: Map<string, string>; errors: CollectionError[] }> {
+export async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
   const limits = { ...DEFAULTS, ...options };
   const files = new Map<string, string>();
   const errors: CollectionError[] = [];
+  const hash = createHash('sha256');
+  const done = (): CollectionFiles => ({
+    files,
+    errors,
+    revision: hash.digest('hex').slice(0, REVISION_HEX_CHARS),
+  });
   let root: string;
   try {
     root = await realpath(resolve(dir));
     const st = await lstat(root);
     if (!st.isDirectory()) {
       errors.push({ file: COLLECTION_PSEUDO_FILE, message: `"${dir}" is not a folder` });
-      return { files, errors };
+      return done();
     }
   } catch {
     errors.push({ file: COLLECTION_PSEUDO_FILE, message: `cannot open folder "${dir}"` });
-    return { files, errors };
+    return done();
   }
 
   let total = 0;
@@ -145,32 +162,51 @@ export async function readCollectionFiles(
         return;
       }
       try {
-        files.set(packagePath, await readFile(full, 'utf8'));
+        const bytes = await readFile(full);
+        // Path and length go in too: renaming a file, or moving bytes from one file to the next,
+        // is a different collection.
+        hash.update(`${packagePath}\0${bytes.length}\0`).update(bytes);
+        files.set(packagePath, bytes.toString('utf8'));
       } catch {
         errors.push({ file: packagePath, message: 'cannot read file' });
       }
     }
   };
   await walk(root, 0);
-  return { files, errors };
+  return done();
+}
+
+/** A validated collection and the revision of the bytes it was read from. */
+export interface LoadedPackage {
+  collection: LoadedCollection;
+  revision: string;
 }
 
 /**
  * Load and validate the collection package in `dir`. On failure the error has code
  * `collection-invalid`, a message naming the folder, and `details`: the list of CollectionError.
  */
-export async function loadCollectionFromDirectory(
+export async function loadCollectionPackage(
   dir: string,
   options: LoadOptions = {},
-): Promise<Result<LoadedCollection>> {
-  const { files, errors } = await readCollectionFiles(dir, options);
+): Promise<Result<LoadedPackage>> {
+  const { files, errors, revision } = await readCollectionFiles(dir, options);
   const name = basename(resolve(dir));
   if (errors.length > 0) {
     return fail(COLLECTION_INVALID, summary(name, errors), errors);
   }
   const result = validateCollection(files, { maxErrors: options.maxErrors ?? DEFAULTS.maxErrors });
   if (!result.ok) return fail(COLLECTION_INVALID, summary(name, result.errors), result.errors);
-  return ok(result.collection);
+  return ok({ collection: result.collection, revision });
+}
+
+/** loadCollectionPackage without the revision, for callers that only want the collection. */
+export async function loadCollectionFromDirectory(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<Result<LoadedCollection>> {
+  const result = await loadCollectionPackage(dir, options);
+  return result.ok ? ok(result.value.collection) : result;
 }
 
 function summary(name: string, errors: CollectionError[]): string {

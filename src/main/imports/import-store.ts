@@ -9,7 +9,7 @@
  * renames it into place. A failed or aborted import deletes its temp folder: nothing half-imported is
  * ever visible, and other collections and notes are never touched.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manifestSchema, recordSchema, type Manifest } from '../../shared/collection/schema';
@@ -24,7 +24,11 @@ import {
 } from '../../shared/collection/validate';
 import type { ImportedCollectionSummary } from '../../shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
-import { listCollectionDirectories, loadCollectionFromDirectory } from '../collection/load-collection';
+import {
+  listCollectionDirectories,
+  loadCollectionFromDirectory,
+  loadCollectionPackage,
+} from '../collection/load-collection';
 import type { CollectionStore } from '../handlers';
 import { replaceFolder, syncFolder, writeFileDurably } from './atomic-fs';
 
@@ -67,6 +71,20 @@ interface ImportMeta {
   importedAt: string;
   source: string;
   recordCount: number;
+  /**
+   * Hash of the package's bytes, taken by the loader while validating at commit, so `list()` never
+   * re-reads a large collection to know its revision. Absent in imports made before it existed.
+   */
+  revision?: string;
+}
+
+/** Imports from before `revision` was stored: their import time (and size) is all that tells them apart. */
+function revisionOf(meta: ImportMeta): string {
+  if (typeof meta.revision === 'string' && /^[0-9a-f]{1,64}$/.test(meta.revision)) return meta.revision;
+  return createHash('sha256')
+    .update(`imported\0${String(meta.importedAt)}\0${String(meta.recordCount)}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface ImportStore {
@@ -147,6 +165,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         languages: [...manifest.languages],
         recordCount: meta.recordCount,
         synthetic: manifest.synthetic === true,
+        revision: revisionOf(meta),
         importedAt: meta.importedAt,
         source: meta.source,
       };
@@ -273,15 +292,10 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         await s.queue;
         sessions.delete(sessionId);
         try {
-          const meta: ImportMeta = {
-            importedAt: now().toISOString(),
-            source: s.source,
-            recordCount: s.records,
-          };
           await writeFileDurably(join(s.folder, MANIFEST_FILE), JSON.stringify(s.manifest, null, 2));
           if (s.records === 0) throw new HandlerError('import-invalid', 'The import has no records');
           // Validate exactly what will be read later, with the same loader.
-          const result = await loadCollectionFromDirectory(s.folder, LOAD_LIMITS);
+          const result = await loadCollectionPackage(s.folder, LOAD_LIMITS);
           if (!result.ok) {
             const details = Array.isArray(result.error.details)
               ? collectionErrorDetails(result.error.details as CollectionError[])
@@ -290,13 +304,21 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
             const message = result.error.message.replace(`"session-${s.id}"`, `"${s.manifest.id}"`);
             throw new HandlerError('import-invalid', message, details);
           }
+          const meta: ImportMeta = {
+            importedAt: now().toISOString(),
+            source: s.source,
+            recordCount: s.records,
+            // The meta file is not part of the package (the loader does not read it), so this hash
+            // stays true of what is read back after the rename.
+            revision: result.value.revision,
+          };
           await writeFileDurably(join(s.folder, IMPORT_META_FILE), JSON.stringify(meta));
           await syncFolder(join(s.folder, 'records'));
           await syncFolder(s.folder);
           const target = join(root, s.manifest.id);
           await replaceFolder(s.folder, target, join(tmp, `old-${s.manifest.id}-${s.id}`));
           await syncFolder(root);
-          loaded.set(s.manifest.id, result.value);
+          loaded.set(s.manifest.id, result.value.collection);
           const summary = await summaryOf(target);
           if (!summary)
             throw new HandlerError('import-failed', 'The imported collection could not be read back');
@@ -348,7 +370,7 @@ export function createCompositeCollectionStore(
       const rest = (await imported.list()).filter((c) => !ids.has(c.id));
       return [
         ...first,
-        ...rest.map(({ id, title, description, version, languages, recordCount, synthetic }) => ({
+        ...rest.map(({ id, title, description, version, languages, recordCount, synthetic, revision }) => ({
           id,
           title,
           description,
@@ -356,6 +378,7 @@ export function createCompositeCollectionStore(
           languages,
           recordCount,
           synthetic,
+          revision,
         })),
       ];
     },

@@ -5,23 +5,33 @@
  * It only ever binds 127.0.0.1 and refuses requests whose Host or Origin is not its own: a page on
  * another origin (or a DNS-rebinding name) cannot call the API.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { MAX_SAVE_CHARS } from '../../shared/ipc/channels/backups';
+import { MAX_SEARCH_INDEX_BASE64_CHARS } from '../../shared/ipc/channels/search-index';
 import { describeExcessiveNesting, findExcessiveNesting } from '../../shared/json/nesting';
 import { dispatch } from '../ipc/dispatch';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
 export const API_PREFIX = '/api/';
 /**
- * Large enough for the biggest payload the contract accepts (a notes export or backup of up to
- * MAX_SAVE_CHARS characters, which JSON may escape) and no larger, so a runaway request cannot
- * exhaust memory.
+ * Large enough for the biggest payload the contract accepts and no larger, so a runaway request cannot
+ * exhaust memory. The biggest are a notes export or backup of up to MAX_SAVE_CHARS characters (which
+ * JSON may escape to twice that) and a search index snapshot, whose base64 JSON never escapes; the
+ * extra MiB covers the rest of the request (a search index key, field names).
  */
-export const MAX_REQUEST_BYTES = 2 * MAX_SAVE_CHARS + 1024 * 1024;
+export const MAX_REQUEST_BYTES = Math.max(2 * MAX_SAVE_CHARS, MAX_SEARCH_INDEX_BASE64_CHARS) + 1024 * 1024;
+
+/**
+ * The longest string this JavaScript engine can make (about 512 MiB of text in V8). A body longer than
+ * that could never be decoded and parsed, so it is refused from its Content-Length like any other
+ * oversized body, with a 413 instead of an internal error after buffering it all.
+ */
+const MAX_DECODABLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
 
 export interface WebServerOptions {
   port: number;
@@ -108,7 +118,7 @@ async function handleApi(
     sendJson(response, 415, fail('unsupported-media-type', 'API calls must send application/json'));
     return;
   }
-  const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const limit = Math.min(options.maxRequestBytes ?? MAX_REQUEST_BYTES, MAX_DECODABLE_BYTES);
   const body = await readBody(request, limit);
   if (body === null) {
     // Answer at once and close the connection after this answer; the rest of the upload is discarded

@@ -13,6 +13,7 @@ import { backupRequests, type BackupResponses } from './channels/backups';
 import { collectionRequests, type CollectionResponses } from './channels/collections';
 import { documentRequests, type DocumentResponses } from './channels/documents';
 import { importRequests, type ImportResponses } from './channels/imports';
+import { searchIndexRequests, type SearchIndexResponses } from './channels/search-index';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
 export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
@@ -23,10 +24,17 @@ export const requestSchemas = {
   ...backupRequests,
   ...importRequests,
   ...documentRequests,
+  ...searchIndexRequests,
 } as const;
 
 export interface ResponseTypes
-  extends AppResponses, CollectionResponses, BackupResponses, ImportResponses, DocumentResponses {}
+  extends
+    AppResponses,
+    CollectionResponses,
+    BackupResponses,
+    ImportResponses,
+    DocumentResponses,
+    SearchIndexResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

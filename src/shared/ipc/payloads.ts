@@ -7,6 +7,11 @@ export interface CollectionSummary {
   languages: string[];
   recordCount: number;
   synthetic: boolean;
+  /**
+   * Changes whenever the collection's content changes (an opaque short string), so the renderer can
+   * tell whether something it derived and kept, such as a search index, is still current.
+   */
+  revision: string;
 }
 
 export type { LoadedCollection as LoadedCollectionPayload } from '../collection/validate';

@@ -16,6 +16,7 @@ import {
   COLLECTION_INVALID,
   listCollectionDirectories,
   loadCollectionFromDirectory,
+  loadCollectionPackage,
   type LoadOptions,
 } from '../../../src/main/collection/load-collection';
 import { formatCollectionError, type CollectionError } from '../../../src/shared/collection/validate';
@@ -225,6 +226,53 @@ describe('loadCollectionFromDirectory', () => {
     if (result.ok) return;
     expect(result.error.code).toBe(COLLECTION_INVALID);
     expect(result.error.message).toContain('"nope"');
+  });
+});
+
+describe('loadCollectionPackage revision', () => {
+  async function revisionOf(dir: string): Promise<string> {
+    const result = await loadCollectionPackage(dir);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.revision;
+  }
+
+  it('is a short hex hash, the same for the same bytes wherever they are', async () => {
+    const revision = await revisionOf(MINIMAL_FIXTURE);
+    expect(revision).toMatch(/^[0-9a-f]{16}$/);
+    expect(await revisionOf(MINIMAL_FIXTURE)).toBe(revision);
+    expect(await revisionOf(makePackage(() => undefined))).toBe(revision);
+  });
+
+  it('changes with any change to the files the loader reads, and only with those', async () => {
+    const original = await revisionOf(MINIMAL_FIXTURE);
+    const retitled = makePackage((dir) =>
+      editJson(dir, 'records/events.json', (records) => {
+        records[0].title = `${records[0].title} (revised)`;
+      }),
+    );
+    expect(await revisionOf(retitled)).not.toBe(original);
+    const oneByte = makePackage((dir) => {
+      const path = join(dir, 'texts', 'intro.md');
+      writeFileSync(path, `${readFileSync(path, 'utf8')} `);
+    });
+    expect(await revisionOf(oneByte)).not.toBe(original);
+    const ignored = makePackage((dir) => writeFileSync(join(dir, 'notes.txt'), 'not read by the loader'));
+    expect(await revisionOf(ignored)).toBe(original);
+  });
+
+  it('tells apart a file renamed, even when its bytes are unchanged', async () => {
+    const original = await revisionOf(MINIMAL_FIXTURE);
+    const moved = makePackage((dir) => {
+      cpSync(join(dir, 'records', 'places.json'), join(dir, 'records', 'zz-places.json'));
+      unlinkSync(join(dir, 'records', 'places.json'));
+    });
+    expect(await revisionOf(moved)).not.toBe(original);
+  });
+
+  it('is what loadCollectionFromDirectory loads, with the same collection', async () => {
+    const plain = await loadCollectionFromDirectory(MINIMAL_FIXTURE);
+    const withRevision = await loadCollectionPackage(MINIMAL_FIXTURE);
+    expect(withRevision.ok && plain.ok && withRevision.value.collection).toEqual(plain.ok && plain.value);
   });
 });
 

@@ -39,6 +39,8 @@ const shapedPayload = fc
     content: nastyString,
     encoding: fc.oneof(fc.constantFrom('utf8', 'base64'), nastyString),
     mimeType: fc.oneof(fc.constant('application/json'), nastyString),
+    key: fc.oneof(nastyString, nastyValue, fc.constant('v1|lt-deportations@0123456789abcdef')),
+    contentBase64: fc.oneof(nastyString, nastyValue, fc.constantFrom('', 'AAEC', 'AA==', 'not base64!')),
   })
   .chain((full) =>
     fc
@@ -81,6 +83,7 @@ describe('IPC argument validation under hostile input', () => {
       deeplyNested(100_000, 'array'),
       { collectionId: deeplyNested(100_000, 'object') },
       { json: 'x'.repeat(70 * 1024 * 1024), reason: 'manual' },
+      { key: 'k'.repeat(4097), contentBase64: 'AAEC' },
       hugeKey,
       polluted,
     ]) {

@@ -1,18 +1,22 @@
 /**
  * The loopback server's request body under hostile sizes and shapes: a declared 1 GB body is refused
  * from its Content-Length before any of it is read, a streamed body is cut off at the limit, and
- * deeply nested JSON is refused before parsing reaches the handlers.
+ * deeply nested JSON is refused before parsing reaches the handlers. The default limit (sized for a
+ * search index snapshot, hundreds of MB) is refused the same way, never by buffering first.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
+import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
 import { deepJsonText, deepObjectText } from '../../shared/hostile/payloads';
 
 let server: RunningWebServer;
+/** Same, with the default MAX_REQUEST_BYTES. */
+let defaultServer: RunningWebServer;
 const LIMIT = 1024 * 1024;
 
 beforeAll(async () => {
@@ -20,14 +24,16 @@ beforeAll(async () => {
   await mkdir(rendererDir, { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   server = await startWebServer({ port: 0, rendererDir, handlers: testHandlers(), maxRequestBytes: LIMIT });
+  defaultServer = await startWebServer({ port: 0, rendererDir, handlers: testHandlers() });
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), defaultServer.close()]));
 
 /** Sends headers, then `chunks` of body until the server answers; resolves with status and bytes sent. */
 function post(
   path: string,
   headers: Record<string, string>,
   body: { chunk: string; times: number } | string,
+  target: RunningWebServer = server,
 ): Promise<{ status: number; body: string; sent: number; reset?: string }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -35,10 +41,10 @@ function post(
     const req = httpRequest(
       {
         host: '127.0.0.1',
-        port: server.port,
+        port: target.port,
         method: 'POST',
         path,
-        headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', ...headers },
+        headers: { Host: `127.0.0.1:${target.port}`, 'Content-Type': 'application/json', ...headers },
       },
       (res) => {
         answered = true;
@@ -117,8 +123,32 @@ describe('web server request limits', () => {
     });
   });
 
+  it('with the default limit, refuses from its Content-Length a body one byte over MAX_REQUEST_BYTES', async () => {
+    const res = await post(
+      '/api/searchIndex.save',
+      { 'Content-Length': String(MAX_REQUEST_BYTES + 1) },
+      { chunk: '', times: 0 },
+      defaultServer,
+    );
+    expect(res).toMatchObject({ status: 413, sent: 0 });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'request-too-large' } });
+  });
+
+  it('refuses from its Content-Length a body longer than one JavaScript string can be', async () => {
+    const res = await post(
+      '/api/searchIndex.save',
+      { 'Content-Length': String(bufferConstants.MAX_STRING_LENGTH + 1) },
+      { chunk: '', times: 0 },
+      defaultServer,
+    );
+    // A clear 413 up front, not an internal error after buffering hundreds of MB it cannot decode.
+    expect(res).toMatchObject({ status: 413, sent: 0 });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'request-too-large' } });
+  });
+
   it('still serves ordinary requests after all that', async () => {
     const res = await post('/api/app.getInfo', {}, '{}');
     expect(res.status).toBe(200);
+    expect((await post('/api/app.getInfo', {}, '{}', defaultServer)).status).toBe(200);
   });
 });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBundledCollectionStore } from '../../../src/main/collection-store';
 import * as collectionLoader from '../../../src/main/collection/load-collection';
-import { createCompositeCollectionStore, createImportStore } from '../../../src/main/imports/import-store';
+import {
+  IMPORT_META_FILE,
+  createCompositeCollectionStore,
+  createImportStore,
+} from '../../../src/main/imports/import-store';
 import { HandlerError } from '../../../src/main/ipc/dispatch';
 
 const BUNDLED_ID = 'lt-deportations-1940-1953';
@@ -95,6 +99,9 @@ describe('import store', () => {
       store.collections,
     );
     expect((await composite.list()).map((c) => c.id)).toEqual([BUNDLED_ID, 'test-registry']);
+    const [, imported] = await composite.list();
+    expect(imported?.revision).toBe((await store.list())[0]?.revision);
+    expect(imported).not.toHaveProperty('importedAt');
     expect((await composite.get('test-registry'))?.records).toHaveLength(1);
     expect((await composite.get(BUNDLED_ID))?.manifest.id).toBe(BUNDLED_ID);
     await expect(
@@ -208,6 +215,37 @@ describe('import store', () => {
     const fresh = await begin();
     expect(await readdir(join(dataDirectory, '.import-tmp'))).toEqual([`session-${fresh.sessionId}`]);
     expect(() => store.append(first.sessionId, [person('p-1')])).toThrow(/No import in progress/);
+  });
+
+  it('stores at commit the revision of what it validated, and lists it without reading the records', async () => {
+    const store = newStore();
+    const first = await importRecords(store, [[person('p-1', 'Ona')]]);
+    const dir = join(dataDirectory, 'collections', 'test-registry');
+    const loaded = await collectionLoader.loadCollectionPackage(dir);
+    expect(first.revision).toMatch(/^[0-9a-f]{16}$/);
+    expect(loaded.ok && loaded.value.revision).toBe(first.revision);
+    // Garbage in the records: list() must not notice, because it never reads them.
+    await writeFile(join(dir, 'records', 'part-00001.json'), 'not json');
+    expect(await newStore().list()).toEqual([first]);
+    // Same id, same import time (the clock is fixed), same record count: only the content differs.
+    const second = await importRecords(store, [[person('p-1', 'Jonas')]]);
+    expect(second.revision).not.toBe(first.revision);
+    expect(await newStore().list()).toEqual([second]);
+  });
+
+  it('still lists imports made before revisions were stored, with one derived from the import time', async () => {
+    const store = newStore();
+    const summary = await importRecords(store, [[person('p-1')]]);
+    const metaPath = join(dataDirectory, 'collections', 'test-registry', IMPORT_META_FILE);
+    const { revision: _stored, ...oldMeta } = JSON.parse(await readFile(metaPath, 'utf8')) as {
+      revision: string;
+    };
+    await writeFile(metaPath, JSON.stringify(oldMeta));
+    const [listed] = await newStore().list();
+    expect(listed).toEqual({ ...summary, revision: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect((await newStore().list())[0]?.revision).toBe(listed?.revision);
+    await writeFile(metaPath, JSON.stringify({ ...oldMeta, importedAt: '2026-02-03T04:05:06.000Z' }));
+    expect((await newStore().list())[0]?.revision).not.toBe(listed?.revision);
   });
 
   it('rejects unknown sessions', async () => {

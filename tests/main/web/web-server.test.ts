@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
 import { MAX_SAVE_CHARS } from '../../../src/shared/ipc/channels/backups';
+import {
+  MAX_SEARCH_INDEX_BASE64_CHARS,
+  MAX_SEARCH_INDEX_KEY_CHARS,
+} from '../../../src/shared/ipc/channels/search-index';
 
 let server: RunningWebServer;
 let rendererDir: string;
@@ -129,5 +133,13 @@ describe('web harness server', () => {
 
   it('accepts by default the largest export the contract allows', () => {
     expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(2 * MAX_SAVE_CHARS);
+  });
+
+  it('accepts by default the largest search index snapshot the contract allows, and not much more', () => {
+    // The worst key JSON can make of it: every character escaped as \u00XX.
+    const envelope = JSON.stringify({ key: '\u0001'.repeat(MAX_SEARCH_INDEX_KEY_CHARS), contentBase64: '' });
+    const largestSave = Buffer.byteLength(envelope) + MAX_SEARCH_INDEX_BASE64_CHARS;
+    expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(largestSave);
+    expect(MAX_REQUEST_BYTES - largestSave).toBeLessThan(2 * 1024 * 1024);
   });
 });

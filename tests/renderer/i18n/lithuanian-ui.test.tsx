@@ -36,6 +36,7 @@ function fakeApi() {
           languages: ['en', 'lt'],
           recordCount: 1,
           synthetic: true,
+          revision: '0123456789abcdef',
         },
       ],
     },

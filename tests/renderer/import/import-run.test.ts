@@ -59,7 +59,14 @@ function fakeApi(fail: Partial<Record<Channel, string>> = {}) {
         : channel === 'imports.appendRecords'
           ? { received: (received += r.records.length) }
           : channel === 'imports.commit'
-            ? { ...manifest, recordCount: received, synthetic: false, importedAt: 'now', source: 'f.csv' }
+            ? {
+                ...manifest,
+                recordCount: received,
+                synthetic: false,
+                revision: '0123456789abcdef',
+                importedAt: 'now',
+                source: 'f.csv',
+              }
             : { aborted: true };
     return { ok: true, value } as never;
   });
