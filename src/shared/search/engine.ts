@@ -40,12 +40,11 @@ import {
   NO_YEAR,
   STATUS_CODES,
   documentAt,
-  heardFields,
   prepareIndex,
   type PreparedIndex,
 } from './prepared-index';
 import { parseQuery, type Filter, type FilterField, type ParsedQuery, type QueryError } from './query';
-import { invert, listOf, type Ragged } from './ragged';
+import { listOf } from './ragged';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
 
 export interface SearchMatch {
@@ -198,36 +197,8 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
   const { start: fieldStart, items: fieldItems } = docs.fields;
   const { start: wordStart, items: wordItems } = values.words;
 
-  // Word → documents. Name fields count their caron-less words too (list 2v+1).
-  const postings = invert((emit) => {
-    for (let d = 0; d < count; d++) {
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
-        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
-          const v = fieldItems[k] as number;
-          emit(d, wordItems, wordStart[2 * v] as number, wordStart[2 * v + 1] as number);
-          if (isNameField[f])
-            emit(d, wordItems, wordStart[2 * v + 1] as number, wordStart[2 * v + 2] as number);
-        }
-      }
-    }
-  }, vocabulary.length);
-
-  // Sound key → documents, for the names heard by sound.
+  const { postings, soundIndex: phoneticIndex } = prepared.derived;
   const phoneticKeyIds = new Map(prepared.phoneticKeys.map((key, id) => [key, id]));
-  const phoneticIndex = invert((emit) => {
-    for (let d = 0; d < count; d++) {
-      if (docs.phonetic[d] !== 1) continue;
-      const { start, items } = values.phonetic;
-      for (const f of heardFields(docs.kind[d] as number)) {
-        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
-        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
-          const v = fieldItems[k] as number;
-          emit(d, items, start[v] as number, start[v + 1] as number);
-        }
-      }
-    }
-  }, prepared.phoneticKeys.length);
 
   /** Folded names of a document (both forms), title and names fields, or authors. */
   function namesOf(d: number, authors: boolean): string[] {
@@ -242,7 +213,12 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     return names;
   }
 
-  const facetColumns = buildFacetColumns(prepared);
+  const facetColumns = Object.fromEntries(
+    Object.entries(prepared.derived.facets).map(([field, { labels, lists }]) => [
+      field,
+      new FacetColumn(labels, lists),
+    ]),
+  ) as Record<FacetField, FacetColumn>;
   // Names of places and bibliography entries, folded, for the place: and source: filters, and their
   // titles as facet labels.
   const placeNames = new Map<string, string[]>();
@@ -812,93 +788,6 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
   };
 }
 
-/** The facet columns: kind, years covered, places, sources (not of bibliography entries), status. */
-function buildFacetColumns(prepared: PreparedIndex): Record<FacetField, FacetColumn> {
-  const { documents: docs, strings } = prepared;
-  const count = docs.count;
-  const bibliographyKind = SEARCH_KINDS.indexOf('bibliography');
-  const dated = (d: number) => {
-    const from = docs.yearFrom[d] as number;
-    const to = docs.yearTo[d] as number;
-    return from !== NO_YEAR && to !== NO_YEAR && to - from <= MAX_YEAR_SPAN;
-  };
-
-  let minYear = Infinity;
-  let maxYear = -Infinity;
-  for (let d = 0; d < count; d++) {
-    if (!dated(d)) continue;
-    minYear = Math.min(minYear, docs.yearFrom[d] as number);
-    maxYear = Math.max(maxYear, docs.yearTo[d] as number);
-  }
-  const yearLabels = Number.isFinite(minYear)
-    ? Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i))
-    : [];
-
-  /** A column from per-document lists of string ids, labels numbered densely in order of first use. */
-  const fromStringIds = (lists: Ragged, keep: (d: number, id: number) => boolean) => {
-    const labelOf = new Int32Array(strings.size).fill(-1);
-    const labels: string[] = [];
-    return new FacetColumn(
-      labels,
-      column(count, (d, add) => {
-        for (let i = lists.start[d] as number; i < (lists.start[d + 1] as number); i++) {
-          const id = lists.items[i] as number;
-          if (!keep(d, id)) continue;
-          if (labelOf[id] === -1) {
-            labelOf[id] = labels.length;
-            labels.push(strings.get(id));
-          }
-          add(labelOf[id] as number);
-        }
-      }),
-    );
-  };
-
-  return {
-    kind: new FacetColumn(
-      SEARCH_KINDS,
-      column(count, (d, add) => add(docs.kind[d] as number)),
-    ),
-    year: new FacetColumn(
-      yearLabels,
-      column(count, (d, add) => {
-        if (!dated(d)) return;
-        for (let year = docs.yearFrom[d] as number; year <= (docs.yearTo[d] as number); year++)
-          add(year - minYear);
-      }),
-    ),
-    // A place's own id is not one of its places.
-    place: fromStringIds(docs.places, (d, id) => id !== docs.targetId[d]),
-    source: fromStringIds(docs.sources, (d) => docs.kind[d] !== bibliographyKind),
-    status: new FacetColumn(
-      STATUS_CODES.map((code) => code ?? ''),
-      column(count, (d, add) => {
-        if (docs.status[d] !== 0) add(docs.status[d] as number);
-      }),
-    ),
-  };
-}
-
-/** Per-document lists written straight into a growing typed array (no array per document). */
-function column(count: number, listOf: (d: number, add: (item: number) => void) => void): Ragged {
-  const start = new Int32Array(count + 1);
-  let items = new Int32Array(count * 2 + 16);
-  let length = 0;
-  const add = (item: number) => {
-    if (length === items.length) {
-      const grown = new Int32Array(items.length * 2);
-      grown.set(items);
-      items = grown;
-    }
-    items[length++] = item;
-  };
-  for (let d = 0; d < count; d++) {
-    listOf(d, add);
-    start[d + 1] = length;
-  }
-  return { start, items: items.slice(0, length) };
-}
-
 /** Score of a candidate counted but not scored (beyond SCORE_CAP): below every real score. */
 const UNSCORED = -1;
 
@@ -952,9 +841,6 @@ function topK(
 }
 
 const STATUS_ORDER: readonly EvidenceStatus[] = ['sourced', 'unverified'];
-
-/** Dates spanning more years than a lifetime are left out of the period facet. */
-const MAX_YEAR_SPAN = 80;
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);

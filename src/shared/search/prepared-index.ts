@@ -17,6 +17,7 @@ import {
   type SearchKind,
 } from './documents';
 import { fold, foldedWords } from './fold';
+import { deriveIndex, type DerivedIndex } from './derived-index';
 import { phoneticKeysOfName } from './phonetic';
 import { RaggedBuilder, listOf, type Ragged } from './ragged';
 import { StringInterner, type StringSource } from './string-table';
@@ -75,7 +76,8 @@ export interface ValueColumns {
   phonetic: Ragged;
 }
 
-export interface PreparedIndex {
+/** The prepared columns; PreparedIndex adds what is derived from them (derived-index.ts). */
+export interface BaseIndex {
   strings: StringSource;
   /** Distinct folded words. */
   vocabulary: readonly string[];
@@ -83,6 +85,10 @@ export interface PreparedIndex {
   phoneticKeys: readonly string[];
   documents: DocumentColumns;
   values: ValueColumns;
+}
+
+export interface PreparedIndex extends BaseIndex {
+  derived: DerivedIndex;
 }
 
 /** Fields whose names are heard by sound: people and places by their names, works by their authors. */
@@ -216,7 +222,7 @@ export function prepareIndex(documents: readonly SearchDocument[]): PreparedInde
     .sort(byTitle)
     .forEach((d, rank) => (order[d] = rank));
 
-  return {
+  const base: BaseIndex = {
     strings,
     vocabulary: vocabulary.values,
     phoneticKeys: phoneticKeys.values,
@@ -239,6 +245,7 @@ export function prepareIndex(documents: readonly SearchDocument[]): PreparedInde
       phonetic: soundLists.build(),
     },
   };
+  return { ...base, derived: deriveIndex(base) };
 }
 
 /** A document as extractDocuments made it, rebuilt from the columns. */

@@ -2,42 +2,80 @@
  * The messages between the renderer and the search worker, and the worker's logic as a plain object
  * (so it runs, and is tested, without a Worker: in Node, in jsdom, or in worker_threads for benchmarks).
  *
- * Only compact data crosses back: hits are ids, kinds, scores and match ranges, never whole records.
+ * Only what is shown crosses back: the best hits, each with its document and match ranges, and counts.
  * Cancellation: every search carries a sequence number; the host runs only the newest search waiting
  * when it gets to work, so searches superseded while typing are never run (and the client ignores any
  * late answer to an older number).
  */
+import { bytesToBase64 } from '../base64';
 import type { LoadedCollection } from '../collection/validate';
 import { extractDocuments, type SearchDocument } from './documents';
 import { mergeResponses } from './merge';
-import { createSearchEngine, type SearchEngine, type SearchResponse } from './engine';
+import { createSearchEngine, loadSearchEngine, type SearchEngine, type SearchResponse } from './engine';
 
 export type SearchWorkerRequest =
   | { type: 'index'; collections: LoadedCollection[] }
+  /** Open the saved index (engine.snapshot()) at this same-origin URL (see index-url.ts). */
+  | { type: 'load'; url: string }
+  /**
+   * Make a snapshot of the current index to save, once searches have been quiet for a while (it takes
+   * seconds at 200,000 documents and would hold up the user's first searches): answered with a
+   * 'snapshot' message.
+   */
+  | { type: 'snapshot' }
   | { type: 'search'; seq: number; query: string; limit?: number }
   /** The user's notes as documents (indexed apart, see note-documents.ts) and what they are attached to. */
   | { type: 'notes'; documents: SearchDocument[]; notedIds: string[] };
 
 export type SearchWorkerResponse =
-  | { type: 'indexed'; documents: number; ms: number }
+  | { type: 'indexed'; documents: number; ms: number; from: 'collections' | 'snapshot' }
+  | { type: 'snapshot'; snapshotBase64: string; ms: number }
   | { type: 'results'; seq: number; query: string; response: SearchResponse; ms: number }
-  | { type: 'failed'; seq: number | null; message: string };
+  /** seq null: indexing, loading or snapshotting failed (`stage` says which); otherwise that search. */
+  | { type: 'failed'; seq: number | null; stage?: 'index' | 'load' | 'snapshot'; message: string };
 
 export interface SearchWorkerHost {
   receive(message: SearchWorkerRequest): void;
 }
+
+/** What the worker does outside itself; tests replace it. */
+export interface SearchWorkerIo {
+  /** The bytes at a URL, or null when there is nothing there (404). */
+  fetchBytes(url: string): Promise<Uint8Array | null>;
+  /** Runs `run` after `ms` milliseconds. */
+  later(run: () => void, ms: number): void;
+  /** How long searches must have been quiet before a snapshot is made. */
+  quietMs: number;
+}
+
+/** The 'load' failure that only means nothing is saved yet (not worth a warning). */
+export const NO_SAVED_INDEX = 'no saved index';
+
+export const browserWorkerIo: SearchWorkerIo = {
+  async fetchBytes(url) {
+    const response = await fetch(url);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+  later: (run, ms) => setTimeout(run, ms),
+  quietMs: 3000,
+};
 
 export function createSearchWorkerHost(
   post: (message: SearchWorkerResponse) => void,
   /** Defers running a search, so newer searches that arrive meanwhile can supersede it. */
   defer: (run: () => void) => void = (run) => setTimeout(run, 0),
   now: () => number = () => performance.now(),
+  io: SearchWorkerIo = browserWorkerIo,
 ): SearchWorkerHost {
   let engine: SearchEngine | null = null;
   let waiting: Extract<SearchWorkerRequest, { type: 'search' }> | null = null;
   let scheduled = false;
   let noted: string[] = [];
   let notesEngine: SearchEngine | null = null;
+  let lastSearchAt = -Infinity;
+  let snapshotWanted = false;
 
   const run = () => {
     scheduled = false;
@@ -56,12 +94,44 @@ export function createSearchWorkerHost(
           )
         : collectionsResponse;
       post({ type: 'results', seq: request.seq, query: request.query, response, ms: now() - started });
+      lastSearchAt = now();
     } catch (error) {
+      post({ type: 'failed', seq: request.seq, message: messageOf(error) });
+    }
+  };
+
+  /** Replaces the engine with a new one (built or loaded); a failure keeps the old one. */
+  const open = (stage: 'index' | 'load', make: () => SearchEngine, started = now()) => {
+    try {
+      engine = make();
+      engine.setNotedDocuments(noted);
       post({
-        type: 'failed',
-        seq: request.seq,
-        message: error instanceof Error ? error.message : String(error),
+        type: 'indexed',
+        documents: engine.size,
+        ms: now() - started,
+        from: stage === 'index' ? 'collections' : 'snapshot',
       });
+      if (waiting) schedule();
+    } catch (error) {
+      post({ type: 'failed', seq: null, stage, message: messageOf(error) });
+    }
+  };
+
+  const snapshotWhenQuiet = () => {
+    if (!snapshotWanted) return;
+    const quietFor = now() - lastSearchAt;
+    if (waiting || quietFor < io.quietMs) {
+      io.later(snapshotWhenQuiet, Math.max(1, io.quietMs - quietFor));
+      return;
+    }
+    snapshotWanted = false;
+    const started = now();
+    try {
+      if (!engine) throw new Error('there is no index to save yet');
+      const snapshotBase64 = bytesToBase64(engine.snapshot());
+      post({ type: 'snapshot', snapshotBase64, ms: now() - started });
+    } catch (error) {
+      post({ type: 'failed', seq: null, stage: 'snapshot', message: messageOf(error) });
     }
   };
 
@@ -74,22 +144,24 @@ export function createSearchWorkerHost(
   return {
     receive(message) {
       switch (message.type) {
-        case 'index': {
+        case 'index':
+          open('index', () => createSearchEngine(message.collections.flatMap(extractDocuments)));
+          break;
+        case 'load': {
           const started = now();
-          try {
-            engine = createSearchEngine(message.collections.flatMap(extractDocuments));
-            engine.setNotedDocuments(noted);
-            post({ type: 'indexed', documents: engine.size, ms: now() - started });
-            if (waiting) schedule();
-          } catch (error) {
-            post({
-              type: 'failed',
-              seq: null,
-              message: error instanceof Error ? error.message : String(error),
-            });
-          }
+          io.fetchBytes(message.url).then(
+            (bytes) => {
+              if (bytes) open('load', () => loadSearchEngine(bytes), started);
+              else post({ type: 'failed', seq: null, stage: 'load', message: NO_SAVED_INDEX });
+            },
+            (error: unknown) => post({ type: 'failed', seq: null, stage: 'load', message: messageOf(error) }),
+          );
           break;
         }
+        case 'snapshot':
+          snapshotWanted = true;
+          io.later(snapshotWhenQuiet, io.quietMs);
+          break;
         case 'search':
           waiting = message;
           if (engine) schedule();
@@ -105,3 +177,5 @@ export function createSearchWorkerHost(
     },
   };
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -13,12 +13,14 @@
  * re-validated: a damaged byte inside one shows as U+FFFD, it cannot break the engine.
  */
 import { SEARCH_KINDS } from './documents';
+import type { FacetData } from './derived-index';
+import type { FacetField } from './engine';
 import { FIELD_COUNT, NO_STRING, STATUS_CODES, type PreparedIndex } from './prepared-index';
 import type { Ragged } from './ragged';
 import { Utf8Strings, encodeStrings } from './string-table';
 
 /** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
@@ -37,13 +39,14 @@ interface Header {
   values: number;
   vocabulary: string[];
   phoneticKeys: string[];
+  facetLabels: Record<FacetField, string[]>;
   /** name → [type, byte offset from the start of the data, element count] */
   sections: Record<string, [SectionType, number, number]>;
 }
 
 /** Every section by name, in the order written. */
 function sectionsOf(index: PreparedIndex, strings: { bytes: Uint8Array; offsets: Int32Array }) {
-  const { documents: d, values: v } = index;
+  const { documents: d, values: v, derived } = index;
   const ragged = (name: string, r: Ragged): [string, Column][] => [
     [`${name}.start`, r.start],
     [`${name}.items`, r.items],
@@ -74,6 +77,9 @@ function sectionsOf(index: PreparedIndex, strings: { bytes: Uint8Array; offsets:
     ['values.drop', v.drop],
     ...ragged('values.words', v.words),
     ...ragged('values.phonetic', v.phonetic),
+    ...ragged('postings', derived.postings),
+    ...ragged('soundIndex', derived.soundIndex),
+    ...FACET_FIELDS.flatMap((field) => ragged(`facets.${field}`, derived.facets[field].lists)),
   ]);
 }
 
@@ -87,6 +93,9 @@ export function encodeSnapshot(index: PreparedIndex): Uint8Array {
     values: index.values.count,
     vocabulary: [...index.vocabulary],
     phoneticKeys: [...index.phoneticKeys],
+    facetLabels: Object.fromEntries(
+      FACET_FIELDS.map((field) => [field, index.derived.facets[field].labels]),
+    ) as Record<FacetField, string[]>,
     sections: {},
   };
   // Offsets count from the start of the data, which follows the header at a multiple of 8.
@@ -138,6 +147,10 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
     throw new SnapshotError('header counts are not whole numbers');
   if (!isStringArray(header.vocabulary) || !isStringArray(header.phoneticKeys))
     throw new SnapshotError('header vocabulary or sound keys are not lists of strings');
+  for (const field of FACET_FIELDS) {
+    if (!isStringArray(header.facetLabels?.[field]))
+      throw new SnapshotError(`header labels of the ${field} facet are not a list of strings`);
+  }
 
   const section = <T extends SectionType>(name: string, type: T, length?: number) => {
     const entry = header.sections?.[name];
@@ -232,8 +245,20 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
       words: ragged('values.words', 2 * m, header.vocabulary.length),
       phonetic: ragged('values.phonetic', m, header.phoneticKeys.length),
     },
+    derived: {
+      postings: ragged('postings', header.vocabulary.length, n),
+      soundIndex: ragged('soundIndex', header.phoneticKeys.length, n),
+      facets: Object.fromEntries(
+        FACET_FIELDS.map((field): [FacetField, FacetData] => {
+          const labels = header.facetLabels[field];
+          return [field, { labels, lists: ragged(`facets.${field}`, n, labels.length) }];
+        }),
+      ) as Record<FacetField, FacetData>,
+    },
   };
 }
+
+const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status'];
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
