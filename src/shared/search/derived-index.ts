@@ -73,7 +73,10 @@ function soundIndexOf({ documents: docs, values, phoneticKeys }: BaseIndex): Rag
   }, phoneticKeys.length);
 }
 
-/** The facet columns: kind, years covered, places, sources (not of bibliography entries), status. */
+/**
+ * The facet columns: kind, years covered, places, sources (not of bibliography entries), status, and
+ * the collection each document is from.
+ */
 function facetData(base: BaseIndex): Record<FacetField, FacetData> {
   const { documents: docs, strings } = base;
   const count = docs.count;
@@ -128,6 +131,10 @@ function facetData(base: BaseIndex): Record<FacetField, FacetData> {
     // A place's own id is not one of its places.
     place: fromStringIds(docs.places, (d, id) => id !== docs.targetId[d]),
     source: fromStringIds(docs.sources, (d) => docs.kind[d] !== bibliographyKind),
+    collection: fromStringIds(
+      { start: Int32Array.from({ length: count + 1 }, (_, d) => d), items: docs.collection },
+      () => true,
+    ),
     status: {
       labels: STATUS_CODES.map((code) => code ?? ''),
       lists: column(count, (d, add) => {

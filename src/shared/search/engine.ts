@@ -72,7 +72,7 @@ export interface FacetCount {
   label?: string;
 }
 
-export type FacetField = 'kind' | 'year' | 'place' | 'source' | 'status';
+export type FacetField = 'kind' | 'year' | 'place' | 'source' | 'status' | 'collection';
 
 export type SearchFacets = Record<FacetField, FacetCount[]>;
 
@@ -462,6 +462,9 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       case 'status':
         result = STATUS_CODES[docs.status[d] as number] === filter.value;
         break;
+      case 'collection':
+        result = strings.get(docs.collection[d] as number) === filter.value.toLowerCase();
+        break;
     }
     return filter.negated ? !result : result;
   }
@@ -699,6 +702,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
         (a, b) =>
           STATUS_ORDER.indexOf(a.value as EvidenceStatus) - STATUS_ORDER.indexOf(b.value as EvidenceStatus),
       ),
+      collection: counted('collection').sort(byCount),
     };
   }
 
@@ -732,7 +736,14 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       const groups = filterGroups(parsed.filters);
       const terms = queryTerms(parsed);
       const textLength = terms.join('').length;
-      const empty: SearchFacets = { kind: [], year: [], place: [], source: [], status: [] };
+      const empty: SearchFacets = {
+        kind: [],
+        year: [],
+        place: [],
+        source: [],
+        status: [],
+        collection: [],
+      };
       if (textLength < MIN_QUERY_LENGTH && parsed.filters.length === 0) {
         return {
           total: 0,

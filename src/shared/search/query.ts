@@ -10,6 +10,7 @@
  *   place:Igarka        tied to a place      source:Zemskov   resting on a bibliography entry
  *   tag:…               tagged               has:notes        with notes of yours
  *   status:unverified   with unverified evidence (or status:sourced)
+ *   collection:ID       from one collection (by its id), e.g. collection:registry-200k
  *   -kind:place         any filter can be negated
  *
  * Parsing never throws: what cannot be understood is reported as an error with its position (for an
@@ -17,13 +18,22 @@
  */
 import { SEARCH_KINDS, type EvidenceStatus, type SearchKind } from './documents';
 
-export const FILTER_FIELDS = ['kind', 'year', 'place', 'source', 'tag', 'has', 'status'] as const;
+export const FILTER_FIELDS = [
+  'kind',
+  'year',
+  'place',
+  'source',
+  'tag',
+  'has',
+  'status',
+  'collection',
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export type Filter =
   | { field: 'kind'; kind: SearchKind; negated: boolean }
   | { field: 'year'; from: number | null; to: number | null; negated: boolean }
-  | { field: 'place' | 'source' | 'tag'; value: string; negated: boolean }
+  | { field: 'place' | 'source' | 'tag' | 'collection'; value: string; negated: boolean }
   | { field: 'has'; value: 'notes'; negated: boolean }
   | { field: 'status'; value: EvidenceStatus; negated: boolean };
 
@@ -199,7 +209,7 @@ export function parseQuery(query: string): ParsedQuery {
           break;
         }
         default:
-          parsed.filters.push({ field: field as 'place' | 'source' | 'tag', value, negated });
+          parsed.filters.push({ field: field as 'place' | 'source' | 'tag' | 'collection', value, negated });
       }
       continue;
     }

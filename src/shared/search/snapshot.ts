@@ -20,7 +20,7 @@ import type { Ragged } from './ragged';
 import { Utf8Strings, encodeStrings } from './string-table';
 
 /** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
@@ -258,7 +258,7 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
   };
 }
 
-const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status'];
+const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status', 'collection'];
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

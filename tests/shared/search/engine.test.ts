@@ -67,6 +67,24 @@ describe('search engine', () => {
     expect(ids('igarka -kind:place')).not.toContain('test/r/place-igarka');
   });
 
+  it('searches collections together, or one apart with collection:, and counts results per collection', () => {
+    const other = smallCollection();
+    other.manifest = { ...other.manifest, id: 'second' };
+    const both = createSearchEngine([...docs, ...extractDocuments(other)]);
+    const hits = (query: string) => both.search(query).hits.map((hit) => hit.id);
+    expect(hits('Igarka kind:place')).toEqual(['second/r/place-igarka', 'test/r/place-igarka']);
+    expect(hits('Igarka kind:place collection:second')).toEqual(['second/r/place-igarka']);
+    expect(hits('Igarka kind:place -collection:second')).toEqual(['test/r/place-igarka']);
+    const inOne = both.search('Igarka collection:test').total;
+    expect(inOne).toBeGreaterThan(1);
+    expect(both.search('Igarka').facets.collection).toEqual([
+      { value: 'second', count: inOne },
+      { value: 'test', count: inOne },
+    ]);
+    // The facet counts every collection, whichever one the query keeps.
+    expect(both.search('Igarka collection:test').facets.collection).toHaveLength(2);
+  });
+
   it('filters by notes once the user has some', () => {
     expect(ids('has:notes')).toEqual([]);
     engine.setNotedDocuments(['test/r/person-luksa']);
