@@ -156,6 +156,12 @@ interface Candidate {
   score: number;
 }
 
+/** Documents sounding like every query word. */
+interface SoundAlike {
+  list: readonly number[];
+  has(d: number): boolean;
+}
+
 /** The candidates of the query being run, in reused arrays (see `textCandidates`). */
 interface Candidates {
   indexes: Int32Array;
@@ -291,20 +297,40 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     return undefined;
   }
 
-  function phoneticMatches(terms: readonly string[]): Set<number> | null {
-    const long = terms.filter((term) => term.length >= MIN_PHONETIC_LENGTH);
+  // Sound-alike matching marks documents in a reused array (a Set of 100,000 numbers per keystroke
+  // cost more than the rest of the search): heard[d] === mark means d sounds like every word so far.
+  const heard = new Int32Array(count);
+  let heardGeneration = 0;
+
+  /** The documents whose names sound like every query word, or null when a word is too short. */
+  function phoneticMatches(terms: readonly string[]): SoundAlike | null {
     // Only when every word is long enough to be heard: a short word would match half the names.
-    if (long.length === 0 || long.length !== terms.length) return null;
-    const perTerm = long.map((term) => {
-      const hits = new Set<number>();
+    if (terms.length === 0 || terms.some((term) => term.length < MIN_PHONETIC_LENGTH)) return null;
+    if (heardGeneration > 0x3fffffff - terms.length - 2) {
+      heard.fill(0);
+      heardGeneration = 0;
+    }
+    const base = heardGeneration;
+    heardGeneration += terms.length + 1;
+    const list: number[] = [];
+    terms.forEach((term, t) => {
+      const required = base + t; // heard every earlier word (nothing required of the first)
+      const mark = base + t + 1;
+      const last = t === terms.length - 1;
       for (const code of phoneticCodes(term)) {
         const key = phoneticKeyIds.get(code);
-        if (key !== undefined) for (const index of listOf(phoneticIndex, key)) hits.add(index);
+        if (key === undefined) continue;
+        const end = phoneticIndex.start[key + 1] as number;
+        for (let i = phoneticIndex.start[key] as number; i < end; i++) {
+          const d = phoneticIndex.items[i] as number;
+          if (heard[d] === mark || (t > 0 && heard[d] !== required)) continue;
+          heard[d] = mark;
+          if (last) list.push(d);
+        }
       }
-      return hits;
     });
-    const [first, ...rest] = perTerm;
-    return new Set([...(first ?? [])].filter((index) => rest.every((hits) => hits.has(index))));
+    const matched = base + terms.length;
+    return { list, has: (d) => heard[d] === matched };
   }
 
   function nameBoost(names: readonly string[], joined: string): number {
@@ -553,7 +579,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     let all = foundLength;
     // Sound-alike names that no spelling matched still count, when every word sounds alike.
     if (phonetic) {
-      for (const index of phonetic) if (seen[index] !== matchedAll) indexes[all++] = index;
+      for (const index of phonetic.list) if (seen[index] !== matchedAll) indexes[all++] = index;
     }
 
     const joined = terms.join(' ');
