@@ -141,6 +141,54 @@ describe('search in Chromium (npm run web)', () => {
     await context.close();
   });
 
+  it('lists more results of a broad query on request, keeping focus on the button', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    const searchbox = await openSearch(page);
+    await searchbox.fill('1941');
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.waitFor();
+    const showing = page.getByText(/^Showing [\d,]+ of [\d,]+ results$/);
+    const shownAndTotal = async () => {
+      const match = /^Showing ([\d,]+) of ([\d,]+)/.exec((await showing.textContent()) ?? '');
+      return [Number(match?.[1]?.replace(/,/g, '')), Number(match?.[2]?.replace(/,/g, ''))];
+    };
+    const [shown, total] = await shownAndTotal();
+    expect(shown).toBe(50);
+    expect(total).toBeGreaterThan(50);
+
+    await more.click();
+    const grown = Math.min(100, total as number);
+    if (total === grown) await showing.waitFor({ state: 'detached' });
+    else {
+      await expect.poll(async () => (await shownAndTotal())[0]).toBe(grown);
+      expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+    }
+
+    // The list renders only the rows in view, yet End reaches the last of the results now shown.
+    const results = page.getByRole('list', { name: 'Search results' });
+    expect(await results.getByRole('link').count()).toBeLessThan(grown);
+    await results.getByRole('link').first().focus();
+    await page.keyboard.press('End');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const items = [...document.querySelectorAll('.search-result')];
+          const last = items.reduce((a, b) =>
+            Number(a.getAttribute('data-index')) > Number(b.getAttribute('data-index')) ? a : b,
+          );
+          return last.contains(document.activeElement);
+        }),
+      )
+      .toBe(true);
+
+    // Another query, even the same text typed again, starts over at 50.
+    await searchbox.fill('');
+    await searchbox.fill('1941');
+    await expect.poll(async () => (await shownAndTotal())[0]).toBe(50);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the query syntax help', async () => {
     const { page, context } = await openObservedPage(browser);
     await openSearch(page);

@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchDocument } from '../../../shared/search/documents';
 import type { FacetCount, FacetField, SearchFacets as Facets } from '../../../shared/search/engine';
 import { parseQuery, toggleFilter, type Filter } from '../../../shared/search/query';
+import { useCollectionTitles } from './useCollectionTitles';
 
 interface Props {
   facets: Facets;
   query: string;
-  documents: Map<string, SearchDocument>;
   onQueryChange: (query: string) => void;
 }
 
-const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status'];
+const FACET_FIELDS: readonly FacetField[] = ['collection', 'kind', 'year', 'place', 'source', 'status'];
 
 /** The value a filter selects, in the facet's terms. */
 function selectedValues(filters: readonly Filter[], field: FacetField): Set<string> {
@@ -21,7 +20,12 @@ function selectedValues(filters: readonly Filter[], field: FacetField): Set<stri
     if (filter.field === 'kind') values.add(filter.kind);
     else if (filter.field === 'year' && filter.from !== null && filter.from === filter.to)
       values.add(String(filter.from));
-    else if (filter.field === 'place' || filter.field === 'source' || filter.field === 'status')
+    else if (
+      filter.field === 'place' ||
+      filter.field === 'source' ||
+      filter.field === 'status' ||
+      filter.field === 'collection'
+    )
       values.add(filter.value);
   }
   return values;
@@ -31,35 +35,27 @@ function selectedValues(filters: readonly Filter[], field: FacetField): Set<stri
  * Facets beside the results: each group of checkboxes adds or removes a filter in the query text, so
  * what is shown always reads back as a query (and a saved search keeps its facets).
  */
-export function SearchFacets({ facets, query, documents, onQueryChange }: Props) {
+export function SearchFacets({ facets, query, onQueryChange }: Props) {
   const { t } = useTranslation();
   const filters = useMemo(() => parseQuery(query).filters, [query]);
-  const titles = useMemo(() => {
-    const byTarget = new Map<string, string>();
-    for (const doc of documents.values()) {
-      if (doc.kind === 'place' || doc.kind === 'bibliography')
-        byTarget.set(`${doc.kind}/${doc.targetId}`, doc.title);
-    }
-    return byTarget;
-  }, [documents]);
-
-  const labelOf = (field: FacetField, value: string): string => {
+  const collectionTitles = useCollectionTitles();
+  const labelOf = (field: FacetField, { value, label }: FacetCount): string => {
     switch (field) {
       case 'kind':
         return t(`search.kind.${value}`);
       case 'status':
         return t(`search.status.${value}`);
-      case 'place':
-        return titles.get(`place/${value}`) ?? value;
-      case 'source':
-        return titles.get(`bibliography/${value}`) ?? value;
+      case 'collection':
+        return collectionTitles.get(value) ?? value;
       default:
-        return value;
+        // Places and sources are labelled with their titles by the engine.
+        return label ?? value;
     }
   };
 
   const groups = FACET_FIELDS.map((field) => ({ field, counts: facets[field] })).filter(
-    ({ counts }) => counts.length > 0,
+    // One collection is no choice: its box appears once results come from two or more.
+    ({ field, counts }) => counts.length > (field === 'collection' ? 1 : 0),
   );
   if (groups.length === 0) return null;
 
@@ -79,7 +75,7 @@ export function SearchFacets({ facets, query, documents, onQueryChange }: Props)
                       checked={selected.has(count.value)}
                       onChange={() => onQueryChange(toggleFilter(query, field, count.value))}
                     />{' '}
-                    {t('search.facet.option', { label: labelOf(field, count.value), count: count.count })}
+                    {t('search.facet.option', { label: labelOf(field, count), count: count.count })}
                   </label>
                 </li>
               ))}

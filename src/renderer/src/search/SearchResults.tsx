@@ -1,9 +1,21 @@
-import { useRef, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import type { SearchDocument, SearchKind } from '../../../shared/search/documents';
 import type { SearchHit, SearchResponse } from '../../../shared/search/engine';
 import { toHref } from '../../../shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
+import { MAX_RESULTS } from './useSearch';
 
 function formatDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, {
@@ -29,95 +41,352 @@ export function formatDates(doc: SearchDocument, language: string): string | nul
   return null;
 }
 
+export interface SearchResultsHandle {
+  /** Moves focus to the first result (↓ from the search box), scrolling back to it if need be. */
+  focusFirst(): void;
+}
+
 interface Props {
+  /** Each hit carries its document (the worker holds the index; the renderer keeps no copy). */
   response: SearchResponse;
-  documents: Map<string, SearchDocument>;
-  /** The user's notes as documents, looked up when a hit is not a collection's. */
-  noteDocuments?: Map<string, SearchDocument>;
   /** Called when focus should go back to the search box (Escape, or ↑ from the first result). */
   onExit: () => void;
   onOpen: () => void;
+  ref?: Ref<SearchResultsHandle>;
 }
 
 export const RESULT_LINK_CLASS = 'search-result-link';
 
-export function SearchResults({ response, documents, noteDocuments, onExit, onOpen }: Props) {
-  const { t, i18n } = useTranslation();
-  const listRef = useRef<HTMLOListElement>(null);
+/** Row heights to start from, before a row is rendered and measured (rows differ in snippet length). */
+const ESTIMATED_HEADING = 44;
+const ESTIMATED_HIT = 88;
+/** Rows rendered beyond each edge of the pane, so a quick scroll or ↓ rarely shows an empty gap. */
+const OVERSCAN = 6;
 
-  const groups: { kind: SearchKind; hits: SearchHit[] }[] = [];
-  for (const hit of response.hits) {
+interface Group {
+  kind: SearchKind;
+  hits: SearchHit[];
+}
+
+/**
+ * The list is virtualised as one run of rows, a heading row before each group's hits, but rendered as
+ * nested lists (groups, then each group's hits) as before, so screen readers get the same structure.
+ */
+export type ResultRow =
+  | { type: 'heading'; key: string; group: number }
+  | { type: 'hit'; key: string; group: number; hit: SearchHit; posInGroup: number; order: number };
+
+/** Hits grouped by kind, groups in the order their best hit ranks. */
+export function groupHits(hits: readonly SearchHit[]): Group[] {
+  const groups: Group[] = [];
+  for (const hit of hits) {
     const group = groups.find((g) => g.kind === hit.kind);
     if (group) group.hits.push(hit);
     else groups.push({ kind: hit.kind, hits: [hit] });
   }
+  return groups;
+}
+
+/** The rows, and for each hit in reading order (`order`) the index of its row. */
+export function resultRows(groups: readonly Group[]): { rows: ResultRow[]; hitRows: number[] } {
+  const rows: ResultRow[] = [];
+  const hitRows: number[] = [];
+  groups.forEach((group, g) => {
+    rows.push({ type: 'heading', key: `heading:${group.kind}`, group: g });
+    group.hits.forEach((hit, i) => {
+      hitRows.push(rows.length);
+      rows.push({
+        type: 'hit',
+        key: `hit:${hit.id}`,
+        group: g,
+        hit,
+        posInGroup: i + 1,
+        order: hitRows.length - 1,
+      });
+    });
+  });
+  return { rows, hitRows };
+}
+
+function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
+  const { t, i18n } = useTranslation();
+  const doc = hit.document;
+  const snippet = snippetOf(doc, hit);
+  const dates = formatDates(doc, i18n.language);
+  const label =
+    snippet.match && snippet.match.field !== 'summary' && snippet.match.field !== 'body'
+      ? t(`search.matchedIn.${snippet.match.field}`, { defaultValue: '' })
+      : '';
+  return (
+    <a className={RESULT_LINK_CLASS} href={toHref(doc.path)} onClick={onOpen}>
+      <span className="search-result-title">
+        <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />
+      </span>
+      <span className="search-result-meta">
+        <span className="search-result-kind">{t(`search.kind.${doc.kind}`)}</span>
+        {dates ? <span className="search-result-dates">{dates}</span> : null}
+      </span>
+      {snippet.text ? (
+        <span className="search-result-snippet">
+          {label ? <span className="search-result-field">{label}: </span> : null}
+          <Highlighted text={snippet.text} ranges={snippet.ranges} />
+        </span>
+      ) : null}
+    </a>
+  );
+}
+
+/**
+ * More results of the same query can land above the rows in view (a group earlier in the list grows):
+ * the row at the top of the pane stays where it was rather than the content jumping under the reader.
+ */
+function useScrollAnchor(virtualizer: Virtualizer<HTMLDivElement, Element>, rowOfKey: Map<string, number>) {
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
+  // Declared first, so it reads the anchor the previous commit left before this one records anew.
+  useLayoutEffect(() => {
+    const saved = anchor.current;
+    const index = saved ? rowOfKey.get(saved.key) : undefined;
+    const item = index === undefined ? undefined : virtualizer.measurementsCache[index];
+    if (saved && item && item.start + saved.offset !== virtualizer.scrollOffset) {
+      virtualizer.scrollToOffset(item.start + saved.offset);
+    }
+  }, [rowOfKey, virtualizer]);
+  useLayoutEffect(() => {
+    const offset = virtualizer.scrollOffset ?? 0;
+    const item = virtualizer.getVirtualItemForOffset(offset);
+    anchor.current = item ? { key: String(item.key), offset: offset - item.start } : null;
+  });
+}
+
+/** Where a row sits: rows are placed absolutely, as only some of them exist in the DOM. */
+const placed = (start: number) => ({ transform: `translateY(${start}px)` });
+
+export function SearchResults({ response, onExit, onOpen, ref }: Props) {
+  const { t } = useTranslation();
+  const paneRef = useRef<HTMLDivElement>(null);
+  const groups = useMemo(() => groupHits(response.hits), [response.hits]);
+  const { rows, hitRows } = useMemo(() => resultRows(groups), [groups]);
+  const rowOfKey = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
   const countOf = (kind: SearchKind) => response.kindCounts.find((c) => c.value === kind)?.count ?? 0;
 
+  // The row holding focus stays rendered when scrolled away, so focus is not lost to <body>; the row
+  // focus is moving to is rendered at once, so it can take focus in the same commit.
+  const [focused, setFocused] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const kept = useMemo(
+    () => [focused, focusTarget].map((key) => (key === null ? undefined : rowOfKey.get(key))),
+    [focused, focusTarget, rowOfKey],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = new Set(defaultRangeExtractor(range));
+      for (const index of kept) if (index !== undefined) indexes.add(index);
+      return [...indexes].sort((a, b) => a - b);
+    },
+    [kept],
+  );
+
+  // The app is not built with React Compiler, whose memoisation this warning is about; the virtualizer
+  // re-renders this component itself when the pane scrolls or a row's size changes.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => paneRef.current,
+    estimateSize: (index) => (rows[index]?.type === 'heading' ? ESTIMATED_HEADING : ESTIMATED_HIT),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: OVERSCAN,
+    rangeExtractor,
+  });
+
+  useScrollAnchor(virtualizer, rowOfKey);
+
+  useLayoutEffect(() => {
+    if (focusTarget === null) return;
+    const row = [...(paneRef.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
+      (element) => element.dataset['key'] === focusTarget,
+    );
+    const link = row?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`);
+    if (!link) return;
+    // scrollToIndex has brought (or is bringing) the row into view; the browser must not scroll too.
+    link.focus({ preventScroll: true });
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  /** Focuses the `order`-th hit in reading order, scrolling it into view first. */
+  const focusHit = useCallback(
+    (order: number, upward: boolean) => {
+      const row = hitRows[order];
+      const target = row === undefined ? undefined : rows[row];
+      if (row === undefined || target?.type !== 'hit') return;
+      // Going up to a group's first hit, bring its heading into view too (Home thus scrolls to the top).
+      const reveal = upward && target.posInGroup === 1 ? row - 1 : row;
+      virtualizer.scrollToIndex(reveal, { align: 'auto' });
+      setFocusTarget(target.key);
+    },
+    [hitRows, rows, virtualizer],
+  );
+
+  useImperativeHandle(ref, () => ({ focusFirst: () => focusHit(0, true) }), [focusHit]);
+
+  const rowOf = (element: Element | null) => {
+    const key = element?.closest<HTMLElement>('[data-key]')?.dataset['key'];
+    const index = key === undefined ? undefined : rowOfKey.get(key);
+    return index === undefined ? undefined : rows[index];
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const links = [...(listRef.current?.querySelectorAll<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`) ?? [])];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (index === -1) return;
-    const focus = (i: number) => {
+    const row = rowOf(event.target as Element);
+    if (row?.type !== 'hit' || !(event.target as Element).classList.contains(RESULT_LINK_CLASS)) return;
+    const last = hitRows.length - 1;
+    const move = (order: number) => {
       event.preventDefault();
-      links[i]?.focus();
+      focusHit(order, order < row.order);
     };
-    if (event.key === 'ArrowDown') focus(Math.min(index + 1, links.length - 1));
+    if (event.key === 'ArrowDown') move(Math.min(row.order + 1, last));
     else if (event.key === 'ArrowUp') {
-      if (index === 0) {
+      if (row.order === 0) {
         event.preventDefault();
         onExit();
-      } else focus(index - 1);
-    } else if (event.key === 'Home') focus(0);
-    else if (event.key === 'End') focus(links.length - 1);
+      } else move(row.order - 1);
+    } else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(last);
     else if (event.key === 'Escape') {
       event.preventDefault();
       onExit();
     }
   };
 
+  const onFocus = (event: FocusEvent<HTMLOListElement>) => setFocused(rowOf(event.target)?.key ?? null);
+  const onBlur = (event: FocusEvent<HTMLOListElement>) => {
+    // Focus moving to another result is handled by onFocus; leaving the list frees the row.
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(null);
+  };
+
+  // The rendered rows, bucketed into their groups (rendered rows are in row order).
+  const items = virtualizer.getVirtualItems();
+  const rendered: {
+    group: number;
+    heading: (typeof items)[number] | null;
+    hits: (typeof items)[number][];
+  }[] = [];
+  for (const item of items) {
+    const row = rows[item.index];
+    if (!row) continue;
+    let bucket = rendered.at(-1);
+    if (bucket?.group !== row.group) {
+      bucket = { group: row.group, heading: null, hits: [] };
+      rendered.push(bucket);
+    }
+    if (row.type === 'heading') bucket.heading = item;
+    else bucket.hits.push(item);
+  }
+
   return (
-    <ol ref={listRef} className="search-results" aria-label={t('search.resultsLabel')} onKeyDown={onKeyDown}>
-      {groups.map((group) => {
-        const plural = t(`search.kindPlural.${group.kind}`);
-        return (
-          <li key={group.kind} className="search-group">
-            <h2 className="search-group-heading" id={`search-group-${group.kind}`}>
-              {t('search.groupHeading', { kind: plural, count: countOf(group.kind) })}
-            </h2>
-            <ul aria-labelledby={`search-group-${group.kind}`}>
-              {group.hits.map((hit) => {
-                const doc = documents.get(hit.id) ?? noteDocuments?.get(hit.id);
-                if (!doc) return null;
-                const snippet = snippetOf(doc, hit);
-                const dates = formatDates(doc, i18n.language);
-                const label =
-                  snippet.match && snippet.match.field !== 'summary' && snippet.match.field !== 'body'
-                    ? t(`search.matchedIn.${snippet.match.field}`, { defaultValue: '' })
-                    : '';
-                return (
-                  <li key={hit.id} className="search-result">
-                    <a className={RESULT_LINK_CLASS} href={toHref(doc.path)} onClick={onOpen}>
-                      <span className="search-result-title">
-                        <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />
-                      </span>
-                      <span className="search-result-meta">
-                        <span className="search-result-kind">{t(`search.kind.${doc.kind}`)}</span>
-                        {dates ? <span className="search-result-dates">{dates}</span> : null}
-                      </span>
-                      {snippet.text ? (
-                        <span className="search-result-snippet">
-                          {label ? <span className="search-result-field">{label}: </span> : null}
-                          <Highlighted text={snippet.text} ranges={snippet.ranges} />
-                        </span>
-                      ) : null}
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        );
-      })}
-    </ol>
+    <div ref={paneRef} className="search-results-pane">
+      {/* As tall as all rows would be, so the pane scrolls over the whole list. */}
+      <ol
+        className="search-results"
+        style={{ height: virtualizer.getTotalSize() }}
+        aria-label={t('search.resultsLabel')}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
+        {rendered.map(({ group: g, heading, hits }) => {
+          const group = groups[g] as Group;
+          const title = t('search.groupHeading', {
+            kind: t(`search.kindPlural.${group.kind}`),
+            count: countOf(group.kind),
+          });
+          return (
+            <li key={group.kind} className="search-group" aria-setsize={groups.length} aria-posinset={g + 1}>
+              {heading ? (
+                <h2
+                  ref={virtualizer.measureElement}
+                  data-index={heading.index}
+                  data-key={heading.key}
+                  className="search-group-heading search-row"
+                  style={placed(heading.start)}
+                >
+                  {title}
+                </h2>
+              ) : null}
+              {hits.length > 0 ? (
+                // Labelled by text rather than by the heading, which may be scrolled out of the DOM.
+                <ul aria-label={title}>
+                  {hits.map((item) => {
+                    const row = rows[item.index] as Extract<ResultRow, { type: 'hit' }>;
+                    return (
+                      <li
+                        key={item.key}
+                        ref={virtualizer.measureElement}
+                        data-index={item.index}
+                        data-key={item.key}
+                        className="search-result search-row"
+                        style={placed(item.start)}
+                        aria-setsize={group.hits.length}
+                        aria-posinset={row.posInGroup}
+                      >
+                        <ResultLink hit={row.hit} onOpen={onOpen} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+interface MoreProps {
+  shown: number;
+  total: number;
+  onShowMore: () => void;
+}
+
+/**
+ * Below the list: how many of the matches are shown, and a button for more, or once no more can come
+ * (all are shown, or MAX_RESULTS are), what to do instead.
+ */
+export function MoreResults({ shown, total, onShowMore }: MoreProps) {
+  const { t } = useTranslation();
+  const canGrow = shown < total && shown < MAX_RESULTS;
+  // Once more were asked for, the line stays even when all matches are shown: the button the user
+  // pressed turns into the answer rather than vanishing along with the whole line.
+  const [asked, setAsked] = useState(false);
+  const footer = useRef<HTMLDivElement>(null);
+  // Had the button focus when it went, the footer takes it over rather than focus falling to <body>
+  // (and a keyboard or screen reader user losing their place).
+  const clicked = useRef(false);
+  useLayoutEffect(() => {
+    if (canGrow || !clicked.current) return;
+    clicked.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) footer.current?.focus();
+  }, [canGrow]);
+
+  if (shown >= total && !asked) return null;
+  return (
+    <div ref={footer} tabIndex={-1} className="search-more">
+      <p aria-live="polite">
+        {shown < total ? t('search.more.showing', { count: shown, total }) : t('search.more.all', { total })}
+      </p>
+      {canGrow ? (
+        <button
+          type="button"
+          onClick={() => {
+            clicked.current = true;
+            setAsked(true);
+            onShowMore();
+          }}
+        >
+          {t('search.more.button')}
+        </button>
+      ) : shown < total ? (
+        <p>{t('search.more.refine')}</p>
+      ) : null}
+    </div>
   );
 }

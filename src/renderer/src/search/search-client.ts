@@ -30,6 +30,7 @@ export class SearchClient {
     reject: (error: Error) => void;
   } | null = null;
   private indexing: { resolve: (documents: number) => void; reject: (error: Error) => void } | null = null;
+  private saving: { resolve: (snapshotBase64: string) => void; reject: (error: Error) => void } | null = null;
 
   constructor(private readonly worker: WorkerPort) {
     worker.addEventListener('message', (event) => this.onMessage(event.data));
@@ -41,6 +42,28 @@ export class SearchClient {
     return new Promise((resolve, reject) => {
       this.indexing = { resolve, reject };
       this.worker.postMessage({ type: 'index', collections });
+    });
+  }
+
+  /**
+   * Open the saved index at this URL (see src/shared/search/index-url.ts). Rejects when there is none
+   * (NO_SAVED_INDEX) or it cannot be opened (damaged, another format); the worker then keeps whatever
+   * index it had.
+   */
+  load(url: string): Promise<number> {
+    this.indexing?.reject(new Error('superseded by a newer index request'));
+    return new Promise((resolve, reject) => {
+      this.indexing = { resolve, reject };
+      this.worker.postMessage({ type: 'load', url });
+    });
+  }
+
+  /** The current index as a snapshot, base64 (made in the worker). */
+  snapshot(): Promise<string> {
+    this.saving?.reject(new Error('superseded by a newer snapshot request'));
+    return new Promise((resolve, reject) => {
+      this.saving = { resolve, reject };
+      this.worker.postMessage({ type: 'snapshot' });
     });
   }
 
@@ -64,6 +87,7 @@ export class SearchClient {
   dispose(): void {
     this.pending?.resolve(null);
     this.indexing?.reject(new Error('search closed'));
+    this.saving?.reject(new Error('search closed'));
     this.worker.terminate();
   }
 
@@ -73,9 +97,19 @@ export class SearchClient {
       this.indexing = null;
       return;
     }
+    if (message.type === 'snapshot') {
+      this.saving?.resolve(message.snapshotBase64);
+      this.saving = null;
+      return;
+    }
     if (message.type === 'failed' && message.seq === null) {
-      this.indexing?.reject(new Error(message.message));
-      this.indexing = null;
+      if (message.stage === 'snapshot') {
+        this.saving?.reject(new Error(message.message));
+        this.saving = null;
+      } else {
+        this.indexing?.reject(new Error(message.message));
+        this.indexing = null;
+      }
       return;
     }
     const pending = this.pending;

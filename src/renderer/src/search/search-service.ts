@@ -1,19 +1,24 @@
 /**
- * One search service per window: the worker, and the documents the renderer shows results from.
- * Collections are fetched once (shared with the other views), indexed in the worker, and turned into
- * the same documents here, so results only need to carry ids and match ranges.
+ * One search service per window: the worker and its index. The index is opened from the copy saved at
+ * the last start when the collections have not changed since (a 200,000-person registry opens in
+ * about a second instead of being indexed again); otherwise the collections are fetched (shared with
+ * the other views), indexed in the worker, and the new index is saved for next time. Results carry
+ * their documents, so the renderer keeps no copy of the collections for search.
  */
 import type { AtmintisApi } from '../../../shared/ipc/api';
+import type { CollectionSummary } from '../../../shared/ipc/payloads';
 import type { LoadedCollection } from '../../../shared/collection/validate';
-import { extractDocuments, type SearchDocument } from '../../../shared/search/documents';
+import { searchIndexKey } from '../../../shared/search/index-key';
+import { searchIndexUrl } from '../../../shared/search/index-url';
+import { NO_SAVED_INDEX } from '../../../shared/search/protocol';
 import { fetchCollection, forgetCollections } from '../collection/useCollection';
 import { COLLECTIONS_CHANGED_EVENT } from '../import/useImportedCollections';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';
 
 export interface SearchService {
   client: SearchClient;
-  /** Resolves when the index is ready, with the documents by id. */
-  ready: Promise<Map<string, SearchDocument>>;
+  /** Resolves when the index is ready, saying where it came from. */
+  ready: Promise<IndexOrigin>;
 }
 
 let workerFactory: () => WorkerPort = createSearchWorker;
@@ -32,11 +37,14 @@ export function setSearchWorkerFactory(factory: () => WorkerPort): void {
   workerFactory = factory;
 }
 
-async function loadCollections(api: AtmintisApi): Promise<LoadedCollection[]> {
-  const list = await api.call('collections.list', {});
-  if (!list.ok) throw new Error(list.error.message);
+export type IndexOrigin = 'saved index' | 'collections';
+
+async function loadCollections(
+  api: AtmintisApi,
+  summaries: readonly CollectionSummary[],
+): Promise<LoadedCollection[]> {
   const collections: LoadedCollection[] = [];
-  for (const summary of list.value) {
+  for (const summary of summaries) {
     const result = await fetchCollection(api, summary.id);
     if (!result.ok) throw new Error(result.error.message);
     collections.push(result.value);
@@ -54,10 +62,7 @@ export function getSearchService(api: AtmintisApi): SearchService {
   }
   if (!service) {
     const client = new SearchClient(workerFactory());
-    const ready = loadCollections(api).then(async (collections) => {
-      await client.index(collections);
-      return new Map(collections.flatMap(extractDocuments).map((doc) => [doc.id, doc]));
-    });
+    const ready = openIndex(api, client);
     // A failed start is not kept: opening Search again tries again.
     ready.catch(() => {
       if (services.get(api) === service) services.delete(api);
@@ -67,4 +72,36 @@ export function getSearchService(api: AtmintisApi): SearchService {
     services.set(api, service);
   }
   return service;
+}
+
+/** Opens the saved index if it is current, else indexes the collections and saves the result. */
+async function openIndex(api: AtmintisApi, client: SearchClient): Promise<IndexOrigin> {
+  const list = await api.call('collections.list', {});
+  if (!list.ok) throw new Error(list.error.message);
+  const key = searchIndexKey(list.value);
+  performance.mark('atmintis:search-index-requested');
+  try {
+    await client.load(searchIndexUrl(key));
+    performance.mark('atmintis:search-index-opened');
+    return 'saved index';
+  } catch (error) {
+    // Damaged or of another format: indexing again replaces it.
+    if (!(error instanceof Error && error.message === NO_SAVED_INDEX))
+      console.warn('The saved search index could not be opened; indexing again.', error);
+  }
+  await client.index(await loadCollections(api, list.value));
+  performance.mark('atmintis:search-index-built');
+  void saveIndex(api, client, key);
+  return 'collections';
+}
+
+/** Saves the index in the background; a failure only means the next start indexes again. */
+async function saveIndex(api: AtmintisApi, client: SearchClient, key: string): Promise<void> {
+  try {
+    const contentBase64 = await client.snapshot();
+    const saved = await api.call('searchIndex.save', { key, contentBase64 });
+    if (!saved.ok) throw new Error(saved.error.message);
+  } catch (error) {
+    console.warn('The search index could not be saved for the next start.', error);
+  }
 }

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SearchDocument } from '../../../shared/search/documents';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SearchResponse } from '../../../shared/search/engine';
 import { useApi } from '../api/ApiContext';
 import { getSearchService } from './search-service';
@@ -9,43 +8,63 @@ import { useLiveQuery } from '../notes/useLiveQuery';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 60;
-/** Results shown at once: enough to scan, few enough to render within a frame or two. */
+/** Results asked for at first: enough to scan, cheap to run and to send over from the worker. */
 export const RESULT_LIMIT = 50;
+/**
+ * Most results "Show more" reaches. Beyond this, scrolling is a poor way to look through matches: the
+ * user is asked to refine the query with facets instead (and every step re-runs the search for more).
+ */
+export const MAX_RESULTS = 1000;
+
+/** The limit after one "Show more": doubling reaches MAX_RESULTS from 50 in five steps. */
+export function nextLimit(limit: number): number {
+  return Math.min(limit * 2, MAX_RESULTS);
+}
 
 export type SearchState =
   | { status: 'indexing' }
   | { status: 'error'; message: string }
   | {
       status: 'ready';
-      /** The collections' documents by id (stable while the window lives). */
-      documents: Map<string, SearchDocument>;
-      /** The user's notes as documents by id (change as notes do). */
-      noteDocuments: Map<string, SearchDocument>;
-      /** The results for `query`; the previous results while a newer query runs. */
+      /** The results for `query` (each hit with its document); the previous results while a newer query runs. */
       response: SearchResponse | null;
       query: string;
+      /** A search for `query` (or for more of its results) is running. */
       searching: boolean;
+      /** Asks for more results of the current query (up to MAX_RESULTS); the shown ones stay meanwhile. */
+      showMore: () => void;
     };
 
 /** Searches as the query changes; answers to superseded queries never reach the state. */
 export function useSearch(query: string): SearchState {
   const api = useApi();
-  const [collectionDocuments, setDocuments] = useState<Map<string, SearchDocument> | null>(null);
+  const [indexed, setIndexed] = useState(false);
   const { repository } = useNotes();
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
-  // Kept apart from the collections' documents, which may be 200,000: a note edit must not copy them.
-  const noteDocuments = useMemo(
-    () => new Map((noteInput?.documents ?? []).map((doc) => [doc.id, doc])),
-    [noteInput],
-  );
   const [failure, setFailure] = useState<string | null>(null);
-  const [result, setResult] = useState<{ query: string; response: SearchResponse } | null>(null);
+  const [result, setResult] = useState<{ query: string; limit: number; response: SearchResponse } | null>(
+    null,
+  );
+  // The limit of the query being typed: every change of the query starts again at RESULT_LIMIT. It is
+  // reset while rendering rather than in an effect, which would first search the new query at the old
+  // limit; and it is tied to the query text, so a later return to the same text starts small too.
+  const [sized, setSized] = useState({ query, limit: RESULT_LIMIT });
+  if (sized.query !== query) setSized({ query, limit: RESULT_LIMIT });
+  const limit = sized.query === query ? sized.limit : RESULT_LIMIT;
+  const showMore = useCallback(
+    () =>
+      setSized((previous) => ({
+        query,
+        limit: nextLimit(previous.query === query ? previous.limit : RESULT_LIMIT),
+      })),
+    [query],
+  );
 
   useEffect(() => {
     let current = true;
     getSearchService(api).ready.then(
-      (docs) => current && setDocuments(docs),
+      () => current && setIndexed(true),
       (error: unknown) => current && setFailure(error instanceof Error ? error.message : String(error)),
     );
     return () => {
@@ -57,20 +76,20 @@ export function useSearch(query: string): SearchState {
   // the search below, so the worker has the new notes before the search runs again (messages to the
   // worker keep their order).
   useEffect(() => {
-    if (collectionDocuments && noteInput) {
+    if (indexed && noteInput) {
       getSearchService(api).client.setNotes(noteInput.documents, noteInput.notedIds);
     }
-  }, [api, collectionDocuments, noteInput]);
+  }, [api, indexed, noteInput]);
 
   useEffect(() => {
-    if (!collectionDocuments) return;
+    if (!indexed) return;
     let current = true;
     const timer = setTimeout(() => {
       getSearchService(api)
-        .client.search(query, RESULT_LIMIT)
+        .client.search(query, limit)
         .then(
           (outcome) => {
-            if (current && outcome) setResult({ query: outcome.query, response: outcome.response });
+            if (current && outcome) setResult({ query: outcome.query, limit, response: outcome.response });
           },
           (error: unknown) => current && setFailure(error instanceof Error ? error.message : String(error)),
         );
@@ -79,16 +98,15 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, collectionDocuments, noteInput, query]);
+  }, [api, indexed, noteInput, query, limit]);
 
   if (failure) return { status: 'error', message: failure };
-  if (!collectionDocuments) return { status: 'indexing' };
+  if (!indexed) return { status: 'indexing' };
   return {
     status: 'ready',
-    documents: collectionDocuments,
-    noteDocuments,
     response: result?.response ?? null,
     query: result?.query ?? '',
-    searching: result?.query !== query,
+    searching: result?.query !== query || result.limit !== limit,
+    showMore,
   };
 }

@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { QueryError } from '../../../shared/search/query';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
 import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
-import { RESULT_LINK_CLASS, SearchResults } from '../search/SearchResults';
+import { MoreResults, SearchResults, type SearchResultsHandle } from '../search/SearchResults';
 import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/useSearch';
 import { useSearchHistory } from '../search/useSearchHistory';
@@ -38,7 +38,7 @@ export default function SearchView() {
   const [, navigate] = useLocation();
   const [query, setQueryState] = useState(lastQuery);
   const input = useRef<HTMLInputElement>(null);
-  const resultsRef = useRef<HTMLDivElement>(null);
+  const results = useRef<SearchResultsHandle>(null);
   const errorsId = useId();
   const hintId = useId();
   const state = useSearch(query);
@@ -64,26 +64,25 @@ export default function SearchView() {
 
   const ready = state.status === 'ready' ? state : null;
   const response = ready?.response && ready.query.trim() !== '' ? ready.response : null;
-  const firstLink = () =>
-    resultsRef.current?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`) ?? null;
+  // The best hit is the first one listed (groups are ordered by their best hit); with a virtualised
+  // list it may not be in the DOM, so it is taken from the response rather than from the page.
+  const firstHit = response && !response.tooShort ? response.hits[0] : undefined;
 
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
-      const link = firstLink();
-      if (link) {
+      if (firstHit && results.current) {
         event.preventDefault();
-        link.focus();
+        results.current.focusFirst();
       }
     } else if (event.key === 'Escape') {
       event.preventDefault();
       setQuery('');
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const link = firstLink();
-      if (link && !ready?.searching) {
+      if (firstHit && !ready?.searching) {
         history.recordRecent(query);
         // "~": an absolute path, as this view is nested under /search.
-        navigate(`~${link.getAttribute('href')?.slice(1) ?? '/search'}`);
+        navigate(`~${firstHit.document.path}`);
       }
     }
   };
@@ -134,9 +133,6 @@ export default function SearchView() {
       <SyntaxErrors id={errorsId} query={query} errors={response?.errors ?? []} />
       <p role="status" aria-live="polite" className="search-status">
         {status}
-        {response && response.total > response.hits.length
-          ? ` ${t('search.showingFirst', { shown: response.hits.length, total: response.total })}`
-          : ''}
       </p>
       {query.trim() === '' ? (
         <SearchHistoryPanel
@@ -152,23 +148,25 @@ export default function SearchView() {
       ) : null}
       {ready && response && query.trim() !== '' && !response.tooShort ? (
         <div className="search-body">
-          <div ref={resultsRef} className="search-results-pane" aria-busy={ready.searching}>
+          <div className="search-results-column" aria-busy={ready.searching}>
             {response.total > 0 ? (
-              <SearchResults
-                response={response}
-                documents={ready.documents}
-                noteDocuments={ready.noteDocuments}
-                onExit={() => input.current?.focus()}
-                onOpen={() => history.recordRecent(query)}
-              />
+              // A new query starts a new list (scrolled to the top, rows measured afresh) and footer.
+              <Fragment key={ready.query}>
+                <SearchResults
+                  ref={results}
+                  response={response}
+                  onExit={() => input.current?.focus()}
+                  onOpen={() => history.recordRecent(query)}
+                />
+                <MoreResults
+                  shown={response.hits.length}
+                  total={response.total}
+                  onShowMore={ready.showMore}
+                />
+              </Fragment>
             ) : null}
           </div>
-          <SearchFacets
-            facets={response.facets}
-            query={query}
-            documents={ready.documents}
-            onQueryChange={setQuery}
-          />
+          <SearchFacets facets={response.facets} query={query} onQueryChange={setQuery} />
         </div>
       ) : null}
     </section>
