@@ -26,7 +26,14 @@ import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SEARCH_FIELDS, extractDocuments, type SearchDocument } from '../src/shared/search/documents';
-import { createSearchEngine } from '../src/shared/search/engine';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSearchIndexHandlers } from '../src/main/search-index/handlers';
+import { createSearchIndexStore } from '../src/main/search-index/index-store';
+import { bytesToBase64 } from '../src/shared/base64';
+import { createSearchEngine, loadSearchEngine, type SearchEngine } from '../src/shared/search/engine';
+import { searchIndexKey } from '../src/shared/search/index-key';
 import { generateSyntheticRegistry } from './synthetic-registry';
 
 // A full collection before heap readings, without requiring `node --expose-gc`.
@@ -59,7 +66,25 @@ export interface EngineFigures {
   queries: number;
   recall_at_10_vs_fuse?: number;
   recall_at_10_vs_fuse_by_id?: number;
+  reopen?: ReopenFigures;
   note?: string;
+}
+
+/** Saving the prepared index and opening it again, through the same code the app runs. */
+interface ReopenFigures {
+  snapshot_mb: number;
+  /** Worker: engine.snapshot() + base64; main process: decode, sha256, atomic write. */
+  save_ms: number;
+  /** Main process: read the file, check its key and sha256 (what the index URL serves). */
+  read_ms: number;
+  /** Worker: bytes → checked, opened engine. */
+  open_ms: number;
+  first_search_ms: number;
+  /** read + open + first search (no transfer to the worker: bench/reopen.ts measures it in Chromium). */
+  reopen_ms: number;
+  /** V8 heap of the reopened engine, and the snapshot bytes it keeps outside the heap. */
+  heap_mb: number;
+  external_mb: number;
 }
 
 /** Deterministic typos (Levenshtein edits): one substitution, or a substitution and a deletion. */
@@ -179,8 +204,11 @@ export async function runScaleComparison(records: number, jsonPath: string | nul
 
   const titleById = new Map(documents.map((doc) => [doc.id, doc.title]));
   t = performance.now();
+  // Kept for the reopen figures, then let go before the other engines are built.
+  const built: { engine: SearchEngine | null } = { engine: null };
   const atmintis = measure(() => {
     const engine = createSearchEngine(documents);
+    built.engine = engine;
     return {
       search(query) {
         // Ask for as many hits as the app's result list does (highlights are computed for each).
@@ -191,6 +219,9 @@ export async function runScaleComparison(records: number, jsonPath: string | nul
     };
   }, queries);
   engines.atmintis = atmintis.figures;
+  if (!built.engine) throw new Error('the Atmintis engine was not built');
+  engines.atmintis.reopen = await measureReopen(built.engine, queries[0]?.text ?? 'Jonas');
+  built.engine = null;
   console.log(`atmintis done in ${round(performance.now() - t, 0)} ms`);
 
   // Plain Fuse: seconds per query here, so a sample of the whole-word queries only.
@@ -276,4 +307,42 @@ export async function runScaleComparison(records: number, jsonPath: string | nul
   const text = JSON.stringify(report, null, 2);
   console.log(text);
   if (jsonPath) writeFileSync(jsonPath, `${text}\n`);
+}
+
+async function measureReopen(engine: SearchEngine, query: string): Promise<ReopenFigures> {
+  const store = createSearchIndexStore({
+    dataDirectory: mkdtempSync(join(tmpdir(), 'atmintis-bench-index-')),
+  });
+  const handlers = createSearchIndexHandlers(store);
+  const key = searchIndexKey([{ id: 'synthetic-registry', revision: 'bench' }]);
+  let t = performance.now();
+  const contentBase64 = bytesToBase64(engine.snapshot());
+  const saved = await handlers['searchIndex.save']({ key, contentBase64 });
+  const saveMs = performance.now() - t;
+
+  const before = heapMb();
+  const externalBefore = process.memoryUsage().arrayBuffers;
+  t = performance.now();
+  // What the index route serves (src/main/search-index/serve-index.ts): the stored bytes, checked.
+  const loaded = await store.load(key);
+  const readMs = performance.now() - t;
+  if (!loaded) throw new Error('the saved index did not load');
+  t = performance.now();
+  const reopened = loadSearchEngine(loaded);
+  const openMs = performance.now() - t;
+  t = performance.now();
+  reopened.search(query, { limit: APP_RESULT_LIMIT });
+  const firstSearchMs = performance.now() - t;
+  const heap = heapMb() - before;
+  const external = (process.memoryUsage().arrayBuffers - externalBefore) / 1e6;
+  return {
+    snapshot_mb: round(saved.bytes / 1e6),
+    save_ms: round(saveMs, 0),
+    read_ms: round(readMs, 0),
+    open_ms: round(openMs, 0),
+    first_search_ms: round(firstSearchMs, 1),
+    reopen_ms: round(readMs + openMs + firstSearchMs, 0),
+    heap_mb: round(heap),
+    external_mb: round(external),
+  };
 }

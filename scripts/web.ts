@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBuildStale } from '../src/main/web/build-freshness';
 import { startWebServer } from '../src/main/web/web-server';
-import { createMainHandlers } from '../src/main/services';
+import { createMainHandlers, createMainSearchIndexStore } from '../src/main/services';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -42,6 +42,9 @@ function main(): void {
     version: string;
     license: string;
   };
+  const dataDirectory = resolve(values['data-dir']);
+  // ONE store for the save channel and the index route: it serialises reads and writes.
+  const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
   const handlers = createMainHandlers({
     resourcesDir: join(projectRoot, 'resources'),
     extraCollectionDirs: values['collections-dir'].map((dir) => resolve(dir)),
@@ -50,14 +53,15 @@ function main(): void {
       version: pkg.version,
       license: pkg.license,
       transport: 'http',
-      dataDirectory: resolve(values['data-dir']),
+      dataDirectory,
     },
+    searchIndexStore,
     // The harness runs on the user's own machine, but a page must not make it launch programs: links
     // open in the browser instead (the renderer falls back to a normal link when this says false).
     openExternal: async () => false,
   });
 
-  startWebServer({ port, rendererDir, handlers }).then(
+  startWebServer({ port, rendererDir, handlers, searchIndexStore }).then(
     (server) => {
       console.log(`Atmintis is serving on ${server.url}/`);
       const stop = () => void server.close().then(() => process.exit(0));

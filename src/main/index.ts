@@ -15,7 +15,7 @@ import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './security/harden-web-contents';
 import { isSafeExternalUrl } from './security/navigation';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
-import { createMainHandlers } from './services';
+import { createMainHandlers, createMainSearchIndexStore } from './services';
 import { createDialogSaveFile } from './backups/save-file';
 import { createDialogPdfPrinter } from './documents/print-to-pdf';
 
@@ -58,7 +58,10 @@ function resourcesDir(): string {
 }
 
 function start(): void {
-  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
+  const dataDirectory = app.getPath('userData');
+  // ONE store for the save channel and the app:// index route: it serialises reads and writes.
+  const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore);
   applySessionPolicy(session.defaultSession, trustedOrigins);
   const handlers = createMainHandlers({
     resourcesDir: resourcesDir(),
@@ -67,8 +70,9 @@ function start(): void {
       version: app.getVersion(),
       license: 'AGPL-3.0-or-later',
       transport: 'electron',
-      dataDirectory: app.getPath('userData'),
+      dataDirectory,
     },
+    searchIndexStore,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);

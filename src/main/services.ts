@@ -14,7 +14,7 @@ import { createCompositeCollectionStore, createImportStore } from './imports/imp
 import { createImportHandlers } from './imports/handlers';
 import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
-import { createSearchIndexStore } from './search-index/index-store';
+import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
 import { createSearchIndexHandlers } from './search-index/handlers';
 
 export interface ServiceOptions {
@@ -31,6 +31,15 @@ export interface ServiceOptions {
   /** Prints the window to a PDF (Electron: webContents.printToPDF + save dialog). Default: none, so the
    *  renderer opens the browser's print dialog instead (the web harness). */
   printToPdf?: PrintToPdf;
+  /** The search index store, when the transport also serves the saved index from it (serve-index.ts):
+   *  both must share ONE store, which serialises its reads and writes. Default: one over the data
+   *  folder (see createMainSearchIndexStore). */
+  searchIndexStore?: SearchIndexStore;
+}
+
+/** The store the handlers default to; a transport creates it once and passes it to both places. */
+export function createMainSearchIndexStore(appInfo: Pick<AppInfo, 'dataDirectory'>): SearchIndexStore {
+  return createSearchIndexStore({ dataDirectory: appInfo.dataDirectory });
 }
 
 export function createMainHandlers(options: ServiceOptions): Handlers {
@@ -59,6 +68,6 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       store: createBackupStore({ folder: join(options.appInfo.dataDirectory, 'backups') }),
       saveFile: options.saveFile ?? noSaveDialog,
     }),
-    ...createSearchIndexHandlers(createSearchIndexStore({ dataDirectory: options.appInfo.dataDirectory })),
+    ...createSearchIndexHandlers(options.searchIndexStore ?? createMainSearchIndexStore(options.appInfo)),
   };
 }

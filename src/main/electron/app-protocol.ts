@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
+import type { SearchIndexStore } from '../search-index/index-store';
+import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
 import { APP_HOST, APP_SCHEME } from '../security/origin';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
@@ -9,11 +11,21 @@ export const APP_SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
 } as const;
 
-/** Serves the built renderer at app://atmintis/ with the same headers (CSP included) as the web harness. */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+/**
+ * Serves the built renderer at app://atmintis/ with the same headers (CSP included) as the web harness,
+ * and the saved search index at app://atmintis/search-index.bin?key=… from `searchIndexStore` (the same
+ * store the searchIndex.save handler writes through).
+ */
+export function registerAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererDir: string,
+  searchIndexStore: SearchIndexStore,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const filePath = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (isSearchIndexRequest(url)) return searchIndexResponse(request, searchIndexStore, url);
+    const filePath = resolveStaticPath(rendererDir, url.pathname);
     if (!filePath) return new Response('Not found', { status: 404 });
     try {
       return new Response(await readFile(filePath), { status: 200, headers: staticHeaders(filePath) });
@@ -21,4 +33,17 @@ export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, renderer
       return new Response('Not found', { status: 404 });
     }
   });
+}
+
+async function searchIndexResponse(request: Request, store: SearchIndexStore, url: URL): Promise<Response> {
+  // Reading only: the index is saved through the searchIndex.save channel, never by a request here.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response(`${request.method} is not allowed here`, {
+      status: 405,
+      headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const answer = await serveSearchIndex(store, url);
+  const body = request.method === 'HEAD' ? null : answer.body;
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

@@ -1,9 +1,12 @@
-/** The `searchIndex.*` channels, built from the search index store. */
+/**
+ * The `searchIndex.*` channels, built from the search index store. Only saving: the index is read back
+ * as bytes through serve-index.ts, not as base64 through the contract.
+ */
 import type { Handlers } from '../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import type { SearchIndexStore } from './index-store';
 
-export type SearchIndexChannels = 'searchIndex.load' | 'searchIndex.save';
+export type SearchIndexChannels = 'searchIndex.save';
 
 /** Buffer.from(…, 'base64') silently skips what is not base64; a snapshot must arrive intact or not at all. */
 function decodeBase64(content: string): Uint8Array {
@@ -15,13 +18,6 @@ function decodeBase64(content: string): Uint8Array {
 
 export function createSearchIndexHandlers(store: SearchIndexStore): Pick<Handlers, SearchIndexChannels> {
   return {
-    'searchIndex.load': async ({ key }) => {
-      const bytes = await store.load(key);
-      if (bytes === null) return null;
-      return {
-        contentBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-      };
-    },
     'searchIndex.save': async ({ key, contentBase64 }) => store.save(key, decodeBase64(contentBase64)),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The loopback HTTP transport: serves the built renderer and answers `POST /api/<channel>` through the
- * same `dispatch` as Electron's IPC, so the app can be used and tested in any Chromium.
+ * same `dispatch` as Electron's IPC, so the app can be used and tested in any Chromium. With a search
+ * index store it also serves the saved index at SEARCH_INDEX_PATH, as Electron's app:// protocol does.
  *
  * It only ever binds 127.0.0.1 and refuses requests whose Host or Origin is not its own: a page on
  * another origin (or a DNS-rebinding name) cannot call the API.
@@ -15,6 +16,8 @@ import { MAX_SAVE_CHARS } from '../../shared/ipc/channels/backups';
 import { MAX_SEARCH_INDEX_BASE64_CHARS } from '../../shared/ipc/channels/search-index';
 import { describeExcessiveNesting, findExcessiveNesting } from '../../shared/json/nesting';
 import { dispatch } from '../ipc/dispatch';
+import type { SearchIndexStore } from '../search-index/index-store';
+import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
 export const API_PREFIX = '/api/';
@@ -39,6 +42,10 @@ export interface WebServerOptions {
   handlers: Handlers;
   /** Overrides MAX_REQUEST_BYTES (tests use a small limit). */
   maxRequestBytes?: number;
+  /** Serves the saved search index (GET SEARCH_INDEX_PATH?key=…); the SAME store the handlers' save
+   *  channel writes through. Without one that path is an ordinary missing file (404), which the search
+   *  worker takes as "nothing saved". */
+  searchIndexStore?: SearchIndexStore;
 }
 
 export interface RunningWebServer {
@@ -93,7 +100,23 @@ async function handleRequest(
     sendJson(response, 405, fail('method-not-allowed', `${request.method} is not allowed here`));
     return;
   }
+  if (options.searchIndexStore && isSearchIndexRequest(url)) {
+    await serveIndex(request, response, options.searchIndexStore, url);
+    return;
+  }
   await serveStatic(request, response, options.rendererDir, url.pathname);
+}
+
+async function serveIndex(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: SearchIndexStore,
+  url: URL,
+): Promise<void> {
+  const { status, body, headers } = await serveSearchIndex(store, url);
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  response.writeHead(status, { ...headers, 'Content-Length': String(length) });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 async function handleApi(

@@ -34,6 +34,11 @@ describe('Electron main entry (mocked electron)', () => {
       }),
     ]);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // The same protocol answers the saved search index route (nothing saved in this fake data folder).
+    const appHandler = electron.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+    const index = await appHandler(new Request('app://atmintis/search-index.bin?key=k'));
+    expect(index.status).toBe(404);
+    expect(index.headers.get('cache-control')).toBe('no-store');
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(appListeners.has('second-instance')).toBe(true);
     expect(appListeners.has('web-contents-created')).toBe(true);

@@ -8,9 +8,10 @@ import {
   SEARCH_INDEX_FOLDER,
   SNAPSHOT_FILE,
   createSearchIndexStore,
+  type SearchIndexStore,
 } from '../../../src/main/search-index/index-store';
-import { createMainHandlers } from '../../../src/main/services';
-import { requestSchemas, type Handlers } from '../../../src/shared/ipc/contract';
+import { createMainHandlers, createMainSearchIndexStore } from '../../../src/main/services';
+import { channels, requestSchemas, type Handlers } from '../../../src/shared/ipc/contract';
 import {
   MAX_SEARCH_INDEX_BASE64_CHARS,
   MAX_SEARCH_INDEX_BYTES,
@@ -29,13 +30,17 @@ afterEach(async () => {
   await rm(dataDirectory, { recursive: true, force: true });
 });
 
-/** The real composition root, so the channels are proven wired into the app, not only into a test. */
-const mainHandlers = (): Handlers =>
+/** The real composition root, so the channel is proven wired into the app, not only into a test. */
+const mainHandlers = (searchIndexStore?: SearchIndexStore): Handlers =>
   createMainHandlers({
     resourcesDir: join(dataDirectory, 'no-resources'),
     appInfo: { ...testAppInfo, dataDirectory },
     openExternal: async () => false,
+    ...(searchIndexStore ? { searchIndexStore } : {}),
   });
+
+/** What the index route reads: a store over the same folder, as the next app start would make. */
+const stored = (key: string) => createSearchIndexStore({ dataDirectory }).load(key);
 
 /** The real handlers over a real store with a small size limit. */
 const smallHandlers = (maxBytes: number): Handlers => ({
@@ -44,62 +49,56 @@ const smallHandlers = (maxBytes: number): Handlers => ({
 });
 
 describe('searchIndex.* channels', () => {
-  it('save → load round trip through dispatch, stored under <dataDirectory>/search-index', async () => {
+  it('has only a save channel: the index is read back as bytes through its URL', () => {
+    expect(channels.filter((channel) => channel.startsWith('searchIndex.'))).toEqual(['searchIndex.save']);
+  });
+
+  it('saves through dispatch under <dataDirectory>/search-index, readable after a restart', async () => {
     const handlers = mainHandlers();
     const content = new Uint8Array(5000).map((_, i) => (i * 7) % 256);
     expect(
       await dispatch(handlers, 'searchIndex.save', { key: 'v1|a@1', contentBase64: base64(content) }),
     ).toEqual({ ok: true, value: { bytes: 5000 } });
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'v1|a@1' })).toEqual({
-      ok: true,
-      value: { contentBase64: base64(content) },
-    });
     expect(await readdir(join(dataDirectory, SEARCH_INDEX_FOLDER))).toEqual([SNAPSHOT_FILE]);
-    // The next app start builds new handlers over the same folder.
-    expect(await dispatch(mainHandlers(), 'searchIndex.load', { key: 'v1|a@1' })).toEqual({
-      ok: true,
-      value: { contentBase64: base64(content) },
-    });
+    expect(await stored('v1|a@1')).toEqual(content);
+    expect(await stored('v1|a@2')).toBeNull();
   });
 
-  it('loads null when nothing is stored or the stored key differs', async () => {
-    const handlers = mainHandlers();
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'v1|a@1' })).toEqual({
-      ok: true,
-      value: null,
-    });
-    await dispatch(handlers, 'searchIndex.save', { key: 'v1|a@1', contentBase64: 'AAEC' });
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'v1|a@2' })).toEqual({
-      ok: true,
-      value: null,
-    });
+  it('saves through the store it is given, so the index route reads what the channel wrote', async () => {
+    const store = createMainSearchIndexStore({ dataDirectory });
+    const saves: string[] = [];
+    const spy: SearchIndexStore = {
+      ...store,
+      load: (key) => store.load(key),
+      save: (key, content) => {
+        saves.push(key);
+        return store.save(key, content);
+      },
+    };
+    await dispatch(mainHandlers(spy), 'searchIndex.save', { key: 'k', contentBase64: 'AAEC' });
+    expect(saves).toEqual(['k']);
+    expect(await store.load('k')).toEqual(new Uint8Array([0, 1, 2]));
   });
 
   it('keeps only the newest snapshot', async () => {
     const handlers = mainHandlers();
     await dispatch(handlers, 'searchIndex.save', { key: 'old', contentBase64: 'AAEC' });
     await dispatch(handlers, 'searchIndex.save', { key: 'new', contentBase64: 'AwQF' });
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'old' })).toEqual({ ok: true, value: null });
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'new' })).toEqual({
-      ok: true,
-      value: { contentBase64: 'AwQF' },
-    });
+    expect(await stored('old')).toBeNull();
+    expect(await stored('new')).toEqual(new Uint8Array([3, 4, 5]));
   });
 
-  it('saves and loads an empty snapshot', async () => {
+  it('saves an empty snapshot', async () => {
     const handlers = mainHandlers();
     expect(await dispatch(handlers, 'searchIndex.save', { key: 'k', contentBase64: '' })).toEqual({
       ok: true,
       value: { bytes: 0 },
     });
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'k' })).toEqual({
-      ok: true,
-      value: { contentBase64: '' },
-    });
+    expect(await stored('k')).toEqual(new Uint8Array(0));
   });
 
   it.each(['AAE', 'AA=A', 'AA E', 'AA\nEC', 'AAEC===', '!!!!', 'AAE-', 'AAE_'])(
-    'refuses invalid base64 %j clearly and stores nothing',
+    'refuses invalid base64 %j clearly and keeps the stored snapshot',
     async (contentBase64) => {
       const handlers = mainHandlers();
       await dispatch(handlers, 'searchIndex.save', { key: 'k', contentBase64: 'AAEC' });
@@ -107,10 +106,7 @@ describe('searchIndex.* channels', () => {
         ok: false,
         error: { code: 'invalid-content', message: 'The search index snapshot is not valid base64' },
       });
-      expect(await dispatch(handlers, 'searchIndex.load', { key: 'k' })).toEqual({
-        ok: true,
-        value: { contentBase64: 'AAEC' },
-      });
+      expect(await stored('k')).toEqual(new Uint8Array([0, 1, 2]));
     },
   );
 
@@ -120,22 +116,19 @@ describe('searchIndex.* channels', () => {
     const refused = await dispatch(handlers, 'searchIndex.save', { key: 'k', contentBase64: 'AAECAw==' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'search-index-too-large' } });
     expect(!refused.ok && refused.error.message).toMatch(/4 bytes\); at most .*\(3 bytes\)/);
-    expect(await dispatch(handlers, 'searchIndex.load', { key: 'k' })).toEqual({
-      ok: true,
-      value: { contentBase64: 'AAEC' },
-    });
+    expect(await stored('k')).toEqual(new Uint8Array([0, 1, 2]));
   });
 
   it('validates keys and sizes in the contract, before any handler runs', async () => {
     const handlers = mainHandlers();
     for (const request of [
-      { key: '' },
-      { key: 'x'.repeat(MAX_SEARCH_INDEX_KEY_CHARS + 1) },
-      { key: 7 },
-      {},
-      { key: 'k', extra: true },
+      { key: '', contentBase64: 'AA==' },
+      { key: 'x'.repeat(MAX_SEARCH_INDEX_KEY_CHARS + 1), contentBase64: 'AA==' },
+      { key: 7, contentBase64: 'AA==' },
+      { contentBase64: 'AA==' },
+      { key: 'k', contentBase64: 'AA==', extra: true },
     ]) {
-      expect(await dispatch(handlers, 'searchIndex.load', request)).toMatchObject({
+      expect(await dispatch(handlers, 'searchIndex.save', request)).toMatchObject({
         ok: false,
         error: { code: 'invalid-arguments' },
       });
@@ -149,6 +142,13 @@ describe('searchIndex.* channels', () => {
     expect(await dispatch(handlers, 'searchIndex.save', { key: longest, contentBase64: 'AA==' })).toEqual({
       ok: true,
       value: { bytes: 1 },
+    });
+  });
+
+  it('refuses the removed load channel as unknown', async () => {
+    expect(await dispatch(mainHandlers(), 'searchIndex.load', { key: 'k' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
     });
   });
 

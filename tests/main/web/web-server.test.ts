@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
+import { createSearchIndexStore } from '../../../src/main/search-index/index-store';
+import { SEARCH_INDEX_PATH, searchIndexUrl } from '../../../src/shared/search/index-url';
 import { MAX_SAVE_CHARS } from '../../../src/shared/ipc/channels/backups';
 import {
   MAX_SEARCH_INDEX_BASE64_CHARS,
@@ -141,5 +143,87 @@ describe('web harness server', () => {
     const largestSave = Buffer.byteLength(envelope) + MAX_SEARCH_INDEX_BASE64_CHARS;
     expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(largestSave);
     expect(MAX_REQUEST_BYTES - largestSave).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe('web harness server: the saved search index', () => {
+  let indexServer: RunningWebServer;
+  let indexPort: number;
+  const key = 'format 3: people@r1, places@r2';
+  const content = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+
+  beforeAll(async () => {
+    const store = createSearchIndexStore({
+      dataDirectory: await mkdtemp(join(tmpdir(), 'atmintis-web-index-')),
+    });
+    await store.save(key, content);
+    indexServer = await startWebServer({
+      port: 0,
+      rendererDir,
+      handlers: testHandlers(),
+      searchIndexStore: store,
+    });
+    indexPort = indexServer.port;
+  });
+
+  afterAll(() => indexServer.close());
+
+  /** GET (or another method) on the index server, keeping the body as bytes. */
+  function get(
+    path: string,
+    { method = 'GET', host = `127.0.0.1:${indexPort}` } = {},
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: indexPort, method, path, headers: { Host: host } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('serves the snapshot saved under the key as exactly its bytes', async () => {
+    const res = await get(searchIndexUrl(key));
+    expect(res.status).toBe(200);
+    expect(res.body.equals(Buffer.from(content))).toBe(true);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    expect(res.headers['content-length']).toBe(String(content.length));
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers HEAD with the headers only', async () => {
+    const res = await get(searchIndexUrl(key), { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBe(String(content.length));
+    expect(res.body.length).toBe(0);
+  });
+
+  it('answers 404 for another key and 400 for a missing or too long one', async () => {
+    expect((await get(searchIndexUrl('format 3: other@r1'))).status).toBe(404);
+    const missing = await get(SEARCH_INDEX_PATH);
+    expect(missing.status).toBe(400);
+    expect(missing.body.toString()).toMatch(/"key" query parameter/);
+    expect((await get(searchIndexUrl('k'.repeat(MAX_SEARCH_INDEX_KEY_CHARS + 1)))).status).toBe(400);
+  });
+
+  it('still refuses a foreign Host (DNS rebinding) and anything but GET or HEAD', async () => {
+    const rebinding = await get(searchIndexUrl(key), { host: 'evil.example' });
+    expect(rebinding.status).toBe(421);
+    expect(rebinding.body.includes(Buffer.from(content.subarray(0, 64)))).toBe(false);
+    expect((await get(searchIndexUrl(key), { method: 'POST' })).status).toBe(405);
+    expect((await get(searchIndexUrl(key), { method: 'PUT' })).status).toBe(405);
+  });
+
+  it('without a store the path is an ordinary missing file', async () => {
+    expect((await raw('GET', searchIndexUrl(key))).status).toBe(404);
   });
 });

@@ -2,6 +2,10 @@
  * The renderer's prepared search index, kept on disk between runs so a start need not rebuild it. The
  * main process stores the snapshot as opaque bytes under a key the renderer chooses (which collections
  * at which revisions, which index format), and gives it back only for that same key.
+ *
+ * Only saving is a channel. Loading is a same-origin URL answered with the raw bytes (see
+ * src/shared/search/index-url.ts): the search worker fetches it directly, because base64 inside JSON
+ * made reading a large snapshot slower than opening it.
  */
 import { z } from 'zod';
 
@@ -19,7 +23,6 @@ export const MAX_SEARCH_INDEX_KEY_CHARS = 4096;
 const key = z.string().min(1).max(MAX_SEARCH_INDEX_KEY_CHARS);
 
 export const searchIndexRequests = {
-  'searchIndex.load': z.object({ key }).strict(),
   'searchIndex.save': z
     .object({
       key,
@@ -31,7 +34,5 @@ export const searchIndexRequests = {
 } as const;
 
 export interface SearchIndexResponses {
-  /** null when nothing is stored, or what is stored was saved under another key (or is damaged). */
-  'searchIndex.load': { contentBase64: string } | null;
   'searchIndex.save': { bytes: number };
 }
