@@ -94,13 +94,27 @@ async function heaps(browser: Browser, page: Page): Promise<{ page: HeapUsage; w
   return { page: pageHeap, workers };
 }
 
-/** Resident memory of the renderer processes (page and its workers share one), from /proc. */
+/** Resident memory of this benchmark's Chromium renderer processes (page and workers), from ps. */
 function rendererRssBytes(): number {
-  const out = spawnSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).stdout;
-  return out
-    .split('\n')
-    .filter((line) => line.includes('--type=renderer'))
-    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]) * 1024, 0);
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, pid, ppid, rss, args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args }));
+  // Only descendants of this process: other Chromiums on the machine are not ours to count.
+  const ours = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of rows) {
+      if (!ours.has(row.pid) && ours.has(row.ppid)) {
+        ours.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows
+    .filter((row) => ours.has(row.pid) && (row.args ?? '').includes('--type=renderer'))
+    .reduce((sum, row) => sum + row.rss * 1024, 0);
 }
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@
  * the query words; then fixed boosts for an exact or prefix match of the whole query on a title or name,
  * for whole-word matches and for a phonetic match. Ties break by kind, then title, then id.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import {
   SEARCH_FIELDS,
   SEARCH_KINDS,
@@ -45,6 +45,7 @@ import {
 } from './prepared-index';
 import { parseQuery, type Filter, type FilterField, type ParsedQuery, type QueryError } from './query';
 import { listOf } from './ragged';
+import { VocabularyMatcher } from './vocabulary-matcher';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
 
 export interface SearchMatch {
@@ -109,7 +110,7 @@ export const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = {
 };
 
 /** Fuse options for matching one query word against the vocabulary of folded words. */
-export const VOCABULARY_FUSE_OPTIONS: IFuseOptions<string> = {
+export const VOCABULARY_FUSE_OPTIONS: IFuseOptions<string> & { threshold: number } = {
   // Text is folded already; Fuse's own lower-casing would only repeat work.
   isCaseSensitive: true,
   // Match anywhere in the word: "auskas" finds "kazlauskas", and a prefix finds the word being typed.
@@ -193,7 +194,7 @@ export function loadSearchEngine(bytes: Uint8Array): SearchEngine {
   return searchEngineOver(decodeSnapshot(bytes));
 }
 
-/** Derives what searching needs from the prepared index: postings, sound index, facet columns. */
+/** The engine over a prepared index, built or loaded: word lookup, filters, scoring, facets. */
 function searchEngineOver(prepared: PreparedIndex): SearchEngine {
   const { documents: docs, values, strings, vocabulary } = prepared;
   const count = docs.count;
@@ -251,7 +252,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     }
   }
 
-  const vocabularyFuse = new Fuse(vocabulary, VOCABULARY_FUSE_OPTIONS);
+  const vocabularyMatcher = new VocabularyMatcher(vocabulary, VOCABULARY_FUSE_OPTIONS);
   // Typing repeats the same words (every prefix, then the next word): remember recent lookups.
   const termCache = new Map<string, TermMatches>();
 
@@ -265,7 +266,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
         ? wordIds.has(term)
           ? [{ refIndex: wordIds.get(term) as number, score: 0 }]
           : []
-        : vocabularyFuse.search(term);
+        : vocabularyMatcher.search(term);
     for (const result of results) {
       const word = vocabulary[result.refIndex] as string;
       let quality: number;
