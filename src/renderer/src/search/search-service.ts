@@ -1,7 +1,7 @@
 /**
  * One search service per window: the worker and its index. The index is opened from the copy saved at
- * the last start when the collections have not changed since (a 200,000-person registry opens in
- * about a second instead of being indexed again); otherwise the collections are fetched (shared with
+ * the last start when the collections have not changed since (a 200,000-person registry is ready to
+ * search in under two seconds instead of half a minute); otherwise the collections are fetched (shared with
  * the other views), indexed in the worker, and the new index is saved for next time. Results carry
  * their documents, so the renderer keeps no copy of the collections for search.
  */
@@ -79,10 +79,8 @@ async function openIndex(api: AtmintisApi, client: SearchClient): Promise<IndexO
   const list = await api.call('collections.list', {});
   if (!list.ok) throw new Error(list.error.message);
   const key = searchIndexKey(list.value);
-  performance.mark('atmintis:search-index-requested');
   try {
     await client.load(searchIndexUrl(key));
-    performance.mark('atmintis:search-index-opened');
     return 'saved index';
   } catch (error) {
     // Damaged or of another format: indexing again replaces it.
@@ -90,7 +88,6 @@ async function openIndex(api: AtmintisApi, client: SearchClient): Promise<IndexO
       console.warn('The saved search index could not be opened; indexing again.', error);
   }
   await client.index(await loadCollections(api, list.value));
-  performance.mark('atmintis:search-index-built');
   void saveIndex(api, client, key);
   return 'collections';
 }
