@@ -534,6 +534,39 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     length: 0,
   };
 
+  // Rank of each word in the current term's order (byQuality), for keepHolding.
+  const wordRank = new Int32Array(vocabulary.length).fill(-1);
+
+  /**
+   * The documents of `from` holding one of `words`, into `into`, ordered as walking the words'
+   * postings in that order would list them: by the first word (in `words` order) they hold, then by
+   * document number. Returns how many.
+   */
+  function keepHolding(from: Int32Array, length: number, words: readonly number[], into: Int32Array): number {
+    words.forEach((word, rank) => (wordRank[word] = rank));
+    const kept: { d: number; rank: number }[] = [];
+    for (let k = 0; k < length; k++) {
+      const d = from[k] as number;
+      let best = -1;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+        for (let j = fieldStart[d * FIELD_COUNT + f] as number; j < end; j++) {
+          const v = fieldItems[j] as number;
+          const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
+          for (let i = wordStart[2 * v] as number; i < last; i++) {
+            const rank = wordRank[wordItems[i] as number] as number;
+            if (rank >= 0 && (best < 0 || rank < best)) best = rank;
+          }
+        }
+      }
+      if (best >= 0) kept.push({ d, rank: best });
+    }
+    for (const word of words) wordRank[word] = -1;
+    kept.sort((a, b) => a.rank - b.rank || a.d - b.d);
+    kept.forEach(({ d }, k) => (into[k] = d));
+    return kept.length;
+  }
+
   /** Fills `candidates` with the documents matching every query word (or sounding alike), scored. */
   function textCandidates(parsed: ParsedQuery, terms: readonly string[]): void {
     const phrases = parsed.phrases.map((phrase) => skeletonOf(words(fold(phrase)))).filter(Boolean);
@@ -558,15 +591,25 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       const mark = base + t + 1;
       const { start, items } = postings;
       // Best word matches first, so that above SCORE_CAP the candidates scored are the likeliest best.
-      for (const wordId of t === termMatches.length - 1 ? byQuality(matches) : matches.keys()) {
-        const end = start[wordId + 1] as number;
-        for (let i = start[wordId] as number; i < end; i++) {
-          const index = items[i] as number;
-          if (stamp[index] === mark) continue;
-          if (t > 0 && seen[index] !== required) continue;
-          stamp[index] = mark;
-          seen[index] = mark;
-          next[length++] = index;
+      const words = t === termMatches.length - 1 ? byQuality(matches) : [...matches.keys()];
+      let walk = 0;
+      for (const wordId of words) walk += (start[wordId + 1] as number) - (start[wordId] as number);
+      if (t > 0 && foundLength * WORDS_PER_DOCUMENT < walk) {
+        // Few documents left and a broad word ("Teresė D"): checking their words is cheaper than
+        // walking millions of postings. Same documents, in the order the walk would give them.
+        length = keepHolding(found, foundLength, words, next);
+        for (let k = 0; k < length; k++) seen[next[k] as number] = mark;
+      } else {
+        for (const wordId of words) {
+          const end = start[wordId + 1] as number;
+          for (let i = start[wordId] as number; i < end; i++) {
+            const index = items[i] as number;
+            if (stamp[index] === mark) continue;
+            if (t > 0 && seen[index] !== required) continue;
+            stamp[index] = mark;
+            seen[index] = mark;
+            next[length++] = index;
+          }
         }
       }
       found = next;
@@ -825,6 +868,9 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     },
   };
 }
+
+/** About how many words a document holds, to weigh checking documents against walking postings. */
+const WORDS_PER_DOCUMENT = 64;
 
 /** Score of a candidate counted but not scored (beyond SCORE_CAP): below every real score. */
 const UNSCORED = -1;
