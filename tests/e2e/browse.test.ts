@@ -1,3 +1,7 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -38,8 +42,12 @@ describe('exploring the bundled collection (npm run web)', () => {
     await page.goto(harness.baseUrl + '/#/browse');
     const table = page.getByRole('table', { name: 'Records of the collection' });
     await table.waitFor();
-    const rows = table.getByRole('row');
-    expect(await rows.count()).toBeGreaterThan(40);
+    // The list is virtualised: it names how many records there are, and renders those in view.
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toMatch(/^\d+$/);
+    const total = Number(await table.getAttribute('aria-rowcount')) - 1;
+    expect(total).toBeGreaterThan(40);
+    expect(await page.getByRole('status').first().textContent()).toBe(`Showing ${total} of ${total} records`);
+    expect(await table.getByRole('row').count()).toBeGreaterThan(5);
 
     await page.getByLabel('Kind').selectOption({ label: 'Places' });
     await expect
@@ -93,6 +101,82 @@ describe('exploring the bundled collection (npm run web)', () => {
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    await context.close();
+  });
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Ids of serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string }[] }> };
+    };
+    const { violations } = await axe.run(document);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
+
+describe('choosing a collection to explore when several are installed', () => {
+  let twoCollections: Harness;
+
+  beforeAll(async () => {
+    // The minimal test collection beside the bundled one (served first, so it is the default).
+    const dir = mkdtempSync(join(tmpdir(), 'atmintis-browse-collections-'));
+    cpSync(join(import.meta.dirname, '..', 'fixtures', 'collections', 'minimal'), join(dir, 'minimal'), {
+      recursive: true,
+    });
+    twoCollections = await startHarness({ collectionsDirs: [dir] });
+  });
+
+  afterAll(async () => {
+    await twoCollections?.stop();
+  });
+
+  it('switches every explore tab to the chosen collection and remembers it', async () => {
+    const { page, context, errors, requests } = await openObservedPage(browser);
+    await page.goto(twoCollections.baseUrl + '/#/browse');
+    const chooser = page.getByRole('combobox', { name: 'Collection' });
+    await chooser.waitFor();
+    const options = await chooser.locator('option').allTextContents();
+    expect(options).toHaveLength(2);
+    expect(options[0]).toMatch(
+      /^Minimal test collection \(synthetic\) \(\d+ records\), synthetic test data$/,
+    );
+    await page
+      .getByRole('link', { name: /Operation Alpha/ })
+      .first()
+      .waitFor();
+
+    await chooser.selectOption('lt-deportations-1940-1953');
+    const table = page.getByRole('table', { name: 'Records of the collection' });
+    await page.getByLabel('Name contains').fill('Vesna');
+    await table.getByRole('link', { name: /Vesna/ }).first().waitFor();
+    expect(await table.getByRole('link', { name: /Operation Alpha/ }).count()).toBe(0);
+    // The chooser, and the virtualised table scrolled so spacer rows stand above and below the rows shown.
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await page.locator('.record-table-pane').evaluate((pane) => (pane.scrollTop = pane.scrollHeight / 2));
+    await expect.poll(() => page.locator('tr.record-spacer').count()).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await openTab(page, 'Map');
+    await page.getByRole('group', { name: 'Places of exile' }).waitFor();
+    expect(await chooser.inputValue()).toBe('lt-deportations-1940-1953');
+    // A restart (here, a reload) keeps the choice.
+    await page.reload();
+    await page.getByRole('group', { name: 'Places of exile' }).waitFor();
+    expect(await chooser.inputValue()).toBe('lt-deportations-1940-1953');
+    const point = page.getByRole('group', { name: 'Places of exile' }).getByRole('link').first();
+    await expectOpensRecord(
+      page,
+      point,
+      ((await point.getAttribute('aria-label')) ?? '').split(' · ')[0] ?? '',
+    );
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, twoCollections.baseUrl)).toEqual([]);
     await context.close();
   });
 });

@@ -1,19 +1,19 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { RECORD_KINDS, type RecordKind } from '../../../shared/collection/schema';
 import type { LoadedCollection } from '../../../shared/collection/validate';
-import { displayTitle, formatRecordDates } from '../collection/format';
-import { recordLink } from './paths';
+import { displayTitle } from '../collection/format';
 import {
   EMPTY_FILTER,
-  filterRecords,
-  hasUnverifiedContent,
+  filterIndexed,
+  indexRecords,
+  sortedOrder,
   sortRecords,
   type RecordFilter,
   type Sort,
   type SortKey,
 } from './recordFilters';
+import { RecordTable } from './RecordTable';
 
 const parseYear = (value: string): number | null => {
   const year = Number.parseInt(value, 10);
@@ -35,27 +35,18 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
       ),
     [collection.records, collator],
   );
-  const shown = useMemo(
-    () => sortRecords(filterRecords(collection.records, filter), sort, collator),
-    [collection.records, filter, sort, collator],
-  );
+  // Sorted once per sort order; each keystroke then only filters that order (see recordFilters.ts).
+  const index = useMemo(() => indexRecords(collection.records), [collection.records]);
+  const order = useMemo(() => sortedOrder(index, sort, collator), [index, sort, collator]);
+  // The fields update at once; the list follows when React has time, so typing never waits on it.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterIndexed(index, deferredFilter, order), [index, deferredFilter, order]);
   const update = (patch: Partial<RecordFilter>) => setFilter((current) => ({ ...current, ...patch }));
   const toggleSort = (key: SortKey) =>
     setSort((current) => ({
       key,
       direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending',
     }));
-
-  const header = (key: SortKey) => (
-    <th scope="col" aria-sort={sort.key === key ? sort.direction : 'none'}>
-      <button type="button" className="sort-button" onClick={() => toggleSort(key)}>
-        {t(`browse.column.${key}`)}
-        <span aria-hidden="true">
-          {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
-    </th>
-  );
 
   return (
     <>
@@ -136,36 +127,7 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
       <p role="status" className="meta">
         {t('browse.showing', { count: shown.length, total: collection.records.length })}
       </p>
-      <table className="record-table">
-        <caption className="visually-hidden">{t('browse.tableCaption')}</caption>
-        <thead>
-          <tr>
-            {header('title')}
-            {header('kind')}
-            {header('date')}
-            <th scope="col">{t('browse.column.figures')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((record) => (
-            <tr key={record.id}>
-              <td>
-                <Link href={recordLink(collection.manifest.id, record.id)}>
-                  {displayTitle(record, i18n.language)}
-                </Link>
-                {hasUnverifiedContent(record) && (
-                  <span className="badge badge-warning">{t('browse.unverifiedContent')}</span>
-                )}
-              </td>
-              <td>{t(`browse.kind.${record.kind}`)}</td>
-              <td>{formatRecordDates(record, i18n.language) ?? '—'}</td>
-              <td>
-                {record.claims.length > 0 ? t('browse.claimCount', { count: record.claims.length }) : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable collectionId={collection.manifest.id} records={shown} sort={sort} onSort={toggleSort} />
     </>
   );
 }

@@ -1,14 +1,16 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { Charts } from '../browse/Charts';
+import { CollectionChooser } from '../browse/CollectionChooser';
 import { EXPLORE_TABS } from '../browse/paths';
 import { RecordList } from '../browse/RecordList';
 import { RecordPage } from '../browse/RecordPage';
 import { Timeline } from '../browse/Timeline';
 import { CollectionState } from '../collection/CollectionState';
-import { useCollection, useDefaultCollection } from '../collection/useCollection';
+import { useChosenCollection } from '../collection/useChosenCollection';
+import { useCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 
@@ -46,10 +48,11 @@ export default function BrowseView() {
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const collection = useDefaultCollection();
+  const { summaries, chosenId, choose, collection } = useChosenCollection();
   return (
     <section className="view" aria-labelledby="browse-heading">
       <ViewHeading id="browse-heading">{t('browse.title')}</ViewHeading>
+      <CollectionChooser summaries={summaries} chosenId={chosenId} onChoose={choose} />
       {collection.status === 'ok' && (
         <p className="view-intro">
           {collection.value.manifest.title}
@@ -71,7 +74,8 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
         </ul>
       </nav>
       <CollectionState emptyMessage={t('browse.empty')} state={collection}>
-        {children}
+        {/* Keyed by collection, so a view's filters and scroll position do not carry over to another. */}
+        {(loaded) => <Fragment key={loaded.manifest.id}>{children(loaded)}</Fragment>}
       </CollectionState>
     </section>
   );

@@ -1,0 +1,229 @@
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  defaultRangeExtractor,
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+} from '@tanstack/react-virtual';
+import { Link } from 'wouter';
+import type { LoadedRecord } from '../../../shared/collection/validate';
+import { displayTitle, formatRecordDates } from '../collection/format';
+import { recordLink } from './paths';
+import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';
+
+/** Row height to start from, before a row is rendered and measured (a long title or badge wraps). */
+const ESTIMATED_ROW = 38;
+/** The sticky header row sits above the first record in the pane; rows scrolled to stay below it. */
+const HEADER_HEIGHT = 40;
+/** Rows rendered beyond each edge of the pane, so a quick scroll or ↓ rarely shows an empty gap. */
+const OVERSCAN = 10;
+/** How far PageUp / PageDown move focus. */
+const PAGE = 10;
+const COLUMNS = 4;
+/**
+ * A pane not laid out yet, or where there is no layout (jsdom), reports no height, and the virtualiser
+ * would render no row at all: it renders a first screenful as if the pane were this tall instead.
+ */
+const UNMEASURED_PANE_HEIGHT = 600;
+
+export const RECORD_LINK_CLASS = 'record-link';
+
+interface Props {
+  collectionId: string;
+  records: readonly LoadedRecord[];
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+}
+
+/**
+ * The records as a table of which only the rows in view exist in the DOM (a registry can hold 200,000
+ * people). It stays one table: the header row and the rendered rows carry aria-rowindex, and the table
+ * aria-rowcount, so a screen reader still announces "row 5,012 of 200,001". Empty spacer rows stand in
+ * for the rows not rendered, so the pane scrolls over the whole list.
+ */
+export function RecordTable({ collectionId, records, sort, onSort }: Props) {
+  const { t } = useTranslation();
+  const paneRef = useRef<HTMLDivElement>(null);
+
+  // The row holding focus stays rendered when scrolled away, so focus is not lost to <body>; the row
+  // focus is moving to is rendered at once, so it can take focus in the same commit.
+  const [focused, setFocused] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const kept = useMemo(
+    () =>
+      [focused, focusTarget].flatMap((id) => {
+        const index = id === null ? -1 : records.findIndex((record) => record.id === id);
+        return index >= 0 ? [index] : [];
+      }),
+    [focused, focusTarget, records],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => [...new Set([...defaultRangeExtractor(range), ...kept])].sort((a, b) => a - b),
+    [kept],
+  );
+
+  // The app is not built with React Compiler, whose memoisation this warning is about; the virtualizer
+  // re-renders this component itself when the pane scrolls or a row's size changes.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: records.length,
+    getScrollElement: () => paneRef.current,
+    estimateSize: () => ESTIMATED_ROW,
+    getItemKey: (index) => records[index]?.id ?? index,
+    overscan: OVERSCAN,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor,
+    observeElementRect: (instance, onRect) =>
+      observeElementRect(instance, (rect) =>
+        onRect(rect.height > 0 ? rect : { ...rect, height: UNMEASURED_PANE_HEIGHT }),
+      ),
+  });
+
+  useLayoutEffect(() => {
+    if (focusTarget === null) return;
+    const row = [...(paneRef.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [])].find(
+      (element) => element.dataset['key'] === focusTarget,
+    );
+    const link = row?.querySelector<HTMLAnchorElement>(`a.${RECORD_LINK_CLASS}`);
+    if (!link) return;
+    // scrollToIndex has brought (or is bringing) the row into view; the browser must not scroll too.
+    link.focus({ preventScroll: true });
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  const focusRow = (index: number) => {
+    const record = records[index];
+    if (!record) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    setFocusTarget(record.id);
+  };
+
+  const rowIndexOf = (element: Element | null) => {
+    const value = element?.closest<HTMLElement>('tr[data-index]')?.dataset['index'];
+    return value === undefined ? undefined : Number(value);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const target = event.target as Element;
+    const index = rowIndexOf(target);
+    if (index === undefined || !target.classList.contains(RECORD_LINK_CLASS)) return;
+    const last = records.length - 1;
+    const to: Partial<Record<string, number>> = {
+      ArrowDown: Math.min(index + 1, last),
+      ArrowUp: Math.max(index - 1, 0),
+      PageDown: Math.min(index + PAGE, last),
+      PageUp: Math.max(index - PAGE, 0),
+      Home: 0,
+      End: last,
+    };
+    const next = to[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    focusRow(next);
+  };
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const index = rowIndexOf(event.target);
+    setFocused(index === undefined ? null : (records[index]?.id ?? null));
+  };
+  const onBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
+    // Focus moving to another row is handled by onFocus; leaving the table frees the row.
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocused(null);
+  };
+
+  // Rendered rows, with a spacer standing in for each run of rows not rendered (the focused row kept
+  // rendered far from the others leaves a run between them).
+  const body: ReactNode[] = [];
+  let end = HEADER_HEIGHT;
+  for (const item of virtualizer.getVirtualItems()) {
+    const record = records[item.index];
+    if (!record) continue;
+    if (item.start > end) body.push(<Spacer key={`gap-${item.index}`} height={item.start - end} />);
+    body.push(
+      <RecordRow
+        key={item.key}
+        ref={virtualizer.measureElement}
+        index={item.index}
+        collectionId={collectionId}
+        record={record}
+      />,
+    );
+    end = item.end;
+  }
+  const total = virtualizer.getTotalSize();
+  if (total > end) body.push(<Spacer key="gap-end" height={total - end} />);
+
+  const header = (key: SortKey) => (
+    <th scope="col" aria-sort={sort.key === key ? sort.direction : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(key)}>
+        {t(`browse.column.${key}`)}
+        <span aria-hidden="true">
+          {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+
+  return (
+    <div ref={paneRef} className="record-table-pane">
+      <table className="record-table" aria-rowcount={records.length + 1}>
+        <caption className="visually-hidden">{t('browse.tableCaption')}</caption>
+        <thead>
+          <tr aria-rowindex={1}>
+            {header('title')}
+            {header('kind')}
+            {header('date')}
+            <th scope="col">{t('browse.column.figures')}</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
+          {body}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="record-spacer">
+      <td colSpan={COLUMNS} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+interface RowProps {
+  index: number;
+  collectionId: string;
+  record: LoadedRecord;
+  ref: (element: HTMLTableRowElement | null) => void;
+}
+
+function RecordRow({ index, collectionId, record, ref }: RowProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <tr ref={ref} data-index={index} data-key={record.id} aria-rowindex={index + 2}>
+      <td>
+        <Link className={RECORD_LINK_CLASS} href={recordLink(collectionId, record.id)}>
+          {displayTitle(record, i18n.language)}
+        </Link>
+        {hasUnverifiedContent(record) && (
+          <span className="badge badge-warning">{t('browse.unverifiedContent')}</span>
+        )}
+      </td>
+      <td>{t(`browse.kind.${record.kind}`)}</td>
+      <td>{formatRecordDates(record, i18n.language) ?? '—'}</td>
+      <td>{record.claims.length > 0 ? t('browse.claimCount', { count: record.claims.length }) : '—'}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { LoadedCollectionPayload, CollectionSummary } from '../../../shared/ipc/payloads';
+import { useApi } from '../api/ApiContext';
+import { useResult, type AsyncState } from '../api/useResult';
+import { useCollection } from './useCollection';
+
+/**
+ * Where Browse remembers the collection chosen to explore. Kept in localStorage rather than the URL:
+ * the explore tabs are plain #/browse/… links, and a choice that outlives tab switches and restarts
+ * then needs no parameter threaded through every link (record deep links name their collection anyway).
+ */
+export const CHOSEN_COLLECTION_KEY = 'atmintis.browse.collection';
+
+/** localStorage can be missing or throw (private modes, sandboxed tests): a lost choice is harmless. */
+function readChoice(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(CHOSEN_COLLECTION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function saveChoice(collectionId: string): void {
+  try {
+    globalThis.localStorage?.setItem(CHOSEN_COLLECTION_KEY, collectionId);
+  } catch {
+    // Not remembered past this view; the choice still applies now.
+  }
+}
+
+export interface ChosenCollection {
+  /** Every installed collection, as `collections.list` gives them (empty until listed). */
+  summaries: readonly CollectionSummary[];
+  /** The one shown: the remembered choice if it is still installed, else the first. */
+  chosenId: string | undefined;
+  choose: (collectionId: string) => void;
+  collection: AsyncState<LoadedCollectionPayload>;
+}
+
+export function useChosenCollection(): ChosenCollection {
+  const api = useApi();
+  const list = useResult(() => api.call('collections.list', {}), [api]);
+  const [remembered, setRemembered] = useState(readChoice);
+  const summaries = list.status === 'ok' ? list.value : [];
+  // A remembered collection that was removed since falls back to the first (the memory is kept, so
+  // it applies again should the collection be imported anew).
+  const chosenId = (summaries.find((summary) => summary.id === remembered) ?? summaries[0])?.id;
+  // Only the chosen collection is fetched (fetchCollection caches it for the other tabs).
+  const loaded = useCollection(chosenId);
+  const choose = (collectionId: string) => {
+    saveChoice(collectionId);
+    setRemembered(collectionId);
+  };
+  const collection: AsyncState<LoadedCollectionPayload> =
+    list.status === 'ok'
+      ? chosenId === undefined
+        ? { status: 'error', error: { code: 'no-collection', message: 'No collections are installed.' } }
+        : loaded
+      : list;
+  return { summaries, chosenId, choose, collection };
+}
