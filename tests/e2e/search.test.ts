@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -245,5 +247,38 @@ describe('search in Chromium (npm run web)', () => {
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
     await context.close();
+  });
+
+  it('saves the index it built, and a new window opens it instead of indexing the collections again', async () => {
+    // Its own harness: a data folder with no saved index yet.
+    const fresh = await startHarness();
+    try {
+      const first = await openObservedPage(browser);
+      await first.page.goto(`${fresh.baseUrl}/#/search`);
+      await first.page.getByRole('searchbox', { name: 'Search' }).fill('Igarka');
+      const result = (page: Page) =>
+        page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: /^Igarka\b/ });
+      await result(first.page).first().waitFor();
+      expect(first.requests.some((url) => url.includes('/api/collections.get'))).toBe(true);
+      // Saved once searches have been quiet for a few seconds.
+      const saved = join(fresh.dataDir, 'search-index', 'snapshot.bin');
+      await expect.poll(() => existsSync(saved), { timeout: 30_000 }).toBe(true);
+      await first.context.close();
+
+      const second = await openObservedPage(browser);
+      const indexResponses: number[] = [];
+      second.context.on('response', (response) => {
+        if (response.url().includes('/search-index.bin')) indexResponses.push(response.status());
+      });
+      await second.page.goto(`${fresh.baseUrl}/#/search`);
+      await second.page.getByRole('searchbox', { name: 'Search' }).fill('Igarka');
+      await result(second.page).first().waitFor();
+      expect(indexResponses).toEqual([200]);
+      expect(second.requests.filter((url) => url.includes('/api/collections.get'))).toEqual([]);
+      expect(second.errors).toEqual([]);
+      await second.context.close();
+    } finally {
+      await fresh.stop();
+    }
   });
 });
