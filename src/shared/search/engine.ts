@@ -727,15 +727,15 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
 
   /** The documents not among these (which hold no repeats). */
   const inside = new Uint8Array(count);
+  const rest = new Int32Array(count);
   function outside(indexes: Int32Array): Int32Array {
     for (const index of indexes) inside[index] = 1;
-    const rest = new Int32Array(count - indexes.length);
     let length = 0;
     for (let d = 0; d < count; d++) {
       if (inside[d] === 1) inside[d] = 0;
       else rest[length++] = d;
     }
-    return rest;
+    return rest.subarray(0, length);
   }
 
   function facetsOf(
