@@ -4,7 +4,6 @@
  * backups, never a temporary or half-written file, and bad input is refused with a clear error.
  */
 import fc from 'fast-check';
-import type * as FsPromises from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,42 +15,14 @@ import { dispatch, HandlerError } from '../../../src/main/ipc/dispatch';
 import { parseBackup, serializeBackup } from '../../../src/shared/notes/backup';
 import { notesArbitrary } from '../../shared/notes/arbitraries';
 import { nastyString, nastyValue } from '../../shared/hostile/payloads';
+import type { Fault } from '../../support/faulty-fs';
 
-type Fault = 'none' | 'short-write' | 'sync' | 'rename';
-const faults = vi.hoisted(() => ({ next: 'none' as 'none' | 'short-write' | 'sync' | 'rename' }));
+const faults = vi.hoisted(() => ({ next: 'none' as Fault }));
 
-// Fault injection under the atomic writer: the disk fills up mid-write, fsync fails, rename fails.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof FsPromises>();
-  const failure = (code: string) => Object.assign(new Error(`${code}: injected failure`), { code });
-  return {
-    ...real,
-    open: async (...args: Parameters<typeof real.open>) => {
-      const handle = await real.open(...args);
-      return new Proxy(handle, {
-        get(target, property) {
-          if (property === 'writeFile' && faults.next === 'short-write') {
-            return async (data: string) => {
-              await target.write(data.slice(0, Math.floor(data.length / 2)));
-              throw failure('ENOSPC');
-            };
-          }
-          if (property === 'sync' && faults.next === 'sync' && args[1] === 'wx') {
-            return async () => {
-              throw failure('EIO');
-            };
-          }
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      });
-    },
-    rename: async (...args: Parameters<typeof real.rename>) => {
-      if (faults.next === 'rename') throw failure('EXDEV');
-      return real.rename(...args);
-    },
-  };
-});
+// Fault injection under the atomic writer (tests/support/faulty-fs.ts).
+vi.mock('node:fs/promises', async (importOriginal) =>
+  (await import('../../support/faulty-fs')).faultyFs(await importOriginal(), faults),
+);
 
 async function folderState(folder: string) {
   const names = await readdir(folder).catch(() => [] as string[]);

@@ -4,60 +4,24 @@ import type { LoadedCollection } from '../../../src/shared/collection/validate';
 import { RecordList } from '../../../src/renderer/src/browse/RecordList';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { record } from './fixtures';
+import { installFakeLayout } from '../fake-layout';
 
-/**
- * jsdom lays nothing out: the record pane is given a height, every row a height, and scrolling moves
- * scrollTop and fires `scroll` as a browser would, so the virtualiser sees a pane of about ten rows.
- */
+/** The virtualiser sees a pane of about ten rows (see ../fake-layout.ts). */
 const PANE_HEIGHT = 400;
 const ROW_HEIGHT = 38;
-const scrollTops = new WeakMap<Element, number>();
-const saved = {
-  clientHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight'),
-  offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
-  scrollTop: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop'),
-  scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
-};
+let restoreLayout: () => void = () => undefined;
 
 beforeAll(async () => {
   await initI18n('en');
-  Object.defineProperty(Element.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: Element) {
-      return this.classList.contains('record-table-pane') ? PANE_HEIGHT : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.matches('tr[data-index]') ? ROW_HEIGHT : 0;
-    },
-  });
-  Object.defineProperty(Element.prototype, 'scrollTop', {
-    configurable: true,
-    get(this: Element) {
-      return scrollTops.get(this) ?? 0;
-    },
-    set(this: Element, value: number) {
-      scrollTops.set(this, value);
-    },
-  });
-  Object.defineProperty(Element.prototype, 'scrollTo', {
-    configurable: true,
-    value(this: Element, options: ScrollToOptions) {
-      scrollTops.set(this, options.top ?? 0);
-      queueMicrotask(() => this.dispatchEvent(new Event('scroll')));
-    },
+  restoreLayout = installFakeLayout({
+    paneClass: 'record-table-pane',
+    paneHeight: PANE_HEIGHT,
+    isRow: (element) => element.matches('tr[data-index]'),
+    rowHeight: ROW_HEIGHT,
   });
 });
 
-afterAll(() => {
-  for (const [name, descriptor] of Object.entries(saved)) {
-    const target = name === 'offsetHeight' ? HTMLElement.prototype : Element.prototype;
-    if (descriptor) Object.defineProperty(target, name, descriptor);
-    else Reflect.deleteProperty(target, name);
-  }
-});
+afterAll(() => restoreLayout());
 
 afterEach(cleanup);
 

@@ -13,70 +13,24 @@ import {
   type SearchResultsHandle,
 } from '../../../src/renderer/src/search/SearchResults';
 import { MAX_RESULTS, RESULT_LIMIT, nextLimit } from '../../../src/renderer/src/search/useSearch';
+import { installFakeLayout } from '../fake-layout';
 
-/**
- * jsdom lays nothing out, and the virtualiser renders only what fits in the pane: the pane is given a
- * height and a content height, every row a height, and scrolling moves scrollTop and fires `scroll` as a browser would.
- */
+/** The virtualiser sees a pane of ten rows (see ../fake-layout.ts). */
 const PANE_HEIGHT = 400;
 const ROW_HEIGHT = 40;
-const scrollTops = new WeakMap<Element, number>();
-const saved = {
-  clientHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight'),
-  scrollHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight'),
-  offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
-  scrollTop: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop'),
-  scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
-};
+let restoreLayout: () => void = () => undefined;
 
 beforeAll(async () => {
   await initI18n('en');
-  Object.defineProperty(Element.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: Element) {
-      return this.classList.contains('search-results-pane') ? PANE_HEIGHT : 0;
-    },
-  });
-  // The pane's content is the list, as tall as the virtualiser makes it.
-  Object.defineProperty(Element.prototype, 'scrollHeight', {
-    configurable: true,
-    get(this: Element) {
-      const list = this.classList.contains('search-results-pane') ? this.firstElementChild : null;
-      return list instanceof HTMLElement ? parseFloat(list.style.height) || 0 : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('search-row') ? ROW_HEIGHT : 0;
-    },
-  });
-  Object.defineProperty(Element.prototype, 'scrollTop', {
-    configurable: true,
-    get(this: Element) {
-      return scrollTops.get(this) ?? 0;
-    },
-    set(this: Element, value: number) {
-      scrollTops.set(this, value);
-    },
-  });
-  Object.defineProperty(Element.prototype, 'scrollTo', {
-    configurable: true,
-    value(this: Element, options: ScrollToOptions) {
-      scrollTops.set(this, options.top ?? 0);
-      // Browsers fire `scroll` later, never inside the call (or React's commit that made it).
-      queueMicrotask(() => this.dispatchEvent(new Event('scroll')));
-    },
+  restoreLayout = installFakeLayout({
+    paneClass: 'search-results-pane',
+    paneHeight: PANE_HEIGHT,
+    isRow: (element) => element.classList.contains('search-row'),
+    rowHeight: ROW_HEIGHT,
   });
 });
 
-afterAll(() => {
-  for (const [name, descriptor] of Object.entries(saved)) {
-    const target = name === 'offsetHeight' ? HTMLElement.prototype : Element.prototype;
-    if (descriptor) Object.defineProperty(target, name, descriptor);
-    else Reflect.deleteProperty(target, name);
-  }
-});
+afterAll(() => restoreLayout());
 
 afterEach(cleanup);
 

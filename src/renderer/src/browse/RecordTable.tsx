@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -20,6 +19,7 @@ import type { LoadedRecord } from '../../../shared/collection/validate';
 import { displayTitle, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';
+import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
 
 /** Row height to start from, before a row is rendered and measured (a long title or badge wraps). */
 const ESTIMATED_ROW = 38;
@@ -90,17 +90,7 @@ export function RecordTable({ collectionId, records, sort, onSort }: Props) {
       ),
   });
 
-  useLayoutEffect(() => {
-    if (focusTarget === null) return;
-    const row = [...(paneRef.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [])].find(
-      (element) => element.dataset['key'] === focusTarget,
-    );
-    const link = row?.querySelector<HTMLAnchorElement>(`a.${RECORD_LINK_CLASS}`);
-    if (!link) return;
-    // scrollToIndex has brought (or is bringing) the row into view; the browser must not scroll too.
-    link.focus({ preventScroll: true });
-    setFocusTarget(null);
-  }, [focusTarget]);
+  useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RECORD_LINK_CLASS}`);
 
   const focusRow = (index: number) => {
     const record = records[index];

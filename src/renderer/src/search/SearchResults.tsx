@@ -16,6 +16,7 @@ import type { SearchHit, SearchResponse } from '../../../shared/search/engine';
 import { toHref } from '../../../shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
 import { MAX_RESULTS } from './useSearch';
+import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
 
 function formatDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, {
@@ -200,17 +201,7 @@ export function SearchResults({ response, onExit, onOpen, ref }: Props) {
 
   useScrollAnchor(virtualizer, rowOfKey);
 
-  useLayoutEffect(() => {
-    if (focusTarget === null) return;
-    const row = [...(paneRef.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
-      (element) => element.dataset['key'] === focusTarget,
-    );
-    const link = row?.querySelector<HTMLAnchorElement>(`a.${RESULT_LINK_CLASS}`);
-    if (!link) return;
-    // scrollToIndex has brought (or is bringing) the row into view; the browser must not scroll too.
-    link.focus({ preventScroll: true });
-    setFocusTarget(null);
-  }, [focusTarget]);
+  useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RESULT_LINK_CLASS}`);
 
   /** Focuses the `order`-th hit in reading order, scrolling it into view first. */
   const focusHit = useCallback(
