@@ -1,8 +1,8 @@
 /**
  * What search indexes: one flat document per record, per section of a long text and per bibliography
  * entry, with the original strings of every searchable field and the facts that filters and facets
- * use. Pure and deterministic: the worker indexes these documents and the renderer builds the same
- * documents to show results, so only ids, scores and match ranges cross the worker boundary.
+ * use. Pure and deterministic: the worker indexes these documents (prepared-index.ts keeps them as
+ * columns and rebuilds each exactly), and each hit it sends back carries its document to show.
  */
 import type { CslItem, CslName, RecordKind } from '../collection/schema';
 import type { LoadedCollection, LoadedRecord } from '../collection/validate';
