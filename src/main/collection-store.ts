@@ -6,19 +6,14 @@
  */
 import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
 import type { AppError } from '../shared/result';
+import type { LoadedPackage } from './collection/load-collection';
 import type { CollectionStore } from './handlers';
 import { HandlerError } from './ipc/dispatch';
 import type { Result } from '../shared/result';
 
-/** A validated collection and the hash of the bytes it was read from (see load-collection.ts). */
-interface Loaded {
-  collection: LoadedCollectionPayload;
-  revision: string;
-}
-
 export interface CollectionLoader {
   listCollectionDirectories(root: string): Promise<string[]>;
-  loadCollectionPackage(dir: string): Promise<Result<Loaded>>;
+  loadCollectionPackage(dir: string): Promise<Result<LoadedPackage>>;
 }
 
 /** `root` may be several folders (the web harness adds test collections); earlier ones win on an id clash. */
@@ -28,11 +23,11 @@ export function createBundledCollectionStore(
 ): CollectionStore {
   const roots = typeof root === 'string' ? [root] : root;
   const { listCollectionDirectories, loadCollectionPackage } = loader;
-  let loading: Promise<Map<string, Loaded>> | undefined;
+  let loading: Promise<Map<string, LoadedPackage>> | undefined;
   const failures: AppError[] = [];
 
-  async function loadAll(): Promise<Map<string, Loaded>> {
-    const byId = new Map<string, Loaded>();
+  async function loadAll(): Promise<Map<string, LoadedPackage>> {
+    const byId = new Map<string, LoadedPackage>();
     for (const folder of roots) {
       for (const dir of await listCollectionDirectories(folder)) {
         const result = await loadCollectionPackage(dir);

@@ -6,7 +6,6 @@
  * It only ever binds 127.0.0.1 and refuses requests whose Host or Origin is not its own: a page on
  * another origin (or a DNS-rebinding name) cannot call the API.
  */
-import { constants as bufferConstants } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -25,16 +24,11 @@ export const API_PREFIX = '/api/';
  * Large enough for the biggest payload the contract accepts and no larger, so a runaway request cannot
  * exhaust memory. The biggest are a notes export or backup of up to MAX_SAVE_CHARS characters (which
  * JSON may escape to twice that) and a search index snapshot, whose base64 JSON never escapes; the
- * extra MiB covers the rest of the request (a search index key, field names).
+ * extra MiB covers the rest of the request (a search index key, field names). It stays below the
+ * longest string V8 can make (tests/main/hostile/web-server-limits.test.ts checks), so every body it
+ * admits can be decoded and parsed.
  */
 export const MAX_REQUEST_BYTES = Math.max(2 * MAX_SAVE_CHARS, MAX_SEARCH_INDEX_BASE64_CHARS) + 1024 * 1024;
-
-/**
- * The longest string this JavaScript engine can make (about 512 MiB of text in V8). A body longer than
- * that could never be decoded and parsed, so it is refused from its Content-Length like any other
- * oversized body, with a 413 instead of an internal error after buffering it all.
- */
-const MAX_DECODABLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
 
 export interface WebServerOptions {
   port: number;
@@ -141,7 +135,7 @@ async function handleApi(
     sendJson(response, 415, fail('unsupported-media-type', 'API calls must send application/json'));
     return;
   }
-  const limit = Math.min(options.maxRequestBytes ?? MAX_REQUEST_BYTES, MAX_DECODABLE_BYTES);
+  const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const body = await readBody(request, limit);
   if (body === null) {
     // Answer at once and close the connection after this answer; the rest of the upload is discarded

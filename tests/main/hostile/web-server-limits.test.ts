@@ -141,7 +141,9 @@ describe('web server request limits', () => {
       { chunk: '', times: 0 },
       defaultServer,
     );
-    // A clear 413 up front, not an internal error after buffering hundreds of MB it cannot decode.
+    // A clear 413 up front, not an internal error after buffering hundreds of MB it cannot decode:
+    // the limit itself is below the longest string.
+    expect(MAX_REQUEST_BYTES).toBeLessThan(bufferConstants.MAX_STRING_LENGTH);
     expect(res).toMatchObject({ status: 413, sent: 0 });
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'request-too-large' } });
   });
