@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedCollection } from '../../../src/shared/collection/validate';
 import {
   createSearchWorkerHost,
   type SearchWorkerRequest,
   type SearchWorkerResponse,
 } from '../../../src/shared/search/protocol';
 import { SearchClient, type WorkerPort } from '../../../src/renderer/src/search/search-client';
+import { igarkaCollection } from './fixtures';
 
-const collection = {
-  manifest: {
-    formatVersion: 1,
-    id: 'c',
-    title: 'C',
-    version: '1.0.0',
-    description: 'd',
-    languages: ['en'],
-    license: 'l',
-    compiledBy: 'x',
-    texts: [],
-  },
-  records: [
-    {
-      id: 'place-igarka',
-      kind: 'place',
-      title: 'Igarka',
-      labels: {},
-      altNames: [{ name: 'Игарка' }],
-      altDates: [],
-      summary: 'Port.',
-      relations: [],
-      claims: [],
-      citations: [],
-      earliest: null,
-      latest: null,
-    },
-  ],
-  bibliography: [],
-  texts: [],
-  integrity: { findings: [] },
-} as LoadedCollection;
+const collection = igarkaCollection();
 
 /** A Worker stand-in running the real worker logic, with the worker's deferral under test control. */
 function fakeWorker() {

@@ -5,7 +5,7 @@ import { createSearchWorkerHost, type SearchWorkerResponse } from '../../../src/
 import { getSearchService, setSearchWorkerFactory } from '../../../src/renderer/src/search/search-service';
 import type { WorkerPort } from '../../../src/renderer/src/search/search-client';
 import { COLLECTIONS_CHANGED_EVENT } from '../../../src/renderer/src/import/useImportedCollections';
-import type { LoadedCollection } from '../../../src/shared/collection/validate';
+import { igarkaCollection } from './fixtures';
 
 /**
  * An API serving one small collection and keeping a saved search index in memory, counting calls.
@@ -20,27 +20,7 @@ interface Store {
 function fakeApi(options: { revision?: string } = {}) {
   const calls: string[] = [];
   const store: Store = { key: null, content: null, damaged: false };
-  const collection = {
-    manifest: { id: 'test', title: 'Test', version: '1', languages: ['en'], texts: [] },
-    records: [
-      {
-        id: 'place-igarka',
-        kind: 'place',
-        title: 'Igarka',
-        labels: {},
-        altNames: [{ name: 'Игарка', lang: 'ru' }],
-        altDates: [],
-        summary: 'Port town on the Yenisei.',
-        relations: [],
-        claims: [],
-        citations: [],
-        earliest: null,
-        latest: null,
-      },
-    ],
-    bibliography: [],
-    texts: [],
-  } as unknown as LoadedCollection;
+  const collection = igarkaCollection('test');
   const api = {
     call: async (channel: string, request: Record<string, string>) => {
       calls.push(channel);

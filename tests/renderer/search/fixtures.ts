@@ -1,0 +1,37 @@
+import type { LoadedCollection } from '../../../src/shared/collection/validate';
+
+/** A collection of one place, Igarka (also known by its Cyrillic name), for the search worker tests. */
+export function igarkaCollection(id = 'c'): LoadedCollection {
+  return {
+    manifest: {
+      formatVersion: 1,
+      id,
+      title: 'C',
+      version: '1.0.0',
+      description: 'd',
+      languages: ['en'],
+      license: 'l',
+      compiledBy: 'x',
+      texts: [],
+    },
+    records: [
+      {
+        id: 'place-igarka',
+        kind: 'place',
+        title: 'Igarka',
+        labels: {},
+        altNames: [{ name: 'Игарка' }],
+        altDates: [],
+        summary: 'Port.',
+        relations: [],
+        claims: [],
+        citations: [],
+        earliest: null,
+        latest: null,
+      },
+    ],
+    bibliography: [],
+    texts: [],
+    integrity: { findings: [] },
+  } as LoadedCollection;
+}
