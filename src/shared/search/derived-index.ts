@@ -31,7 +31,7 @@ export interface DerivedIndex {
 }
 
 /** Dates spanning more years than a lifetime are left out of the period facet. */
-export const MAX_YEAR_SPAN = 80;
+const MAX_YEAR_SPAN = 80;
 
 export function deriveIndex(base: BaseIndex): DerivedIndex {
   return { postings: postingsOf(base), soundIndex: soundIndexOf(base), facets: facetData(base) };

@@ -4,7 +4,7 @@
  * updates.
  */
 import type { FacetCount } from './engine';
-import { RaggedBuilder, type Ragged } from './ragged';
+import type { Ragged } from './ragged';
 
 export class FacetColumn {
   /** `lists` holds, per document, indexes into `labels` (distinct per document). */
@@ -12,27 +12,6 @@ export class FacetColumn {
     private readonly labels: readonly string[],
     private readonly lists: Ragged,
   ) {}
-
-  /** From each document's values as strings (small collections, tests). */
-  static fromValues(values: readonly (readonly string[])[]): FacetColumn {
-    const labels: string[] = [];
-    const ids = new Map<string, number>();
-    const lists = new RaggedBuilder();
-    for (const list of values) {
-      lists.add(
-        list.map((value) => {
-          let id = ids.get(value);
-          if (id === undefined) {
-            id = labels.length;
-            labels.push(value);
-            ids.set(value, id);
-          }
-          return id;
-        }),
-      );
-    }
-    return new FacetColumn(labels, lists.build());
-  }
 
   private totals: Int32Array | null = null;
 
