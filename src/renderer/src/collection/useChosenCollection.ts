@@ -51,11 +51,7 @@ export function useChosenCollection(): ChosenCollection {
     saveChoice(collectionId);
     setRemembered(collectionId);
   };
-  const collection: AsyncState<LoadedCollectionPayload> =
-    list.status === 'ok'
-      ? chosenId === undefined
-        ? { status: 'error', error: { code: 'no-collection', message: 'No collections are installed.' } }
-        : loaded
-      : list;
+  // With none installed, useCollection(undefined) answers `no-collection` itself.
+  const collection: AsyncState<LoadedCollectionPayload> = list.status === 'ok' ? loaded : list;
   return { summaries, chosenId, choose, collection };
 }
