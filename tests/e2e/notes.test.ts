@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startHarness, type Harness } from '../support/web-harness';
+import { testBrowser } from '../support/find-browser';
+import { CHROMIUM_ARGS, startHarness, type Harness } from '../support/web-harness';
 
 const COLLECTION_TITLE = 'Soviet deportations from Lithuania, 1940–1953';
 let harness: Harness;
@@ -29,9 +30,9 @@ afterAll(async () => {
 
 const newProfile = () => mkdtempSync(join(tmpdir(), 'atmintis-profile-'));
 
-function openProfile(profile: string): Promise<BrowserContext> {
+async function openProfile(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
+    executablePath: (await testBrowser()).executablePath,
     args: CHROMIUM_ARGS,
     headless: true,
   });
@@ -159,7 +160,7 @@ describe('notes in Chromium with a persistent profile', () => {
   it('keeps a note typed one second before the browser process is killed (SIGKILL)', async () => {
     const profile = newProfile();
     const browserProcess = spawn(
-      chromiumPath(),
+      (await testBrowser()).executablePath,
       [
         ...CHROMIUM_ARGS,
         '--headless',

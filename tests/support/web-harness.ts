@@ -1,31 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { testBrowser } from './find-browser';
 
 /**
  * End-to-end harness: runs the real `npm run web` (real renderer build, real main-process handlers)
- * and drives Debian's Chromium against it with playwright-core.
+ * and drives Chromium against it with playwright-core (which Chromium: ./find-browser.ts).
  */
 export interface Harness {
   baseUrl: string;
   dataDir: string;
   stop(): Promise<void>;
-}
-
-export function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (candidate): candidate is string => Boolean(candidate),
-  );
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `No Chromium found (tried ${candidates.join(', ')}). Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return found;
 }
 
 export interface HarnessOptions {
@@ -89,8 +76,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath } = await testBrowser();
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface ObservedPage {
