@@ -14,6 +14,7 @@ import {
 } from '../../../src/shared/citations/formatter';
 import {
   CITATION_STYLES,
+  CSL_LOCALES,
   type CitationStyleId,
   type CslLocaleId,
 } from '../../../src/shared/citations/styles';
@@ -25,7 +26,6 @@ import {
   typeCounts,
   type EntryFilter,
 } from '../../../src/renderer/src/bibliography/model';
-import { bundledCslSources } from '../../shared/citations/fixtures';
 
 const BUNDLED = JSON.parse(
   readFileSync(
@@ -36,6 +36,9 @@ const BUNDLED = JSON.parse(
     'utf8',
   ),
 ) as CslItem[];
+
+const CSL_DIR = resolve(import.meta.dirname, '../../../resources/csl');
+const cslFile = (file: string) => readFileSync(resolve(CSL_DIR, file), 'utf8');
 
 const SUBSTITUTE = '———';
 
@@ -66,7 +69,10 @@ describe('author substitutes in the shown bibliography', { timeout: 120_000 }, (
     return list;
   };
   beforeAll(() => {
-    formatter = createCitationFormatter(bundledCslSources());
+    formatter = createCitationFormatter({
+      styles: Object.fromEntries(CITATION_STYLES.map((style) => [style.id, cslFile(style.file)])),
+      locales: Object.fromEntries(CSL_LOCALES.map((locale) => [locale.id, cslFile(locale.file)])),
+    });
   }, 60_000);
 
   it('stand only under an entry by the same authors, in every style × locale × sort × filter', () => {

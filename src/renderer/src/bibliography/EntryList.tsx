@@ -4,6 +4,7 @@ import type { LoadedCollection } from '../../../shared/collection/validate';
 import { bibliographyHref } from '../../../shared/links';
 import { ExportControls } from './ExportControls';
 import { FormattedHtml } from './FormattedHtml';
+import { IncompleteMark } from './IncompleteMark';
 import {
   EMPTY_ENTRY_FILTER,
   ENTRY_SORTS,
@@ -185,6 +186,7 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
                 {formatted && !reference && <div className="meta">{t('bibliography.noReferenceShort')}</div>}
                 <div className="meta entry-meta">
                   <span>{t(`bibliography.type.${item.type}`, { defaultValue: item.type })}</span>
+                  <IncompleteMark item={item} />
                   {citedBy > 0 && <span>{t('bibliography.citedByCount', { count: citedBy })}</span>}
                   {noteCount > 0 && (
                     <span className="badge badge-warning">
