@@ -61,6 +61,7 @@ const TITLE_FIELDS = new Set([
   'origtitle',
   'series',
   'shorttitle',
+  'type',
 ]);
 /** Fields written verbatim (no TeX escapes). */
 const VERBATIM_FIELDS = new Set(['url', 'doi', 'eprint', 'file', 'pdf']);

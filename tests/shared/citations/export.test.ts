@@ -170,7 +170,7 @@ describe('BibTeX export: valid fields, faithful values', () => {
 
   it('braces whole words only, never part of a word, in every title of the bundled bibliography', () => {
     const bibtex = toBibTeX(BUNDLED);
-    const titles = bibtex.split('\n').filter((line) => /^\t(?:title|booktitle|series) = /.test(line));
+    const titles = bibtex.split('\n').filter((line) => /^\t(?:title|booktitle|series|type) = /.test(line));
     expect(titles.length).toBeGreaterThan(80);
     for (const line of titles) {
       const value = line.replace(/^\t\w+ = \{(.*)\},$/u, '$1');
