@@ -1,5 +1,7 @@
 import { parse as parseBibTeX } from '@retorquere/bibtex-parser';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,6 +26,18 @@ afterAll(async () => {
 });
 
 const COLLECTION = 'lt-deportations-1940-1953';
+
+/** The bundled works' authors (else editors), by id, to check what a "———" stands for. */
+const CREATORS = new Map(
+  (
+    JSON.parse(
+      readFileSync(
+        resolve(import.meta.dirname, `../../resources/collections/${COLLECTION}/bibliography.json`),
+        'utf8',
+      ),
+    ) as { id: string; author?: unknown[]; editor?: unknown[] }[]
+  ).map((item) => [item.id, JSON.stringify(item.author?.length ? item.author : (item.editor ?? []))]),
+);
 
 /** The list item of a work, found by the start of its formatted reference. */
 const work = (page: Page, reference: string) =>
@@ -166,6 +180,11 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     expect(library.errors).toEqual([]);
     expect(library.entries).toHaveLength(total);
     expect(bibtex).toContain('author = {Anušauskas, A.}');
+    // A month macro with the day in biblatex's date; whole words braced, never part of one.
+    expect(bibtex).toContain('month = jan,\n\tdate = {2026-01-08},');
+    expect(bibtex).not.toMatch(/month = \{/);
+    expect(bibtex).toContain('{Grinkevičiūtė}');
+    expect(bibtex).not.toContain('{Grinkevi}');
 
     // Only the selected works.
     await page.getByRole('checkbox', { name: 'Select Anušauskas 2012' }).check();
@@ -177,6 +196,77 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     expect(ris.match(/^TY {2}- /gm)).toHaveLength(2);
     expect(ris).toContain('AU  - Anušauskas, A.');
     expect(ris).toContain('A3  - Burauskaitė, B.');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('puts MLA\'s "———" only under a work by the same authors as shown, in every sort and filter', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
+    await page.getByLabel('Citation style').selectOption({ label: 'MLA (9th edition)' });
+    const list = page.getByRole('list', { name: 'Works' });
+    await work(page, 'Anušauskas, A. Teroras, 1940–1958. Versus Aureus, 2012.').waitFor();
+
+    const shown = () =>
+      list.locator('.entry-link').evaluateAll((links) =>
+        links.map((link) => ({
+          id: decodeURIComponent(link.getAttribute('href')?.split('/').pop() ?? ''),
+          text: link.textContent ?? '',
+        })),
+      );
+    let substitutes = 0;
+    const sorts = ['Author (A–Z)', 'Year (oldest first)', 'Year (newest first)', 'Title (A–Z)'];
+    const filters = ['', 'Moscow', 'Balkelis', 'Grinkevičiūtė', 'Lithuania'];
+    for (const sort of sorts) {
+      await page.getByLabel('Sort by').selectOption({ label: sort });
+      for (const filter of filters) {
+        await page.getByLabel('Search the bibliography').fill(filter);
+        const entries = await shown();
+        entries.forEach((entry, index) => {
+          if (!entry.text.startsWith('———')) return;
+          substitutes += 1;
+          const above = entries[index - 1];
+          expect(above && CREATORS.get(above.id), `${sort} "${filter}": ${entry.id} under ${above?.id}`).toBe(
+            CREATORS.get(entry.id),
+          );
+        });
+      }
+    }
+    expect(substitutes).toBeGreaterThan(0);
+
+    // The reported case: sorted by author, Armonas's 1961 book comes right after Anušauskas.
+    await page.getByLabel('Search the bibliography').fill('');
+    await page.getByLabel('Sort by').selectOption({ label: 'Author (A–Z)' });
+    await work(page, 'Armonas, Barbara. Leave Your Tears in Moscow. Lippincott, 1961.').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('marks a reference whose title is unknown, in the list, on its page and in Cite this', async () => {
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await page.getByLabel('Search the bibliography').fill('Bugai');
+    await work(page, 'Bugai. 1992.').getByText('Incomplete reference: title unknown').waitFor();
+    await work(page, 'Anušauskas').waitFor({ state: 'detached' });
+
+    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/bugai1992`);
+    await page.getByRole('heading', { level: 1, name: 'Bugai 1992' }).waitFor();
+    await page.getByText('Incomplete reference: title unknown').first().waitFor();
+
+    await page.getByLabel('Citation style').selectOption({ label: 'Chicago (notes and bibliography)' });
+    const citing = page.getByRole('region', { name: /^Cited by \d+ records?$/ });
+    await citing
+      .getByRole('button', { name: /^Cite this: / })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Note' }).waitFor();
+    await expect
+      .poll(() => dialog.getByText('Incomplete reference: title unknown').count())
+      .toBeGreaterThan(0);
 
     expect(errors).toEqual([]);
     await context.close();

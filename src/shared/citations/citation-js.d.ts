@@ -43,6 +43,11 @@ declare module '@citation-js/core' {
       get(name: '@bibtex'): BibtexPluginConfig | undefined;
     };
     output: {
+      format(
+        name: 'bibtex' | 'biblatex',
+        data: object[],
+        options: { format: 'object' },
+      ): { type: string; label: string; properties: Record<string, string> }[];
       format(name: 'bibtex' | 'biblatex', data: object[], options?: Record<string, unknown>): string;
       format(name: 'ris', data: object[], options: { format: 'object' }): Record<string, string | string[]>[];
     };

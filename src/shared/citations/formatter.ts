@@ -10,7 +10,7 @@
  */
 import { plugins, type CiteprocEngine } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { CslItem } from '../collection/schema';
+import type { CslItem, CslName } from '../collection/schema';
 import { citeItemLocator } from './locator';
 import { CITATION_STYLES, CSL_LOCALES, type CitationStyleId, type CslLocaleId } from './styles';
 
@@ -44,14 +44,35 @@ export interface CiteRequest {
   viaPrefix?: string;
 }
 
+/**
+ * A bibliography formatted once, to be shown in any order and any subset. A style's
+ * subsequent-author-substitute ("———" in MLA) stands for the names of the entry above it in the style's
+ * own order; shown in another order or filtered, that entry may be another author's.
+ */
+export interface FormattedBibliography {
+  /** Every reference in the style's order, as the style prints the whole list. */
+  references: FormattedReference[];
+  /**
+   * The references of these works (ids, in the order shown), each with the author substitute only where
+   * the entry shown directly above it has the same authors; elsewhere the names are written out. A work
+   * the style cannot print is absent from the map.
+   */
+  arrange(shownIds: readonly string[]): Map<string, FormattedReference>;
+}
+
 export interface CitationFormatter {
   /** References in the style's order; a work the style cannot print (no title, say) may be absent. */
   references(items: readonly CslItem[], options: FormatOptions): FormattedReference[];
+  /** The whole list, ready to be shown sorted and filtered in other ways than the style's. */
+  bibliography(items: readonly CslItem[], options: FormatOptions): FormattedBibliography;
   /** The reference of one work, or null when the style prints nothing for it. */
   reference(item: CslItem, options: FormatOptions): FormattedText | null;
   /** An in-text citation (or, in a note style, a first full note) of one work at a locator. */
   citation(request: CiteRequest, options: FormatOptions): FormattedText;
 }
+
+/** Suffix of the registered name of a style's variant without subsequent-author-substitute. */
+const WRITTEN_OUT = '-written-out';
 
 function cslConfig() {
   const config = plugins.config.get('@csl');
@@ -71,6 +92,16 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
     if (xml !== undefined && !config.styles.has(`atmintis-${style.id}`)) {
       config.styles.add(`atmintis-${style.id}`, xml);
     }
+    const writtenOut = xml === undefined ? xml : withoutAuthorSubstitute(xml);
+    // The same style with every author written out, for entries shown out of the style's order; only
+    // for a style that substitutes (each style costs citeproc a compilation).
+    if (
+      writtenOut !== undefined &&
+      writtenOut !== xml &&
+      !config.styles.has(`atmintis-${style.id}${WRITTEN_OUT}`)
+    ) {
+      config.styles.add(`atmintis-${style.id}${WRITTEN_OUT}`, writtenOut);
+    }
   }
   for (const locale of CSL_LOCALES) {
     const xml = sources.locales[locale.id];
@@ -79,8 +110,14 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
   }
 
   // Names are prefixed so a bundled style never collides with one citation-js ships ("apa").
-  function engine(items: readonly CslItem[], options: FormatOptions, format: 'html' | 'text') {
-    const name = `atmintis-${options.style}`;
+  function engine(
+    items: readonly CslItem[],
+    options: FormatOptions,
+    format: 'html' | 'text',
+    variant: '' | typeof WRITTEN_OUT = '',
+  ) {
+    const substitutes = config.styles.has(`atmintis-${options.style}${WRITTEN_OUT}`);
+    const name = `atmintis-${options.style}${substitutes ? variant : ''}`;
     if (!config.styles.has(name)) throw new Error(`The citation style "${options.style}" is not loaded.`);
     if (!config.locales.has(options.locale)) {
       throw new Error(`The citation locale "${options.locale}" is not loaded.`);
@@ -108,8 +145,12 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
     return byId;
   }
 
-  function references(items: readonly CslItem[], options: FormatOptions): FormattedReference[] {
-    const citeproc = engine(items, options, 'html');
+  function references(
+    items: readonly CslItem[],
+    options: FormatOptions,
+    variant: '' | typeof WRITTEN_OUT = '',
+  ): FormattedReference[] {
+    const citeproc = engine(items, options, 'html', variant);
     // Sorting and disambiguation happen here, once; both renderings reuse them.
     citeproc.updateItems(items.map((item) => item.id));
     const html = makeBibliography(citeproc, options.style);
@@ -136,11 +177,83 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
     return { html: render('html'), text: render('text') };
   }
 
+  function bibliography(items: readonly CslItem[], options: FormatOptions): FormattedBibliography {
+    const inStyleOrder = references(items, options);
+    const substitutes = config.styles.has(`atmintis-${options.style}${WRITTEN_OUT}`);
+    const writtenOut = new Map(
+      (substitutes ? references(items, options, WRITTEN_OUT) : inStyleOrder).map((entry) => [
+        entry.id,
+        entry,
+      ]),
+    );
+    const works = new Map(items.map((item) => [item.id, item]));
+    // The entry each one follows in the style's order: the one whose names a substitute stands for.
+    const styleAbove = new Map<string, string | undefined>(
+      inStyleOrder.map((entry, index) => [entry.id, inStyleOrder[index - 1]?.id]),
+    );
+    const substituted = new Map(inStyleOrder.map((entry) => [entry.id, entry]));
+    const arrange = (shownIds: readonly string[]): Map<string, FormattedReference> => {
+      const shown = new Map<string, FormattedReference>();
+      let above: string | undefined;
+      for (const id of shownIds) {
+        const full = writtenOut.get(id);
+        const styled = substituted.get(id);
+        if (!full || !styled) continue;
+        const usesSubstitute = styled.text !== full.text;
+        const styleAboveId = styleAbove.get(id);
+        const sameNamesAbove =
+          above !== undefined &&
+          styleAboveId !== undefined &&
+          (above === styleAboveId || sameCreators(works.get(above), works.get(styleAboveId)));
+        shown.set(id, usesSubstitute && !sameNamesAbove ? full : styled);
+        above = id;
+      }
+      return shown;
+    };
+    return { references: inStyleOrder, arrange };
+  }
+
   return {
-    references,
+    references: (items, options) => references(items, options),
+    bibliography,
     reference: (item, options) => references([item], options)[0] ?? null,
     citation,
   };
+}
+
+/**
+ * The style without `subsequent-author-substitute` (and its rule): an in-memory variant, the bundled file
+ * stays as published.
+ */
+export function withoutAuthorSubstitute(styleXml: string): string {
+  return styleXml.replace(/\s+subsequent-author-substitute(?:-rule)?="[^"]*"/g, '');
+}
+
+/**
+ * Whether two works print the same names: the same authors, or with no authors the same editors. Two works
+ * with neither never count as the same (a style would substitute a title or a publisher).
+ */
+function sameCreators(a: CslItem | undefined, b: CslItem | undefined): boolean {
+  if (!a || !b) return false;
+  const key = (role: string, names: CslName[]) =>
+    JSON.stringify([
+      role,
+      ...names.map((name) => [
+        name.literal,
+        name.family,
+        name.given,
+        name['non-dropping-particle'],
+        name['dropping-particle'],
+        name.suffix,
+      ]),
+    ]);
+  const creators = (item: CslItem) => {
+    if (item.author && item.author.length > 0) return key('author', item.author);
+    if (item.editor && item.editor.length > 0) return key('editor', item.editor);
+    return null;
+  };
+  const names = creators(a);
+  return names !== null && names === creators(b);
 }
 
 /** citeproc wraps each HTML entry in `<div class="csl-entry">…</div>`; the view supplies its own element. */

@@ -307,6 +307,14 @@ export const cslDateSchema = z.strictObject({
 const cslNumber = z.union([z.string().min(1), z.number()]);
 
 /**
+ * The parts of a reference the collection's sources do not give (`"atmintis-incomplete"`): the app marks
+ * such a reference as incomplete wherever it shows or cites it. Not a CSL variable; CSL processors ignore
+ * it.
+ */
+export const INCOMPLETE_REFERENCE_PARTS = ['title', 'author', 'editor', 'issued', 'publisher'] as const;
+export type IncompleteReferencePart = (typeof INCOMPLETE_REFERENCE_PARTS)[number];
+
+/**
  * A CSL-JSON item. The fields the app reads are typed; other CSL variables are allowed (loose object)
  * so entries can carry the full range of CSL-JSON.
  */
@@ -332,6 +340,7 @@ export const cslItemSchema = z.looseObject({
   language: text.optional(),
   keyword: text.optional(),
   note: text.optional(),
+  'atmintis-incomplete': z.array(z.enum(INCOMPLETE_REFERENCE_PARTS)).min(1).optional(),
 });
 
 export const bibliographySchema = z.array(z.unknown());

@@ -25,6 +25,13 @@ const BIBLIOGRAPHY: CslItem[] = [
     issued: { 'date-parts': [[2012]] },
   },
   {
+    id: 'bugai1992',
+    type: 'book',
+    author: [{ family: 'Bugai' }],
+    issued: { 'date-parts': [[1992]] },
+    'atmintis-incomplete': ['title'],
+  },
+  {
     id: 'balkelis2026',
     type: 'post-weblog',
     author: [{ family: 'Balkelis', given: 'Tomas' }],
@@ -82,6 +89,35 @@ describe('CiteButton', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.activeElement).toBe(button);
   }, 30_000);
+
+  it('marks a reference whose title is unknown, in English and in Lithuanian, and no complete one', async () => {
+    const open = async (name: string) => {
+      render(
+        <CiteButton
+          collection={{ bibliography: BIBLIOGRAPHY }}
+          references={[{ source: 'bugai1992', locator: 'p. 205', via: 'anusauskas2012' }]}
+          subject="Test figure"
+        />,
+      );
+      fireEvent.click(screen.getByRole('button', { name }));
+      const dialog = screen.getByRole('dialog');
+      await within(dialog).findByText('Bugai. 1992.', {}, { timeout: 20_000 });
+      return dialog;
+    };
+    try {
+      const dialog = await open('Cite this: Test figure');
+      // Under the citation and under the reference: whatever the reader copies, the mark is beside it.
+      expect(within(dialog).getAllByText('Incomplete reference: title unknown')).toHaveLength(2);
+      // The complete work cited with it (Anušauskas) carries none.
+      expect(dialog.textContent?.match(/Incomplete reference/g)).toHaveLength(2);
+      cleanup();
+      await initI18n('lt');
+      const lithuanian = await open('Cituoti: Test figure');
+      expect(within(lithuanian).getAllByText('Neišsami nuoroda: trūksta pavadinimo')).toHaveLength(2);
+    } finally {
+      await initI18n('en');
+    }
+  }, 40_000);
 
   it('renders nothing when no reference names a work of the bibliography', () => {
     const { container } = render(

@@ -142,6 +142,60 @@ describe('BibTeX export, read by @retorquere/bibtex-parser (the parser of Better
   });
 });
 
+describe('BibTeX export: valid fields, faithful values', () => {
+  it('writes the month as its macro and the full date in biblatex\'s date, never "month = {jan 8}"', () => {
+    const monthOnly: CslItem = { ...BOOK, id: 'test-month', issued: { 'date-parts': [[1941, 10]] } };
+    const range: CslItem = {
+      ...BOOK,
+      id: 'test-range',
+      issued: {
+        'date-parts': [
+          [1948, 5, 22],
+          [1948, 5, 23],
+        ],
+      },
+    };
+    const bibtex = toBibTeX([WEB_POST, monthOnly, range, BOOK]);
+    expect(bibtex).not.toMatch(/month = \{/);
+    const library = parseBibTeX(bibtex);
+    expect(library.errors).toEqual([]);
+    const [post, month, span, book] = library.entries;
+    expect(post?.fields).toMatchObject({ year: '2026', month: '1', date: '2026-01-08' });
+    expect(bibtex).toContain('\tmonth = jan,\n\tdate = {2026-01-08},\n');
+    expect(month?.fields).toMatchObject({ year: '1941', month: '10' });
+    expect(month?.fields.date).toBeUndefined();
+    expect(span?.fields).toMatchObject({ month: '5', date: '1948-05-22/1948-05-23' });
+    expect(book?.fields.month).toBeUndefined();
+  });
+
+  it('braces whole words only, never part of a word, in every title of the bundled bibliography', () => {
+    const bibtex = toBibTeX(BUNDLED);
+    const titles = bibtex.split('\n').filter((line) => /^\t(?:title|booktitle|series|type) = /.test(line));
+    expect(titles.length).toBeGreaterThan(80);
+    for (const line of titles) {
+      const value = line.replace(/^\t\w+ = \{(.*)\},$/u, '$1');
+      // A brace next to a letter or digit outside it splits a word.
+      expect(value, line).not.toMatch(/[\p{L}\p{M}\p{N}]\{|\}[\p{L}\p{M}\p{N}]/u);
+    }
+    expect(bibtex).toContain('{Grinkevičiūtė}');
+    expect(bibtex).not.toContain('{Grinkevi}');
+    expect(bibtex).toContain('Lietuviai prie {Laptevų} jūros');
+  });
+
+  it("escapes TeX's special characters and reads them back as they were", () => {
+    const special: CslItem = {
+      ...BOOK,
+      id: 'test-special',
+      title: 'Tests & Checks: 100% of #1 test_case for $5',
+    };
+    const bibtex = toBibTeX([special]);
+    expect(bibtex).toContain('Tests \\& {Checks}: 100\\% of \\#1 test\\_case for \\$5');
+    const library = parseBibTeX(bibtex, { english: false });
+    expect(library.errors).toEqual([]);
+    expect(library.entries[0]?.fields.title).toBe(special.title);
+  });
+});
+
 /** A deliberately simple RIS reader, independent of citation-js: tag lines only, no continuations. */
 function readRisRecords(text: string): Map<string, string[]>[] {
   const records: Map<string, string[]>[] = [];

@@ -14,6 +14,7 @@ import type { LoadedCollection } from '../../../shared/collection/validate';
 import { citationStyle } from '../../../shared/citations/styles';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';
+import { IncompleteMark } from './IncompleteMark';
 import { shortLabel } from './model';
 import { StyleChooser } from './StyleChooser';
 import { WithFormatter } from './WithFormatter';
@@ -162,6 +163,9 @@ function CiteReferenceBody({
       <p className="formatted-citation">
         <FormattedHtml html={citation.html} />
       </p>
+      {works.map((work) => (
+        <IncompleteMark key={work.id} item={work} as="p" />
+      ))}
       <CopyButton
         text={citation.text}
         label={isNote ? t('bibliography.cite.copyNote') : t('bibliography.cite.copyInText')}
@@ -174,6 +178,7 @@ function CiteReferenceBody({
             <p className="formatted-reference">
               <FormattedHtml html={formatted.html} />
             </p>
+            <IncompleteMark item={work} as="p" />
             <CopyButton
               text={formatted.text}
               label={t('bibliography.cite.copyReference')}
@@ -187,9 +192,10 @@ function CiteReferenceBody({
             />
           </div>
         ) : (
-          <p key={work.id} className="meta">
-            {t('bibliography.noReference')}
-          </p>
+          <div key={work.id} className="cite-reference">
+            <p className="meta">{t('bibliography.noReference')}</p>
+            <IncompleteMark item={work} as="p" />
+          </div>
         );
       })}
     </section>

@@ -4,8 +4,10 @@ import type { LoadedCollection } from '../../../shared/collection/validate';
 import { bibliographyHref } from '../../../shared/links';
 import { ExportControls } from './ExportControls';
 import { FormattedHtml } from './FormattedHtml';
+import { IncompleteMark } from './IncompleteMark';
 import {
   EMPTY_ENTRY_FILTER,
+  ENTRY_SORTS,
   citingRecordsIndex,
   filterEntries,
   findingsIndex,
@@ -20,12 +22,6 @@ import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
 import { useCitationFormatter } from './useFormatter';
 
-const SORTS: EntrySort[] = [
-  { key: 'author', direction: 'ascending' },
-  { key: 'year', direction: 'ascending' },
-  { key: 'year', direction: 'descending' },
-  { key: 'title', direction: 'ascending' },
-];
 const sortValue = (sort: EntrySort) => `${sort.key}-${sort.direction}`;
 
 /** The collection's bibliography: every work in the chosen style, sortable, filterable, exportable. */
@@ -40,10 +36,10 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
 
   const [{ style, locale }] = useCitationPreferences();
   const formatterState = useCitationFormatter(style, locale);
-  const formatted = useMemo(() => {
+  // Formatted once per style; each sort and filter only arranges the entries (see FormattedBibliography).
+  const formattedList = useMemo(() => {
     if (formatterState.status !== 'ok') return null;
-    const references = formatterState.formatter.references(collection.bibliography, { style, locale });
-    return new Map(references.map((reference) => [reference.id, reference]));
+    return formatterState.formatter.bibliography(collection.bibliography, { style, locale });
   }, [formatterState, collection.bibliography, style, locale]);
 
   const citing = useMemo(() => citingRecordsIndex(collection), [collection]);
@@ -60,6 +56,10 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
   const shown = useMemo(
     () => sortEntries(filterEntries(collection.bibliography, filter), sort, collator),
     [collection.bibliography, filter, sort, collator],
+  );
+  const formatted = useMemo(
+    () => formattedList?.arrange(shown.map((item) => item.id)) ?? null,
+    [formattedList, shown],
   );
   const selected = collection.bibliography.filter((item) => selectedIds.has(item.id));
   const allShownSelected = shown.length > 0 && shown.every((item) => selectedIds.has(item.id));
@@ -123,10 +123,10 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
             id={ids.sort}
             value={sortValue(sort)}
             onChange={(event) =>
-              setSort(SORTS.find((option) => sortValue(option) === event.target.value) ?? sort)
+              setSort(ENTRY_SORTS.find((option) => sortValue(option) === event.target.value) ?? sort)
             }
           >
-            {SORTS.map((option) => (
+            {ENTRY_SORTS.map((option) => (
               <option key={sortValue(option)} value={sortValue(option)}>
                 {t(`bibliography.sort.${sortValue(option)}`)}
               </option>
@@ -186,6 +186,7 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
                 {formatted && !reference && <div className="meta">{t('bibliography.noReferenceShort')}</div>}
                 <div className="meta entry-meta">
                   <span>{t(`bibliography.type.${item.type}`, { defaultValue: item.type })}</span>
+                  <IncompleteMark item={item} />
                   {citedBy > 0 && <span>{t('bibliography.citedByCount', { count: citedBy })}</span>}
                   {noteCount > 0 && (
                     <span className="badge badge-warning">

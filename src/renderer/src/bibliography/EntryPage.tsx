@@ -8,6 +8,7 @@ import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from './CiteThis';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';
+import { IncompleteMark } from './IncompleteMark';
 import { citingRecordsIndex, findingsIndex, shortLabel, yearOf } from './model';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
@@ -128,10 +129,14 @@ function FormattedEntryBody({
           <p className="formatted-reference" data-testid="formatted-reference">
             <FormattedHtml html={reference.html} />
           </p>
+          <IncompleteMark item={item} as="p" />
           <CopyButton text={reference.text} label={t('bibliography.cite.copyReference')} />
         </>
       ) : (
-        <p className="meta">{t('bibliography.noReference')}</p>
+        <>
+          <p className="meta">{t('bibliography.noReference')}</p>
+          <IncompleteMark item={item} as="p" />
+        </>
       )}
       <h2>{isNote ? t('bibliography.cite.note') : t('bibliography.cite.inText')}</h2>
       <p className="formatted-citation">

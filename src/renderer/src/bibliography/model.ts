@@ -14,6 +14,14 @@ export interface EntrySort {
   direction: 'ascending' | 'descending';
 }
 
+/** The sorts the list offers, first the default. */
+export const ENTRY_SORTS: readonly EntrySort[] = [
+  { key: 'author', direction: 'ascending' },
+  { key: 'year', direction: 'ascending' },
+  { key: 'year', direction: 'descending' },
+  { key: 'title', direction: 'ascending' },
+];
+
 export interface EntryFilter {
   /** A CSL type, or "all". */
   type: string;
