@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -10,7 +11,13 @@ import {
   type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type VirtualItem,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { SearchDocument, SearchKind } from '../../../shared/search/documents';
 import type { SearchHit, SearchResponse } from '../../../shared/search/engine';
 import { toHref } from '../../../shared/links';
@@ -174,6 +181,12 @@ function useScrollAnchor(virtualizer: Virtualizer<HTMLDivElement, Element>, rowO
   });
 }
 
+/**
+ * The measured rows of the list last left (for a result opened from it), so that coming back lays the
+ * same rows out at the same heights and the saved scroll offset shows the same rows, not estimates.
+ */
+let leftLayout: { keys: string; items: VirtualItem[] } | null = null;
+
 /** Where a row sits: rows are placed absolutely, as only some of them exist in the DOM. */
 const placed = (start: number) => ({ transform: `translateY(${start}px)` });
 
@@ -183,6 +196,10 @@ export function SearchResults({ response, onExit, onOpen, returnTo, ref }: Props
   const groups = useMemo(() => groupHits(response.hits), [response.hits]);
   const { rows, hitRows } = useMemo(() => resultRows(groups), [groups]);
   const rowOfKey = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
+  const rowKeys = useMemo(() => rows.map((row) => row.key).join('\n'), [rows]);
+  const [restored] = useState(() =>
+    returnTo && leftLayout?.keys === rowKeys ? leftLayout.items : undefined,
+  );
   const countOf = (kind: SearchKind) => response.kindCounts.find((c) => c.value === kind)?.count ?? 0;
 
   // The row holding focus stays rendered when scrolled away, so focus is not lost to <body>; the row
@@ -213,9 +230,19 @@ export function SearchResults({ response, onExit, onOpen, returnTo, ref }: Props
     overscan: OVERSCAN,
     rangeExtractor,
     initialOffset: returnTo?.scrollTop ?? 0,
+    ...(restored ? { initialMeasurementsCache: restored } : {}),
   });
 
   useScrollAnchor(virtualizer, rowOfKey);
+
+  const latestKeys = useRef(rowKeys);
+  latestKeys.current = rowKeys;
+  useEffect(
+    () => () => {
+      leftLayout = { keys: latestKeys.current, items: virtualizer.takeSnapshot() };
+    },
+    [virtualizer],
+  );
 
   useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RESULT_LINK_CLASS}`);
 
