@@ -78,6 +78,7 @@ export function ReaderDocument({
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
   const toolbar = useRef<SelectionToolbarHandle>(null);
   const textWrap = useRef<HTMLDivElement>(null);
+  const toolbarBar = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<NoteDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [citation, setCitation] = useState<CitationTarget | null>(null);
@@ -171,7 +172,9 @@ export function ReaderDocument({
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (container.current) savePosition(documentKey, firstVisibleOffset(container.current, 0));
+        // Text under the sticky toolbar is scrolled past: reading starts below it.
+        const top = Math.max(0, toolbarBar.current?.getBoundingClientRect().bottom ?? 0);
+        if (container.current) savePosition(documentKey, firstVisibleOffset(container.current, top));
       }, 250);
     };
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -279,7 +282,7 @@ export function ReaderDocument({
       className={`reader-page reader-theme-${preferences.theme} reader-width-${preferences.lineWidth} reader-size-${preferences.fontSize}`}
       aria-labelledby="reader-document-title"
     >
-      <div className="reader-toolbar no-print">
+      <div ref={toolbarBar} className="reader-toolbar no-print">
         <ReadingSettings preferences={preferences} onChange={changePreferences} />
         <FindBar
           query={query}
