@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { BACK_ROUTE } from '../shared/ipc/channel-names';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -46,6 +47,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   template.push({
     label: 'View',
     submenu: [
+      // The renderer goes back in its own history (the app has no toolbar of its own for that).
+      {
+        label: 'Back',
+        accelerator: isMac ? 'Cmd+[' : 'Alt+Left',
+        click: () => options.openView(BACK_ROUTE),
+      },
+      { type: 'separator' },
       ...VIEW_SHORTCUTS.map((view): MenuItemConstructorOptions => ({
         label: view.label,
         accelerator: view.accelerator,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, VIEW_SHORTCUTS } from '../../src/main/menu';
+import { BACK_ROUTE } from '../../src/shared/ipc/channel-names';
 
 function flatten(items: Electron.MenuItemConstructorOptions[]): Electron.MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
@@ -39,6 +40,21 @@ describe('application menu', () => {
       const item = items.find((candidate) => candidate.accelerator === shortcut.accelerator);
       item?.click?.({} as never, undefined, {} as never);
       expect(base.openView).toHaveBeenCalledWith(shortcut.route);
+    }
+  });
+
+  it('has Back (Alt+Left, or Cmd+[ on macOS) that asks the renderer to go back', () => {
+    for (const [platform, accelerator] of [
+      ['linux', 'Alt+Left'],
+      ['win32', 'Alt+Left'],
+      ['darwin', 'Cmd+['],
+    ] as const) {
+      const openView = vi.fn();
+      const items = flatten(buildMenuTemplate({ ...base, openView, platform, isDevelopment: false }));
+      const back = items.find((item) => item.label === 'Back');
+      expect(back?.accelerator).toBe(accelerator);
+      back?.click?.({} as never, undefined, {} as never);
+      expect(openView).toHaveBeenCalledExactlyOnceWith(BACK_ROUTE);
     }
   });
 });

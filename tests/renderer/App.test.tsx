@@ -5,6 +5,8 @@ import type { Invoke } from '../../src/shared/ipc/contract';
 import { App } from '../../src/renderer/src/App';
 import { initI18n } from '../../src/renderer/src/i18n/i18n';
 import { record } from './browse/fixtures';
+import { openFromSearch } from '../../src/renderer/src/shell/origin';
+import { BACK_ROUTE } from '../../src/shared/ipc/channel-names';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -17,6 +19,38 @@ function fakeApi(answers: Record<string, unknown>) {
   ) as unknown as Invoke;
   return createApi(invoke);
 }
+
+const oneCollection = {
+  'collections.list': {
+    ok: true,
+    value: [
+      {
+        id: 'test-collection',
+        title: 'Test collection',
+        description: 'd',
+        version: '1.0.0',
+        languages: ['en'],
+        recordCount: 1,
+        synthetic: true,
+        revision: '0123456789abcdef',
+      },
+    ],
+  },
+  'collections.get': {
+    ok: true,
+    value: {
+      manifest: { id: 'test-collection', title: 'Test collection', synthetic: true },
+      records: [record({ id: 'test-operation', kind: 'event', title: 'Test operation' })],
+      bibliography: [],
+      texts: [],
+      integrity: { findings: [] },
+    },
+  },
+};
+
+const current = (name: string) =>
+  screen.getByRole('navigation', { name: 'Main' }).querySelector(`a[aria-current="page"]`)?.textContent ===
+  name;
 
 describe('App shell', () => {
   it('shows the first collection and its records on Browse', async () => {
@@ -82,5 +116,47 @@ describe('App shell', () => {
     await screen.findByRole('heading', { level: 1, name: 'Browse' });
     await act(async () => menuListener?.('notes'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Notes' })).toBeTruthy();
+  });
+
+  it('keeps a record opened from Search under Search, with "Back to results" going back', async () => {
+    window.location.hash = '#/notes';
+    render(<App api={fakeApi(oneCollection)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Notes' }, { timeout: 10_000 });
+    await act(async () => {
+      openFromSearch('/browse/record/test-collection/test-operation', { key: 'hit:x', scrollTop: 40 });
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Test operation' }, { timeout: 10_000 });
+    expect(current('Search')).toBe(true);
+    expect(screen.queryByRole('link', { name: '← All records' })).toBeNull();
+    const back = screen.getByRole('link', { name: '← Back to results' });
+    await act(async () => back.click());
+    await screen.findByRole('heading', { level: 1, name: 'Notes' });
+    expect(window.history.state?.searchReturn).toEqual({ key: 'hit:x', scrollTop: 40 });
+  });
+
+  it('keeps a record opened from Browse under Browse, with "All records"', async () => {
+    window.location.hash = '#/browse/record/test-collection/test-operation';
+    render(<App api={fakeApi(oneCollection)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Test operation' }, { timeout: 10_000 });
+    expect(current('Browse')).toBe(true);
+    expect(screen.getByRole('link', { name: '← All records' })).toBeTruthy();
+  });
+
+  it('goes back when the application menu asks for Back', async () => {
+    window.location.hash = '#/browse';
+    let menuListener: ((route: string) => void) | undefined;
+    const api = {
+      ...fakeApi({ 'collections.list': { ok: true, value: [] } }),
+      onOpenView: (listener: (route: string) => void) => {
+        menuListener = listener;
+        return () => undefined;
+      },
+    };
+    render(<App api={api} />);
+    await screen.findByRole('heading', { level: 1, name: 'Browse' });
+    await act(async () => menuListener?.('notes'));
+    await screen.findByRole('heading', { level: 1, name: 'Notes' });
+    await act(async () => menuListener?.(BACK_ROUTE));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Browse' })).toBeTruthy();
   });
 });

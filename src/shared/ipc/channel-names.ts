@@ -13,6 +13,8 @@ export const ipcChannelName = (channel: string): string => `atmintis:${channel}`
 
 /** Main → renderer event: open a view by route (sent by the application menu). */
 export const OPEN_VIEW_EVENT = 'atmintis:open-view';
+/** The OPEN_VIEW_EVENT route that goes back in the renderer's history (the menu's Back). */
+export const BACK_ROUTE = 'back';
 
 /**
  * Main → renderer: the window is about to close; save pending edits and write the final notes backup,

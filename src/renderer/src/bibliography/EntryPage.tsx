@@ -4,6 +4,7 @@ import type { CslItem, CslName } from '../../../shared/collection/schema';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { recordHref } from '../../../shared/links';
 import { citationStyle } from '../../../shared/citations/styles';
+import { ReturnLink } from '../shell/ReturnLink';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from './CiteThis';
 import { CopyButton } from './CopyButton';
@@ -54,7 +55,7 @@ export function EntryPage({ collection, entryId }: { collection: LoadedCollectio
   return (
     <section className="view bibliography-entry" aria-labelledby="bibliography-heading">
       <p>
-        <a href="#/bibliography">{t('bibliography.back')}</a>
+        <ReturnLink href="~/bibliography" label={t('bibliography.back')} />
       </p>
       <ViewHeading id="bibliography-heading">
         {shortLabel(item, (names) => t('bibliography.editedBy', { names }))}

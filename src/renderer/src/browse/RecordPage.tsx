@@ -12,6 +12,7 @@ import {
   formatRecordDates,
   shortSource,
 } from '../collection/format';
+import { ReturnLink } from '../shell/ReturnLink';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -66,7 +67,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
   return (
     <article className="view record-page" aria-labelledby="record-heading">
       <p className="meta">
-        <Link href="~/browse">{t('browse.backToList')}</Link>
+        <ReturnLink href="~/browse" label={t('browse.backToList')} />
       </p>
       <ViewHeading id="record-heading">{displayTitle(record, i18n.language)}</ViewHeading>
       <p className="meta">

@@ -1,6 +1,8 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
+import { takeNoteFocus } from './note-focus';
 
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -23,8 +25,14 @@ export function NoteCard({
 }) {
   const { t, i18n } = useTranslation();
   const quote = note.target.kind === 'passage' ? note.target.selectors[0].exact : null;
+  const card = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (takeNoteFocus(note.id)) card.current?.focus();
+  }, [note.id]);
   return (
     <article
+      ref={card}
+      tabIndex={-1}
       className={`note-card${note.colour ? ` note-colour-${note.colour}` : ''}`}
       aria-label={t('notes.card.label')}
       data-note-id={note.id}

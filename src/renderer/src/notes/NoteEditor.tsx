@@ -7,6 +7,7 @@ import { useNotes } from './NotesContext';
 import { TagInput } from './TagInput';
 import { useAutosave } from './useAutosave';
 import { useLiveQuery } from './useLiveQuery';
+import { focusNoteWhenShown } from './note-focus';
 
 /**
  * Edits one note: Markdown body with a live preview, tags, highlight colour. Every change is saved
@@ -116,7 +117,11 @@ export function NoteEditor({
         <button
           type="button"
           onClick={() => {
-            void flush().then(onClose);
+            // Focus follows the note to its card rather than falling to the page when the editor goes.
+            void flush().then(() => {
+              focusNoteWhenShown(draft.id);
+              onClose();
+            });
           }}
         >
           {t('notes.editor.done')}

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { anchorPassage, describePassage, type Anchor } from '../../../shared/notes/anchoring';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/notes/model';
+import type { HighlightColour } from '../../../shared/notes/model';
 import { useApi } from '../api/ApiContext';
 import { clearHighlights, selectionOffsets, wrapRange } from '../notes/dom-ranges';
 import { newNoteId } from '../notes/NotesPanel';
@@ -26,6 +26,14 @@ import {
   type ReadingPreferences,
 } from './preferences';
 import { ReadingSettings } from './ReadingSettings';
+import {
+  isSelectionToolbarShortcut,
+  placeBelow,
+  SelectionToolbar,
+  type SelectionToolbarHandle,
+  type ToolbarPlace,
+} from './SelectionToolbar';
+import { withoutLeadingTitle } from './title';
 import { useFind } from './useFind';
 import '../notes/notes.css';
 import './reader.css';
@@ -67,6 +75,10 @@ export function ReaderDocument({
   const [query, setQuery] = useState('');
   const [colour, setColour] = useState<HighlightColour>('yellow');
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
+  const toolbar = useRef<SelectionToolbarHandle>(null);
+  const textWrap = useRef<HTMLDivElement>(null);
+  const toolbarBar = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<NoteDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [citation, setCitation] = useState<CitationTarget | null>(null);
@@ -77,7 +89,9 @@ export function ReaderDocument({
     () => repository.forText(collectionId, textId),
     [repository, collectionId, textId],
   );
-  const body = useMemo(() => ({ __html: html }), [html]);
+  // The page prints the title once: a text opening with the same heading loses that copy.
+  const shown = useMemo(() => withoutLeadingTitle(html, title), [html, title]);
+  const body = useMemo(() => ({ __html: shown }), [shown]);
   // Bumped when `renderInto` has finished, so headings, highlights and find see the drawn text.
   const [rendered, setRendered] = useState(0);
   const [renderError, setRenderError] = useState<string | null>(null);
@@ -112,7 +126,7 @@ export function ReaderDocument({
   // Headings get their anchors once per document, before highlights split any text node.
   useLayoutEffect(() => {
     if (container.current) setToc(anchorHeadings(container.current));
-  }, [html, rendered]);
+  }, [shown, rendered]);
 
   // Re-anchor every passage note in the text and draw its highlight (see shared/notes/anchoring.ts).
   useLayoutEffect(() => {
@@ -139,7 +153,7 @@ export function ReaderDocument({
     }
     setAnchors(found);
     setPlainText(text);
-  }, [html, rendered, notes, t]);
+  }, [shown, rendered, notes, t]);
 
   const find = useFind(container, query, plainText);
 
@@ -158,7 +172,9 @@ export function ReaderDocument({
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (container.current) savePosition(documentKey, firstVisibleOffset(container.current, 0));
+        // Text under the sticky toolbar is scrolled past: reading starts below it.
+        const top = Math.max(0, toolbarBar.current?.getBoundingClientRect().bottom ?? 0);
+        if (container.current) savePosition(documentKey, firstVisibleOffset(container.current, top));
       }, 250);
     };
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -166,15 +182,30 @@ export function ReaderDocument({
       clearTimeout(timer);
       document.removeEventListener('scroll', onScroll, { capture: true });
     };
-  }, [documentKey, initialAnchor, html, rendered]);
+  }, [documentKey, initialAnchor, shown, rendered]);
 
   useEffect(() => {
     const onChange = () => {
       const root = container.current;
-      setSelection(root ? selectionOffsets(root, document.getSelection()) : null);
+      const current = document.getSelection();
+      const offsets = root ? selectionOffsets(root, current) : null;
+      setSelection(offsets);
+      setToolbarPlace(
+        offsets && current && textWrap.current ? placeBelow(current.getRangeAt(0), textWrap.current) : null,
+      );
+    };
+    // After selecting with the keyboard, the shortcut moves focus into the toolbar by the selection.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSelectionToolbarShortcut(event) || !toolbar.current) return;
+      event.preventDefault();
+      toolbar.current.focus();
     };
     document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('keydown', onKeyDown);
+    };
   }, []);
 
   const annotate = async (openEditor: boolean) => {
@@ -198,6 +229,7 @@ export function ReaderDocument({
       setError(null);
       document.getSelection()?.removeAllRanges();
       setSelection(null);
+      setToolbarPlace(null);
       if (openEditor) setEditing(draft);
     } catch (failure) {
       setError((failure as Error).message);
@@ -250,7 +282,7 @@ export function ReaderDocument({
       className={`reader-page reader-theme-${preferences.theme} reader-width-${preferences.lineWidth} reader-size-${preferences.fontSize}`}
       aria-labelledby="reader-document-title"
     >
-      <div className="reader-toolbar no-print">
+      <div ref={toolbarBar} className="reader-toolbar no-print">
         <ReadingSettings preferences={preferences} onChange={changePreferences} />
         <FindBar
           query={query}
@@ -284,41 +316,13 @@ export function ReaderDocument({
             {title}
           </h1>
           {children}
-          <div className="reader-annotate no-print" role="group" aria-label={t('reader.highlight.label')}>
-            <label>
-              {t('reader.highlight.colour')}{' '}
-              <select value={colour} onChange={(event) => setColour(event.target.value as HighlightColour)}>
-                {HIGHLIGHT_COLOURS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`notes.colour.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              disabled={!selection}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => void annotate(false)}
-            >
-              {t('reader.highlight.highlight')}
-            </button>
-            <button
-              type="button"
-              disabled={!selection}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => void annotate(true)}
-            >
-              {t('reader.highlight.addNote')}
-            </button>
-            <span className="muted">{t('reader.highlight.hint')}</span>
-            {error ? (
-              <p role="alert" className="error-text">
-                {error}
-              </p>
-            ) : null}
-          </div>
-          <div className="reader-text-wrap">
+          <p className="reader-annotate-hint muted no-print">{t('reader.highlight.hint')}</p>
+          {error ? (
+            <p role="alert" className="error-text no-print">
+              {error}
+            </p>
+          ) : null}
+          <div className="reader-text-wrap" ref={textWrap}>
             {/* Clicks open a highlight's note or a citation popover; keyboard users reach notes from the
                 margin list and citations by following the links. */}
             {renderError ? (
@@ -332,6 +336,16 @@ export function ReaderDocument({
               onClick={onTextClick}
               dangerouslySetInnerHTML={renderInto ? undefined : body}
             />
+            {selection && toolbarPlace ? (
+              <SelectionToolbar
+                ref={toolbar}
+                place={toolbarPlace}
+                colour={colour}
+                onColour={setColour}
+                onHighlight={() => void annotate(false)}
+                onAddNote={() => void annotate(true)}
+              />
+            ) : null}
             {citation ? (
               <CitationPopover target={citation} collection={collection} onClose={closeCitation} />
             ) : null}

@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -10,13 +11,20 @@ import {
   type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type VirtualItem,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { SearchDocument, SearchKind } from '../../../shared/search/documents';
 import type { SearchHit, SearchResponse } from '../../../shared/search/engine';
 import { toHref } from '../../../shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
 import { MAX_RESULTS } from './useSearch';
 import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
+import { isPlainClick, openFromSearch, type SearchReturn } from '../shell/origin';
 
 function formatDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, {
@@ -53,10 +61,13 @@ interface Props {
   /** Called when focus should go back to the search box (Escape, or ↑ from the first result). */
   onExit: () => void;
   onOpen: () => void;
+  /** Coming back from a result opened here: scroll to where the list was and focus that result. */
+  returnTo?: SearchReturn | null;
   ref?: Ref<SearchResultsHandle>;
 }
 
 export const RESULT_LINK_CLASS = 'search-result-link';
+const RESULTS_PANE_CLASS = 'search-results-pane';
 
 /** Row heights to start from, before a row is rendered and measured (rows differ in snippet length). */
 const ESTIMATED_HEADING = 44;
@@ -119,7 +130,18 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
       ? t(`search.matchedIn.${snippet.match.field}`, { defaultValue: '' })
       : '';
   return (
-    <a className={RESULT_LINK_CLASS} href={toHref(doc.path)} onClick={onOpen}>
+    <a
+      className={RESULT_LINK_CLASS}
+      href={toHref(doc.path)}
+      onClick={(event) => {
+        onOpen();
+        if (!isPlainClick(event)) return;
+        // Opened through history, so Back returns here with the result focused and the list in place.
+        event.preventDefault();
+        const pane = event.currentTarget.closest(`.${RESULTS_PANE_CLASS}`);
+        openFromSearch(doc.path, { key: `hit:${hit.id}`, scrollTop: pane?.scrollTop ?? 0 });
+      }}
+    >
       <span className="search-result-title">
         <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />
       </span>
@@ -159,21 +181,31 @@ function useScrollAnchor(virtualizer: Virtualizer<HTMLDivElement, Element>, rowO
   });
 }
 
+/**
+ * The measured rows of the list last left (for a result opened from it), so that coming back lays the
+ * same rows out at the same heights and the saved scroll offset shows the same rows, not estimates.
+ */
+let leftLayout: { keys: string; items: VirtualItem[] } | null = null;
+
 /** Where a row sits: rows are placed absolutely, as only some of them exist in the DOM. */
 const placed = (start: number) => ({ transform: `translateY(${start}px)` });
 
-export function SearchResults({ response, onExit, onOpen, ref }: Props) {
+export function SearchResults({ response, onExit, onOpen, returnTo, ref }: Props) {
   const { t } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupHits(response.hits), [response.hits]);
   const { rows, hitRows } = useMemo(() => resultRows(groups), [groups]);
   const rowOfKey = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
+  const rowKeys = useMemo(() => rows.map((row) => row.key).join('\n'), [rows]);
+  const [restored] = useState(() =>
+    returnTo && leftLayout?.keys === rowKeys ? leftLayout.items : undefined,
+  );
   const countOf = (kind: SearchKind) => response.kindCounts.find((c) => c.value === kind)?.count ?? 0;
 
   // The row holding focus stays rendered when scrolled away, so focus is not lost to <body>; the row
   // focus is moving to is rendered at once, so it can take focus in the same commit.
   const [focused, setFocused] = useState<string | null>(null);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(returnTo?.key ?? null);
   const kept = useMemo(
     () => [focused, focusTarget].map((key) => (key === null ? undefined : rowOfKey.get(key))),
     [focused, focusTarget, rowOfKey],
@@ -197,9 +229,20 @@ export function SearchResults({ response, onExit, onOpen, ref }: Props) {
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: OVERSCAN,
     rangeExtractor,
+    initialOffset: returnTo?.scrollTop ?? 0,
+    ...(restored ? { initialMeasurementsCache: restored } : {}),
   });
 
   useScrollAnchor(virtualizer, rowOfKey);
+
+  const latestKeys = useRef(rowKeys);
+  latestKeys.current = rowKeys;
+  useEffect(
+    () => () => {
+      leftLayout = { keys: latestKeys.current, items: virtualizer.takeSnapshot() };
+    },
+    [virtualizer],
+  );
 
   useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RESULT_LINK_CLASS}`);
 
@@ -273,7 +316,7 @@ export function SearchResults({ response, onExit, onOpen, ref }: Props) {
   }
 
   return (
-    <div ref={paneRef} className="search-results-pane">
+    <div ref={paneRef} className={RESULTS_PANE_CLASS}>
       {/* As tall as all rows would be, so the pane scrolls over the whole list. */}
       <ol
         className="search-results"

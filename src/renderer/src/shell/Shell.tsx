@@ -8,6 +8,8 @@ import { Loading } from './Loading';
 import { DEFAULT_ROUTE, VIEW_ROUTES } from './routes';
 import NotFoundView from '../views/NotFoundView';
 import { useSearchShortcut } from '../search/useSearchShortcut';
+import { BACK_ROUTE } from '../../../shared/ipc/channel-names';
+import { openedFromSearch } from './origin';
 
 export function Shell() {
   return (
@@ -22,7 +24,16 @@ function ShellLayout() {
   const api = useApi();
   const [location, navigate] = useLocation();
   useSearchShortcut();
-  useEffect(() => api.onOpenView((route) => navigate(`/${route}`)), [api, navigate]);
+  useEffect(
+    () =>
+      api.onOpenView((route) => {
+        if (route === BACK_ROUTE) window.history.back();
+        else navigate(`/${route}`);
+      }),
+    [api, navigate],
+  );
+  // A page opened from the results stays under Search in the navigation, wherever its address is.
+  const section = openedFromSearch() ? '/search' : location;
 
   return (
     <div className="shell">
@@ -44,7 +55,7 @@ function ShellLayout() {
         <nav aria-label={t('nav.label')}>
           <ul className="nav-list">
             {VIEW_ROUTES.map((route) => {
-              const active = location === route.path || location.startsWith(`${route.path}/`);
+              const active = section === route.path || section.startsWith(`${route.path}/`);
               return (
                 <li key={route.path}>
                   <Link href={route.path} aria-current={active ? 'page' : undefined}>

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Switch } from 'wouter';
+import { Route, Switch } from 'wouter';
 import type { DocumentSummary } from '../../../shared/documents/model';
 import { useCollection } from '../collection/useCollection';
 import { DocumentDetails } from '../reader/DocumentDetails';
@@ -10,6 +10,7 @@ import { ReaderLibrary } from '../reader/ReaderLibrary';
 import { collectionTextToHtml } from '../reader/render';
 import { useDocument } from '../reader/useDocuments';
 import { Loading } from '../shell/Loading';
+import { ReturnLink } from '../shell/ReturnLink';
 import { ViewHeading } from '../shell/ViewHeading';
 
 const decode = (value: string) => {
@@ -66,7 +67,7 @@ function BackLink() {
   const { t } = useTranslation();
   return (
     <p className="no-print">
-      <Link href="~/reader">{t('reader.back')}</Link>
+      <ReturnLink href="~/reader" label={t('reader.back')} />
     </p>
   );
 }

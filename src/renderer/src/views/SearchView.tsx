@@ -1,6 +1,5 @@
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import type { QueryError } from '../../../shared/search/query';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
@@ -10,6 +9,7 @@ import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/useSearch';
 import { useSearchHistory } from '../search/useSearchHistory';
 import { FOCUS_SEARCH_EVENT, consumeSearchFocusRequest } from '../search/useSearchShortcut';
+import { openFromSearch, searchReturn } from '../shell/origin';
 import '../search/search.css';
 
 /** The query survives leaving the view (open a result, come back with Back) for this window. */
@@ -35,7 +35,6 @@ function SyntaxErrors({ id, query, errors }: { id: string; query: string; errors
 
 export default function SearchView() {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
   const [query, setQueryState] = useState(lastQuery);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<SearchResultsHandle>(null);
@@ -44,15 +43,22 @@ export default function SearchView() {
   const state = useSearch(query);
   const history = useSearchHistory();
   const [savedNotice, setSavedNotice] = useState(false);
+  // Back from a result opened here: the list gives focus and scroll position back (once).
+  const [returnTo, setReturnTo] = useState(searchReturn);
 
   const setQuery = (value: string) => {
     lastQuery = value;
     setQueryState(value);
+    setReturnTo(null);
     setSavedNotice(false);
   };
 
   useEffect(() => {
-    const focus = () => input.current?.focus();
+    // The old query is selected, so typing replaces it and an arrow key keeps it.
+    const focus = () => {
+      input.current?.focus();
+      input.current?.select();
+    };
     if (consumeSearchFocusRequest()) focus();
     const onRequest = () => {
       consumeSearchFocusRequest();
@@ -81,8 +87,7 @@ export default function SearchView() {
       event.preventDefault();
       if (firstHit && !ready?.searching) {
         history.recordRecent(query);
-        // "~": an absolute path, as this view is nested under /search.
-        navigate(`~${firstHit.document.path}`);
+        openFromSearch(firstHit.document.path, { key: `hit:${firstHit.id}`, scrollTop: 0 });
       }
     }
   };
@@ -100,7 +105,9 @@ export default function SearchView() {
 
   return (
     <section className="view search-view" aria-labelledby="search-heading">
-      <ViewHeading id="search-heading">{t('search.title')}</ViewHeading>
+      <ViewHeading id="search-heading" autoFocus={!returnTo}>
+        {t('search.title')}
+      </ViewHeading>
       <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
         <input
           ref={input}
@@ -157,6 +164,7 @@ export default function SearchView() {
                   response={response}
                   onExit={() => input.current?.focus()}
                   onOpen={() => history.recordRecent(query)}
+                  returnTo={returnTo}
                 />
                 <MoreResults
                   shown={response.hits.length}
