@@ -15,6 +15,10 @@ const WORKING_WORDS = [
   /\bthe sheet\b/i,
   /\b(?:this|its|the) row\b/i,
   /\bcompilers?'? (?:sheet|notes?)\b/i,
+  // The same in the Lithuanian translations.
+  /faktų\s+lap/i,
+  /sėklos\s+straipsn/i,
+  /\bšios eilutės\b/i,
 ];
 
 /** Fields that hold identifiers, references or audit data, never shown as text. */
