@@ -66,6 +66,19 @@ describe('bundled collection in Lithuanian', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives every claim note a Lithuanian note with the same figures', () => {
+    for (const record of collection.records) {
+      for (const claim of record.claims) {
+        if (!claim.note) continue;
+        const note = claim.translations?.lt?.note;
+        expect(note, `${record.id} › ${claim.id}`).toBeTruthy();
+        expect(numbersIn(note ?? '', 'lt'), `${record.id} › ${claim.id}`).toEqual(
+          numbersIn(claim.note, 'en'),
+        );
+      }
+    }
+  });
+
   it('keeps claims that count the same thing together in Lithuanian too', () => {
     // Claims are grouped by label; one English label must not split into several Lithuanian ones.
     const byLabel = new Map<string, Set<string>>();
