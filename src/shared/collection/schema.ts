@@ -81,6 +81,7 @@ const perLanguage = <T extends z.ZodType>(schema: T) =>
 
 export const recordTranslationSchema = z.strictObject({ title: text.optional(), summary: text.optional() });
 export const claimTranslationSchema = z.strictObject({ counts: text.optional(), note: text.optional() });
+export const flagTranslationSchema = z.strictObject({ note: text.optional() });
 export const manifestTranslationSchema = z.strictObject({
   title: text.optional(),
   description: text.optional(),
@@ -88,6 +89,7 @@ export const manifestTranslationSchema = z.strictObject({
 export const recordTranslationsSchema = perLanguage(recordTranslationSchema);
 export const claimTranslationsSchema = perLanguage(claimTranslationSchema);
 export const manifestTranslationsSchema = perLanguage(manifestTranslationSchema);
+export const flagTranslationsSchema = perLanguage(flagTranslationSchema);
 export type TranslationLanguage = keyof z.infer<typeof recordTranslationsSchema>;
 // --- end of localized collection text -------------------------------------------------------------------
 
@@ -147,6 +149,8 @@ export const relationSchema = z.strictObject({
 export const flagSchema = z.strictObject({
   type: z.enum(FLAG_TYPES),
   note: text.optional(),
+  /** The note in other languages; see "Localized text" in docs/collection-format.md. */
+  translations: flagTranslationsSchema.optional(),
 });
 
 const baseShape = {

@@ -79,6 +79,15 @@ describe('bundled collection in Lithuanian', () => {
     }
   });
 
+  it('gives every flag note a Lithuanian note', () => {
+    const missing = collection.records.flatMap((record) =>
+      (record.flags ?? [])
+        .filter((flag) => flag.note && !flag.translations?.lt?.note)
+        .map((flag) => `${record.id} › ${flag.type}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('keeps claims that count the same thing together in Lithuanian too', () => {
     // Claims are grouped by label; one English label must not split into several Lithuanian ones.
     const byLabel = new Map<string, Set<string>>();

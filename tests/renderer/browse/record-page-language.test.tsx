@@ -51,6 +51,13 @@ function fakeApi() {
             kind: 'event',
             title: 'Translated test operation',
             summary: 'An operation made up for this test.',
+            flags: [
+              {
+                type: 'unverified',
+                note: 'Made-up flag.',
+                translations: { lt: { note: 'Išgalvota žymė.' } },
+              },
+            ],
             translations: {
               lt: { title: 'Išversta bandomoji operacija', summary: 'Šiam bandymui išgalvota operacija.' },
             },
@@ -114,6 +121,9 @@ describe('record page in the interface language', () => {
     const table = screen.getByRole('table', { name: /bandomojoje operacijoje perkelti žmonės/ });
     expect(table.textContent).toContain('Išgalvota.');
     expect(table.textContent).not.toContain('Made up.');
+    const flags = screen.getByRole('list', { name: 'Išlygos' });
+    expect(flags.textContent).toContain('Išgalvota žymė.');
+    expect(flags.textContent).not.toContain('Made-up flag.');
   });
 
   it('names the collection and lists its records in Lithuanian on Browse', async () => {

@@ -12,7 +12,12 @@ import {
   formatRecordDates,
   shortSource,
 } from '../collection/format';
-import { localizedClaimLabel, localizedClaimNote, localizedRecordText } from '../collection/localized';
+import {
+  localizedClaimLabel,
+  localizedClaimNote,
+  localizedFlagNote,
+  localizedRecordText,
+} from '../collection/localized';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -89,7 +94,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
           {(record.flags ?? []).map((flag, index) => (
             <li key={index}>
               <strong>{t(`browse.flag.${flag.type}`)}</strong>
-              {flag.note ? `: ${flag.note}` : ''}
+              {flag.note ? `: ${localizedFlagNote(flag, i18n.language) ?? ''}` : ''}
             </li>
           ))}
         </ul>

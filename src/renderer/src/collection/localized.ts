@@ -3,7 +3,7 @@
  * the collection's title and description. Where a translation is missing the original is used and the
  * caller is told, so the page can say so openly instead of switching language silently.
  */
-import type { Claim, Manifest, TranslationLanguage } from '../../../shared/collection/schema';
+import type { Claim, Manifest, RecordFlag, TranslationLanguage } from '../../../shared/collection/schema';
 import type { LoadedRecord } from '../../../shared/collection/validate';
 import { displayTitle } from './format';
 
@@ -53,6 +53,12 @@ export function localizedClaimLabel(claim: Pick<Claim, 'counts' | 'translations'
 export function localizedClaimNote(claim: Pick<Claim, 'note' | 'translations'>, language: string) {
   const key = translationKey(language);
   return (key ? claim.translations?.[key]?.note : undefined) ?? claim.note;
+}
+
+/** A flag's note in the interface language if given. */
+export function localizedFlagNote(flag: Pick<RecordFlag, 'note' | 'translations'>, language: string) {
+  const key = translationKey(language);
+  return (key ? flag.translations?.[key]?.note : undefined) ?? flag.note;
 }
 
 export function localizedManifest(
