@@ -70,6 +70,29 @@ export const labelsSchema = z.strictObject({
   ru: text.optional(),
 });
 
+// --- Localized collection text (optional, additive) ---------------------------------------------------
+// The collection's own words (titles, summaries, claim labels, the manifest's title and description) may be
+// given in further languages. Sources, quotations, names and bibliographic data are never translated here:
+// they stay as published. The untranslated fields are in the collection's `textLanguage` (default "en").
+
+/** One block per language code, like `labels`. */
+const perLanguage = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ en: schema.optional(), lt: schema.optional(), ru: schema.optional() });
+
+export const recordTranslationSchema = z.strictObject({ title: text.optional(), summary: text.optional() });
+export const claimTranslationSchema = z.strictObject({ counts: text.optional(), note: text.optional() });
+export const flagTranslationSchema = z.strictObject({ note: text.optional() });
+export const manifestTranslationSchema = z.strictObject({
+  title: text.optional(),
+  description: text.optional(),
+});
+export const recordTranslationsSchema = perLanguage(recordTranslationSchema);
+export const claimTranslationsSchema = perLanguage(claimTranslationSchema);
+export const manifestTranslationsSchema = perLanguage(manifestTranslationSchema);
+export const flagTranslationsSchema = perLanguage(flagTranslationSchema);
+export type TranslationLanguage = keyof z.infer<typeof recordTranslationsSchema>;
+// --- end of localized collection text -------------------------------------------------------------------
+
 export const altNameSchema = z.strictObject({
   name: text,
   lang: z
@@ -113,6 +136,8 @@ export const claimSchema = z.strictObject({
   date: z.string().optional(),
   note: text.optional(),
   origin: text.optional(),
+  /** The claim label (and note) in other languages; see "Localized text" in docs/collection-format.md. */
+  translations: claimTranslationsSchema.optional(),
 });
 
 export const relationSchema = z.strictObject({
@@ -124,6 +149,8 @@ export const relationSchema = z.strictObject({
 export const flagSchema = z.strictObject({
   type: z.enum(FLAG_TYPES),
   note: text.optional(),
+  /** The note in other languages; see "Localized text" in docs/collection-format.md. */
+  translations: flagTranslationsSchema.optional(),
 });
 
 const baseShape = {
@@ -140,6 +167,8 @@ const baseShape = {
   tags: z.array(text).optional(),
   flags: z.array(flagSchema).optional(),
   origin: z.array(text).optional(),
+  /** Title and summary in other languages; see "Localized text" in docs/collection-format.md. */
+  translations: recordTranslationsSchema.optional(),
 };
 
 export const coordinatesSchema = z.strictObject({
@@ -222,6 +251,8 @@ export const manifestTextSchema = z.strictObject({
   /** Path inside the package, e.g. "texts/overview.md". */
   file: z.string(),
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "en"'),
+  /** Id of the text this one translates (e.g. overview-lt translates overview). */
+  translationOf: idSchema.optional(),
 });
 
 export const manifestSchema = z.strictObject({
@@ -237,6 +268,13 @@ export const manifestSchema = z.strictObject({
   compiledBy: text,
   synthetic: z.boolean().optional(),
   texts: z.array(manifestTextSchema).default([]),
+  /** Language of the untranslated titles, summaries and claim labels. Absent = "en". */
+  textLanguage: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "en"')
+    .optional(),
+  /** Title and description in other languages. */
+  translations: manifestTranslationsSchema.optional(),
 });
 
 export const CSL_TYPES = [

@@ -47,6 +47,8 @@ export interface LoadedText {
   title: string;
   language: string;
   markdown: string;
+  /** Id of the text this one translates, when it is a translation. */
+  translationOf?: string;
 }
 
 export interface LoadedCollection {
@@ -503,6 +505,9 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
     });
     record.claims.forEach((claim, i) => checkClaim(claim, base, `claims[${i}]`));
     checkLinks(record.summary, base, 'summary');
+    for (const [language, translation] of Object.entries(record.translations ?? {})) {
+      if (translation.summary) checkLinks(translation.summary, base, `translations.${language}.summary`);
+    }
     if (record.kind === 'place' && record.coordinates) {
       const c = record.coordinates;
       checkBib(c.source, { ...base, field: 'coordinates.source' });
@@ -571,7 +576,26 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
         return;
       }
       checkLinks(markdown, { file: t.file });
-      texts.push({ id: t.id, title: t.title, language: t.language, markdown });
+      texts.push({
+        id: t.id,
+        title: t.title,
+        language: t.language,
+        markdown,
+        ...(t.translationOf === undefined ? {} : { translationOf: t.translationOf }),
+      });
+    });
+    manifest.texts.forEach((t, i) => {
+      if (t.translationOf === undefined) return;
+      const original = manifest.texts.find((other) => other.id === t.translationOf);
+      const message =
+        t.translationOf === t.id
+          ? 'a text cannot be a translation of itself'
+          : !original
+            ? `no text "${t.translationOf}" in the manifest`
+            : original.language === t.language
+              ? `"${t.translationOf}" is already in language "${t.language}"`
+              : undefined;
+      if (message) sink.add({ file: MANIFEST_FILE, field: `texts[${i}].translationOf`, message });
     });
     for (const path of files.keys()) {
       if (path.startsWith('texts/') && path.endsWith('.md') && !listed.has(path)) {

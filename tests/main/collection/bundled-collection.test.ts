@@ -37,7 +37,10 @@ describe('bundled collection loads and is consistent', () => {
       compiledBy: 'Atmintis contributors',
     });
     expect(collection.manifest.synthetic).toBeUndefined();
-    expect(collection.texts.map((t) => t.id)).toEqual(['overview']);
+    expect(collection.texts.map((t) => [t.id, t.language, t.translationOf])).toEqual([
+      ['overview', 'en', undefined],
+      ['overview-lt', 'lt', 'overview'],
+    ]);
   });
 
   it('traces every claim to the seed article or a fact-sheet row', () => {

@@ -13,6 +13,12 @@ import {
   shortSource,
 } from '../collection/format';
 import { ReturnLink } from '../shell/ReturnLink';
+import {
+  localizedClaimLabel,
+  localizedClaimNote,
+  localizedFlagNote,
+  localizedRecordText,
+} from '../collection/localized';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -48,6 +54,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
   }
 
   const dates = formatRecordDates(record, i18n.language);
+  const text = localizedRecordText(record, i18n.language, collection.manifest.textLanguage);
   const otherLabels = (['en', 'lt', 'ru'] as const)
     .map((language) => ({ language, label: record.labels[language] }))
     .filter((entry): entry is { language: 'en' | 'lt' | 'ru'; label: string } => Boolean(entry.label));
@@ -88,7 +95,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
           {(record.flags ?? []).map((flag, index) => (
             <li key={index}>
               <strong>{t(`browse.flag.${flag.type}`)}</strong>
-              {flag.note ? `: ${flag.note}` : ''}
+              {flag.note ? `: ${localizedFlagNote(flag, i18n.language) ?? ''}` : ''}
             </li>
           ))}
         </ul>
@@ -96,8 +103,15 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('browse.section.summary')}</h2>
-        <p className="summary">
-          <LinkedText text={record.summary} collectionId={collectionId} claimRecord={claimRecord} />
+        {text.fallback && (
+          <p className="meta translation-fallback">
+            {t('browse.translationFallback', {
+              language: t(`browse.language.${text.summaryLanguage}`, { defaultValue: text.summaryLanguage }),
+            })}
+          </p>
+        )}
+        <p className="summary" lang={text.summaryLanguage}>
+          <LinkedText text={text.summary} collectionId={collectionId} claimRecord={claimRecord} />
         </p>
       </section>
 
@@ -260,7 +274,7 @@ function ClaimsSection({
       {groups.map((group, index) => (
         <table key={index} className="claims-table">
           <caption>
-            {group.counts}
+            {localizedClaimLabel(group.claims[0] ?? group, i18n.language)}
             {group.spread && (
               <span className="spread">
                 {' — '}
@@ -300,14 +314,14 @@ function ClaimsSection({
                   <CiteButton
                     collection={collection}
                     references={[claim]}
-                    subject={`${formatClaimFigure(claim, t, i18n.language)} (${group.counts})`}
+                    subject={`${formatClaimFigure(claim, t, i18n.language)} (${localizedClaimLabel(claim, i18n.language)})`}
                   />
                 </td>
                 <td>
                   <StatusBadge status={claim.status} />
                 </td>
                 <td>
-                  {claim.date && <code>{claim.date}</code>} {claim.note}
+                  {claim.date && <code>{claim.date}</code>} {localizedClaimNote(claim, i18n.language)}
                 </td>
               </tr>
             ))}

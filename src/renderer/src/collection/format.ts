@@ -67,8 +67,15 @@ export function formatRecordDates(record: LoadedRecord, language: string): strin
 
 export const yearOf = (iso: string | null): number | null => (iso ? Number(iso.slice(0, 4)) : null);
 
-/** The record's title in the interface language when it has one, else its title. */
-export function displayTitle(record: Pick<LoadedRecord, 'title' | 'labels'>, language: string): string {
-  const label = record.labels[language as keyof typeof record.labels];
-  return label ?? record.title;
+/**
+ * The record's title in the interface language when it has one (a translated title, else a label in that
+ * language), else its title.
+ */
+export function displayTitle(
+  record: Pick<LoadedRecord, 'title' | 'labels'> & Partial<Pick<LoadedRecord, 'translations'>>,
+  language: string,
+): string {
+  const key = language as keyof NonNullable<LoadedRecord['translations']>;
+  const label = record.labels[key];
+  return record.translations?.[key]?.title ?? label ?? record.title;
 }

@@ -9,6 +9,7 @@ import { RecordList } from '../browse/RecordList';
 import { RecordPage } from '../browse/RecordPage';
 import { Timeline } from '../browse/Timeline';
 import { CollectionState } from '../collection/CollectionState';
+import { localizedManifest } from '../collection/localized';
 import { useChosenCollection } from '../collection/useChosenCollection';
 import { useCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
@@ -46,7 +47,7 @@ export default function BrowseView() {
 }
 
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [location] = useLocation();
   const { summaries, chosenId, choose, collection } = useChosenCollection();
   return (
@@ -55,7 +56,7 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
       <CollectionChooser summaries={summaries} chosenId={chosenId} onChoose={choose} />
       {collection.status === 'ok' && (
         <p className="view-intro">
-          {collection.value.manifest.title}
+          {localizedManifest(collection.value.manifest, i18n.language).title}
           {collection.value.manifest.synthetic && <span className="badge">{t('browse.synthetic')}</span>}
         </p>
       )}
