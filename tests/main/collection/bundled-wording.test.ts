@@ -41,7 +41,7 @@ const NOT_SHOWN = new Set([
 ]);
 
 // The bibliography belongs to the bibliography view's own check; everything else here is shown as text.
-const SHOWN_FILES = /^(?:manifest\.json|records\/[^/]+\.json|texts\/[^/]+\.md)$/;
+const SHOWN_FILES = /^(?:manifest\.json|bibliography\.json|records\/[^/]+\.json|texts\/[^/]+\.md)$/;
 
 /** Link targets (`record:…`, `claim:…`, `cite:…`) are ids; the link text around them is shown. */
 const withoutLinkTargets = (text: string) => text.replace(/\]\((?:record|claim|cite):[^)]*\)/g, ']()');
