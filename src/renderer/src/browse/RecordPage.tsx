@@ -17,6 +17,7 @@ import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
 import { groupClaims } from './claimGroups';
 import { LinkedText } from './LinkedText';
+import { PersonFields } from './PersonFields';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, incomingRelations } from './recordFilters';
 
@@ -93,12 +94,17 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
         </ul>
       )}
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{t('browse.section.summary')}</h2>
-        <p className="summary">
-          <LinkedText text={record.summary} collectionId={collectionId} claimRecord={claimRecord} />
-        </p>
-      </section>
+      {/* Imported people carry their facts as fields: their summary may be empty. */}
+      {record.summary !== '' && (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{t('browse.section.summary')}</h2>
+          <p className="summary">
+            <LinkedText text={record.summary} collectionId={collectionId} claimRecord={claimRecord} />
+          </p>
+        </section>
+      )}
+
+      {record.kind === 'person' && <PersonFields collection={collection} record={record} />}
 
       {record.claims.length > 0 && (
         <ClaimsSection collection={collection} claims={record.claims} bibliography={bibliography} />

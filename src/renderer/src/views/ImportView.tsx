@@ -79,25 +79,46 @@ export default function ImportView() {
     [],
   );
 
-  const inspect = (chosen: File, nextOverrides: InspectOverrides) => {
-    worker.current?.terminate();
-    const port = createImportWorker();
-    worker.current = port;
+  /** A fresh worker that has read `chosen`: it holds the decoded text that a run maps. */
+  const inspectIn = (chosen: File, nextOverrides: InspectOverrides) =>
+    new Promise<{ port: ImportWorkerPort; message: ImportWorkerResponse }>((resolve) => {
+      worker.current?.terminate();
+      const port = createImportWorker();
+      worker.current = port;
+      const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
+        const message = event.data;
+        if (message.type !== 'inspected' && message.type !== 'failed') return;
+        port.removeEventListener('message', onMessage);
+        resolve({ port, message });
+      };
+      port.addEventListener('message', onMessage);
+      port.postMessage({ type: 'inspect', file: chosen, overrides: nextOverrides });
+    });
+
+  const inspect = async (chosen: File, nextOverrides: InspectOverrides) => {
     setPhase({ kind: 'inspecting' });
-    const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
-      const message = event.data;
-      if (message.type !== 'inspected' && message.type !== 'failed') return;
-      port.removeEventListener('message', onMessage);
-      if (message.type === 'failed') {
-        setPhase({ kind: 'failed', errors: message.errors });
-        return;
-      }
-      const { inspection } = message;
-      if (inspection.format === 'delimited') setMapping(inspection.suggested);
-      setPhase({ kind: 'ready', inspection });
-    };
-    port.addEventListener('message', onMessage);
-    port.postMessage({ type: 'inspect', file: chosen, overrides: nextOverrides });
+    const { port, message } = await inspectIn(chosen, nextOverrides);
+    // A newer choice replaced this worker while it read: its answer is stale.
+    if (worker.current !== port) return;
+    if (message.type === 'failed') {
+      setPhase({ kind: 'failed', errors: message.errors });
+      return;
+    }
+    if (message.type !== 'inspected') return;
+    const { inspection } = message;
+    if (inspection.format === 'delimited') setMapping(inspection.suggested);
+    setPhase({ kind: 'ready', inspection });
+  };
+
+  /**
+   * The worker that will run the import. A finished or failed run leaves none (it is spent), so
+   * pressing Import again — after changing the mapping — reads the same file into a new one first.
+   */
+  const readyWorker = async (): Promise<ImportWorkerPort | ImportError[]> => {
+    if (worker.current) return worker.current;
+    if (!file) return [];
+    const { port, message } = await inspectIn(file, overrides);
+    return message.type === 'inspected' ? port : message.type === 'failed' ? message.errors : [];
   };
 
   const choose = (chosen: File | undefined) => {
@@ -105,18 +126,17 @@ export default function ImportView() {
     setFile(chosen);
     setOverrides({});
     setDetails({ id: collectionIdFromFileName(chosen.name), title: chosen.name.replace(/\.[^.]+$/, '') });
-    inspect(chosen, {});
+    void inspect(chosen, {});
   };
 
   const override = (next: InspectOverrides) => {
     const merged = { ...overrides, ...next };
     setOverrides(merged);
-    if (file) inspect(file, merged);
+    if (file) void inspect(file, merged);
   };
 
   const start = async (inspection: InspectionView) => {
-    const port = worker.current;
-    if (!port || !file) return;
+    if (!file) return;
     let parsedMapping;
     if (inspection.format === 'delimited') {
       const checked = columnMappingSchema.safeParse(mapping);
@@ -134,6 +154,13 @@ export default function ImportView() {
       (inspection.format !== 'delimited' ? inspection.manifest : undefined) ??
       manifestForImport({ id: details.id, title: details.title || file.name, source: file.name });
     lastAnnounced.current = -1;
+    setPhase({ kind: 'running', inspection, progress: { percent: 0, stored: 0, recordsPerSecond: 0 } });
+    const port = await readyWorker();
+    if (Array.isArray(port)) {
+      setPhase({ kind: 'failed', errors: port, inspection });
+      setAnnouncement(t('import.errors.heading', { count: port.length }));
+      return;
+    }
     const importRun = new ImportRun({
       api,
       worker: port,
@@ -158,7 +185,6 @@ export default function ImportView() {
       },
     });
     run.current = importRun;
-    setPhase({ kind: 'running', inspection, progress: { percent: 0, stored: 0, recordsPerSecond: 0 } });
     const outcome = await importRun.start();
     run.current = null;
     // The worker is spent (or terminated): the next import starts a fresh one.
@@ -198,7 +224,11 @@ export default function ImportView() {
           type="file"
           accept=".csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,.zip"
           disabled={running}
-          onChange={(e) => choose(e.target.files?.[0])}
+          onChange={(e) => {
+            choose(e.target.files?.[0]);
+            // Cleared, so choosing the same file again (after fixing it on disk) reads it again.
+            e.target.value = '';
+          }}
         />
       </label>
 
