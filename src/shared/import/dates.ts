@@ -101,7 +101,7 @@ function parseBare(v: string): string | undefined {
     return m[1] === undefined ? ymd(at(m, 3), month) : ymd(at(m, 3), month, m[1]);
   }
   // Decades: 1930s, 1930-е, 1930-ые, 1930-ies, 1930-aisiais.
-  if ((m = /^(\d{3})0(?:s|'s|-е|-ые|-х|-ies|-aisiais|-ųjų|-te|er)$/iu.exec(v))) return `${m[1]}X`;
+  if ((m = /^(\d{3})0(?:s|'s|-е|-ые|-х|-ies|-aisiais|-ųjų|-ieji|-te|er)$/iu.exec(v))) return `${m[1]}X`;
   // Words: "июль 1907", "14 июля 1907", "June 14, 1941", "14. Juni 1941", "1941 m. birželio 14 d.".
   const words = v
     .replace(/,/g, ' ')
