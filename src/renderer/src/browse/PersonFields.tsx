@@ -111,7 +111,8 @@ function FieldRows({ person }: { person: PersonFieldValues }) {
     rows.push({ key: field, label: t(`person.field.${field}`), value: shown });
   }
   const reference = person.archivalReference;
-  if (reference?.text) rows.push({ key: 'ref', label: t('person.field.archivalReference'), value: reference.text });
+  if (reference?.text)
+    rows.push({ key: 'ref', label: t('person.field.archivalReference'), value: reference.text });
   for (const part of REFERENCE_PARTS) {
     const value = reference?.[part];
     if (value) rows.push({ key: `ref-${part}`, label: t(`person.field.${part}`), value });
@@ -198,9 +199,7 @@ export function PersonFields({ collection, record }: { collection: LoadedCollect
           <ul>
             {family.map((member) => (
               <li key={member.id}>
-                <Link href={recordLink(collectionId, member.id)}>
-                  {displayTitle(member, i18n.language)}
-                </Link>
+                <Link href={recordLink(collectionId, member.id)}>{displayTitle(member, i18n.language)}</Link>
                 {member.kind === 'person' && member.person?.familyRole && (
                   <span className="meta"> — {member.person.familyRole}</span>
                 )}
@@ -230,9 +229,10 @@ export function PersonFields({ collection, record }: { collection: LoadedCollect
               <dd>
                 <time dateTime={provenance.importedAt}>
                   {importedAt && !Number.isNaN(importedAt.getTime())
-                    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
-                        importedAt,
-                      )
+                    ? new Intl.DateTimeFormat(i18n.language, {
+                        dateStyle: 'long',
+                        timeStyle: 'short',
+                      }).format(importedAt)
                     : provenance.importedAt}
                 </time>
               </dd>

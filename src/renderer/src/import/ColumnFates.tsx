@@ -22,8 +22,7 @@ function fateValue(fate: ColumnFate): string {
 
 /** The mapping with one column given a new fate; every other column keeps its own. */
 export function withFate(mapping: ColumnMapping, header: string, value: string): ColumnMapping {
-  const fields = { ...mapping.fields };
-  delete fields[header];
+  const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([h]) => h !== header));
   const next: ColumnMapping = {
     ...mapping,
     fields,

@@ -38,7 +38,9 @@ export function SavedMappings({
       );
       setMessage(t('import.saved.savedAs', { name: chosen }));
     } catch (error) {
-      setMessage(t('import.saved.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setMessage(
+        t('import.saved.failed', { message: error instanceof Error ? error.message : String(error) }),
+      );
     }
   };
 

@@ -11,7 +11,12 @@ export const MAX_QUOTED = 60;
 
 export function cut(value: string, max = MAX_QUOTED): string {
   const chars = [...value];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : value;
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
+    : value;
 }
 
 function shown(params: ImportParams | undefined): Record<string, string | number> {

@@ -18,9 +18,28 @@ let bytes: { file: File; data: Uint8Array } | null = null;
 
 function view(inspection: Inspection & { ok: true }): InspectionView {
   if (inspection.format === 'delimited') {
-    const { format, file, bytes: size, encoding, encodingReason, encodingNote, preview, suggested, suggestedBy } =
-      inspection;
-    return { format, file, bytes: size, encoding, encodingReason, encodingNote, preview, suggested, suggestedBy };
+    const {
+      format,
+      file,
+      bytes: size,
+      encoding,
+      encodingReason,
+      encodingNote,
+      preview,
+      suggested,
+      suggestedBy,
+    } = inspection;
+    return {
+      format,
+      file,
+      bytes: size,
+      encoding,
+      encodingReason,
+      encodingNote,
+      preview,
+      suggested,
+      suggestedBy,
+    };
   }
   const { format, file, bytes: size, manifest, recordCount } = inspection;
   return {

@@ -30,7 +30,10 @@ export function loadSavedMappings(storage: Storage | undefined = globalThis.loca
 }
 
 /** Saves under `entry.name`, replacing a mapping of the same name. Throws when storage refuses. */
-export function saveMapping(entry: SavedMapping, storage: Storage | undefined = globalThis.localStorage): SavedMapping[] {
+export function saveMapping(
+  entry: SavedMapping,
+  storage: Storage | undefined = globalThis.localStorage,
+): SavedMapping[] {
   if (!storage) throw new Error('no storage');
   const next = [...loadSavedMappings(storage).filter((m) => m.name !== entry.name), entry];
   storage.setItem(SAVED_MAPPINGS_KEY, JSON.stringify(next));

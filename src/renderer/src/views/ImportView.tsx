@@ -280,7 +280,9 @@ export default function ImportView() {
                   </select>
                 </label>
                 <span className="import-hint">
-                  {t('import.layout.detectedBecause', { reason: describeImportNote(inspection.encodingNote, t) })}
+                  {t('import.layout.detectedBecause', {
+                    reason: describeImportNote(inspection.encodingNote, t),
+                  })}
                 </span>
                 <label>
                   {t('import.layout.delimiter')}
