@@ -133,10 +133,7 @@ describe('PersonFields', () => {
     expect(family.textContent).toContain('duktė');
     cleanup();
     render(
-      <PersonFields
-        collection={collection}
-        record={daughter as Extract<LoadedRecord, { kind: 'person' }>}
-      />,
+      <PersonFields collection={collection} record={daughter as Extract<LoadedRecord, { kind: 'person' }>} />,
     );
     const back = screen.getByRole('region', { name: 'Same family or case file (B-1)' });
     expect(within(back).getByRole('link').textContent).toBe('Testaitis Jonas');
