@@ -21,7 +21,7 @@ const norm = (h: string) =>
  * date before it is a date). Anchored patterns match the whole header.
  */
 const HEADER_RULES: [MappableField | 'id' | 'altName', RegExp][] = [
-  ['id', /^(id|№|№ п\/п|n|no|nr|номер|eil\. nr|eil nr|lp|l\.p|lfd\. nr|record id)$/u],
+  ['id', /^(id|№|№ п\/п|no|nr|номер|eil\. nr|eil nr|lp|l\.p|lfd\. nr|record id)$/u],
   [
     'altName',
     /(other spellings?|alt(ernative)? names?|variant|kitos formos|kiti rašymai|rusiškai|in russian|другие написания|варианты|inne pisownie|schreibweisen)/u,
@@ -105,16 +105,16 @@ const HEADER_RULES: [MappableField | 'id' | 'altName', RegExp][] = [
     'rehabilitationDate',
     /(реабилитирован|дата реабилитации|reabilituotas|reabilitacijos data|zrehabilitowany|rehabilitiert|rehabilitated|rehabilitation)/u,
   ],
-  ['fond', /^(фонд|fondas|f|zespół|bestand|fond)$/u],
+  ['fond', /^(фонд|fondas|zespół|bestand|fond)$/u],
   ['opis', /^(опись|op|ap|aprašas|inwentarz|findbuch|opis|inventory)$/u],
-  ['delo', /^(дело|byla|b|sygnatura akt|akte|delo|file)$/u],
-  ['sheet', /^(лист|листы|л|lapas|lapai|l|karta|k|blatt|sheet|folio)$/u],
+  ['delo', /^(дело|byla|sygnatura akt|akte|delo|file)$/u],
+  ['sheet', /^(лист|листы|л|lapas|lapai|karta|blatt|sheet|folio)$/u],
   ['archive', /^(архив|archyvas|archiwum|archiv|archive)$/u],
   [
     'archivalReference',
     /(архивное дело|архивный шифр|шифр|archyvo nuoroda|archyvinė nuoroda|sygnatura|signatur|archival reference|reference)/u,
   ],
-  ['listPage', /^(страница|стр|puslapis|psl|strona|str|seite|s|page|p)$/u],
+  ['listPage', /^(страница|стр|puslapis|psl|strona|str|seite|page)$/u],
   ['listSource', /(источник|šaltinis|źródło|quelle|source)/u],
   [
     'notes',
