@@ -23,6 +23,7 @@ type Person = PersonRecord & LoadedRecord;
 
 /** The order of the page: who, birth, life, persecution, fate, references. */
 const FIELD_ORDER = [
+  'sourceId',
   'surname',
   'givenName',
   'patronymic',
