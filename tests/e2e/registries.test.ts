@@ -6,7 +6,8 @@
  * and, after switching the interface language in About as a user would, in Lithuanian; members of one
  * family or case file are linked on each other's pages.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -200,4 +201,98 @@ describe('registries kept whole (npm run web, Chromium)', () => {
       .waitFor();
     await context.close();
   }, 300_000);
+  it('answers every action after a failed import: mapping changed, same file again, skip and list rows', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'atmintis-registries-e2e-'));
+    // Invented rows; rows 3 and 5 have a cell too few (ragged), row 4 has a birth date that is no date.
+    const broken = join(folder, 'broken-list.csv');
+    writeFileSync(
+      broken,
+      'Nr.,Pavardė,Vardas,Gimimo metai\n1,Testaitis,Jonas,1901\n2,Testaitytė\n3,Bandaitis,Petras,19o5\n4,Bandaitė\n5,Pavyzdys,Ona,1927\n',
+    );
+    // 279 ragged rows: more than the 200 listed.
+    const many = join(folder, 'many-problems.csv');
+    writeFileSync(
+      many,
+      `Nr.,Pavardė,Vardas\n${Array.from({ length: 279 }, (_, i) => `${i + 1},Testaitis`).join('\n')}\n`,
+    );
+    const { page, context, errors } = await openObservedPage(browser);
+    await page.goto(`${harness.baseUrl}/#/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    const fileInput = page.getByLabel('File to import');
+    const alert = page.getByRole('alert').filter({ hasText: 'The import failed' });
+
+    // The heading's count and the list's "…and N more" add up.
+    await fileInput.setInputFiles(many);
+    await page.getByText('many-problems.csv: CSV/TSV table').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('279 problems');
+    expect(await alert.getByRole('listitem').count()).toBe(200);
+    expect(await alert.textContent()).toContain('…and 79 more problems, not listed.');
+
+    await fileInput.setInputFiles(broken);
+    await page.getByText('broken-list.csv: CSV/TSV table').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('2 problems');
+    expect(await alert.getByRole('listitem').allTextContents()).toEqual([
+      'broken-list.csv, row 3: 2 cells but the header has 4 (ragged row; check the delimiter and quotes)',
+      'broken-list.csv, row 5: 2 cells but the header has 4 (ragged row; check the delimiter and quotes)',
+    ]);
+
+    // After changing the mapping, Import runs again and answers (the problems are the file's).
+    await page.getByLabel('What happens to column “Gimimo metai”').selectOption('excluded');
+    await alert.evaluate((element) => element.setAttribute('data-stale', 'yes'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const fresh = page.locator('.import-errors:not([data-stale])');
+    await fresh.waitFor();
+    expect(await fresh.textContent()).toContain('2 problems');
+
+    // Choosing the same file again reads it again: a fresh preview, the old failure gone.
+    await fileInput.setInputFiles(broken);
+    await alert.waitFor({ state: 'detached' });
+    await page.getByText('broken-list.csv: CSV/TSV table').waitFor();
+    expect(await page.getByLabel('What happens to column “Gimimo metai”').inputValue()).toBe(
+      'field:birthDate',
+    );
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await alert.waitFor();
+
+    // The explicit choice: skip the broken rows, import the rest, and list what was skipped.
+    await page.getByRole('button', { name: 'Skip and list these rows, then import' }).click();
+    await page
+      .locator('.import-done')
+      .filter({ hasText: 'Imported “broken-list”: 3 records.' })
+      .waitFor({ timeout: 60_000 });
+    const skipped = page.locator('.import-skipped');
+    expect(await skipped.textContent()).toContain('2 rows were skipped and not stored:');
+    expect(await skipped.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('row 3: a different number of cells than the header'),
+      expect.stringContaining('row 5: a different number of cells than the header'),
+    ]);
+    expect(await page.getByText('1 date was kept exactly as written').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('says import problems and detection notes in Lithuanian, with no English mixed in', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'atmintis-registries-e2e-'));
+    const broken = join(folder, 'sarasas.csv');
+    writeFileSync(broken, 'Nr.,Pavardė,Vardas\n1,Testaitis,Jonas\n2,Testaitytė\n');
+    const { page, context } = await openObservedPage(browser);
+    await context.addInitScript(() => localStorage.setItem('atmintis.language', 'lt'));
+    await page.goto(`${harness.baseUrl}/#/import`);
+    await page.getByRole('heading', { level: 1, name: 'Importas' }).waitFor();
+    await page.getByLabel('Importuojamas failas').setInputFiles(broken);
+    await page.getByText('sarasas.csv: CSV/TSV lentelė').waitFor();
+    expect(await page.getByText('Atpažinta: taisyklingas UTF-8').count()).toBe(1);
+    await page.getByRole('button', { name: 'Importuoti', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Importuoti nepavyko' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('1 problema');
+    expect(text).toContain('sarasas.csv, 3 eilutė: langelių: 2, o antraštėje jų 3');
+    expect(text).not.toMatch(/cells|header|ragged|row/);
+    await context.close();
+  }, 120_000);
 });
