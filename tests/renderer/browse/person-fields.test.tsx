@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/shared/collection/schema';
@@ -123,6 +123,18 @@ describe('PersonFields', () => {
     expect(field(where, 'Imported')).toContain('2026');
     expect(within(where).getByRole('button', { name: 'Cite this: Testaitis Jonas' })).toBeTruthy();
   });
+
+  it('cites the list as the source with the row and page as the locator', async () => {
+    HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    render(<PersonFields collection={collection} record={person} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cite this: Testaitis Jonas' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cite: Testaitis Jonas' });
+    // citeproc compiles the style on first use.
+    await within(dialog).findAllByText(/Test Registry.*row 2, p\. 5/i, {}, { timeout: 20_000 });
+    expect(dialog.textContent).toContain('row 2, p. 5');
+  }, 30_000);
 
   it('links the other members of the same family or case, and only them', () => {
     render(<PersonFields collection={collection} record={person} />);

@@ -146,6 +146,50 @@ describe('ImportRun', () => {
     });
   });
 
+  it('passes the run choices to the worker and reports the rows it skipped', async () => {
+    const { api } = fakeApi();
+    const worker = fakeWorker([
+      batch(0, 3),
+      {
+        type: 'done',
+        records: 3,
+        files: [],
+        errors: [],
+        skippedRows: [{ row: 3, code: 'ragged-row', reason: 'ragged', text: '2,Testaitytė' }],
+        skippedCount: 1,
+        dateReviewCount: 2,
+      },
+    ]);
+    const sent: ImportWorkerRequest[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => {
+      sent.push(message);
+      post(message);
+    };
+    const outcome = await new ImportRun({
+      api,
+      worker,
+      manifest,
+      files: [],
+      source: 'f.csv',
+      run: { skipBrokenRows: true, collection: 'test-registry', importedAt: '2026-12-07T10:00:00.000Z' },
+      onProgress: () => undefined,
+    }).start();
+    expect(sent).toEqual([
+      {
+        type: 'run',
+        skipBrokenRows: true,
+        collection: 'test-registry',
+        importedAt: '2026-12-07T10:00:00.000Z',
+      },
+    ]);
+    expect(outcome).toMatchObject({
+      status: 'done',
+      skipped: { count: 1, rows: [{ row: 3, code: 'ragged-row' }] },
+      dateReviewCount: 2,
+    });
+  });
+
   it('cancels: stops the worker and aborts the session', async () => {
     const { api, calls } = fakeApi();
     const worker = fakeWorker([batch(0, 10), batch(10, 10), batch(20, 10)]);
