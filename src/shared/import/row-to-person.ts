@@ -16,7 +16,7 @@ import type {
   Sex,
 } from '../collection/person';
 import { PERSON_DATE_FIELDS } from '../collection/person';
-import { personRecordSchema, type AltName, type PersonRecord } from '../collection/schema';
+import type { AltName, PersonRecord } from '../collection/schema';
 import { parseDateCell } from './dates';
 import type { ImportError } from './errors';
 import type { ColumnMapping } from './mapping';
@@ -76,6 +76,24 @@ export function compileMapping(mapping: ColumnMapping, columns: readonly string[
 }
 
 const DATE_FIELDS = new Set<string>(PERSON_DATE_FIELDS);
+const NO_REVIEWS: DateReview[] = [];
+
+/**
+ * Registries repeat values (the same deportation day, "Ištremtas", "1901") thousands of times: read
+ * each distinct value once. Bounded, so a file of all-distinct values cannot grow it without end.
+ */
+function memo<T>(read: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      value = read(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
 
 const splitNames = (cell: string) =>
   cell
@@ -119,6 +137,11 @@ export function recogniseSex(text: string): Sex | undefined {
   return SEX_WORDS.find(([re]) => re.test(v))?.[1];
 }
 
+// Cached readings are shared between records: never mutate them.
+const readDate = memo(parseDateCell);
+const readSex = memo((text: string) => recogniseSex(text) ?? null);
+const readRepression = memo(recogniseRepression);
+
 /** The record title: the full name as written, else surname, given name and patronymic. */
 export function personTitle(fields: PersonFields): string {
   if (fields.fullName !== undefined) return fields.fullName;
@@ -128,7 +151,7 @@ export function personTitle(fields: PersonFields): string {
 /** Turn one row into a person record, or say precisely what is wrong with which cell. */
 export function rowToPerson(cells: readonly string[], plan: RowPlan, context: RowContext): RowResult {
   const base = { row: context.row, ...(context.file === undefined ? {} : { file: context.file }) };
-  const texts = new Map<MappableField, string[]>();
+  const texts: Partial<Record<MappableField, string>> = {};
   const altNames: AltName[] = [];
   const otherFields: OtherField[] = [];
   let idCell = '';
@@ -141,9 +164,8 @@ export function rowToPerson(cells: readonly string[], plan: RowPlan, context: Ro
         idCell = value;
         return;
       case 'field': {
-        const list = texts.get(action.field);
-        if (list) list.push(value);
-        else texts.set(action.field, [value]);
+        const earlier = texts[action.field];
+        texts[action.field] = earlier === undefined ? value : `${earlier} ${value}`;
         return;
       }
       case 'alt':
@@ -157,27 +179,28 @@ export function rowToPerson(cells: readonly string[], plan: RowPlan, context: Ro
   });
 
   const fields: PersonFields = {};
-  const reviews: DateReview[] = [];
+  let reviews: DateReview[] = NO_REVIEWS;
   const writable = fields as Record<string, unknown>;
   if (idCell !== '') fields.sourceId = idCell;
-  for (const [field, values] of texts) {
-    const value = values.join(' ');
+  for (const field of Object.keys(texts) as MappableField[]) {
+    const value = texts[field] as string;
     if (DATE_FIELDS.has(field)) {
-      const cell: DateCell = parseDateCell(value);
+      const cell: DateCell = readDate(value);
       writable[field as PersonDateField] = cell;
       if (cell.review !== undefined) {
+        if (reviews === NO_REVIEWS) reviews = [];
         reviews.push({ row: context.row, column: columnOf(plan, field), text: value, reason: cell.review });
       }
       continue;
     }
     switch (field) {
       case 'sex': {
-        const sex = recogniseSex(value);
-        fields.sex = sex === undefined ? { text: value } : { text: value, value: sex };
+        const sex = readSex(value);
+        fields.sex = sex === null ? { text: value } : { text: value, value: sex };
         break;
       }
       case 'repression': {
-        const types = recogniseRepression(value);
+        const types = readRepression(value);
         fields.repression = types.length === 0 ? { text: value } : { text: value, types };
         break;
       }
@@ -237,9 +260,9 @@ export function rowToPerson(cells: readonly string[], plan: RowPlan, context: Ro
           importedAt: context.importedAt,
         }
       : undefined;
-  const record = {
+  const record: PersonRecord = {
     id: id ?? hashedRecordId(identifyingFields(title, fields)),
-    kind: 'person' as const,
+    kind: 'person',
     title,
     labels: {},
     altNames: dedupeAltNames(altNames, title),
@@ -252,19 +275,10 @@ export function rowToPerson(cells: readonly string[], plan: RowPlan, context: Ro
     ...(otherFields.length > 0 ? { otherFields } : {}),
     ...(provenance === undefined ? {} : { provenance }),
   };
-  const checked = personRecordSchema.safeParse(record);
-  if (!checked.success) {
-    return {
-      ok: false,
-      errors: checked.error.issues.map((issue) => ({
-        ...base,
-        code: 'invalid-record' as const,
-        params: { path: issue.path.join('.'), message: issue.message },
-        reason: `${issue.path.join('.')}: ${issue.message}`,
-      })),
-    };
-  }
-  return { ok: true, record: checked.data, reviews };
+  // Built only from non-empty trimmed cells and a checked mapping, so it is valid by construction (a
+  // test holds every fixture record to the schema); the main process validates it again at commit.
+  // Skipping a per-row zod parse keeps a 200,000-row import well above 10,000 rows/s.
+  return { ok: true, record, reviews };
 }
 
 function columnOf(plan: RowPlan, field: MappableField): string {
@@ -273,6 +287,7 @@ function columnOf(plan: RowPlan, field: MappableField): string {
 }
 
 function dedupeAltNames(names: AltName[], title: string): AltName[] {
+  if (names.length === 0) return names;
   const seen = new Set<string>([title]);
   return names.filter((n) => (seen.has(n.name) ? false : (seen.add(n.name), true)));
 }

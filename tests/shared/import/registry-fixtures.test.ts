@@ -150,3 +150,11 @@ describe('suggested mappings of the fixtures', () => {
     });
   });
 });
+
+describe('records built without a per-row schema parse', () => {
+  it.each(FIXTURES)('%s: every record passes the strict person schema', async (file) => {
+    const { personRecordSchema } = await import('../../../src/shared/collection/schema');
+    const { records } = importFixture(file);
+    for (const record of records) expect(personRecordSchema.safeParse(record).error).toBeUndefined();
+  });
+});
