@@ -11,6 +11,7 @@ import {
   type ColumnMapping,
   type SuggestionBasis,
 } from '../../../shared/import/mapping';
+import { cut } from './error-text';
 
 /** Languages offered for a column of other spellings (the registries' usual ones). */
 export const ALT_NAME_LANGUAGES = ['ru', 'lt', 'pl', 'de', 'yi', 'en'] as const;
@@ -76,7 +77,8 @@ export function ColumnFates({
           const samples = rows
             .map((row) => (row[index] ?? '').trim())
             .filter((value) => value !== '')
-            .slice(0, 3);
+            .slice(0, 3)
+            .map((value) => cut(value, 80));
           const basis = suggestedBy?.[header];
           const alt = mapping.altNames.find((a) => a.column === header);
           return (
