@@ -7,7 +7,7 @@ import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/ren
 import type { Manifest } from '../../../src/shared/collection/schema';
 
 const manifest = {
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'test-registry',
   title: 'Test',
   version: '1.0.0',
@@ -78,6 +78,8 @@ const batch = (from: number, count: number): ImportWorkerResponse => ({
   records: Array.from({ length: count }, (_, i) => person(from + i)) as never,
 });
 
+const NOTHING_SKIPPED = { skippedRows: [], skippedCount: 0, dateReviewCount: 0 };
+
 describe('ImportRun', () => {
   it('sends records in batches no larger than the request cap, then commits', async () => {
     const { api, calls } = fakeApi();
@@ -88,7 +90,7 @@ describe('ImportRun', () => {
         batch(0, 4000),
         batch(4000, 4000),
         { type: 'progress', rows: 8000, fraction: 1 },
-        { type: 'done', records: 8000, files: [], errors: [] },
+        { type: 'done', records: 8000, files: [], errors: [], ...NOTHING_SKIPPED },
       ]),
       manifest,
       files: [],
@@ -111,7 +113,10 @@ describe('ImportRun', () => {
     const errors = [{ file: 'f.csv', row: 3, reason: 'ragged' }];
     const outcome = await new ImportRun({
       api,
-      worker: fakeWorker([batch(0, 10), { type: 'done', records: 10, files: [], errors }]),
+      worker: fakeWorker([
+        batch(0, 10),
+        { type: 'done', records: 10, files: [], errors, ...NOTHING_SKIPPED },
+      ]),
       manifest,
       files: [],
       source: 'f.csv',
@@ -126,7 +131,10 @@ describe('ImportRun', () => {
     const { api } = fakeApi({ 'imports.commit': 'records/part-00001.json (item 2): duplicate id' });
     const outcome = await new ImportRun({
       api,
-      worker: fakeWorker([batch(0, 2), { type: 'done', records: 2, files: [], errors: [] }]),
+      worker: fakeWorker([
+        batch(0, 2),
+        { type: 'done', records: 2, files: [], errors: [], ...NOTHING_SKIPPED },
+      ]),
       manifest,
       files: [],
       source: 'f.csv',
@@ -135,6 +143,50 @@ describe('ImportRun', () => {
     expect(outcome).toEqual({
       status: 'failed',
       errors: [{ reason: 'records/part-00001.json (item 2): duplicate id' }],
+    });
+  });
+
+  it('passes the run choices to the worker and reports the rows it skipped', async () => {
+    const { api } = fakeApi();
+    const worker = fakeWorker([
+      batch(0, 3),
+      {
+        type: 'done',
+        records: 3,
+        files: [],
+        errors: [],
+        skippedRows: [{ row: 3, code: 'ragged-row', reason: 'ragged', text: '2,Testaitytė' }],
+        skippedCount: 1,
+        dateReviewCount: 2,
+      },
+    ]);
+    const sent: ImportWorkerRequest[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => {
+      sent.push(message);
+      post(message);
+    };
+    const outcome = await new ImportRun({
+      api,
+      worker,
+      manifest,
+      files: [],
+      source: 'f.csv',
+      run: { skipBrokenRows: true, collection: 'test-registry', importedAt: '2026-12-07T10:00:00.000Z' },
+      onProgress: () => undefined,
+    }).start();
+    expect(sent).toEqual([
+      {
+        type: 'run',
+        skipBrokenRows: true,
+        collection: 'test-registry',
+        importedAt: '2026-12-07T10:00:00.000Z',
+      },
+    ]);
+    expect(outcome).toMatchObject({
+      status: 'done',
+      skipped: { count: 1, rows: [{ row: 3, code: 'ragged-row' }] },
+      dateReviewCount: 2,
     });
   });
 

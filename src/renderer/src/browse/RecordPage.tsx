@@ -24,6 +24,7 @@ import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
 import { groupClaims } from './claimGroups';
 import { LinkedText } from './LinkedText';
+import { PersonFields } from './PersonFields';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, incomingRelations } from './recordFilters';
 
@@ -101,19 +102,26 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
         </ul>
       )}
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{t('browse.section.summary')}</h2>
-        {text.fallback && (
-          <p className="meta translation-fallback">
-            {t('browse.translationFallback', {
-              language: t(`browse.language.${text.summaryLanguage}`, { defaultValue: text.summaryLanguage }),
-            })}
+      {/* Imported people carry their facts as fields: their summary may be empty. */}
+      {text.summary !== '' && (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{t('browse.section.summary')}</h2>
+          {text.fallback && (
+            <p className="meta translation-fallback">
+              {t('browse.translationFallback', {
+                language: t(`browse.language.${text.summaryLanguage}`, {
+                  defaultValue: text.summaryLanguage,
+                }),
+              })}
+            </p>
+          )}
+          <p className="summary" lang={text.summaryLanguage}>
+            <LinkedText text={text.summary} collectionId={collectionId} claimRecord={claimRecord} />
           </p>
-        )}
-        <p className="summary" lang={text.summaryLanguage}>
-          <LinkedText text={text.summary} collectionId={collectionId} claimRecord={claimRecord} />
-        </p>
-      </section>
+        </section>
+      )}
+
+      {record.kind === 'person' && <PersonFields collection={collection} record={record} />}
 
       {record.claims.length > 0 && (
         <ClaimsSection collection={collection} claims={record.claims} bibliography={bibliography} />

@@ -9,9 +9,9 @@ import type { CollectionRecord, Manifest } from '../../../shared/collection/sche
 import { MAX_RECORDS_PER_BATCH, type ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
 import type { ImportError } from '../../../shared/import/errors';
 import type { PackageFile } from '../../../shared/import/collection-source';
-import type { ColumnMapping } from '../../../shared/import/mapping';
+import type { SkippedRow } from '../../../shared/import/delimited';
 import type { AppError } from '../../../shared/result';
-import type { ImportWorkerRequest, ImportWorkerResponse } from './protocol';
+import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest } from './protocol';
 
 export interface ImportWorkerPort {
   postMessage(message: ImportWorkerRequest): void;
@@ -32,7 +32,14 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { status: 'done'; summary: ImportedCollectionSummary }
+  | {
+      status: 'done';
+      summary: ImportedCollectionSummary;
+      /** Rows left out on the user's skip choice (listed up to a cap; `count` is all of them). */
+      skipped: { rows: SkippedRow[]; count: number };
+      /** Date cells kept verbatim and flagged for review. */
+      dateReviewCount: number;
+    }
   | { status: 'failed'; errors: ImportError[] }
   | { status: 'cancelled' };
 
@@ -42,7 +49,7 @@ export interface ImportRunOptions {
   manifest: Manifest;
   files: PackageFile[];
   source: string;
-  mapping?: ColumnMapping;
+  run?: RunRequest;
   onProgress: (progress: ImportProgress) => void;
 }
 
@@ -73,7 +80,7 @@ export class ImportRun {
   }
 
   async start(): Promise<ImportOutcome> {
-    const { api, worker, manifest, files, source, mapping, onProgress } = this.options;
+    const { api, worker, manifest, files, source, run, onProgress } = this.options;
     const begun = await api.call('imports.begin', { manifest, files, source });
     if (!begun.ok) return { status: 'failed', errors: errorsFromAppError(begun.error) };
     const { sessionId } = begun.value;
@@ -82,7 +89,11 @@ export class ImportRun {
     let produced = 0;
     let stored = 0;
     let fraction = 0;
-    let workerDone: { errors: ImportError[] } | null = null;
+    let workerDone: {
+      errors: ImportError[];
+      skipped?: { rows: SkippedRow[]; count: number };
+      dateReviewCount?: number;
+    } | null = null;
     let sending = false;
     let failed: ImportError[] | null = null;
 
@@ -108,7 +119,12 @@ export class ImportRun {
       if (committed.ok) {
         fraction = 1;
         report();
-        this.finish?.({ status: 'done', summary: committed.value });
+        this.finish?.({
+          status: 'done',
+          summary: committed.value,
+          skipped: workerDone.skipped ?? { rows: [], count: 0 },
+          dateReviewCount: workerDone.dateReviewCount ?? 0,
+        });
       } else {
         this.finish?.({ status: 'failed', errors: errorsFromAppError(committed.error) });
       }
@@ -145,7 +161,11 @@ export class ImportRun {
         report();
       } else if (message.type === 'done') {
         fraction = 1;
-        workerDone = { errors: message.errors };
+        workerDone = {
+          errors: message.errors,
+          skipped: { rows: message.skippedRows, count: message.skippedCount },
+          dateReviewCount: message.dateReviewCount,
+        };
         if (message.errors.length > 0) queue.length = 0;
         void settle();
       } else if (message.type === 'failed') {
@@ -155,7 +175,7 @@ export class ImportRun {
       }
     };
     worker.addEventListener('message', onMessage);
-    worker.postMessage({ type: 'run', ...(mapping ? { mapping } : {}) });
+    worker.postMessage({ type: 'run', ...run });
     const result = await outcome;
     worker.removeEventListener('message', onMessage);
     if (result.status === 'cancelled') {

@@ -18,8 +18,28 @@ let bytes: { file: File; data: Uint8Array } | null = null;
 
 function view(inspection: Inspection & { ok: true }): InspectionView {
   if (inspection.format === 'delimited') {
-    const { format, file, bytes: size, encoding, encodingReason, preview, suggested } = inspection;
-    return { format, file, bytes: size, encoding, encodingReason, preview, suggested };
+    const {
+      format,
+      file,
+      bytes: size,
+      encoding,
+      encodingReason,
+      encodingNote,
+      preview,
+      suggested,
+      suggestedBy,
+    } = inspection;
+    return {
+      format,
+      file,
+      bytes: size,
+      encoding,
+      encodingReason,
+      encodingNote,
+      preview,
+      suggested,
+      suggestedBy,
+    };
   }
   const { format, file, bytes: size, manifest, recordCount } = inspection;
   return {
@@ -42,6 +62,8 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
         errors: [
           {
             file: file.name,
+            code: 'file-too-large',
+            params: { size: formatBytes(file.size), max: formatBytes(IMPORT_LIMITS.maxFileBytes) },
             reason: `the file is ${formatBytes(file.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)} can be imported`,
           },
         ],
@@ -55,11 +77,14 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     return;
   }
   if (!current) {
-    scope.postMessage({ type: 'failed', errors: [{ reason: 'choose a file first' }] });
+    scope.postMessage({ type: 'failed', errors: [{ code: 'no-file', reason: 'choose a file first' }] });
     return;
   }
   let lastProgress = 0;
   const result = runImport(current, message.mapping, {
+    ...(message.skipBrokenRows === undefined ? {} : { skipBrokenRows: message.skipBrokenRows }),
+    ...(message.collection === undefined ? {} : { collection: message.collection }),
+    ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),
     onBatch: (records) => scope.postMessage({ type: 'batch', records }),
     onProgress: (rows, fraction) => {
       const now = performance.now();
@@ -69,7 +94,15 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
       }
     },
   });
-  scope.postMessage({ type: 'done', records: result.records, files: result.files, errors: result.errors });
+  scope.postMessage({
+    type: 'done',
+    records: result.records,
+    files: result.files,
+    errors: result.errors,
+    skippedRows: result.skippedRows,
+    skippedCount: result.skippedCount,
+    dateReviewCount: result.dateReviewCount,
+  });
 }
 
 scope.addEventListener('message', (event) => {

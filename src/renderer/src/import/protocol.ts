@@ -1,14 +1,24 @@
 /** Messages between the Import page and its worker (which does all parsing off the UI thread). */
 import type { CollectionRecord, Manifest } from '../../../shared/collection/schema';
-import type { DelimitedPreview } from '../../../shared/import/delimited';
+import type { DelimitedPreview, SkippedRow } from '../../../shared/import/delimited';
 import type { ImportEncoding } from '../../../shared/import/encoding';
-import type { ImportError } from '../../../shared/import/errors';
-import type { ColumnMapping, ColumnMappingInput } from '../../../shared/import/mapping';
+import type { ImportError, ImportNote } from '../../../shared/import/errors';
+import type { ColumnMapping, ColumnMappingInput, SuggestionBasis } from '../../../shared/import/mapping';
 import type { PackageFile } from '../../../shared/import/collection-source';
 import type { ImportFormat, InspectOverrides } from '../../../shared/import/pipeline';
 
+/** What a run needs besides the inspected file: the mapping, the skip choice, and the provenance. */
+export interface RunRequest {
+  mapping?: ColumnMapping;
+  /** The user's explicit choice to skip structurally broken rows and list them. */
+  skipBrokenRows?: boolean;
+  /** Collection id and import time, stored as each record's provenance. */
+  collection?: string;
+  importedAt?: string;
+}
+
 export type ImportWorkerRequest =
-  { type: 'inspect'; file: File; overrides: InspectOverrides } | { type: 'run'; mapping?: ColumnMapping };
+  { type: 'inspect'; file: File; overrides: InspectOverrides } | ({ type: 'run' } & RunRequest);
 
 /** What the page shows after inspection (the decoded text stays in the worker). */
 export type InspectionView =
@@ -18,8 +28,10 @@ export type InspectionView =
       bytes: number;
       encoding: ImportEncoding;
       encodingReason: string;
+      encodingNote: ImportNote;
       preview: DelimitedPreview;
       suggested: ColumnMappingInput;
+      suggestedBy: Record<string, SuggestionBasis>;
     }
   | {
       format: Exclude<ImportFormat, 'delimited'>;
@@ -35,5 +47,13 @@ export type ImportWorkerResponse =
   | { type: 'inspected'; inspection: InspectionView }
   | { type: 'batch'; records: CollectionRecord[] }
   | { type: 'progress'; rows: number; fraction: number }
-  | { type: 'done'; records: number; files: PackageFile[]; errors: ImportError[] }
+  | {
+      type: 'done';
+      records: number;
+      files: PackageFile[];
+      errors: ImportError[];
+      skippedRows: SkippedRow[];
+      skippedCount: number;
+      dateReviewCount: number;
+    }
   | { type: 'failed'; errors: ImportError[] };

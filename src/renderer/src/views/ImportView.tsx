@@ -4,8 +4,9 @@ import { Link } from 'wouter';
 import type { ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
 import { DELIMITERS, type Delimiter } from '../../../shared/import/delimited';
 import { ENCODINGS, type ImportEncoding } from '../../../shared/import/encoding';
-import { formatImportError, type ImportError } from '../../../shared/import/errors';
-import { columnMappingSchema, type ColumnMappingInput } from '../../../shared/import/mapping';
+import type { SkippedRow } from '../../../shared/import/delimited';
+import type { ImportError } from '../../../shared/import/errors';
+import { columnMappingSchema, type ColumnMapping } from '../../../shared/import/mapping';
 import {
   collectionIdFromFileName,
   manifestForImport,
@@ -15,7 +16,11 @@ import { useApi } from '../api/ApiContext';
 import { forgetCollections } from '../collection/useCollection';
 import { ViewHeading } from '../shell/ViewHeading';
 import { ImportedList } from '../import/ImportedList';
-import { MappingForm } from '../import/MappingForm';
+import { ColumnFates } from '../import/ColumnFates';
+import { describeImportNote } from '../import/error-text';
+import { ImportErrors } from '../import/ImportErrors';
+import { SavedMappings } from '../import/SavedMappings';
+import { SkippedRows } from '../import/SkippedRows';
 import {
   createImportWorker,
   ImportRun,
@@ -39,21 +44,24 @@ type Phase =
   | { kind: 'inspecting' }
   | { kind: 'ready'; inspection: InspectionView }
   | { kind: 'running'; inspection: InspectionView; progress: ImportProgress }
-  | { kind: 'done'; summary: ImportedCollectionSummary }
+  | {
+      kind: 'done';
+      summary: ImportedCollectionSummary;
+      skipped: { rows: SkippedRow[]; count: number };
+      dateReviewCount: number;
+    }
   | { kind: 'failed'; errors: ImportError[]; inspection?: InspectionView };
 
-function ErrorList({ errors }: { errors: ImportError[] }) {
-  const { t } = useTranslation();
-  return (
-    <div role="alert" className="import-errors">
-      <p>{t('import.errors.heading', { count: errors.length })}</p>
-      <ul>
-        {errors.map((error, i) => (
-          <li key={i}>{formatImportError(error)}</li>
-        ))}
-      </ul>
-    </div>
-  );
+/** Codes of faults in one row's structure: these rows can be skipped (and listed) on request. */
+const SKIPPABLE = new Set(['ragged-row', 'malformed-quoting', 'cell-too-long', 'too-many-columns']);
+
+/** The rows the skip choice would leave out, when every problem is one of them. */
+function skippableRows(errors: readonly ImportError[]): number {
+  const listed = errors.filter((e) => e.code !== 'more-errors');
+  if (listed.length === 0 || errors.some((e) => e.code === 'more-errors')) return 0;
+  return listed.every((e) => e.code !== undefined && SKIPPABLE.has(e.code) && e.row !== undefined)
+    ? new Set(listed.map((e) => e.row)).size
+    : 0;
 }
 
 /** Import a CSV/TSV, JSON, JSONL or .zip collection: choose, check the layout and mapping, import. */
@@ -64,7 +72,8 @@ export default function ImportView() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [file, setFile] = useState<File | null>(null);
   const [overrides, setOverrides] = useState<InspectOverrides>({});
-  const [mapping, setMapping] = useState<ColumnMappingInput>({ name: [] });
+  const [mapping, setMapping] = useState<ColumnMapping>({ fields: {}, altNames: [], exclude: [] });
+  const [skipBrokenRows, setSkipBrokenRows] = useState(false);
   const [details, setDetails] = useState({ id: '', title: '' });
   const [announcement, setAnnouncement] = useState('');
   const worker = useRef<ImportWorkerPort | null>(null);
@@ -79,44 +88,65 @@ export default function ImportView() {
     [],
   );
 
-  const inspect = (chosen: File, nextOverrides: InspectOverrides) => {
-    worker.current?.terminate();
-    const port = createImportWorker();
-    worker.current = port;
+  /** A fresh worker that has read `chosen`: it holds the decoded text that a run maps. */
+  const inspectIn = (chosen: File, nextOverrides: InspectOverrides) =>
+    new Promise<{ port: ImportWorkerPort; message: ImportWorkerResponse }>((resolve) => {
+      worker.current?.terminate();
+      const port = createImportWorker();
+      worker.current = port;
+      const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
+        const message = event.data;
+        if (message.type !== 'inspected' && message.type !== 'failed') return;
+        port.removeEventListener('message', onMessage);
+        resolve({ port, message });
+      };
+      port.addEventListener('message', onMessage);
+      port.postMessage({ type: 'inspect', file: chosen, overrides: nextOverrides });
+    });
+
+  const inspect = async (chosen: File, nextOverrides: InspectOverrides) => {
     setPhase({ kind: 'inspecting' });
-    const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
-      const message = event.data;
-      if (message.type !== 'inspected' && message.type !== 'failed') return;
-      port.removeEventListener('message', onMessage);
-      if (message.type === 'failed') {
-        setPhase({ kind: 'failed', errors: message.errors });
-        return;
-      }
-      const { inspection } = message;
-      if (inspection.format === 'delimited') setMapping(inspection.suggested);
-      setPhase({ kind: 'ready', inspection });
-    };
-    port.addEventListener('message', onMessage);
-    port.postMessage({ type: 'inspect', file: chosen, overrides: nextOverrides });
+    const { port, message } = await inspectIn(chosen, nextOverrides);
+    // A newer choice replaced this worker while it read: its answer is stale.
+    if (worker.current !== port) return;
+    if (message.type === 'failed') {
+      setPhase({ kind: 'failed', errors: message.errors });
+      return;
+    }
+    if (message.type !== 'inspected') return;
+    const { inspection } = message;
+    if (inspection.format === 'delimited') setMapping(columnMappingSchema.parse(inspection.suggested));
+    setPhase({ kind: 'ready', inspection });
+  };
+
+  /**
+   * The worker that will run the import. A finished or failed run leaves none (it is spent), so
+   * pressing Import again — after changing the mapping — reads the same file into a new one first.
+   */
+  const readyWorker = async (): Promise<ImportWorkerPort | ImportError[]> => {
+    if (worker.current) return worker.current;
+    if (!file) return [];
+    const { port, message } = await inspectIn(file, overrides);
+    return message.type === 'inspected' ? port : message.type === 'failed' ? message.errors : [];
   };
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;
     setFile(chosen);
     setOverrides({});
+    setSkipBrokenRows(false);
     setDetails({ id: collectionIdFromFileName(chosen.name), title: chosen.name.replace(/\.[^.]+$/, '') });
-    inspect(chosen, {});
+    void inspect(chosen, {});
   };
 
   const override = (next: InspectOverrides) => {
     const merged = { ...overrides, ...next };
     setOverrides(merged);
-    if (file) inspect(file, merged);
+    if (file) void inspect(file, merged);
   };
 
-  const start = async (inspection: InspectionView) => {
-    const port = worker.current;
-    if (!port || !file) return;
+  const start = async (inspection: InspectionView, skip = skipBrokenRows) => {
+    if (!file) return;
     let parsedMapping;
     if (inspection.format === 'delimited') {
       const checked = columnMappingSchema.safeParse(mapping);
@@ -124,7 +154,7 @@ export default function ImportView() {
         setPhase({
           kind: 'failed',
           inspection,
-          errors: checked.error.issues.map((i) => ({ reason: i.message })),
+          errors: checked.error.issues.map((i) => ({ code: 'invalid-mapping', reason: i.message })),
         });
         return;
       }
@@ -134,13 +164,25 @@ export default function ImportView() {
       (inspection.format !== 'delimited' ? inspection.manifest : undefined) ??
       manifestForImport({ id: details.id, title: details.title || file.name, source: file.name });
     lastAnnounced.current = -1;
+    setPhase({ kind: 'running', inspection, progress: { percent: 0, stored: 0, recordsPerSecond: 0 } });
+    const port = await readyWorker();
+    if (Array.isArray(port)) {
+      setPhase({ kind: 'failed', errors: port, inspection });
+      setAnnouncement(t('import.errors.announce'));
+      return;
+    }
     const importRun = new ImportRun({
       api,
       worker: port,
       manifest,
       files: inspection.format === 'delimited' ? [] : inspection.files,
       source: file.name,
-      ...(parsedMapping ? { mapping: parsedMapping } : {}),
+      run: {
+        ...(parsedMapping ? { mapping: parsedMapping } : {}),
+        skipBrokenRows: skip,
+        collection: manifest.id,
+        importedAt: new Date().toISOString(),
+      },
       onProgress: (progress) => {
         setPhase({ kind: 'running', inspection, progress });
         // Announce every tenth, not every update: a screen reader cannot keep up with more.
@@ -158,21 +200,25 @@ export default function ImportView() {
       },
     });
     run.current = importRun;
-    setPhase({ kind: 'running', inspection, progress: { percent: 0, stored: 0, recordsPerSecond: 0 } });
     const outcome = await importRun.start();
     run.current = null;
     // The worker is spent (or terminated): the next import starts a fresh one.
     worker.current?.terminate();
     worker.current = null;
     if (outcome.status === 'done') {
-      setPhase({ kind: 'done', summary: outcome.summary });
+      setPhase({
+        kind: 'done',
+        summary: outcome.summary,
+        skipped: outcome.skipped,
+        dateReviewCount: outcome.dateReviewCount,
+      });
       setAnnouncement(t('import.done', { title: outcome.summary.title, count: outcome.summary.recordCount }));
       forgetCollections(api);
       window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
       imported.reload();
     } else if (outcome.status === 'failed') {
       setPhase({ kind: 'failed', errors: outcome.errors, inspection });
-      setAnnouncement(t('import.errors.heading', { count: outcome.errors.length }));
+      setAnnouncement(t('import.errors.announce'));
     } else {
       setPhase({ kind: 'idle' });
       setAnnouncement(t('import.cancelled'));
@@ -198,7 +244,11 @@ export default function ImportView() {
           type="file"
           accept=".csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,.zip"
           disabled={running}
-          onChange={(e) => choose(e.target.files?.[0])}
+          onChange={(e) => {
+            choose(e.target.files?.[0]);
+            // Cleared, so choosing the same file again (after fixing it on disk) reads it again.
+            e.target.value = '';
+          }}
         />
       </label>
 
@@ -230,7 +280,9 @@ export default function ImportView() {
                   </select>
                 </label>
                 <span className="import-hint">
-                  {t('import.layout.detectedBecause', { reason: inspection.encodingReason })}
+                  {t('import.layout.detectedBecause', {
+                    reason: describeImportNote(inspection.encodingNote, t),
+                  })}
                 </span>
                 <label>
                   {t('import.layout.delimiter')}
@@ -280,7 +332,34 @@ export default function ImportView() {
                 </tbody>
               </table>
               {!running && (
-                <MappingForm columns={inspection.preview.columns} mapping={mapping} onChange={setMapping} />
+                <fieldset className="import-mapping">
+                  <legend>{t('import.mapping.legend')}</legend>
+                  <ColumnFates
+                    columns={inspection.preview.columns}
+                    rows={inspection.preview.rows}
+                    mapping={mapping}
+                    suggestedBy={inspection.suggestedBy}
+                    onChange={setMapping}
+                  />
+                  <p className="import-hint">{t('import.mapping.idHint')}</p>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={skipBrokenRows}
+                      onChange={(e) => setSkipBrokenRows(e.target.checked)}
+                    />
+                    {t('import.skip.label')}
+                  </label>
+                </fieldset>
+              )}
+              {!running && (
+                <SavedMappings
+                  key={inspection.file}
+                  columns={inspection.preview.columns}
+                  mapping={mapping}
+                  defaultName={details.title || inspection.file}
+                  onUse={setMapping}
+                />
               )}
             </>
           ) : (
@@ -354,13 +433,34 @@ export default function ImportView() {
         {announcement}
       </p>
 
-      {phase.kind === 'failed' && <ErrorList errors={phase.errors} />}
+      {phase.kind === 'failed' && <ImportErrors errors={phase.errors} />}
+      {phase.kind === 'failed' &&
+        phase.inspection?.format === 'delimited' &&
+        !skipBrokenRows &&
+        skippableRows(phase.errors) > 0 && (
+          <p className="import-skip-offer">
+            {t('import.skip.offer', { count: skippableRows(phase.errors) })}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setSkipBrokenRows(true);
+                if (phase.inspection) void start(phase.inspection, true);
+              }}
+            >
+              {t('import.skip.button')}
+            </button>
+          </p>
+        )}
       {phase.kind === 'done' && (
         <p className="import-done">
           {t('import.done', { title: phase.summary.title, count: phase.summary.recordCount })}{' '}
           <Link href="~/search">{t('import.searchIt')}</Link>
         </p>
       )}
+      {phase.kind === 'done' && phase.dateReviewCount > 0 && (
+        <p>{t('import.reviews', { count: phase.dateReviewCount })}</p>
+      )}
+      {phase.kind === 'done' && <SkippedRows rows={phase.skipped.rows} count={phase.skipped.count} />}
 
       <h2>{t('import.list.heading')}</h2>
       {imported.error && (
