@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { Charts } from '../browse/Charts';
+import { compositions } from '../browse/chartModel';
+import { hasMapPoints } from '../browse/mapModel';
 import { CollectionChooser } from '../browse/CollectionChooser';
 import { EXPLORE_TABS } from '../browse/paths';
 import { RecordList } from '../browse/RecordList';
@@ -45,6 +47,13 @@ export default function BrowseView() {
   );
 }
 
+/** A tab shows only when the collection has something for it: no empty map for a list of people. */
+function tabApplies(key: (typeof EXPLORE_TABS)[number]['key'], collection: LoadedCollection): boolean {
+  if (key === 'map') return hasMapPoints(collection.records);
+  if (key === 'charts') return compositions(collection.records).length > 0;
+  return true;
+}
+
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -61,7 +70,9 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
       )}
       <nav aria-label={t('browse.exploreNav')} className="tabs">
         <ul>
-          {EXPLORE_TABS.map((tab) => {
+          {EXPLORE_TABS.filter(
+            (tab) => collection.status !== 'ok' || tabApplies(tab.key, collection.value),
+          ).map((tab) => {
             const nested = tab.path.replace('~/browse', '') || '/';
             return (
               <li key={tab.key}>
