@@ -1,7 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { validateCollection, type LoadedCollection } from '../../../src/shared/collection/validate';
 import { compositions } from '../../../src/renderer/src/browse/chartModel';
 import { Charts } from '../../../src/renderer/src/browse/Charts';
 import { hasMapPoints } from '../../../src/renderer/src/browse/mapModel';
@@ -10,16 +9,10 @@ import { tableColumns } from '../../../src/renderer/src/browse/tableColumns';
 import { Timeline } from '../../../src/renderer/src/browse/Timeline';
 import { recordsPerYear, timelineRows } from '../../../src/renderer/src/browse/timelineModel';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { BUNDLED_COLLECTION, FIXTURES, readPackageFiles } from '../../shared/collection/package-files';
+import { BUNDLED_COLLECTION, FIXTURE_COLLECTIONS, loadCollection } from './load-collection';
 
-function load(dir: string): LoadedCollection {
-  const result = validateCollection(readPackageFiles(dir));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
-  return result.collection;
-}
-
-const bundled = load(BUNDLED_COLLECTION);
-const people = load(`${FIXTURES}/people`);
+const bundled = loadCollection(BUNDLED_COLLECTION);
+const people = loadCollection(`${FIXTURE_COLLECTIONS}/people`);
 /** Intl separates thousands with a no-break space in Lithuanian; compare with plain spaces. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ');
 
