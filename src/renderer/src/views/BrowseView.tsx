@@ -15,6 +15,7 @@ import { useChosenCollection } from '../collection/useChosenCollection';
 import { useCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
+import { Welcome } from '../welcome/Welcome';
 
 // The map carries the world's borders (TopoJSON): loaded only when the map is opened.
 const ExileMap = lazy(() => import('../browse/ExileMap').then((module) => ({ default: module.ExileMap })));
@@ -61,6 +62,7 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
   return (
     <section className="view" aria-labelledby="browse-heading">
       <ViewHeading id="browse-heading">{t('browse.title')}</ViewHeading>
+      {location === '/' && <Welcome summaries={summaries} />}
       <CollectionChooser summaries={summaries} chosenId={chosenId} onChoose={choose} />
       {collection.status === 'ok' && (
         <p className="view-intro">

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import type { QueryError } from '../../../shared/search/query';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
+import { SearchExamples } from '../search/SearchExamples';
 import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
 import { MoreResults, SearchResults, type SearchResultsHandle } from '../search/SearchResults';
 import { SyntaxHelp } from '../search/SyntaxHelp';
@@ -134,6 +135,14 @@ export default function SearchView() {
       <p role="status" aria-live="polite" className="search-status">
         {status}
       </p>
+      {query.trim() === '' ? (
+        <SearchExamples
+          onRun={(value) => {
+            setQuery(value);
+            input.current?.focus();
+          }}
+        />
+      ) : null}
       {query.trim() === '' ? (
         <SearchHistoryPanel
           recent={history.recent}
