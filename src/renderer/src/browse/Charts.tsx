@@ -33,7 +33,7 @@ function CompositionChart({ chart, collection }: { chart: Composition; collectio
   const { t, i18n } = useTranslation();
   const bibliography = bibliographyIndex(collection.bibliography);
   const source = chart.source ? shortSource(bibliography.get(chart.source), t) : t('browse.noSource');
-  const title = t('browse.charts.chartTitle', { title: displayTitle(chart.record, i18n.language), source });
+  const title = displayTitle(chart.record, i18n.language);
   const id = `chart-${chart.key.replace(/[^a-z0-9-]/gi, '-')}`;
   const percent = (value: number) => `${formatNumber(value, i18n.language)} %`;
   const locators = [...new Set(chart.shares.map((share) => share.locator).filter(Boolean))];
@@ -42,7 +42,9 @@ function CompositionChart({ chart, collection }: { chart: Composition; collectio
   return (
     <figure className="chart" aria-labelledby={id}>
       <figcaption id={id}>
+        {/* The record links to its page; the source says whose shares these are. */}
         <a href={recordHref(collection.manifest.id, chart.record.id)}>{title}</a>
+        {t('browse.charts.bySource', { source })}
       </figcaption>
       <table className="bar-chart">
         <tbody>
