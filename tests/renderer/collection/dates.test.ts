@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDayBounds, formatEdtf, formatTimestamp } from '../../../src/renderer/src/collection/dates';
 import { formatRecordDates } from '../../../src/renderer/src/collection/format';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
+import { formatDates } from '../../../src/renderer/src/search/SearchResults';
+import type { SearchDocument } from '../../../src/shared/search/documents';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -47,6 +49,21 @@ describe('EDTF dates at their own precision', () => {
   it('day bounds without an EDTF string read at the precision they cover', () => {
     expect(formatDayBounds('1940-01-01', '1941-12-31', 'en')).toBe('1940–1941');
     expect(formatDayBounds('1948-05-22', '1948-05-23', 'lt')).toBe('1948 m. gegužės 22–23 d.');
+  });
+
+  it('search results use the same formatter, from the record date as recorded', () => {
+    const doc = (date: string | undefined, earliest: string, latest: string) =>
+      ({
+        date,
+        earliest,
+        latest,
+        yearFrom: Number(earliest.slice(0, 4)),
+        yearTo: Number(latest.slice(0, 4)),
+      }) as SearchDocument;
+    expect(formatDates(doc('1927/1987', '1927-01-01', '1987-12-31'), 'lt')).toBe('1927–1987 m.');
+    expect(formatDates(doc('1951-10~', '1951-09-01', '1951-11-30'), 'en')).toBe('about October 1951');
+    // A saved index from before documents carried their date: the bounds, at the precision they cover.
+    expect(formatDates(doc(undefined, '1948-05-22', '1948-05-23'), 'en')).toBe('May 22–23, 1948');
   });
 
   it('timestamps follow the interface language, never a fixed US form', () => {
