@@ -383,7 +383,7 @@ export function generateSyntheticRegistry(options: SyntheticRegistryOptions): Lo
   }
   return {
     manifest: {
-      formatVersion: 1,
+      formatVersion: 2,
       id: `synthetic-registry-${options.persons}`,
       title: `Synthetic registry of ${options.persons} invented people`,
       version: '0.0.0',

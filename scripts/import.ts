@@ -1,11 +1,13 @@
 /**
  * `npm run import -- <file> [--data-dir DIR] [--mapping mapping.json] [--id ID] [--title TITLE]
- *  [--encoding utf-8|windows-1251|windows-1257] [--delimiter ',' | ';' | tab | '|'] [--header yes|no]`
+ *  [--encoding utf-8|windows-1251|windows-1257] [--delimiter ',' | ';' | tab | '|'] [--header yes|no]
+ *  [--skip-broken-rows] [--dry-run]`
  *
  * Imports a CSV/TSV, JSON, JSONL or .zip collection into the data folder the app (or the web harness)
  * reads, with the very code the Import page uses (src/shared/import + src/main/imports). Prints the
- * detected layout, progress and every error with its row and column; exits 1 on any error, 2 on bad
- * arguments. Nothing is written unless the whole file is valid.
+ * detected layout, every column with its fate, progress, date cells flagged for review, skipped rows
+ * and every error with its row and column; exits 1 on any error, 2 on bad arguments. Nothing is
+ * written unless the whole file is valid (broken rows are skipped only with --skip-broken-rows).
  */
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -20,7 +22,7 @@ import { MAX_RECORDS_PER_BATCH } from '../src/shared/ipc/channels/imports';
 import { DELIMITERS, type Delimiter } from '../src/shared/import/delimited';
 import { ENCODINGS, type ImportEncoding } from '../src/shared/import/encoding';
 import { formatImportError } from '../src/shared/import/errors';
-import { columnMappingSchema } from '../src/shared/import/mapping';
+import { columnMappingSchema, describeFate, planColumns } from '../src/shared/import/mapping';
 import {
   collectionIdFromFileName,
   inspectImport,
@@ -35,7 +37,8 @@ function usage(message: string): never {
   console.error(message);
   console.error(
     'Usage: npm run import -- <file> [--data-dir DIR] [--mapping mapping.json] [--id ID] [--title TITLE] ' +
-      '[--encoding utf-8|windows-1251|windows-1257] [--delimiter ","|";"|tab|"|"] [--header yes|no]',
+      '[--encoding utf-8|windows-1251|windows-1257] [--delimiter ","|";"|tab|"|"] [--header yes|no] ' +
+      '[--skip-broken-rows] [--dry-run]',
   );
   process.exit(2);
 }
@@ -51,6 +54,8 @@ async function main(): Promise<number> {
       encoding: { type: 'string' },
       delimiter: { type: 'string' },
       header: { type: 'string' },
+      'skip-broken-rows': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   const [file] = positionals;
@@ -92,6 +97,13 @@ async function main(): Promise<number> {
       return fail(parsed.error.issues.map((i) => `mapping ${i.path.join('.')}: ${i.message}`));
     mapping = parsed.data;
     console.log(`Mapping: ${JSON.stringify(mapping)}`);
+    // Every column and what becomes of it: nothing is dropped without the user seeing it.
+    console.log('Columns:');
+    for (const column of planColumns(mapping, preview.columns, preview.rows, inspection.suggestedBy)) {
+      const basis =
+        values.mapping === undefined && column.suggestedBy !== undefined ? ` (by ${column.suggestedBy})` : '';
+      console.log(`  ${column.index + 1}. ${column.header} ${describeFate(column.fate)}${basis}`);
+    }
   }
 
   const manifest =
@@ -119,6 +131,9 @@ async function main(): Promise<number> {
   let lastReport = 0;
   const result = runImport(inspection, mapping, {
     batchSize: MAX_RECORDS_PER_BATCH,
+    skipBrokenRows: values['skip-broken-rows'],
+    collection: manifest.id,
+    importedAt: new Date().toISOString(),
     onBatch: (records) => batches.push(records),
     onProgress: (rows, fraction) => {
       const now = performance.now();
@@ -130,6 +145,25 @@ async function main(): Promise<number> {
     },
   });
   if (result.errors.length > 0) return fail(result.errors.map(formatImportError));
+  if (result.skippedCount > 0) {
+    console.log(`Skipped ${result.skippedCount} broken row(s) (--skip-broken-rows):`);
+    for (const s of result.skippedRows) console.log(`  row ${s.row}: ${s.reason}: ${s.text}`);
+    if (result.skippedCount > result.skippedRows.length)
+      console.log(`  …and ${result.skippedCount - result.skippedRows.length} more`);
+  }
+  if (result.dateReviewCount > 0) {
+    console.log(`${result.dateReviewCount} date cell(s) kept as written but not read as dates (check them):`);
+    for (const r of result.dateReviews.slice(0, 20))
+      console.log(`  row ${r.row}, column "${r.column}": ${r.text}`);
+    if (result.dateReviewCount > 20) console.log(`  …and ${result.dateReviewCount - 20} more`);
+  }
+  if (values['dry-run']) {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `Dry run: ${result.records} records read in ${seconds.toFixed(1)} s (${Math.round(result.records / seconds)} rows/s); nothing stored`,
+    );
+    return 0;
+  }
 
   try {
     const { sessionId, replaces } = await store.begin({ manifest, files: result.files, source: name });

@@ -4,8 +4,11 @@
  * cross-reference rules (ids resolve, dates parse, ranges are ordered…) live in validate.ts.
  */
 import { z } from 'zod';
+import { otherFieldSchema, personFieldsSchema, provenanceSchema } from './person';
+import { migrateManifest } from './migrate';
 
-export const FORMAT_VERSION = 1;
+/** Version 2 added the structured person fields (person.ts); version-1 packages are migrated on load. */
+export const FORMAT_VERSION = 2;
 
 const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabMessage = 'must be kebab-case: lowercase letters and digits separated by single hyphens';
@@ -181,7 +184,18 @@ export const eventRecordSchema = z.strictObject({ ...baseShape, kind: z.literal(
 export const statisticRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('statistic') });
 export const groupRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('group') });
 export const organisationRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('organisation') });
-export const personRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('person') });
+export const personRecordSchema = z.strictObject({
+  ...baseShape,
+  kind: z.literal('person'),
+  /** Imported people carry their facts as fields, not prose: the summary may be empty. */
+  summary: z.string().trim().default(''),
+  /** Typed fields of registries (format version 2). */
+  person: personFieldsSchema.optional(),
+  /** Columns kept under their original headers, in the file's column order. */
+  otherFields: z.array(otherFieldSchema).optional(),
+  /** Where an imported record came from (collection, file, row, import time). */
+  provenance: provenanceSchema.optional(),
+});
 export const placeRecordSchema = z.strictObject({
   ...baseShape,
   kind: z.literal('place'),
@@ -224,20 +238,23 @@ export const manifestTextSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "en"'),
 });
 
-export const manifestSchema = z.strictObject({
-  formatVersion: z.literal(FORMAT_VERSION),
-  id: idSchema,
-  title: text,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
-  description: text,
-  languages: z
-    .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "lt"'))
-    .min(1, 'needs at least one language'),
-  license: text,
-  compiledBy: text,
-  synthetic: z.boolean().optional(),
-  texts: z.array(manifestTextSchema).default([]),
-});
+export const manifestSchema = z.preprocess(
+  migrateManifest,
+  z.strictObject({
+    formatVersion: z.literal(FORMAT_VERSION),
+    id: idSchema,
+    title: text,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+    description: text,
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "lt"'))
+      .min(1, 'needs at least one language'),
+    license: text,
+    compiledBy: text,
+    synthetic: z.boolean().optional(),
+    texts: z.array(manifestTextSchema).default([]),
+  }),
+);
 
 export const CSL_TYPES = [
   'article',

@@ -50,6 +50,8 @@ function checkRecord(value: unknown, errors: ErrorList, where: ImportError): Col
     errors.add({
       ...where,
       column: formatPath(issue.path) || '(record)',
+      code: 'invalid-record',
+      params: { message: `${issue.message}${id}` },
       reason: `${issue.message}${id}`,
     });
   }
@@ -65,6 +67,8 @@ function checkUniqueIds(records: CollectionRecord[], rows: number[], errors: Err
         file,
         row: rows[i],
         column: 'id',
+        code: 'duplicate-id',
+        params: { id: record.id, earlier },
         reason: `duplicate record id "${record.id}" (same as row ${earlier})`,
       });
     } else seen.set(record.id, rows[i] as number);
@@ -76,14 +80,30 @@ export function parseCollectionJson(text: string, file: string): CollectionSourc
   let doc: unknown;
   // JSON.parse recurses: refuse pathological nesting before it can exhaust the stack.
   const tooDeep = findExcessiveNesting(text);
-  if (tooDeep) return empty([{ file, reason: `not accepted: ${describeExcessiveNesting(tooDeep)}` }]);
+  if (tooDeep)
+    return empty([
+      { file, code: 'too-deeply-nested', reason: `not accepted: ${describeExcessiveNesting(tooDeep)}` },
+    ]);
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    return empty([{ file, reason: `not valid JSON: ${(error as Error).message}` }]);
+    return empty([
+      {
+        file,
+        code: 'invalid-json',
+        params: { message: (error as Error).message },
+        reason: `not valid JSON: ${(error as Error).message}`,
+      },
+    ]);
   }
   if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { records?: unknown }).records)) {
-    return empty([{ file, reason: 'expected an object with a "records" array (and a "manifest")' }]);
+    return empty([
+      {
+        file,
+        code: 'not-a-collection',
+        reason: 'expected an object with a "records" array (and a "manifest")',
+      },
+    ]);
   }
   const { manifest, records, bibliography } = doc as {
     manifest?: unknown;
@@ -97,7 +117,13 @@ export function parseCollectionJson(text: string, file: string): CollectionSourc
     if (m.success) parsedManifest = m.data;
     else
       for (const issue of m.error.issues)
-        errors.add({ file, column: `manifest.${formatPath(issue.path)}`, reason: issue.message });
+        errors.add({
+          file,
+          column: `manifest.${formatPath(issue.path)}`,
+          code: 'invalid-manifest',
+          params: { message: issue.message },
+          reason: issue.message,
+        });
   }
   const out: CollectionRecord[] = [];
   const rows: number[] = [];
@@ -132,13 +158,24 @@ export function parseCollectionJsonl(text: string, file: string): CollectionSour
     let value: unknown;
     const tooDeep = findExcessiveNesting(line);
     if (tooDeep) {
-      errors.add({ file, row: i + 1, reason: `not accepted: ${describeExcessiveNesting(tooDeep)}` });
+      errors.add({
+        file,
+        row: i + 1,
+        code: 'too-deeply-nested',
+        reason: `not accepted: ${describeExcessiveNesting(tooDeep)}`,
+      });
       continue;
     }
     try {
       value = JSON.parse(line);
     } catch (error) {
-      errors.add({ file, row: i + 1, reason: `not valid JSON: ${(error as Error).message}` });
+      errors.add({
+        file,
+        row: i + 1,
+        code: 'invalid-json',
+        params: { message: (error as Error).message },
+        reason: `not valid JSON: ${(error as Error).message}`,
+      });
       continue;
     }
     if (
@@ -156,6 +193,8 @@ export function parseCollectionJsonl(text: string, file: string): CollectionSour
             file,
             row: i + 1,
             column: `manifest.${formatPath(issue.path)}`,
+            code: 'invalid-manifest',
+            params: { message: issue.message },
             reason: issue.message,
           });
       continue;
@@ -196,6 +235,7 @@ export function parseCollectionZip(
         if (!isSafePackagePath(entry.name)) {
           errors.push({
             file: `${file}: ${entry.name.slice(0, 200)}`,
+            code: 'zip-path',
             reason: 'path escapes the package (absolute, or contains "..")',
           });
           return false;
@@ -205,15 +245,31 @@ export function parseCollectionZip(
       },
     });
   } catch (error) {
-    return empty([{ file, reason: `not a readable zip file: ${(error as Error).message}` }]);
+    return empty([
+      {
+        file,
+        code: 'invalid-zip',
+        params: { message: (error as Error).message },
+        reason: `not a readable zip file: ${(error as Error).message}`,
+      },
+    ]);
   }
   if (entries > limits.maxZipEntries) {
-    return empty([{ file, reason: `${entries} entries; at most ${limits.maxZipEntries} are accepted` }]);
+    return empty([
+      {
+        file,
+        code: 'zip-too-large',
+        params: { entries, max: limits.maxZipEntries },
+        reason: `${entries} entries; at most ${limits.maxZipEntries} are accepted`,
+      },
+    ]);
   }
   if (total > limits.maxZipUncompressedBytes) {
     return empty([
       {
         file,
+        code: 'zip-too-large',
+        params: { size: formatBytes(total), max: formatBytes(limits.maxZipUncompressedBytes) },
         reason: `unpacks to ${formatBytes(total)}; at most ${formatBytes(limits.maxZipUncompressedBytes)} is accepted (zip bomb?)`,
       },
     ]);
@@ -228,7 +284,15 @@ export function parseCollectionZip(
     },
     (name) => TEXT_ENTRY.test(name),
   );
-  if (!inflated.ok) return empty([{ file, reason: `${inflated.error} (zip bomb?)` }]);
+  if (!inflated.ok)
+    return empty([
+      {
+        file,
+        code: 'zip-too-large',
+        params: { message: inflated.error },
+        reason: `${inflated.error} (zip bomb?)`,
+      },
+    ]);
   return collectionFromFiles(Object.fromEntries(inflated.files), file);
 }
 
@@ -243,7 +307,7 @@ function collectionFromFiles(unpacked: Record<string, Uint8Array>, file: string)
     try {
       files.set(name.slice(top.length), decoder.decode(unpacked[name]));
     } catch {
-      return empty([{ file: `${file}: ${name}`, reason: 'not valid UTF-8 text' }]);
+      return empty([{ file: `${file}: ${name}`, code: 'invalid-utf8', reason: 'not valid UTF-8 text' }]);
     }
   }
   const result = validateCollection(files, { maxErrors: IMPORT_LIMITS.maxErrors });
@@ -252,6 +316,8 @@ function collectionFromFiles(unpacked: Record<string, Uint8Array>, file: string)
       result.errors.map((e) => ({
         file: `${file}: ${e.file}`,
         ...(e.field === undefined ? {} : { column: e.recordId ? `${e.recordId}.${e.field}` : e.field }),
+        code: 'invalid-collection' as const,
+        params: { message: e.message },
         reason: e.recordId && e.field === undefined ? `record "${e.recordId}": ${e.message}` : e.message,
       })),
     );

@@ -4,7 +4,7 @@
  * and the caller can cancel). Pure: no Node, no DOM.
  */
 import Papa from 'papaparse';
-import type { ErrorList } from './errors';
+import type { ErrorList, ImportError } from './errors';
 import { IMPORT_LIMITS } from './limits';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -41,8 +41,24 @@ export function looksLikeHeader(first: readonly string[], second: readonly strin
   return second !== undefined && second.some((cell, i) => isNumeric(cell) && !isNumeric(first[i] ?? ''));
 }
 
+/** Column names; a repeated header gets " (2)", " (3)"… so each column can be mapped on its own. */
 export function columnNames(firstRow: readonly string[], header: boolean): string[] {
-  return firstRow.map((cell, i) => (header ? cell.trim() || `column ${i + 1}` : `column ${i + 1}`));
+  const seen = new Map<string, number>();
+  return firstRow.map((cell, i) => {
+    const name = header ? cell.trim() || `column ${i + 1}` : `column ${i + 1}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+/** A structurally broken row left out on the user's explicit choice, listed in the result. */
+export interface SkippedRow {
+  row: number;
+  code: 'ragged-row' | 'malformed-quoting' | 'cell-too-long' | 'too-many-columns';
+  reason: string;
+  /** The row's cells as read (cut to a few hundred characters), so the user can find and fix it. */
+  text: string;
 }
 
 /** Detect the delimiter and header from the start of the text, and show the first rows. */
@@ -78,6 +94,11 @@ export interface ParseDelimitedOptions extends DelimitedLayout {
   onChunk?: (fraction: number) => void;
   /** Characters per chunk handed to papaparse. Default 1 MiB. */
   chunkChars?: number;
+  /**
+   * When given, structurally broken rows (ragged, bad quoting, oversized) are handed here and skipped
+   * instead of being errors: the user's explicit "skip and list these rows" choice.
+   */
+  onSkippedRow?: (skipped: SkippedRow) => void;
 }
 
 export interface ParseDelimitedSummary {
@@ -110,18 +131,38 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): Pa
       const quoteErrors = new Map<number, string>();
       for (const e of results.errors) if (e.row !== undefined) quoteErrors.set(e.row, e.message);
       const batch: { row: number; cells: string[] }[] = [];
+      const broken = (cells: string[], error: ImportError & { code: SkippedRow['code'] }) => {
+        if (options.onSkippedRow === undefined) errors.add(error);
+        else {
+          const raw = cells.join(options.delimiter);
+          options.onSkippedRow({
+            row: rowNumber,
+            code: error.code,
+            reason: error.reason,
+            text: raw.length > 300 ? `${raw.slice(0, 300)}…` : raw,
+          });
+        }
+      };
       results.data.forEach((cells, index) => {
         rowNumber += 1;
         if (cells.length === 1 && cells[0] === '') return; // blank line
         const quoteError = quoteErrors.get(index);
         if (quoteError !== undefined) {
-          errors.add({ ...where, row: rowNumber, reason: `malformed quoting: ${quoteError}` });
+          broken(cells, {
+            ...where,
+            row: rowNumber,
+            code: 'malformed-quoting',
+            params: { message: quoteError },
+            reason: `malformed quoting: ${quoteError}`,
+          });
           return;
         }
         if (cells.length > IMPORT_LIMITS.maxColumns) {
-          errors.add({
+          broken(cells, {
             ...where,
             row: rowNumber,
+            code: 'too-many-columns',
+            params: { cells: cells.length, max: IMPORT_LIMITS.maxColumns },
             reason: `${cells.length} cells; at most ${IMPORT_LIMITS.maxColumns} columns are accepted`,
           });
           return;
@@ -131,19 +172,23 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): Pa
           if (options.header) return;
         }
         if (cells.length !== columns.length) {
-          errors.add({
+          broken(cells, {
             ...where,
             row: rowNumber,
+            code: 'ragged-row',
+            params: { cells: cells.length, expected: columns.length },
             reason: `${cells.length} cells but the ${options.header ? 'header has' : 'first row has'} ${columns.length} (ragged row; check the delimiter and quotes)`,
           });
           return;
         }
         const long = cells.findIndex((cell) => cell.length > IMPORT_LIMITS.maxCellChars);
         if (long !== -1) {
-          errors.add({
+          broken(cells, {
             ...where,
             row: rowNumber,
             column: columns[long] ?? `column ${long + 1}`,
+            code: 'cell-too-long',
+            params: { max: IMPORT_LIMITS.maxCellChars },
             reason: `cell longer than ${IMPORT_LIMITS.maxCellChars} characters`,
           });
           return;

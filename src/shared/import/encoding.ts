@@ -4,7 +4,7 @@
  * Windows-1257 (Baltic). Pure: works in a renderer worker and in Node (TextDecoder in both).
  */
 import { analyse } from 'chardet';
-import type { ImportError } from './errors';
+import type { ImportError, ImportNote, ImportNoteCode } from './errors';
 
 export const ENCODINGS = ['utf-8', 'windows-1251', 'windows-1257'] as const;
 export type ImportEncoding = (typeof ENCODINGS)[number];
@@ -14,6 +14,8 @@ export interface EncodingGuess {
   bom: boolean;
   /** Why this encoding was chosen, for the UI ("valid UTF-8", "Cyrillic letter runs"…). */
   reason: string;
+  /** The same, translatable. */
+  note: ImportNote;
 }
 
 const SAMPLE_BYTES = 1024 * 1024;
@@ -56,18 +58,25 @@ function cyrillicRunShare(bytes: Uint8Array): number {
   return high === 0 ? 0 : paired / high;
 }
 
+const note = (encoding: ImportEncoding, bom: boolean, code: ImportNoteCode, text: string): EncodingGuess => ({
+  encoding,
+  bom,
+  reason: text,
+  note: { code, text },
+});
+
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
-  if (hasUtf8Bom(bytes)) return { encoding: 'utf-8', bom: true, reason: 'UTF-8 byte-order mark' };
+  if (hasUtf8Bom(bytes)) return note('utf-8', true, 'utf8-bom', 'UTF-8 byte-order mark');
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (firstInvalidUtf8(sample, sample.length < bytes.length) === -1) {
-    return { encoding: 'utf-8', bom: false, reason: 'valid UTF-8' };
+    return note('utf-8', false, 'valid-utf8', 'valid UTF-8');
   }
   const share = cyrillicRunShare(sample);
   const chardetSays1251 = analyse(sample).some((m) => m.name === 'windows-1251' && m.confidence >= 10);
   if (share >= 0.5 || (share >= 0.3 && chardetSays1251)) {
-    return { encoding: 'windows-1251', bom: false, reason: 'runs of Cyrillic letters' };
+    return note('windows-1251', false, 'cyrillic-runs', 'runs of Cyrillic letters');
   }
-  return { encoding: 'windows-1257', bom: false, reason: 'single accented Latin letters' };
+  return note('windows-1257', false, 'accented-latin', 'single accented Latin letters');
 }
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: ImportError };
@@ -101,6 +110,7 @@ export function decodeText(bytes: Uint8Array, encoding: ImportEncoding, file?: s
       error: {
         ...where,
         offset: nul,
+        code: 'binary-file',
         reason: 'the file contains NUL bytes: it is a binary file, not CSV or JSON text',
       },
     };
@@ -114,6 +124,7 @@ export function decodeText(bytes: Uint8Array, encoding: ImportEncoding, file?: s
         error: {
           ...where,
           offset: bad,
+          code: 'invalid-utf8',
           reason:
             'bytes that are not valid UTF-8; choose the file’s encoding (Windows-1251 or Windows-1257) ' +
             'or re-save it as UTF-8',
@@ -131,6 +142,8 @@ export function decodeText(bytes: Uint8Array, encoding: ImportEncoding, file?: s
       error: {
         ...where,
         offset: firstAt,
+        code: 'control-characters',
+        params: { percent: (share * 100).toFixed(1) },
         reason: `${(share * 100).toFixed(1)}% of the first characters are control characters: this is not a text file`,
       },
     };

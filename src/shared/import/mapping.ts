@@ -1,213 +1,255 @@
 /**
- * The column mapping: which columns of a CSV/TSV hold a person's name, other spellings, birth year,
- * district, operation, destination, date and notes; and the function that turns one row into a person
- * record of the collection format. Pure.
+ * The column mapping of a CSV/TSV registry: which columns hold which typed person field, which hold
+ * other spellings of the name, which one gives the record id, and which the user explicitly excluded.
+ * Every other column is kept as an *other field* under its original header: nothing is dropped
+ * silently. Pure.
  */
 import { z } from 'zod';
-import { parseEdtf } from '../collection/edtf';
-import { personRecordSchema, type PersonRecord } from '../collection/schema';
+import { MAPPABLE_FIELDS, type MappableField } from '../collection/person';
 import type { ImportError } from './errors';
-import { hashedRecordId, sourceRecordId } from './stable-id';
 
-export const MAPPED_FIELDS = [
-  'id',
-  'name',
-  'altNames',
-  'birthYear',
-  'district',
-  'operation',
-  'destination',
-  'date',
-  'notes',
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+const column = z.string().min(1, 'a column name must not be empty');
+const lang = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "ru"');
 
-/** Column names (as in the file's header, or "column 3") per field. `name` may join several columns. */
-export const columnMappingSchema = z.strictObject({
-  id: z.string().optional(),
-  name: z.array(z.string()).min(1, 'map at least one column to the name'),
-  altNames: z.array(z.string()).default([]),
-  birthYear: z.string().optional(),
-  district: z.string().optional(),
-  operation: z.string().optional(),
-  destination: z.string().optional(),
-  date: z.string().optional(),
-  notes: z.string().optional(),
+/** A column holding other spellings of the name, with the language they are written in when known. */
+export const altNameColumnSchema = z.strictObject({ column, lang: lang.optional() });
+export type AltNameColumn = z.infer<typeof altNameColumnSchema>;
+
+const mappingObjectSchema = z.strictObject({
+  /** The column whose value becomes the record id (kebab-cased) and `person.sourceId`. */
+  id: column.optional(),
+  /** Header → typed field. Several columns may fill one field: their cells are joined with a space. */
+  fields: z.record(z.string(), z.enum(MAPPABLE_FIELDS)).default({}),
+  /** Columns of other spellings; a cell may hold several, separated by `|` or `;`. */
+  altNames: z.array(altNameColumnSchema).default([]),
+  /** Headers the user chose to leave out. Only these are not stored. */
+  exclude: z.array(z.string()).default([]),
 });
-export type ColumnMapping = z.output<typeof columnMappingSchema>;
-export type ColumnMappingInput = z.input<typeof columnMappingSchema>;
 
-/** Header words (English, Lithuanian, Russian) that suggest a field. */
-const ALIASES: Record<MappedField, RegExp> = {
-  id: /^(id|no\.?|nr\.?|number|record id|№|номер)$/iu,
-  name: /^(name|full name|person|vardas,? pavardė|vardas pavarde|vardas|pavardė|фио|имя|фамилия)$/iu,
-  altNames: /(alt|other|alternat|spelling|variant|kitos|rusiškai|russian|кирилл|написание|cyrillic)/iu,
-  birthYear: /(birth|born|gimimo|gimė|год рождения|рожд)/iu,
-  district: /(district|county|apskritis|valsčius|уезд|район|волость)/iu,
-  operation: /(operation|operacija|операция)/iu,
-  destination: /(destination|exile|tremties|place of exile|место ссылки|направлен|destination)/iu,
-  date: /^(date|data|дата|deportation date|ištrėmimo data|date of deportation)$/iu,
-  notes: /(note|comment|pastab|примеч|remarks)/iu,
+/** Version-1 mappings (`name`, `birthYear`, `district`, `date`…) are read as their version-2 fields. */
+const LEGACY_FIELDS: Record<string, MappableField> = {
+  birthYear: 'birthDate',
+  district: 'residence',
+  operation: 'operation',
+  destination: 'destination',
+  date: 'deportationDate',
+  notes: 'notes',
 };
 
-/** Guess a mapping from column names; unknown columns stay unmapped. */
-export function suggestMapping(columns: readonly string[]): ColumnMappingInput {
-  const used = new Set<string>();
-  const find = (field: MappedField) => {
-    const hit = columns.find((c) => !used.has(c) && ALIASES[field].test(c.trim()));
-    if (hit !== undefined) used.add(hit);
-    return hit;
-  };
-  const id = find('id');
-  const name = find('name');
-  const mapping: ColumnMappingInput = { name: name === undefined ? [] : [name] };
-  if (id !== undefined) mapping.id = id;
-  for (const field of ['birthYear', 'district', 'operation', 'destination', 'date', 'notes'] as const) {
-    const column = find(field);
-    if (column !== undefined) mapping[field] = column;
+function upgradeLegacyMapping(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const input = raw as Record<string, unknown>;
+  const legacy = 'name' in input || Object.keys(LEGACY_FIELDS).some((k) => k in input);
+  if (!legacy) return raw;
+  const { name, altNames, id, fields, exclude, ...rest } = input;
+  const out: Record<string, unknown> = { ...(id === undefined ? {} : { id }) };
+  const mapped: Record<string, unknown> = typeof fields === 'object' && fields !== null ? { ...fields } : {};
+  if (Array.isArray(name)) for (const c of name) if (typeof c === 'string') mapped[c] = 'fullName';
+  const unknownKeys: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    const field = LEGACY_FIELDS[key];
+    if (field !== undefined && typeof value === 'string') mapped[value] = field;
+    else if (field === undefined) unknownKeys[key] = value;
   }
-  mapping.altNames = columns.filter((c) => !used.has(c) && ALIASES.altNames.test(c.trim()));
-  if (mapping.name.length === 0 && columns.length > 0) mapping.name = [columns[0] as string];
-  return mapping;
+  out.fields = mapped;
+  if (Array.isArray(altNames))
+    out.altNames = altNames.map((a: unknown) => (typeof a === 'string' ? { column: a } : a));
+  if (exclude !== undefined) out.exclude = exclude;
+  return { ...out, ...unknownKeys };
 }
 
-/** Every column the mapping names must exist; the error names the missing one. */
+/** Parses a mapping (also a version-1 mapping saved by an older build or written for the CLI). */
+export const columnMappingSchema = z.preprocess(upgradeLegacyMapping, mappingObjectSchema);
+export type ColumnMapping = z.output<typeof mappingObjectSchema>;
+export type ColumnMappingInput = z.input<typeof mappingObjectSchema>;
+
+/** The fields that can name a person; a mapping needs at least one of them. */
+export const NAME_FIELDS = ['surname', 'givenName', 'patronymic', 'fullName'] as const;
+
+/** What happens to one column. */
+export type ColumnFate =
+  | { kind: 'field'; field: MappableField }
+  | { kind: 'id' }
+  | { kind: 'altName'; lang?: string }
+  | { kind: 'other' }
+  | { kind: 'excluded' };
+
+/** Why a column was suggested for its field: its header, or the look of its values. */
+export type SuggestionBasis = 'header' | 'content';
+
+/** One column in the preview: its header, position, fate, and the first values for the user to see. */
+export interface ColumnPlan {
+  index: number;
+  header: string;
+  fate: ColumnFate;
+  /** How many of the sampled rows have a value in this column. */
+  filled: number;
+  samples: string[];
+  suggestedBy?: SuggestionBasis;
+}
+
+/** The fate of a column under a mapping; a column not named anywhere is kept as an other field. */
+export function fateOf(mapping: ColumnMapping, header: string): ColumnFate {
+  if (mapping.exclude.includes(header)) return { kind: 'excluded' };
+  if (mapping.id === header) return { kind: 'id' };
+  const field = Object.hasOwn(mapping.fields, header) ? mapping.fields[header] : undefined;
+  if (field !== undefined) return { kind: 'field', field };
+  const alt = mapping.altNames.find((a) => a.column === header);
+  if (alt !== undefined)
+    return alt.lang === undefined ? { kind: 'altName' } : { kind: 'altName', lang: alt.lang };
+  return { kind: 'other' };
+}
+
+/** Every column of the file with its fate: the preview the UI shows and the CLI prints. */
+export function planColumns(
+  mapping: ColumnMapping,
+  columns: readonly string[],
+  rows: readonly (readonly string[])[] = [],
+  suggestedBy: Readonly<Record<string, SuggestionBasis>> = {},
+): ColumnPlan[] {
+  return columns.map((header, index) => {
+    const values = rows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+    const basis = Object.hasOwn(suggestedBy, header) ? suggestedBy[header] : undefined;
+    return {
+      index,
+      header,
+      fate: fateOf(mapping, header),
+      filled: values.length,
+      samples: values.slice(0, 3),
+      ...(basis === undefined ? {} : { suggestedBy: basis }),
+    };
+  });
+}
+
+/** English words for a fate, for the CLI. */
+export function describeFate(fate: ColumnFate): string {
+  switch (fate.kind) {
+    case 'field':
+      return `→ ${fate.field}`;
+    case 'id':
+      return '→ record id (and sourceId)';
+    case 'altName':
+      return `→ other spelling${fate.lang === undefined ? '' : ` (${fate.lang})`}`;
+    case 'other':
+      return '→ kept as other field';
+    case 'excluded':
+      return '✗ excluded (not stored)';
+  }
+}
+
+/** Every column the mapping names must exist; a person needs a name; no column has two fates. */
 export function checkMapping(mapping: ColumnMapping, columns: readonly string[]): ImportError[] {
   const known = new Set(columns);
   const errors: ImportError[] = [];
   const named: [string, string][] = [
-    ...mapping.name.map((c) => ['name', c] as [string, string]),
-    ...mapping.altNames.map((c) => ['altNames', c] as [string, string]),
-    ...(['id', 'birthYear', 'district', 'operation', 'destination', 'date', 'notes'] as const).flatMap(
-      (field) => (mapping[field] === undefined ? [] : [[field, mapping[field]] as [string, string]]),
-    ),
+    ...(mapping.id === undefined ? [] : [['id', mapping.id] as [string, string]]),
+    ...Object.entries(mapping.fields).map(([c, f]) => [f, c] as [string, string]),
+    ...mapping.altNames.map((a) => ['altNames', a.column] as [string, string]),
+    ...mapping.exclude.map((c) => ['exclude', c] as [string, string]),
   ];
-  for (const [field, column] of named) {
-    if (!known.has(column)) {
+  for (const [field, col] of named) {
+    if (!known.has(col)) {
       errors.push({
-        column,
-        reason: `missing required column: the mapping uses "${column}" for ${field}, but the file has no such column (columns: ${columns.join(', ')})`,
+        column: col,
+        code: 'missing-column',
+        params: { column: col, field, columns: columns.join(', ') },
+        reason: `missing required column: the mapping uses "${col}" for ${field}, but the file has no such column (columns: ${columns.join(', ')})`,
       });
     }
+  }
+  const fates = new Map<string, number>();
+  for (const [, col] of named) fates.set(col, (fates.get(col) ?? 0) + 1);
+  for (const [col, count] of fates) {
+    if (count > 1) {
+      errors.push({
+        column: col,
+        code: 'invalid-mapping',
+        params: { column: col },
+        reason: `the mapping gives column "${col}" more than one use (a field, the id, other spellings or excluded): choose one`,
+      });
+    }
+  }
+  const hasName = Object.values(mapping.fields).some((f) => (NAME_FIELDS as readonly string[]).includes(f));
+  if (!hasName) {
+    errors.push({
+      code: 'no-name-column',
+      reason: 'map at least one column to a name field (surname, given name, patronymic or full name)',
+    });
   }
   return errors;
 }
 
-/** Dates as registries write them → EDTF: 1941-06-14, 1941.06.14, 14.06.1941, 1941-06, 1941. */
-export function normaliseDate(value: string): string | undefined {
-  const v = value.trim();
-  let m = /^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})$/.exec(v);
-  let edtf = v;
-  if (m) edtf = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
-  else if ((m = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(v))) {
-    edtf = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`;
-  } else if ((m = /^(\d{4})[.\-/](\d{1,2})$/.exec(v))) edtf = `${m[1]}-${m[2]?.padStart(2, '0')}`;
-  // The EDTF parser also checks the day exists (no 31 February).
-  return parseEdtf(edtf).ok ? edtf : undefined;
+/** A mapping saved for reuse with the next file of the same shape. */
+export interface SavedMapping {
+  /** The user's name for it ("Memorial lists"). */
+  name: string;
+  /** The headers of the file it was made for, in order. */
+  headers: string[];
+  mapping: ColumnMappingInput;
+  /** ISO time it was saved. */
+  savedAt: string;
 }
 
-export interface RowContext {
-  row: number;
-  file?: string;
+export interface SavedMappingMatch {
+  saved: SavedMapping;
+  /** True when the file has exactly the saved headers in the same order. */
+  exact: boolean;
+  /** Headers of the file the saved mapping does not know (they will be kept as other fields). */
+  newHeaders: string[];
 }
 
-export type RowResult = { ok: true; record: PersonRecord } | { ok: false; errors: ImportError[] };
+const headerKey = (h: string) => h.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Split a cell holding several spellings: "Jonas Petraitis | Ионас Петрайтис". */
-const splitNames = (cell: string) =>
-  cell
-    .split(/\s*[|;]\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
-/** Turn one row into a person record, or say precisely what is wrong with which cell. */
-export function rowToPerson(
-  cells: readonly string[],
-  columnIndex: ReadonlyMap<string, number>,
-  mapping: ColumnMapping,
-  context: RowContext,
-): RowResult {
-  const errors: ImportError[] = [];
-  const base = { row: context.row, ...(context.file === undefined ? {} : { file: context.file }) };
-  const cell = (column: string | undefined) =>
-    column === undefined ? '' : (cells[columnIndex.get(column) ?? -1] ?? '').trim();
-
-  const name = mapping.name
-    .map(cell)
-    .filter((s) => s !== '')
-    .join(' ');
-  if (name === '') {
-    errors.push({ ...base, column: mapping.name.join(' + '), reason: 'the name is empty' });
+/**
+ * The saved mapping that fits a file's headers: every column the mapping uses must be in the file
+ * (compared ignoring case and spacing). Exact matches first, then the one covering most headers,
+ * then the newest. Undefined when none fits.
+ */
+export function matchSavedMapping(
+  saved: readonly SavedMapping[],
+  headers: readonly string[],
+): SavedMappingMatch | undefined {
+  const fileKeys = new Map(headers.map((h) => [headerKey(h), h]));
+  const candidates: (SavedMappingMatch & { covered: number })[] = [];
+  for (const entry of saved) {
+    const parsed = columnMappingSchema.safeParse(entry.mapping);
+    if (!parsed.success) continue;
+    const used = [
+      ...(parsed.data.id === undefined ? [] : [parsed.data.id]),
+      ...Object.keys(parsed.data.fields),
+      ...parsed.data.altNames.map((a) => a.column),
+    ];
+    if (used.length === 0 || !used.every((h) => fileKeys.has(headerKey(h)))) continue;
+    const savedKeys = new Set(entry.headers.map(headerKey));
+    const exact =
+      entry.headers.length === headers.length &&
+      entry.headers.every((h, i) => headerKey(h) === headerKey(headers[i] ?? ''));
+    const newHeaders = headers.filter((h) => !savedKeys.has(headerKey(h)));
+    candidates.push({ saved: entry, exact, newHeaders, covered: headers.length - newHeaders.length });
   }
-  const birthYearText = cell(mapping.birthYear);
-  let birthYear: number | undefined;
-  if (birthYearText !== '') {
-    birthYear = /^\d{4}$/.test(birthYearText) ? Number(birthYearText) : NaN;
-    if (!(birthYear >= 1700 && birthYear <= 2100)) {
-      errors.push({
-        ...base,
-        column: mapping.birthYear as string,
-        reason: `"${birthYearText.slice(0, 40)}" is not a birth year (expected four digits, e.g. 1905)`,
-      });
-    }
-  }
-  const dateText = cell(mapping.date);
-  const date = dateText === '' ? undefined : normaliseDate(dateText);
-  if (dateText !== '' && date === undefined) {
-    errors.push({
-      ...base,
-      column: mapping.date as string,
-      reason: `"${dateText.slice(0, 40)}" is not a date (expected e.g. 1941-06-14, 14.06.1941 or 1941)`,
-    });
-  }
-  let id: string | undefined;
-  if (mapping.id !== undefined) {
-    id = sourceRecordId(cell(mapping.id));
-    if (id === undefined) {
-      errors.push({ ...base, column: mapping.id, reason: 'the id is empty or has no letters or digits' });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-
-  const district = cell(mapping.district);
-  const operation = cell(mapping.operation);
-  const destination = cell(mapping.destination);
-  const notes = cell(mapping.notes);
-  const altNames = [...new Set(mapping.altNames.flatMap((c) => splitNames(cell(c))))].filter(
-    (alt) => alt !== name,
+  candidates.sort(
+    (a, b) =>
+      Number(b.exact) - Number(a.exact) ||
+      b.covered - a.covered ||
+      b.saved.savedAt.localeCompare(a.saved.savedAt),
   );
-  // The summary only restates the row (never adds facts), so search finds districts, places and notes.
-  const parts = [
-    birthYear === undefined ? '' : `Born ${birthYear}.`,
-    district === '' ? '' : `District: ${district}.`,
-    operation === '' ? '' : `Operation: ${operation}.`,
-    destination === '' ? '' : `Destination: ${destination}.`,
-    date === undefined ? '' : `Date: ${date}.`,
-    notes,
-  ].filter((p) => p !== '');
-  const summary = parts.length > 0 ? parts.join(' ') : `Imported row ${context.row}.`;
-  const record = {
-    id: id ?? hashedRecordId([name, birthYearText, district, date ?? '', operation, destination]),
-    kind: 'person' as const,
-    title: name,
-    labels: {},
-    altNames: altNames.map((alt) => ({ name: alt })),
-    ...(date === undefined ? {} : { date }),
-    altDates: [],
-    summary,
-    relations: [],
-    claims: [],
-    citations: [],
+  const best = candidates[0];
+  if (best === undefined) return undefined;
+  return { saved: best.saved, exact: best.exact, newHeaders: best.newHeaders };
+}
+
+/**
+ * A saved mapping rewritten to a file's own header spellings (the saved one may differ in case or
+ * spacing), so it can be used as is.
+ */
+export function adaptSavedMapping(saved: SavedMapping, headers: readonly string[]): ColumnMapping {
+  const parsed = columnMappingSchema.parse(saved.mapping);
+  const byKey = new Map(headers.map((h) => [headerKey(h), h]));
+  const to = (h: string) => byKey.get(headerKey(h)) ?? h;
+  return {
+    ...(parsed.id === undefined ? {} : { id: to(parsed.id) }),
+    fields: Object.fromEntries(Object.entries(parsed.fields).map(([h, f]) => [to(h), f])),
+    altNames: parsed.altNames.map((a) => ({ ...a, column: to(a.column) })),
+    exclude: parsed.exclude.filter((h) => byKey.has(headerKey(h))).map(to),
   };
-  const checked = personRecordSchema.safeParse(record);
-  if (!checked.success) {
-    return {
-      ok: false,
-      errors: checked.error.issues.map((issue) => ({
-        ...base,
-        reason: `${issue.path.join('.')}: ${issue.message}`,
-      })),
-    };
-  }
-  return { ok: true, record: checked.data };
 }

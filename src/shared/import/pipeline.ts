@@ -3,7 +3,7 @@
  * format (by file name), the encoding, the CSV layout and a column mapping (inspect), then produce the
  * records in batches (run). Pure: no Node, no DOM.
  */
-import type { CollectionRecord, Manifest } from '../collection/schema';
+import { FORMAT_VERSION, type CollectionRecord, type Manifest } from '../collection/schema';
 import {
   parseCollectionJson,
   parseCollectionJsonl,
@@ -11,12 +11,21 @@ import {
   type CollectionSource,
   type PackageFile,
 } from './collection-source';
-import { previewDelimited, type Delimiter, type DelimitedPreview } from './delimited';
+import { previewDelimited, type Delimiter, type DelimitedPreview, type SkippedRow } from './delimited';
 import { decodeText, detectEncoding, type ImportEncoding } from './encoding';
 import { importDelimitedText } from './csv-import';
-import type { ImportError } from './errors';
+import type { ImportError, ImportNote } from './errors';
 import { IMPORT_LIMITS, formatBytes } from './limits';
-import { suggestMapping, type ColumnMapping, type ColumnMappingInput } from './mapping';
+import {
+  columnMappingSchema,
+  planColumns,
+  type ColumnMapping,
+  type ColumnMappingInput,
+  type ColumnPlan,
+  type SuggestionBasis,
+} from './mapping';
+import type { DateReview } from './row-to-person';
+import { suggestMapping } from './suggest';
 
 export const IMPORT_FORMATS = ['delimited', 'json', 'jsonl', 'zip'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -43,9 +52,15 @@ export type Inspection =
       file: string;
       bytes: number;
       encoding: ImportEncoding;
+      /** Why this encoding (English, for the CLI); `encodingNote` is the same, translatable. */
       encodingReason: string;
+      encodingNote: ImportNote;
       preview: DelimitedPreview;
       suggested: ColumnMappingInput;
+      /** How each suggested column was recognised (by its header or by its values). */
+      suggestedBy: Record<string, SuggestionBasis>;
+      /** Every column with its fate under the suggested mapping, and sample values. */
+      plan: ColumnPlan[];
       /** The decoded text, kept for run(); not sent anywhere. */
       text: string;
     }
@@ -68,6 +83,8 @@ export function inspectImport(file: string, bytes: Uint8Array, overrides: Inspec
       errors: [
         {
           file,
+          code: 'file-too-large',
+          params: { size: formatBytes(bytes.length), max: formatBytes(IMPORT_LIMITS.maxFileBytes) },
           reason: `the file is ${formatBytes(bytes.length)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)} can be imported`,
         },
       ],
@@ -78,7 +95,13 @@ export function inspectImport(file: string, bytes: Uint8Array, overrides: Inspec
     return {
       ok: false,
       file,
-      errors: [{ file, reason: 'unknown file type: import .csv, .tsv, .json, .jsonl or .zip' }],
+      errors: [
+        {
+          file,
+          code: 'unknown-file-type',
+          reason: 'unknown file type: import .csv, .tsv, .json, .jsonl or .zip',
+        },
+      ],
     };
   }
   if (format === 'zip') {
@@ -103,17 +126,24 @@ export function inspectImport(file: string, bytes: Uint8Array, overrides: Inspec
   if (overrides.header !== undefined) layout.header = overrides.header;
   const preview = previewDelimited(text, layout);
   if (preview.columns.length === 0) {
-    return { ok: false, file, errors: [{ file, reason: 'the file is empty' }] };
+    return { ok: false, file, errors: [{ file, code: 'empty-file', reason: 'the file is empty' }] };
   }
+  const suggestion = suggestMapping(preview.columns, preview.rows);
+  const suggested = columnMappingSchema.parse(suggestion.mapping);
+  const encodingNote: ImportNote =
+    overrides.encoding === undefined ? guess.note : { code: 'chosen-by-you', text: 'chosen by you' };
   return {
     ok: true,
     format: 'delimited',
     file,
     bytes: bytes.length,
     encoding,
-    encodingReason: overrides.encoding === undefined ? guess.reason : 'chosen by you',
+    encodingReason: encodingNote.text,
+    encodingNote,
     preview,
-    suggested: suggestMapping(preview.columns),
+    suggested: suggestion.mapping,
+    suggestedBy: suggestion.suggestedBy,
+    plan: planColumns(suggested, preview.columns, preview.rows, suggestion.suggestedBy),
     text,
   };
 }
@@ -139,6 +169,11 @@ export interface RunCallbacks {
   onBatch: (records: CollectionRecord[]) => void;
   onProgress?: (rowsRead: number, fraction: number) => void;
   batchSize?: number;
+  /** CSV/TSV: skip structurally broken rows and list them instead of failing (default: fail). */
+  skipBrokenRows?: boolean;
+  /** CSV/TSV: collection id and import time written into each record's provenance. */
+  collection?: string;
+  importedAt?: string;
 }
 
 export interface RunResult {
@@ -146,7 +181,15 @@ export interface RunResult {
   errors: ImportError[];
   /** Package files to store with the records (bibliography, texts). */
   files: PackageFile[];
+  /** Rows skipped on the skipBrokenRows choice (listed up to the error cap; `skippedCount` is all). */
+  skippedRows: SkippedRow[];
+  skippedCount: number;
+  /** Date cells kept verbatim but flagged for review (listed up to the cap; the count is all). */
+  dateReviews: DateReview[];
+  dateReviewCount: number;
 }
+
+const NOTHING_SKIPPED = { skippedRows: [], skippedCount: 0, dateReviews: [], dateReviewCount: 0 };
 
 /** Produce every record in batches. Commit only when `errors` is empty. */
 export function runImport(
@@ -154,7 +197,7 @@ export function runImport(
   mapping: ColumnMapping | undefined,
   callbacks: RunCallbacks,
 ): RunResult {
-  if (!inspection.ok) return { records: 0, errors: inspection.errors, files: [] };
+  if (!inspection.ok) return { records: 0, errors: inspection.errors, files: [], ...NOTHING_SKIPPED };
   const batchSize = callbacks.batchSize ?? 2000;
   if (inspection.format !== 'delimited') {
     const { records, files } = inspection.source;
@@ -165,13 +208,16 @@ export function runImport(
         Math.min(1, (i + batchSize) / records.length),
       );
     }
-    return { records: records.length, errors: [], files };
+    return { records: records.length, errors: [], files, ...NOTHING_SKIPPED };
   }
   if (mapping === undefined) {
     return {
       records: 0,
-      errors: [{ file: inspection.file, reason: 'choose which column holds the name' }],
+      errors: [
+        { file: inspection.file, code: 'no-name-column', reason: 'choose which column holds the name' },
+      ],
       files: [],
+      ...NOTHING_SKIPPED,
     };
   }
   const result = importDelimitedText(inspection.text, {
@@ -182,8 +228,19 @@ export function runImport(
     batchSize,
     onBatch: callbacks.onBatch,
     ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
+    ...(callbacks.skipBrokenRows === undefined ? {} : { skipBrokenRows: callbacks.skipBrokenRows }),
+    ...(callbacks.collection === undefined ? {} : { collection: callbacks.collection }),
+    ...(callbacks.importedAt === undefined ? {} : { importedAt: callbacks.importedAt }),
   });
-  return { records: result.records, errors: result.errors, files: [] };
+  return {
+    records: result.records,
+    errors: result.errors,
+    files: [],
+    skippedRows: result.skippedRows,
+    skippedCount: result.skippedCount,
+    dateReviews: result.dateReviews,
+    dateReviewCount: result.dateReviewCount,
+  };
 }
 
 /** The manifest for a CSV/TSV (or JSON without one): the user names the collection; the rest is plain. */
@@ -194,7 +251,7 @@ export function manifestForImport(details: {
   languages?: string[];
 }): Manifest {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     id: details.id,
     title: details.title,
     version: '1.0.0',

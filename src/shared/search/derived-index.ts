@@ -4,7 +4,7 @@
  * snapshot with the rest: deriving them takes a second in a freshly started worker at 200,000
  * documents (before the JIT has warmed up), reading them takes nothing.
  */
-import { SEARCH_KINDS } from './documents';
+import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS } from './documents';
 import type { FacetField } from './engine';
 import {
   FIELD_COUNT,
@@ -41,9 +41,11 @@ function postingsOf({ documents: docs, values, vocabulary }: BaseIndex): Ragged 
   const { start: fieldStart, items: fieldItems } = docs.fields;
   const { start: wordStart, items: wordItems } = values.words;
   const isNameField = Array.from({ length: FIELD_COUNT }, (_, f) => NAME_FIELD_NUMBERS.includes(f));
+  const factsField = SEARCH_FIELDS.indexOf(FACTS_FIELD);
   return invert((emit) => {
     for (let d = 0; d < docs.count; d++) {
       for (let f = 0; f < FIELD_COUNT; f++) {
+        if (f === factsField) continue;
         const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
         for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
           const v = fieldItems[k] as number;

@@ -7,6 +7,7 @@
 import type { CslItem, CslName, RecordKind } from '../collection/schema';
 import type { LoadedCollection, LoadedRecord } from '../collection/validate';
 import { bibliographyPath, recordPath, textPath } from '../links';
+import { personSearchParts } from './person-document';
 import { inlineMarkdownToText, splitTextSections } from './text-sections';
 
 export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note';
@@ -39,8 +40,17 @@ export const SEARCH_FIELDS = [
   'body',
   'tags',
   'years',
+  'details',
+  'facts',
 ] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * `details`: a person's registry values besides names and places (dates as written, remarks, other
+ * fields). `facts`: `key=value` strings for the person field filters (born:, fate:, case:…); never
+ * searched as words.
+ */
+export const FACTS_FIELD: SearchField = 'facts';
 
 /** Fields whose words are names: folded twice (š→sh and š→s) and, for people and places, keyed by sound. */
 export const NAME_FIELDS: readonly SearchField[] = ['title', 'names', 'authors'];
@@ -163,6 +173,8 @@ function recordDocument(
     });
   const yearFrom = yearOfIso(record.earliest);
   const yearTo = yearOfIso(record.latest);
+  const person =
+    record.kind === 'person' ? personSearchParts(record) : { names: [], places: [], details: [], facts: [] };
   return {
     id: `${collectionId}/r/${record.id}`,
     collectionId,
@@ -172,12 +184,14 @@ function recordDocument(
     title: record.title,
     fields: withoutEmpty({
       title: [record.title],
-      names: recordNames(record),
+      names: [...recordNames(record), ...person.names.filter((name) => name !== record.title)],
       summary: [inlineMarkdownToText(record.summary)],
       claims: record.claims.flatMap((claim) => [claim.counts, claim.note ?? '']),
-      places: placeNames,
+      places: [...placeNames, ...person.places],
       tags: record.tags ?? [],
       years: yearWords(yearFrom, yearTo),
+      details: person.details,
+      facts: person.facts,
     }),
     ...(record.date === undefined ? {} : { date: record.date }),
     earliest: record.earliest,

@@ -22,6 +22,7 @@
  */
 import type { IFuseOptions } from 'fuse.js';
 import {
+  FACTS_FIELD,
   SEARCH_FIELDS,
   SEARCH_KINDS,
   type EvidenceStatus,
@@ -30,6 +31,7 @@ import {
   type SearchKind,
 } from './documents';
 import { FacetColumn } from './facet-column';
+import { factValue, type DateFilterName, type FactKey } from './person-document';
 import { fold, foldedWords, foldWithOffsets, mapRangesToOriginal } from './fold';
 import { MIN_PHONETIC_LENGTH, phoneticCodes } from './phonetic';
 import {
@@ -107,6 +109,9 @@ export const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = {
   claims: 0.35,
   body: 0.4,
   years: 0.5,
+  details: 0.35,
+  // Facts are for filters only: never searched as words (no postings, see derived-index.ts).
+  facts: 0,
 };
 
 /** Fuse options for matching one query word against the vocabulary of folded words. */
@@ -456,6 +461,33 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     return folded;
   };
 
+  const factsField = SEARCH_FIELDS.indexOf(FACTS_FIELD);
+  const factsOf = (d: number): string[] =>
+    Array.from(listOf(docs.fields, d * FIELD_COUNT + factsField), (v) =>
+      strings.get(values.text[v] as number),
+    );
+
+  /** A person fact of this key whose (folded) value has the folded query value as a word prefix. */
+  function factsMatch(d: number, key: FactKey, folded: string, how: 'prefix' | 'contains'): boolean {
+    for (const fact of factsOf(d)) {
+      const value = factValue(fact, key);
+      if (value === undefined) continue;
+      if (how === 'prefix' ? value.startsWith(folded) : ` ${value}`.includes(` ${folded}`)) return true;
+    }
+    return false;
+  }
+
+  /** A person date of this filter whose years overlap from..to. */
+  function factsInYears(d: number, key: DateFilterName, from: number | null, to: number | null): boolean {
+    for (const fact of factsOf(d)) {
+      const value = factValue(fact, key);
+      if (value === undefined) continue;
+      const [a, b] = value.split('..').map(Number) as [number, number];
+      if ((to === null || a <= to) && (from === null || b >= from)) return true;
+    }
+    return false;
+  }
+
   function passes(d: number, filter: Filter): boolean {
     let result: boolean;
     switch (filter.field) {
@@ -473,7 +505,36 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
         break;
       }
       case 'place':
-        result = matchesPlace(d, filter.value, foldFilterValue(filter.value));
+        result =
+          matchesPlace(d, filter.value, foldFilterValue(filter.value)) ||
+          factsMatch(d, 'place', foldFilterValue(filter.value), 'contains');
+        break;
+      case 'born':
+      case 'died':
+      case 'arrested':
+      case 'sentenced':
+      case 'deported':
+      case 'released':
+      case 'returned':
+      case 'rehabilitated':
+        result =
+          filter.place === undefined
+            ? factsInYears(d, filter.field, filter.from, filter.to)
+            : factsMatch(
+                d,
+                filter.field === 'born' ? 'birthplace' : filter.field === 'died' ? 'deathplace' : 'place',
+                foldFilterValue(filter.place),
+                'contains',
+              );
+        break;
+      case 'fate':
+        result = factsMatch(d, 'fate', foldFilterValue(filter.value), 'prefix');
+        break;
+      case 'case':
+        result = factsMatch(d, 'case', foldFilterValue(filter.value), 'prefix');
+        break;
+      case 'archive':
+        result = factsMatch(d, 'archive', foldFilterValue(filter.value), 'contains');
         break;
       case 'source':
         result = matchesSource(d, filter.value, foldFilterValue(filter.value));

@@ -11,12 +11,18 @@
  *   tag:…               tagged               has:notes        with notes of yours
  *   status:unverified   with unverified evidence (or status:sourced)
  *   collection:ID       from one collection (by its id), e.g. collection:registry-200k
+ *   born:1900..1910     people born in those years (also died:, arrested:, sentenced:, deported:,
+ *                       released:, returned:, rehabilitated:); born:Kaunas by birth place, died:… by
+ *                       place of death
+ *   fate:deported       repression type (or words of the source: fate:ištremtas)
+ *   case:B-1007         family/case file number      archive:"f. V-5"   archival reference
  *   -kind:place         any filter can be negated
  *
  * Parsing never throws: what cannot be understood is reported as an error with its position (for an
  * inline explanation) and the rest of the query still runs.
  */
 import { SEARCH_KINDS, type EvidenceStatus, type SearchKind } from './documents';
+import { DATE_FILTERS, type DateFilterName } from './person-document';
 
 export const FILTER_FIELDS = [
   'kind',
@@ -27,13 +33,25 @@ export const FILTER_FIELDS = [
   'has',
   'status',
   'collection',
+  ...(Object.keys(DATE_FILTERS) as DateFilterName[]),
+  'fate',
+  'case',
+  'archive',
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
+
+const isDateFilter = (field: string): field is DateFilterName => Object.hasOwn(DATE_FILTERS, field);
 
 export type Filter =
   | { field: 'kind'; kind: SearchKind; negated: boolean }
   | { field: 'year'; from: number | null; to: number | null; negated: boolean }
-  | { field: 'place' | 'source' | 'tag' | 'collection'; value: string; negated: boolean }
+  | {
+      field: 'place' | 'source' | 'tag' | 'collection' | 'fate' | 'case' | 'archive';
+      value: string;
+      negated: boolean;
+    }
+  /** A person date field: a year range, or (`place` set) the place tied to that date (born:Kaunas). */
+  | { field: DateFilterName; from: number | null; to: number | null; place?: string; negated: boolean }
   | { field: 'has'; value: 'notes'; negated: boolean }
   | { field: 'status'; value: EvidenceStatus; negated: boolean };
 
@@ -182,6 +200,13 @@ export function parseQuery(query: string): ParsedQuery {
         continue;
       }
       const negated = token.negated;
+      if (isDateFilter(field)) {
+        const years = parseYears(value);
+        if (years === 'reversed') error('reversedYears', token, { value });
+        else if (years === 'bad') parsed.filters.push({ field, from: null, to: null, place: value, negated });
+        else parsed.filters.push({ field, ...years, negated });
+        continue;
+      }
       switch (field as FilterField) {
         case 'kind': {
           const kind = parseKind(value);
@@ -209,7 +234,11 @@ export function parseQuery(query: string): ParsedQuery {
           break;
         }
         default:
-          parsed.filters.push({ field: field as 'place' | 'source' | 'tag' | 'collection', value, negated });
+          parsed.filters.push({
+            field: field as 'place' | 'source' | 'tag' | 'collection' | 'fate' | 'case' | 'archive',
+            value,
+            negated,
+          });
       }
       continue;
     }

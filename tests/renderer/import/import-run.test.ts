@@ -7,7 +7,7 @@ import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/ren
 import type { Manifest } from '../../../src/shared/collection/schema';
 
 const manifest = {
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'test-registry',
   title: 'Test',
   version: '1.0.0',

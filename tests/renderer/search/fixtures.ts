@@ -4,7 +4,7 @@ import type { LoadedCollection } from '../../../src/shared/collection/validate';
 export function igarkaCollection(id = 'c'): LoadedCollection {
   return {
     manifest: {
-      formatVersion: 1,
+      formatVersion: 2,
       id,
       title: 'C',
       version: '1.0.0',

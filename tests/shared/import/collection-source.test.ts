@@ -49,8 +49,22 @@ describe('JSON', () => {
       'c.json',
     );
     expect(source.errors).toEqual([
-      { file: 'c.json', row: 2, column: 'title', reason: 'must not be empty (record "p-2")' },
-      { file: 'c.json', row: 3, column: 'id', reason: 'duplicate record id "p-1" (same as row 1)' },
+      {
+        file: 'c.json',
+        row: 2,
+        column: 'title',
+        code: 'invalid-record',
+        params: { message: 'must not be empty (record "p-2")' },
+        reason: 'must not be empty (record "p-2")',
+      },
+      {
+        file: 'c.json',
+        row: 3,
+        column: 'id',
+        code: 'duplicate-id',
+        params: { id: 'p-1', earlier: 1 },
+        reason: 'duplicate record id "p-1" (same as row 1)',
+      },
     ]);
   });
 
@@ -109,6 +123,8 @@ describe('zip packages', () => {
     expect(source.errors).toEqual([
       {
         file: 'bomb.zip',
+        code: 'zip-too-large',
+        params: { size: '8.0 MiB', max: '1.0 MiB' },
         reason: expect.stringMatching(/^unpacks to 8\.0 MiB; at most 1\.0 MiB is accepted \(zip bomb\?\)$/),
       },
     ]);
@@ -121,7 +137,14 @@ describe('zip packages', () => {
       maxZipEntries: 20,
       maxZipUncompressedBytes: 1 << 20,
     });
-    expect(source.errors).toEqual([{ file: 'many.zip', reason: '53 entries; at most 20 are accepted' }]);
+    expect(source.errors).toEqual([
+      {
+        file: 'many.zip',
+        code: 'zip-too-large',
+        params: { entries: 53, max: 20 },
+        reason: '53 entries; at most 20 are accepted',
+      },
+    ]);
   });
 
   it('refuses paths that climb out of the package or are absolute', () => {
@@ -132,7 +155,11 @@ describe('zip packages', () => {
       );
       expect(source.records).toEqual([]);
       expect(source.errors).toEqual([
-        { file: `evil.zip: ${evil}`, reason: 'path escapes the package (absolute, or contains "..")' },
+        {
+          file: `evil.zip: ${evil}`,
+          code: 'zip-path',
+          reason: 'path escapes the package (absolute, or contains "..")',
+        },
       ]);
     }
   });

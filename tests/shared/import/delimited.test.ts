@@ -62,11 +62,15 @@ describe('parseDelimited', () => {
       {
         file: 'f.csv',
         row: 2,
+        code: 'ragged-row',
+        params: { cells: 1, expected: 2 },
         reason: '1 cells but the header has 2 (ragged row; check the delimiter and quotes)',
       },
       {
         file: 'f.csv',
         row: 4,
+        code: 'ragged-row',
+        params: { cells: 3, expected: 2 },
         reason: '3 cells but the header has 2 (ragged row; check the delimiter and quotes)',
       },
     ]);

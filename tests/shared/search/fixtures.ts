@@ -21,7 +21,7 @@ export function record(input: RecordInput): LoadedRecord {
 export function smallCollection(): LoadedCollection {
   return {
     manifest: {
-      formatVersion: 1,
+      formatVersion: 2,
       id: 'test',
       title: 'Test collection',
       version: '1.0.0',

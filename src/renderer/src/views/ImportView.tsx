@@ -64,7 +64,7 @@ export default function ImportView() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [file, setFile] = useState<File | null>(null);
   const [overrides, setOverrides] = useState<InspectOverrides>({});
-  const [mapping, setMapping] = useState<ColumnMappingInput>({ name: [] });
+  const [mapping, setMapping] = useState<ColumnMappingInput>({ fields: {} });
   const [details, setDetails] = useState({ id: '', title: '' });
   const [announcement, setAnnouncement] = useState('');
   const worker = useRef<ImportWorkerPort | null>(null);
