@@ -107,7 +107,7 @@ describe('views adapt to a list of people', () => {
     await table.getByRole('link', { name: 'Person A (synthetic)' }).waitFor();
     expect(
       (await table.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/, '').trim()),
-    ).toEqual(['Title', 'Date']);
+    ).toEqual(['Title', 'Date', 'Born', 'Birth place']);
     const tabs = page.getByRole('navigation', { name: 'Explore the collection' }).getByRole('link');
     expect(await tabs.allTextContents()).toEqual(['Records', 'Timeline']);
     await tabs.filter({ hasText: 'Timeline' }).click();

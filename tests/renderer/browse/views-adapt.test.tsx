@@ -83,7 +83,12 @@ describe('views adapt to the collection (issue 19, item 12)', () => {
     expect(years).toHaveLength(21);
     expect(hasMapPoints(people.records)).toBe(false);
     expect(compositions(people.records)).toEqual([]);
-    expect(tableColumns(people.records).map((column) => column.key)).toEqual(['title', 'date']);
+    expect(tableColumns(people.records).map((column) => column.key)).toEqual([
+      'title',
+      'date',
+      'born',
+      'birthPlace',
+    ]);
     expect(tableColumns(bundled.records).map((column) => column.key)).toEqual([
       'title',
       'kind',
@@ -113,12 +118,16 @@ describe('views adapt to the collection (issue 19, item 12)', () => {
     expect(screen.getByRole('status').textContent).toMatch(/No record in this collection has a date/);
   });
 
-  it('the Browse table of a list of people has no Kind or Figures column, dates at their precision', async () => {
+  it('the Browse table of a list of people: birth date and place, no Kind or Figures column, dates at their precision', async () => {
     render(<RecordList collection={people} />);
     expect(
       screen.getAllByRole('columnheader').map((cell) => cell.textContent?.replace(/[▲▼]/, '').trim()),
-    ).toEqual(['Title', 'Date']);
+    ).toEqual(['Title', 'Date', 'Born', 'Birth place']);
     const text = document.querySelector('table')?.textContent ?? '';
+    expect(text).toContain('1898');
+    expect(text).toContain('about 1910');
+    expect(text).toContain('Northtown (synthetic)');
+    expect(text).not.toContain('ок. 1910');
     expect(text).toContain('1921');
     expect(text).not.toContain('January 1, 1921');
     expect(text).toContain('about June 1941');
@@ -130,5 +139,13 @@ describe('views adapt to the collection (issue 19, item 12)', () => {
     const lt = document.querySelector('table')?.textContent ?? '';
     expect(lt).toContain('1921 m.');
     expect(lt).toContain('1938 m. kovo 2 d.');
+    expect(lt).toContain('apie 1910 m.');
+    expect(
+      screen.getAllByRole('columnheader').map((cell) => cell.textContent?.replace(/[▲▼]/, '').trim()),
+    ).toEqual(['Pavadinimas', 'Data', 'Gimė', 'Gimimo vieta']);
+    expect(lt).toContain('apie 1910 m.');
+    expect(
+      screen.getAllByRole('columnheader').map((cell) => cell.textContent?.replace(/[▲▼]/, '').trim()),
+    ).toEqual(['Pavadinimas', 'Data', 'Gimė', 'Gimimo vieta']);
   });
 });

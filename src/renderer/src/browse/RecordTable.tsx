@@ -16,7 +16,7 @@ import {
 } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
 import type { LoadedRecord } from '../../../shared/collection/validate';
-import { displayTitle, formatRecordDates } from '../collection/format';
+import { displayTitle, formatEdtf, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';
 import type { Column, ColumnKey } from './tableColumns';
@@ -228,6 +228,15 @@ function RecordRow({ index, collectionId, record, columns, ref }: RowProps) {
         return <td key={key}>{t(`browse.kind.${record.kind}`)}</td>;
       case 'date':
         return <td key={key}>{formatRecordDates(record, i18n.language) ?? '—'}</td>;
+      case 'born': {
+        const born = record.kind === 'person' ? record.person?.birthDate : undefined;
+        // At its own precision when it was read as EDTF ("1898", "about 1910"); a cell flagged for
+        // review is shown as the source wrote it, never as a reading that may be wrong.
+        const shown = born?.edtf && !born.review ? formatEdtf(born.edtf, i18n.language) : born?.text;
+        return <td key={key}>{shown ?? '—'}</td>;
+      }
+      case 'birthPlace':
+        return <td key={key}>{(record.kind === 'person' && record.person?.birthPlace) || '—'}</td>;
       case 'figures':
         return (
           <td key={key}>

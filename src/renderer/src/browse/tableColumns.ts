@@ -7,7 +7,7 @@
 import type { LoadedRecord } from '../../../shared/collection/validate';
 import type { SortKey } from './recordFilters';
 
-export type ColumnKey = 'title' | 'kind' | 'date' | 'figures';
+export type ColumnKey = 'title' | 'kind' | 'date' | 'born' | 'birthPlace' | 'figures';
 
 export interface Column {
   key: ColumnKey;
@@ -26,6 +26,15 @@ const COLUMNS: readonly (Column & { present: (records: readonly LoadedRecord[]) 
     key: 'date',
     sort: 'date',
     present: (records) => records.some((record) => record.date !== undefined || record.earliest !== null),
+  },
+  // Registries of people: what most of them give besides the name (docs/collection-format.md).
+  {
+    key: 'born',
+    present: (records) => records.some((record) => record.kind === 'person' && record.person?.birthDate),
+  },
+  {
+    key: 'birthPlace',
+    present: (records) => records.some((record) => record.kind === 'person' && record.person?.birthPlace),
   },
   { key: 'figures', present: (records) => records.some((record) => record.claims.length > 0) },
 ];
