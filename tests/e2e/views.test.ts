@@ -54,6 +54,17 @@ describe('figures a historian can trust', () => {
       .getByRole('link', { name: /^Operation Vesna/ });
     expect(plain(await vesna.textContent())).toContain('39,766–49,331 people');
     expect(await vesna.textContent()).not.toContain('11,000');
+    // Every bar's label lies inside the drawing.
+    const cut = await page.locator('svg.timeline').evaluate((svg) => {
+      const width = (svg as SVGSVGElement).viewBox.baseVal.width;
+      return [...svg.querySelectorAll<SVGTextElement>('.span-label')]
+        .filter((text) => {
+          const box = text.getBBox();
+          return box.x < 0 || box.x + box.width > width;
+        })
+        .map((text) => text.textContent);
+    });
+    expect(cut).toEqual([]);
 
     await page.goto(harness.baseUrl + '/#/browse/charts');
     await page.getByRole('figure').first().waitFor();

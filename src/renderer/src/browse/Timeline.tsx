@@ -7,6 +7,8 @@ import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount }
 
 const ROW = 24;
 const LABEL_GAP = 6;
+/** Generous average width of a character of the 12px label type. */
+const LABEL_CHAR = 7;
 const WIDTH = 1100;
 const AXIS = 28;
 
@@ -94,11 +96,11 @@ export function Timeline({ collection }: { collection: LoadedCollection }) {
             const name = row.people
               ? t('browse.timeline.figureName', { label, counts: row.people.counts })
               : label;
-            // Labels go right of the bar; when the bar reaches too far right they go left of it, and
-            // when neither side has room (very long spans) they sit inside the bar.
-            const room = 260;
-            const placement =
-              x1 + width + LABEL_GAP < WIDTH - room ? 'right' : x1 - LABEL_GAP > room ? 'left' : 'inside';
+            // Labels go right of the bar; when they would run past the right edge they go left of it,
+            // and when neither side has room (very long spans) they sit inside the bar. The width is
+            // estimated from the text (12px type averages under 7px a character), so no label is cut.
+            const room = label.length * LABEL_CHAR + LABEL_GAP;
+            const placement = x1 + width + room < WIDTH ? 'right' : x1 - room > 0 ? 'left' : 'inside';
             const labelX =
               placement === 'right'
                 ? x1 + width + LABEL_GAP
