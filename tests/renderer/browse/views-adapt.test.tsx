@@ -40,6 +40,7 @@ describe('figures: a range spans only one quantity (issue 19, item 3)', () => {
     expect(plain(link.textContent)).toContain('39,766–49,331 people');
     expect(link.textContent).not.toContain('11,000');
     expect(link.getAttribute('aria-label')).toContain('people deported in Operation Vesna');
+    expect(link.getAttribute('aria-label')).toContain('May 22–23, 1948');
     cleanup();
     await i18next.changeLanguage('lt');
     render(<Timeline collection={bundled} />);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { recordHref } from '../../../shared/links';
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '../../../shared/collection/validate';
-import { displayTitle, formatNumber } from '../collection/format';
+import { displayTitle, formatEdtf, formatNumber } from '../collection/format';
 import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount } from './timelineModel';
 
 const ROW = 24;
@@ -92,10 +92,13 @@ export function Timeline({ collection }: { collection: LoadedCollection }) {
                   })
               : null;
             const label = people ? `${row.title} · ${t('browse.timeline.people', { people })}` : row.title;
-            // The accessible name says what the figure counts; the drawn label stays short.
-            const name = row.people
-              ? t('browse.timeline.figureName', { label, counts: row.people.counts })
-              : label;
+            // The drawn label stays short; the accessible name and tooltip also give the date and
+            // say what the figure counts.
+            const name = t('browse.timeline.barName', {
+              label,
+              date: formatEdtf(row.date, i18n.language),
+              counts: row.people ? t('browse.timeline.counts', { counts: row.people.counts }) : '',
+            });
             // Labels go right of the bar; when they would run past the right edge they go left of it,
             // and when neither side has room (very long spans) they sit inside the bar. The width is
             // estimated from the text (12px type averages under 7px a character), so no label is cut.

@@ -11,6 +11,8 @@ import { headlineFigure, type HeadlineFigure } from './claimGroups';
 export interface TimelineRow {
   id: string;
   title: string;
+  /** The record's date as recorded (EDTF), to be read out at its own precision. */
+  date: string;
   start: number;
   end: number;
   uncertain: boolean;
@@ -51,6 +53,7 @@ export function timelineRows(
     rows.push({
       id: record.id,
       title: title(record),
+      date: record.date,
       start: dayNumber(record.earliest),
       end: dayNumber(record.latest) + 1,
       uncertain: parsed.ok ? isUncertainDate(parsed.value) : true,
