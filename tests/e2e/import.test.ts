@@ -163,7 +163,7 @@ describe('import in Chromium (npm run web)', () => {
       await page.getByLabel('File to import').setInputFiles(path);
       await page.getByText('registry-small.csv: CSV/TSV table').waitFor();
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.locator('.import-done').filter({ hasText: ': 2001 records.' }).waitFor({ timeout: 60_000 });
+      await page.locator('.import-done').filter({ hasText: ': 2,001 records.' }).waitFor({ timeout: 60_000 });
       await page.getByRole('link', { name: 'Search it' }).click();
       const searchbox = page.getByRole('searchbox', { name: 'Search' });
       await searchbox.waitFor();
