@@ -91,7 +91,7 @@ describe('exploring the bundled collection (npm run web)', () => {
     await expectOpensRecord(page, chartLink, (await chartLink.textContent()) ?? '');
 
     await page.goto(harness.baseUrl + '/#/browse/map');
-    const map = page.getByRole('group', { name: 'Places of exile' });
+    const map = page.getByRole('group', { name: 'Map of places' });
     await map.waitFor();
     expect(await map.locator('path.country').count()).toBeGreaterThan(100);
     expect(await map.locator('circle.place-point.unverified').count()).toBeGreaterThan(0);
@@ -162,13 +162,13 @@ describe('choosing a collection to explore when several are installed', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await openTab(page, 'Map');
-    await page.getByRole('group', { name: 'Places of exile' }).waitFor();
+    await page.getByRole('group', { name: 'Map of places' }).waitFor();
     expect(await chooser.inputValue()).toBe('lt-deportations-1940-1953');
     // A restart (here, a reload) keeps the choice.
     await page.reload();
-    await page.getByRole('group', { name: 'Places of exile' }).waitFor();
+    await page.getByRole('group', { name: 'Map of places' }).waitFor();
     expect(await chooser.inputValue()).toBe('lt-deportations-1940-1953');
-    const point = page.getByRole('group', { name: 'Places of exile' }).getByRole('link').first();
+    const point = page.getByRole('group', { name: 'Map of places' }).getByRole('link').first();
     await expectOpensRecord(
       page,
       point,

@@ -12,6 +12,8 @@ import { launchBrowser, openObservedPage, startHarness, type Harness } from '../
 import { registryCsv } from './registry-csv';
 
 const PERSONS = 200_000;
+/** As the English interface writes the count ("200,000"). */
+const PERSONS_TEXT = new Intl.NumberFormat('en').format(PERSONS);
 const BUNDLED_TITLE = 'Soviet deportations from Lithuania, 1940–1953';
 const NOTE = 'A note that must survive a failed import.';
 let harness: Harness;
@@ -84,7 +86,7 @@ describe('import in Chromium (npm run web)', () => {
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
     await page
       .locator('.import-done')
-      .filter({ hasText: `Imported “Synthetic test registry”: ${PERSONS} records.` })
+      .filter({ hasText: `Imported “Synthetic test registry”: ${PERSONS_TEXT} records.` })
       .waitFor({ timeout: 120_000 });
     const importSeconds = (performance.now() - started) / 1000;
     console.log(`import of ${PERSONS} rows in the browser: ${importSeconds.toFixed(1)} s`);
@@ -98,7 +100,7 @@ describe('import in Chromium (npm run web)', () => {
     await page
       .getByRole('listitem')
       .filter({ hasText: 'Synthetic test registry' })
-      .filter({ hasText: `${PERSONS} records · id registry-200k` })
+      .filter({ hasText: `${PERSONS_TEXT} records · id registry-200k` })
       .waitFor();
 
     // The last row of the file is stored and opens in Browse.
@@ -141,7 +143,7 @@ describe('import in Chromium (npm run web)', () => {
     // The earlier import is still listed, and not one byte of it changed.
     await page
       .getByRole('listitem')
-      .filter({ hasText: `${PERSONS} records · id registry-200k` })
+      .filter({ hasText: `${PERSONS_TEXT} records · id registry-200k` })
       .waitFor();
     expect(snapshot(join(harness.dataDir, 'collections'))).toEqual(before);
     expect(readdirSync(join(harness.dataDir, '.import-tmp'))).toEqual([]);
@@ -164,7 +166,7 @@ describe('import in Chromium (npm run web)', () => {
       await page.getByLabel('File to import').setInputFiles(path);
       await page.getByText('registry-small.csv: CSV/TSV table').waitFor();
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.locator('.import-done').filter({ hasText: ': 2001 records.' }).waitFor({ timeout: 60_000 });
+      await page.locator('.import-done').filter({ hasText: ': 2,001 records.' }).waitFor({ timeout: 60_000 });
       await page.getByRole('link', { name: 'Search it' }).click();
       const searchbox = page.getByRole('searchbox', { name: 'Search' });
       await searchbox.waitFor();

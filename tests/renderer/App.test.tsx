@@ -7,6 +7,7 @@ import { initI18n } from '../../src/renderer/src/i18n/i18n';
 import { record } from './browse/fixtures';
 import { openFromSearch } from '../../src/renderer/src/shell/origin';
 import { BACK_ROUTE } from '../../src/shared/ipc/channel-names';
+import { WELCOME_DISMISSED_KEY } from '../../src/renderer/src/welcome/Welcome';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -82,6 +83,8 @@ describe('App shell', () => {
         },
       },
     });
+    // A returning reader: the first-start welcome (tests/renderer/welcome) would name the collection too.
+    localStorage.setItem(WELCOME_DISMISSED_KEY, '1');
     render(<App api={api} />);
     // The first view is a lazily loaded chunk: allow for its import in a cold test run.
     expect(

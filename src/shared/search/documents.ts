@@ -69,6 +69,8 @@ export interface SearchDocument {
   title: string;
   /** Original strings per field (empty fields omitted). */
   fields: Partial<Record<SearchField, string[]>>;
+  /** The record's date as recorded (EDTF), so results show it at its own precision. */
+  date?: string;
   /** ISO days from the record's date, when it has one. */
   earliest: string | null;
   latest: string | null;
@@ -191,6 +193,7 @@ function recordDocument(
       details: person.details,
       facts: person.facts,
     }),
+    ...(record.date === undefined ? {} : { date: record.date }),
     earliest: record.earliest,
     latest: record.latest,
     yearFrom,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupClaims } from '../../../src/renderer/src/browse/claimGroups';
-import { mapPoints } from '../../../src/renderer/src/browse/ExileMap';
+import { mapPoints } from '../../../src/renderer/src/browse/mapModel';
 import { EMPTY_FILTER, filterRecords, sortRecords } from '../../../src/renderer/src/browse/recordFilters';
 import { timelineRows } from '../../../src/renderer/src/browse/timelineModel';
 import { record } from './fixtures';

@@ -102,7 +102,9 @@ describe('collection chooser in Browse', () => {
     // The choice holds on the other tabs.
     fireEvent.click(screen.getByRole('link', { name: 'Timeline' }));
     const timeline = await screen.findByRole('group', { name: 'Timeline' });
-    expect(within(timeline).getByRole('link').getAttribute('aria-label')).toBe('Beta operation');
+    expect(within(timeline).getByRole('link').getAttribute('aria-label')).toBe(
+      'Beta operation · May 22, 1948',
+    );
     expect(chooser()?.value).toBe('beta');
     // Only the collections shown were fetched, not every installed one.
     expect([...new Set(fetched)].sort()).toEqual(['alpha', 'beta']);

@@ -61,7 +61,7 @@ describe('record list with a large collection', () => {
   it('renders only a window of rows, yet tells how many there are', async () => {
     render(<RecordList collection={largeCollection()} />);
     await settle();
-    expect(screen.getByRole('status').textContent).toBe(`Showing ${COUNT} of ${COUNT} records`);
+    expect(screen.getByRole('status').textContent).toBe('Showing 20,000 of 20,000 records');
     expect(table().getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
     const rows = bodyRows();
     expect(rows.length).toBeGreaterThan(5);
@@ -101,7 +101,7 @@ describe('record list with a large collection', () => {
     await settle();
     fireEvent.change(screen.getByLabelText('Name contains'), { target: { value: 'person 1999' } });
     await settle();
-    expect(screen.getByRole('status').textContent).toBe(`Showing 10 of ${COUNT} records`);
+    expect(screen.getByRole('status').textContent).toBe('Showing 10 of 20,000 records');
 
     fireEvent.click(screen.getByRole('button', { name: 'Reset filters' }));
     fireEvent.click(screen.getByRole('button', { name: /Title/ }));

@@ -25,6 +25,9 @@ const IDENTICAL_ALLOWED = new Set([
   'reader.kinds.html',
   'reader.kinds.pdf',
   'reader.details.url',
+  // Example search queries: an operation's code name and a query-language filter read the same in both.
+  'search.examples.name.query',
+  'search.examples.filter.query',
 ]);
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {

@@ -47,7 +47,7 @@ describe('importing a hostile notes backup file', () => {
     choose(file);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
-      `huge.json was not imported, nothing was changed: at 1024 MiB it is larger than any notes backup can be (at most ${MAX_BACKUP_FILE_BYTES / 1024 ** 2} MiB).`,
+      `huge.json was not imported, nothing was changed: at 1,024 MiB it is larger than any notes backup can be (at most ${MAX_BACKUP_FILE_BYTES / 1024 ** 2} MiB).`,
     );
     expect(read).not.toHaveBeenCalled();
     expect(await repository.all()).toEqual([]);

@@ -1,109 +1,88 @@
 import { useMemo } from 'react';
 import { bibliographyHref, recordHref } from '../../../shared/links';
 import { useTranslation } from 'react-i18next';
-import type { Claim } from '../../../shared/collection/schema';
-import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/validate';
+import type { LoadedCollection } from '../../../shared/collection/validate';
 import { bibliographyIndex, displayTitle, formatNumber, shortSource } from '../collection/format';
-
-/** A composition chart: a record whose claims are shares (percent) of one whole. */
-export function compositionRecords(records: readonly LoadedRecord[]): LoadedRecord[] {
-  return records.filter((record) => record.claims.filter((claim) => claim.unit === 'percent').length >= 2);
-}
-
-const BAR_HEIGHT = 26;
-const LABEL_WIDTH = 230;
-const CHART_WIDTH = 720;
+import { compositions, type Composition } from './chartModel';
 
 export function Charts({ collection }: { collection: LoadedCollection }) {
   const { t } = useTranslation();
-  const charts = useMemo(() => compositionRecords(collection.records), [collection.records]);
-  if (charts.length === 0) return <p>{t('browse.charts.empty')}</p>;
+  const charts = useMemo(() => compositions(collection.records), [collection.records]);
   return (
     <section aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('browse.charts.title')}</h2>
-      {charts.map((record) => (
-        <CompositionChart key={record.id} record={record} collection={collection} />
-      ))}
+      {charts.length === 0 ? (
+        <p role="status">{t('browse.charts.empty')}</p>
+      ) : (
+        <>
+          <p className="meta">{t('browse.charts.intro')}</p>
+          {charts.map((chart) => (
+            <CompositionChart key={chart.key} chart={chart} collection={collection} />
+          ))}
+        </>
+      )}
     </section>
   );
 }
 
-function CompositionChart({ record, collection }: { record: LoadedRecord; collection: LoadedCollection }) {
+/**
+ * Bars drawn in HTML rather than SVG: a long label ("former state officials among the deportees")
+ * wraps within its column instead of being cut off at the edge of a fixed drawing.
+ */
+function CompositionChart({ chart, collection }: { chart: Composition; collection: LoadedCollection }) {
   const { t, i18n } = useTranslation();
   const bibliography = bibliographyIndex(collection.bibliography);
-  const claims = record.claims.filter(
-    (claim): claim is Claim & { value: number } => claim.unit === 'percent' && claim.value !== undefined,
-  );
-  const sources = [
-    ...new Set(
-      claims.map((claim) => `${claim.source ?? ''}\u0000${claim.locator ?? ''}\u0000${claim.status}`),
-    ),
-  ];
-  const x = (value: number) => (value / 100) * (CHART_WIDTH - LABEL_WIDTH - 60);
-  const height = claims.length * BAR_HEIGHT + 8;
-  const title = displayTitle(record, i18n.language);
-  const total = claims.reduce((sum, claim) => sum + claim.value, 0);
+  const source = chart.source ? shortSource(bibliography.get(chart.source), t) : t('browse.noSource');
+  const title = displayTitle(chart.record, i18n.language);
+  const id = `chart-${chart.key.replace(/[^a-z0-9-]/gi, '-')}`;
+  const percent = (value: number) => `${formatNumber(value, i18n.language)} %`;
+  const locators = [...new Set(chart.shares.map((share) => share.locator).filter(Boolean))];
+  const statuses = [...new Set(chart.shares.map((share) => share.status))];
+  const rest = Math.round((100 - chart.total) * 10) / 10;
   return (
-    <figure className="chart" aria-labelledby={`chart-${record.id}`}>
-      <figcaption id={`chart-${record.id}`}>
-        <a href={recordHref(collection.manifest.id, record.id)}>{title}</a>
+    <figure className="chart" aria-labelledby={id}>
+      <figcaption id={id}>
+        {/* The record links to its page; the source says whose shares these are. */}
+        <a href={recordHref(collection.manifest.id, chart.record.id)}>{title}</a>
+        {t('browse.charts.bySource', { source })}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width={CHART_WIDTH}
-        height={height}
-        role="img"
-        aria-label={title}
-      >
-        {claims.map((claim, index) => {
-          const y = index * BAR_HEIGHT + 4;
-          return (
-            <g key={claim.id}>
-              <text className="bar-label" x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 2} textAnchor="end">
-                {claim.counts}
-              </text>
-              <rect
-                className={`bar status-${claim.status}`}
-                x={LABEL_WIDTH}
-                y={y + 3}
-                width={x(claim.value)}
-                height={BAR_HEIGHT - 8}
-              />
-              <text className="bar-value" x={LABEL_WIDTH + x(claim.value) + 6} y={y + BAR_HEIGHT / 2 + 2}>
-                {formatNumber(claim.value, i18n.language)} %
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      {/* The same figures as a table, for screen readers and for copying. */}
-      <table className="visually-hidden">
-        <caption>{title}</caption>
+      <table className="bar-chart">
         <tbody>
-          {claims.map((claim) => (
-            <tr key={claim.id}>
-              <th scope="row">{claim.counts}</th>
-              <td>{formatNumber(claim.value, i18n.language)} %</td>
+          {chart.shares.map((share) => (
+            <tr key={share.id}>
+              <th scope="row" className="bar-label">
+                {share.counts}
+              </th>
+              <td className="bar-cell">
+                <span
+                  className={`bar status-${share.status}`}
+                  style={{ width: `${Math.min(share.value, 100)}%` }}
+                  aria-hidden="true"
+                />
+              </td>
+              <td className="bar-value">{percent(share.value)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="chart-source">
         {t('browse.charts.source')}{' '}
-        {sources.map((key, index) => {
-          const [source = '', locator, status] = key.split('\u0000');
-          return (
-            <span key={key}>
-              {index > 0 && '; '}
-              <a href={bibliographyHref(collection.manifest.id, source)}>
-                {shortSource(bibliography.get(source), t)}
-              </a>
-              {locator ? `, ${locator}` : ''} ({t(`browse.status.${status}`)})
-            </span>
-          );
-        })}
-        {Math.round(total) !== 100 && (
-          <> · {t('browse.charts.total', { total: formatNumber(total, i18n.language) })}</>
+        {chart.source ? (
+          <a href={bibliographyHref(collection.manifest.id, chart.source)}>{source}</a>
+        ) : (
+          source
+        )}
+        {locators.length > 0 ? `, ${locators.join(', ')}` : ''} (
+        {statuses.map((status) => t(`browse.status.${status}`)).join(', ')})
+        {rest > 0 && (
+          <>
+            {' '}
+            ·{' '}
+            {t('browse.charts.rest', {
+              total: formatNumber(chart.total, i18n.language),
+              rest: formatNumber(rest, i18n.language),
+            })}
+          </>
         )}
       </p>
     </figure>

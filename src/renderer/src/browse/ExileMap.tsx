@@ -5,42 +5,44 @@ import { useTranslation } from 'react-i18next';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopology from 'world-atlas/countries-50m.json';
-import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/validate';
+import type { LoadedCollection } from '../../../shared/collection/validate';
 import { displayTitle, formatNumber } from '../collection/format';
+import { mapPoints, type MapPoint } from './mapModel';
 
 const WIDTH = 960;
 const HEIGHT = 560;
-/** Natural Earth's numeric code for Lithuania (ISO 3166-1 440). */
-const LITHUANIA = '440';
 
-export interface MapPoint {
-  id: string;
-  title: string;
-  lat: number;
-  lon: number;
-  unverified: boolean;
-  /** Largest sourced people figure attached to the place, if any. */
-  people: number | null;
-}
-
-export function mapPoints(records: readonly LoadedRecord[], title: (r: LoadedRecord) => string): MapPoint[] {
-  return records.flatMap((record) => {
-    if (record.kind !== 'place' || !record.coordinates) return [];
-    const figures = record.claims
-      .filter((claim) => claim.unit === 'people' && claim.status !== 'unverified')
-      .map((claim) => claim.value ?? claim.max)
-      .filter((n): n is number => n !== undefined);
-    return [
-      {
-        id: record.id,
-        title: title(record),
-        lat: record.coordinates.lat,
-        lon: record.coordinates.lon,
-        unverified: record.coordinates.status === 'unverified',
-        people: figures.length > 0 ? Math.max(...figures) : null,
-      },
-    ];
-  });
+function fittedProjection(points: readonly MapPoint[]) {
+  const lons = points.map((point) => point.lon);
+  const lats = points.map((point) => point.lat);
+  const [west, east] = [Math.min(...lons, 180), Math.max(...lons, -180)];
+  const [south, north] = [Math.min(...lats, 90), Math.max(...lats, -90)];
+  const centre = points.length > 0 ? (west + east) / 2 : 0;
+  // A few degrees around the places, so a single place or a tight cluster still shows its region.
+  const margin = Math.max(5, (east - west) * 0.08, (north - south) * 0.08);
+  const frame: [number, number][] =
+    points.length > 0
+      ? [
+          [west - margin, Math.max(south - margin, -85)],
+          [east + margin, Math.min(north + margin, 85)],
+          [west - margin, Math.min(north + margin, 85)],
+          [east + margin, Math.max(south - margin, -85)],
+        ]
+      : [
+          [-180, -60],
+          [180, 80],
+        ];
+  const middle = (south + north) / 2;
+  return geoConicEqualArea()
+    .parallels([middle - 10, middle + 10])
+    .rotate([-centre, 0])
+    .fitExtent(
+      [
+        [20, 20],
+        [WIDTH - 20, HEIGHT - 20],
+      ],
+      { type: 'MultiPoint', coordinates: frame },
+    );
 }
 
 export function ExileMap({ collection }: { collection: LoadedCollection }) {
@@ -51,37 +53,26 @@ export function ExileMap({ collection }: { collection: LoadedCollection }) {
     () => mapPoints(collection.records, (record) => displayTitle(record, i18n.language)),
     [collection.records, i18n.language],
   );
-  // A conic equal-area projection centred on northern Eurasia keeps areas honest from Lithuania to Yakutia.
-  const projection = useMemo(
-    () =>
-      geoConicEqualArea()
-        .parallels([50, 70])
-        .rotate([-85, 0])
-        .fitExtent(
-          [
-            [20, 20],
-            [WIDTH - 20, HEIGHT - 20],
-          ],
-          {
-            type: 'MultiPoint',
-            coordinates: [
-              [20, 53],
-              [140, 75],
-              [60, 48],
-              [115, 50],
-            ],
-          },
-        ),
-    [],
-  );
+  // A conic equal-area projection keeps areas honest; it is centred on and fitted to the collection's
+  // own places, so a list of places anywhere in the world fills the map.
+  const projection = useMemo(() => fittedProjection(points), [points]);
   const path = geoPath(projection);
   const maxPeople = Math.max(1, ...points.map((point) => point.people ?? 0));
   const radius = (people: number | null) => (people ? 4 + 16 * Math.sqrt(people / maxPeople) : 4);
 
+  if (points.length === 0) {
+    return (
+      <section aria-labelledby="map-heading">
+        <h2 id="map-heading">{t('browse.map.title')}</h2>
+        <p role="status">{t('browse.map.noPlaces')}</p>
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="map-heading">
       <h2 id="map-heading">{t('browse.map.title')}</h2>
-      <p className="meta">{t('browse.map.legend')}</p>
+      <p className="meta">{t('browse.map.legend', { count: points.length })}</p>
       <div className="chart-scroll">
         <svg
           className="exile-map"
@@ -93,11 +84,7 @@ export function ExileMap({ collection }: { collection: LoadedCollection }) {
         >
           <g aria-hidden="true">
             {countries.features.map((country) => (
-              <path
-                key={String(country.id)}
-                d={path(country) ?? ''}
-                className={String(country.id) === LITHUANIA ? 'country lithuania' : 'country'}
-              />
+              <path key={String(country.id)} d={path(country) ?? ''} className="country" />
             ))}
           </g>
           {[...points]

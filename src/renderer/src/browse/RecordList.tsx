@@ -14,11 +14,23 @@ import {
   type SortKey,
 } from './recordFilters';
 import { RecordTable } from './RecordTable';
+import { tableColumns } from './tableColumns';
 
 const parseYear = (value: string): number | null => {
   const year = Number.parseInt(value, 10);
   return Number.isFinite(year) ? year : null;
 };
+
+/** The years the collection's dates cover, to bound the year fields (none when nothing is dated). */
+function yearSpan(records: LoadedCollection['records']): { from: number; to: number } | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const record of records) {
+    if (record.earliest) from = Math.min(from, Number(record.earliest.slice(0, 4)));
+    if (record.latest) to = Math.max(to, Number(record.latest.slice(0, 4)));
+  }
+  return Number.isFinite(from) && Number.isFinite(to) ? { from, to } : undefined;
+}
 
 export function RecordList({ collection }: { collection: LoadedCollection }) {
   const { t, i18n } = useTranslation();
@@ -37,6 +49,12 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
   );
   // Sorted once per sort order; each keystroke then only filters that order (see recordFilters.ts).
   const index = useMemo(() => indexRecords(collection.records), [collection.records]);
+  const columns = useMemo(() => tableColumns(collection.records), [collection.records]);
+  const kinds = useMemo(
+    () => RECORD_KINDS.filter((kind) => collection.records.some((record) => record.kind === kind)),
+    [collection.records],
+  );
+  const years = useMemo(() => yearSpan(collection.records), [collection.records]);
   const order = useMemo(() => sortedOrder(index, sort, collator), [index, sort, collator]);
   // The fields update at once; the list follows when React has time, so typing never waits on it.
   const deferredFilter = useDeferredValue(filter);
@@ -60,56 +78,68 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
             onChange={(e) => update({ text: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>{t('browse.filter.kind')}</label>
-          <select
-            id={ids.kind}
-            value={filter.kind}
-            onChange={(e) => update({ kind: e.target.value as RecordKind | 'all' })}
-          >
-            <option value="all">{t('browse.filter.allKinds')}</option>
-            {RECORD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`browse.kindPlural.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor={ids.from}>{t('browse.filter.fromYear')}</label>
-          <input
-            id={ids.from}
-            type="number"
-            inputMode="numeric"
-            min={1900}
-            max={2000}
-            value={filter.fromYear ?? ''}
-            onChange={(e) => update({ fromYear: parseYear(e.target.value) })}
-          />
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor={ids.to}>{t('browse.filter.toYear')}</label>
-          <input
-            id={ids.to}
-            type="number"
-            inputMode="numeric"
-            min={1900}
-            max={2000}
-            value={filter.toYear ?? ''}
-            onChange={(e) => update({ toYear: parseYear(e.target.value) })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.place}>{t('browse.filter.place')}</label>
-          <select id={ids.place} value={filter.placeId} onChange={(e) => update({ placeId: e.target.value })}>
-            <option value="all">{t('browse.filter.allPlaces')}</option>
-            {places.map((place) => (
-              <option key={place.id} value={place.id}>
-                {displayTitle(place, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {kinds.length > 1 && (
+          <div className="field">
+            <label htmlFor={ids.kind}>{t('browse.filter.kind')}</label>
+            <select
+              id={ids.kind}
+              value={filter.kind}
+              onChange={(e) => update({ kind: e.target.value as RecordKind | 'all' })}
+            >
+              <option value="all">{t('browse.filter.allKinds')}</option>
+              {kinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`browse.kindPlural.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {years && (
+          <div className="field field-narrow">
+            <label htmlFor={ids.from}>{t('browse.filter.fromYear')}</label>
+            <input
+              id={ids.from}
+              type="number"
+              inputMode="numeric"
+              min={years.from}
+              max={years.to}
+              value={filter.fromYear ?? ''}
+              onChange={(e) => update({ fromYear: parseYear(e.target.value) })}
+            />
+          </div>
+        )}
+        {years && (
+          <div className="field field-narrow">
+            <label htmlFor={ids.to}>{t('browse.filter.toYear')}</label>
+            <input
+              id={ids.to}
+              type="number"
+              inputMode="numeric"
+              min={years.from}
+              max={years.to}
+              value={filter.toYear ?? ''}
+              onChange={(e) => update({ toYear: parseYear(e.target.value) })}
+            />
+          </div>
+        )}
+        {places.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.place}>{t('browse.filter.place')}</label>
+            <select
+              id={ids.place}
+              value={filter.placeId}
+              onChange={(e) => update({ placeId: e.target.value })}
+            >
+              <option value="all">{t('browse.filter.allPlaces')}</option>
+              {places.map((place) => (
+                <option key={place.id} value={place.id}>
+                  {displayTitle(place, i18n.language)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field field-check">
           <label>
             <input
@@ -127,7 +157,13 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
       <p role="status" className="meta">
         {t('browse.showing', { count: shown.length, total: collection.records.length })}
       </p>
-      <RecordTable collectionId={collection.manifest.id} records={shown} sort={sort} onSort={toggleSort} />
+      <RecordTable
+        collectionId={collection.manifest.id}
+        records={shown}
+        sort={sort}
+        onSort={toggleSort}
+        columns={columns}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   bibliographyIndex,
   displayTitle,
   formatClaimFigure,
+  formatEdtf,
   formatNumber,
   formatRecordDates,
   shortSource,
@@ -133,7 +134,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
           <ul>
             {record.altDates.map((alt, index) => (
               <li key={index}>
-                <code>{alt.date}</code> —{' '}
+                {formatEdtf(alt.date, i18n.language)} (<code>{alt.date}</code>) —{' '}
                 {alt.source ? shortSource(bibliography.get(alt.source), t) : t('browse.noSource')}
                 {alt.locator ? `, ${alt.locator}` : ''}
                 {alt.note ? ` (${alt.note})` : ''}
@@ -329,7 +330,8 @@ function ClaimsSection({
                   <StatusBadge status={claim.status} />
                 </td>
                 <td>
-                  {claim.date && <code>{claim.date}</code>} {localizedClaimNote(claim, i18n.language)}
+                  {claim.date && <span title={claim.date}>{formatEdtf(claim.date, i18n.language)}</span>}{' '}
+                  {localizedClaimNote(claim, i18n.language)}
                 </td>
               </tr>
             ))}

@@ -16,9 +16,10 @@ import {
 } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
 import type { LoadedRecord } from '../../../shared/collection/validate';
-import { displayTitle, formatRecordDates } from '../collection/format';
+import { displayTitle, formatEdtf, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';
+import type { Column, ColumnKey } from './tableColumns';
 import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
 
 /** Row height to start from, before a row is rendered and measured (a long title or badge wraps). */
@@ -29,7 +30,6 @@ const HEADER_HEIGHT = 40;
 const OVERSCAN = 10;
 /** How far PageUp / PageDown move focus. */
 const PAGE = 10;
-const COLUMNS = 4;
 /**
  * A pane not laid out yet, or where there is no layout (jsdom), reports no height, and the virtualiser
  * would render no row at all: it renders a first screenful as if the pane were this tall instead.
@@ -43,6 +43,8 @@ interface Props {
   records: readonly LoadedRecord[];
   sort: Sort;
   onSort: (key: SortKey) => void;
+  /** The columns this collection's records fill (see tableColumns.ts). */
+  columns: readonly Column[];
 }
 
 /**
@@ -51,7 +53,7 @@ interface Props {
  * aria-rowcount, so a screen reader still announces "row 5,012 of 200,001". Empty spacer rows stand in
  * for the rows not rendered, so the pane scrolls over the whole list.
  */
-export function RecordTable({ collectionId, records, sort, onSort }: Props) {
+export function RecordTable({ collectionId, records, sort, onSort, columns }: Props) {
   const { t } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
 
@@ -138,7 +140,8 @@ export function RecordTable({ collectionId, records, sort, onSort }: Props) {
   for (const item of virtualizer.getVirtualItems()) {
     const record = records[item.index];
     if (!record) continue;
-    if (item.start > end) body.push(<Spacer key={`gap-${item.index}`} height={item.start - end} />);
+    if (item.start > end)
+      body.push(<Spacer key={`gap-${item.index}`} height={item.start - end} columns={columns.length} />);
     body.push(
       <RecordRow
         key={item.key}
@@ -146,35 +149,41 @@ export function RecordTable({ collectionId, records, sort, onSort }: Props) {
         index={item.index}
         collectionId={collectionId}
         record={record}
+        columns={columns}
       />,
     );
     end = item.end;
   }
   const total = virtualizer.getTotalSize();
-  if (total > end) body.push(<Spacer key="gap-end" height={total - end} />);
+  if (total > end) body.push(<Spacer key="gap-end" height={total - end} columns={columns.length} />);
 
-  const header = (key: SortKey) => (
-    <th scope="col" aria-sort={sort.key === key ? sort.direction : 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(key)}>
-        {t(`browse.column.${key}`)}
-        <span aria-hidden="true">
-          {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
-    </th>
-  );
+  const header = (column: Column) => {
+    const key = column.sort;
+    if (key === undefined) {
+      return (
+        <th key={column.key} scope="col">
+          {t(`browse.column.${column.key}`)}
+        </th>
+      );
+    }
+    return (
+      <th key={column.key} scope="col" aria-sort={sort.key === key ? sort.direction : 'none'}>
+        <button type="button" className="sort-button" onClick={() => onSort(key)}>
+          {t(`browse.column.${column.key}`)}
+          <span aria-hidden="true">
+            {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
 
   return (
     <div ref={paneRef} className="record-table-pane">
       <table className="record-table" aria-rowcount={records.length + 1}>
         <caption className="visually-hidden">{t('browse.tableCaption')}</caption>
         <thead>
-          <tr aria-rowindex={1}>
-            {header('title')}
-            {header('kind')}
-            {header('date')}
-            <th scope="col">{t('browse.column.figures')}</th>
-          </tr>
+          <tr aria-rowindex={1}>{columns.map(header)}</tr>
         </thead>
         <tbody onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
           {body}
@@ -184,10 +193,10 @@ export function RecordTable({ collectionId, records, sort, onSort }: Props) {
   );
 }
 
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr aria-hidden="true" className="record-spacer">
-      <td colSpan={COLUMNS} style={{ height, padding: 0, border: 0 }} />
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
     </tr>
   );
 }
@@ -196,24 +205,49 @@ interface RowProps {
   index: number;
   collectionId: string;
   record: LoadedRecord;
+  columns: readonly Column[];
   ref: (element: HTMLTableRowElement | null) => void;
 }
 
-function RecordRow({ index, collectionId, record, ref }: RowProps) {
+function RecordRow({ index, collectionId, record, columns, ref }: RowProps) {
   const { t, i18n } = useTranslation();
+  const cell = (key: ColumnKey) => {
+    switch (key) {
+      case 'title':
+        return (
+          <td key={key}>
+            <Link className={RECORD_LINK_CLASS} href={recordLink(collectionId, record.id)}>
+              {displayTitle(record, i18n.language)}
+            </Link>
+            {hasUnverifiedContent(record) && (
+              <span className="badge badge-warning">{t('browse.unverifiedContent')}</span>
+            )}
+          </td>
+        );
+      case 'kind':
+        return <td key={key}>{t(`browse.kind.${record.kind}`)}</td>;
+      case 'date':
+        return <td key={key}>{formatRecordDates(record, i18n.language) ?? '—'}</td>;
+      case 'born': {
+        const born = record.kind === 'person' ? record.person?.birthDate : undefined;
+        // At its own precision when it was read as EDTF ("1898", "about 1910"); a cell flagged for
+        // review is shown as the source wrote it, never as a reading that may be wrong.
+        const shown = born?.edtf && !born.review ? formatEdtf(born.edtf, i18n.language) : born?.text;
+        return <td key={key}>{shown ?? '—'}</td>;
+      }
+      case 'birthPlace':
+        return <td key={key}>{(record.kind === 'person' && record.person?.birthPlace) || '—'}</td>;
+      case 'figures':
+        return (
+          <td key={key}>
+            {record.claims.length > 0 ? t('browse.claimCount', { count: record.claims.length }) : '—'}
+          </td>
+        );
+    }
+  };
   return (
     <tr ref={ref} data-index={index} data-key={record.id} aria-rowindex={index + 2}>
-      <td>
-        <Link className={RECORD_LINK_CLASS} href={recordLink(collectionId, record.id)}>
-          {displayTitle(record, i18n.language)}
-        </Link>
-        {hasUnverifiedContent(record) && (
-          <span className="badge badge-warning">{t('browse.unverifiedContent')}</span>
-        )}
-      </td>
-      <td>{t(`browse.kind.${record.kind}`)}</td>
-      <td>{formatRecordDates(record, i18n.language) ?? '—'}</td>
-      <td>{record.claims.length > 0 ? t('browse.claimCount', { count: record.claims.length }) : '—'}</td>
+      {columns.map((column) => cell(column.key))}
     </tr>
   );
 }

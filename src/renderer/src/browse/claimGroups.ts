@@ -37,3 +37,38 @@ export function groupClaims(claims: readonly Claim[]): ClaimGroup[] {
   }
   return [...groups.values()];
 }
+
+export interface HeadlineFigure {
+  /** What the figures count, as the claims say it ("people deported in Operation Vesna"). */
+  counts: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** How many sourced or as-cited claims give this count. */
+  claims: number;
+}
+
+/**
+ * The one count a summary view (timeline, map) shows for a record: among its sourced and as-cited
+ * claims in `unit`, the quantity most sources give, as the spread of what they say. A range only
+ * ever spans figures of the same quantity: Operation Vesna's deportees, never its deportees and its
+ * children together. Ties go to the claim listed first (the collection's own order).
+ */
+export function headlineFigure(claims: readonly Claim[], unit = 'people'): HeadlineFigure | null {
+  const groups = groupClaims(claims.filter((claim) => claim.unit === unit && claim.status !== 'unverified'));
+  let best: HeadlineFigure | null = null;
+  for (const group of groups) {
+    const lows = group.claims.map((claim) => claim.value ?? claim.min).filter((n) => n !== undefined);
+    const highs = group.claims.map((claim) => claim.value ?? claim.max).filter((n) => n !== undefined);
+    if (lows.length === 0 || highs.length === 0) continue;
+    if (best && best.claims >= group.claims.length) continue;
+    best = {
+      counts: group.counts,
+      unit,
+      min: Math.min(...lows),
+      max: Math.max(...highs),
+      claims: group.claims.length,
+    };
+  }
+  return best;
+}

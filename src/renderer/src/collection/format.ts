@@ -5,6 +5,9 @@
 import type { TFunction } from 'i18next';
 import type { Claim, CslItem, CslName } from '../../../shared/collection/schema';
 import type { LoadedRecord } from '../../../shared/collection/validate';
+import { formatDayBounds, formatEdtf } from './dates';
+
+export { formatDayBounds, formatEdtf, formatTime, formatTimestamp } from './dates';
 
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
@@ -50,19 +53,17 @@ export function bibliographyIndex(items: readonly CslItem[]): Map<string, CslIte
   return new Map(items.map((item) => [item.id, item]));
 }
 
-/** "14 June 1941 – 18 June 1941", or the year span when that is all the record says. */
-export function formatRecordDates(record: LoadedRecord, language: string): string | null {
+/**
+ * The record's date at its own precision ("1927–1987", "June 14–18, 1941", "about October 1951"):
+ * its EDTF string when it has one, else its day bounds.
+ */
+export function formatRecordDates(
+  record: Pick<LoadedRecord, 'date' | 'earliest' | 'latest'>,
+  language: string,
+): string | null {
+  if (record.date) return formatEdtf(record.date, language);
   if (!record.earliest || !record.latest) return null;
-  const format = (iso: string) =>
-    new Intl.DateTimeFormat(language, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${iso}T00:00:00Z`));
-  return record.earliest === record.latest
-    ? format(record.earliest)
-    : `${format(record.earliest)} – ${format(record.latest)}`;
+  return formatDayBounds(record.earliest, record.latest, language);
 }
 
 export const yearOf = (iso: string | null): number | null => (iso ? Number(iso.slice(0, 4)) : null);

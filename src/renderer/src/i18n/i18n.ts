@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { formatNumber } from '../collection/format';
 
 export const SUPPORTED_LANGUAGES = ['en', 'lt'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -54,16 +55,35 @@ export function preferredLanguage(
   return 'en';
 }
 
+/**
+ * Every number a translation interpolates ("{{count}} records") is written the way the interface
+ * language writes numbers (en 11,499; lt 11 499): the strings need no format hint, and no call site
+ * can forget one. Values that merely look like numbers (years, ids) are passed as strings.
+ */
+export const numberFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, format: string | undefined, language: string | undefined): unknown {
+    if (typeof value !== 'number' || (format !== undefined && format !== 'number')) return value;
+    return formatNumber(value, language ?? 'en');
+  },
+};
+
 /** Every UI string goes through i18next from the first component. */
 export async function initI18n(language: string = preferredLanguage()) {
-  await i18next.use(initReactI18next).init({
-    resources: loadResources(),
-    lng: supportedLanguage(language),
-    fallbackLng: 'en',
-    supportedLngs: [...SUPPORTED_LANGUAGES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(numberFormatter)
+    .init({
+      resources: loadResources(),
+      lng: supportedLanguage(language),
+      fallbackLng: 'en',
+      supportedLngs: [...SUPPORTED_LANGUAGES],
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   document.documentElement.lang = i18next.language;
   return i18next;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
 import { useApi } from '../api/ApiContext';
+import { formatTimestamp } from '../collection/dates';
 
 /** Imported collections, each removable after an explicit confirmation (notes on them are kept). */
 export function ImportedList({
@@ -40,7 +41,7 @@ export function ImportedList({
                 count: c.recordCount,
                 id: c.id,
                 source: c.source,
-                date: new Date(c.importedAt).toLocaleString(i18n.language),
+                date: formatTimestamp(c.importedAt, i18n.language),
               })}
             </span>
             {confirming === c.id ? (

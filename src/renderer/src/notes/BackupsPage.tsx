@@ -245,8 +245,8 @@ export function BackupsPage() {
         {usage ? (
           <p>
             {t('notes.storage.usage', {
-              used: (usage.usage / 1024 / 1024).toFixed(1),
-              quota: (usage.quota / 1024 / 1024).toFixed(0),
+              used: Math.round((usage.usage / 1024 / 1024) * 10) / 10,
+              quota: Math.round(usage.quota / 1024 / 1024),
             })}
           </p>
         ) : null}

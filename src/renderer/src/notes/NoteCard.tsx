@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import { takeNoteFocus } from './note-focus';
+import { formatTimestamp } from '../collection/dates';
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatTimestamp(iso, language);
 }
 
 /** One note, read-only: its quote (for a passage), body, tags, dates and actions. */

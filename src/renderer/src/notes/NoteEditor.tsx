@@ -8,6 +8,7 @@ import { TagInput } from './TagInput';
 import { useAutosave } from './useAutosave';
 import { useLiveQuery } from './useLiveQuery';
 import { focusNoteWhenShown } from './note-focus';
+import { formatTime } from '../collection/dates';
 
 /**
  * Edits one note: Markdown body with a live preview, tags, highlight colour. Every change is saved
@@ -52,7 +53,7 @@ export function NoteEditor({
         return t('notes.editor.saving');
       case 'saved':
         return t('notes.editor.savedAt', {
-          time: status.at.toLocaleTimeString(i18n.language),
+          time: formatTime(status.at, i18n.language),
         });
       case 'error':
         return t('notes.editor.notSaved', { reason: status.message });

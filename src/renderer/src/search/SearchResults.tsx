@@ -25,28 +25,15 @@ import { Highlighted, snippetOf, titleRanges } from './highlight';
 import { MAX_RESULTS } from './useSearch';
 import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
 import { isPlainClick, openFromSearch, type SearchReturn } from '../shell/origin';
+import { formatDayBounds, formatEdtf } from '../collection/dates';
 
-function formatDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-}
-
-/** "22 May 1948 – 23 May 1948", "1991", or null for undated documents. */
+/** The document's date at its own precision (see collection/dates.ts), or null for undated ones. */
 export function formatDates(doc: SearchDocument, language: string): string | null {
-  if (doc.earliest && doc.latest) {
-    if (doc.earliest.endsWith('-01-01') && doc.latest.endsWith('-12-31')) {
-      return doc.yearFrom === doc.yearTo ? String(doc.yearFrom) : `${doc.yearFrom}–${doc.yearTo}`;
-    }
-    return doc.earliest === doc.latest
-      ? formatDay(doc.earliest, language)
-      : `${formatDay(doc.earliest, language)} – ${formatDay(doc.latest, language)}`;
+  if (doc.date) return formatEdtf(doc.date, language);
+  if (doc.earliest && doc.latest) return formatDayBounds(doc.earliest, doc.latest, language);
+  if (doc.yearFrom !== null && doc.yearTo !== null) {
+    return formatDayBounds(`${doc.yearFrom}-01-01`, `${doc.yearTo}-12-31`, language);
   }
-  if (doc.yearFrom !== null)
-    return doc.yearFrom === doc.yearTo ? String(doc.yearFrom) : `${doc.yearFrom}–${doc.yearTo}`;
   return null;
 }
 

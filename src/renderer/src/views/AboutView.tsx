@@ -5,6 +5,7 @@ import { Loading } from '../shell/Loading';
 import { ExternalLink } from '../shell/ExternalLink';
 import { ViewHeading } from '../shell/ViewHeading';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { releaseYear, softwareBibtex, type SoftwareInfo } from '../about/softwareCitation';
 
 export default function AboutView() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export default function AboutView() {
           <li>{t('about.dataDirectory', { path: info.value.dataDirectory })}</li>
         </ul>
       )}
+      {info.status === 'ok' && <CiteAtmintis info={info.value} />}
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('settings.title')}</h2>
         <LanguageSwitch />
@@ -46,6 +48,33 @@ export default function AboutView() {
         </ExternalLink>
         .
       </p>
+    </section>
+  );
+}
+
+/** How to cite Atmintis itself (software citation), with no DOI or web address it does not have. */
+function CiteAtmintis({ info }: { info: SoftwareInfo }) {
+  const { t } = useTranslation();
+  const authors = t('about.cite.authors');
+  const year = releaseYear(info.version) ?? t('about.cite.noYear');
+  return (
+    <section aria-labelledby="cite-heading">
+      <h2 id="cite-heading">{t('about.cite.title')}</h2>
+      <p>{t('about.cite.intro')}</p>
+      <p className="software-citation">
+        {t('about.cite.reference', {
+          authors,
+          year,
+          name: info.name,
+          version: info.version,
+          license: info.license,
+        })}
+      </p>
+      <p className="muted">{t('about.cite.noIdentifier')}</p>
+      <details>
+        <summary>{t('about.cite.bibtex')}</summary>
+        <pre>{softwareBibtex(info, authors)}</pre>
+      </details>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { Charts } from '../browse/Charts';
+import { compositions } from '../browse/chartModel';
+import { hasMapPoints } from '../browse/mapModel';
 import { CollectionChooser } from '../browse/CollectionChooser';
 import { EXPLORE_TABS } from '../browse/paths';
 import { RecordList } from '../browse/RecordList';
@@ -14,6 +16,7 @@ import { useChosenCollection } from '../collection/useChosenCollection';
 import { useCollection } from '../collection/useCollection';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
+import { Welcome } from '../welcome/Welcome';
 
 // The map carries the world's borders (TopoJSON): loaded only when the map is opened.
 const ExileMap = lazy(() => import('../browse/ExileMap').then((module) => ({ default: module.ExileMap })));
@@ -46,6 +49,13 @@ export default function BrowseView() {
   );
 }
 
+/** A tab shows only when the collection has something for it: no empty map for a list of people. */
+function tabApplies(key: (typeof EXPLORE_TABS)[number]['key'], collection: LoadedCollection): boolean {
+  if (key === 'map') return hasMapPoints(collection.records);
+  if (key === 'charts') return compositions(collection.records).length > 0;
+  return true;
+}
+
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const [location] = useLocation();
@@ -53,6 +63,7 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
   return (
     <section className="view" aria-labelledby="browse-heading">
       <ViewHeading id="browse-heading">{t('browse.title')}</ViewHeading>
+      {location === '/' && <Welcome summaries={summaries} />}
       <CollectionChooser summaries={summaries} chosenId={chosenId} onChoose={choose} />
       {collection.status === 'ok' && (
         <p className="view-intro">
@@ -62,7 +73,9 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
       )}
       <nav aria-label={t('browse.exploreNav')} className="tabs">
         <ul>
-          {EXPLORE_TABS.map((tab) => {
+          {EXPLORE_TABS.filter(
+            (tab) => collection.status !== 'ok' || tabApplies(tab.key, collection.value),
+          ).map((tab) => {
             const nested = tab.path.replace('~/browse', '') || '/';
             return (
               <li key={tab.key}>

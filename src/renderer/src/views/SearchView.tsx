@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueryError } from '../../../shared/search/query';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
+import { SearchExamples } from '../search/SearchExamples';
 import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
 import { MoreResults, SearchResults, type SearchResultsHandle } from '../search/SearchResults';
 import { SyntaxHelp } from '../search/SyntaxHelp';
@@ -141,6 +142,14 @@ export default function SearchView() {
       <p role="status" aria-live="polite" className="search-status">
         {status}
       </p>
+      {query.trim() === '' ? (
+        <SearchExamples
+          onRun={(value) => {
+            setQuery(value);
+            input.current?.focus();
+          }}
+        />
+      ) : null}
       {query.trim() === '' ? (
         <SearchHistoryPanel
           recent={history.recent}
