@@ -24,7 +24,7 @@ const HEADER_RULES: [MappableField | 'id' | 'altName', RegExp][] = [
   ['id', /^(id|№|№ п\/п|no|nr|номер|eil\. nr|eil nr|lp|l\.p|lfd\. nr|record id)$/u],
   [
     'altName',
-    /(other spellings?|alt(ernative)? names?|variant|kitos formos|kiti rašymai|rusiškai|in russian|другие написания|варианты|inne pisownie|schreibweisen)/u,
+    /(other spellings?|cyrillic|кирилл|spelling|написание|alt(ernative)? names?|variant|kitos formos|kiti rašymai|rusiškai|in russian|другие написания|варианты|inne pisownie|schreibweisen)/u,
   ],
   [
     'fullName',

@@ -79,6 +79,8 @@ describe('rows to person records', () => {
     // Ids of format version 1 for these two rows (hash of name, birth, district, date, operation, destination).
     const { list } = run(CSV, legacy);
     expect(list.map((r) => r.id)).toEqual(run(CSV, MAPPING).list.map((r) => r.id));
+    // The id format version 1 gave this row: hash of name, birth year, district, EDTF date, operation, destination.
+    expect(list[0]?.id).toBe('p-21ght4gxiq5');
   });
 
   it('gives the same ids when the file is re-imported with rows reordered and added', () => {

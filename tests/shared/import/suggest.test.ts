@@ -229,6 +229,25 @@ describe('header suggestions in five languages', () => {
     });
   });
 
+  it('takes a spelling column as other spellings, in Russian when it says so', () => {
+    const { mapping } = suggestMapping([
+      'ID',
+      'Name',
+      'Cyrillic spelling',
+      'Rusiškai',
+      'Birth year',
+      'District',
+      'Date',
+    ]);
+    expect(mapping.altNames).toEqual([{ column: 'Cyrillic spelling' }, { column: 'Rusiškai', lang: 'ru' }]);
+    expect(mapping.fields).toEqual({
+      Name: 'fullName',
+      'Birth year': 'birthDate',
+      District: 'residence',
+      Date: 'deportationDate',
+    });
+  });
+
   it('says which columns it recognised by header', () => {
     expect(suggestMapping(['ФИО', 'Что-то']).suggestedBy).toEqual({ ФИО: 'header' });
   });
