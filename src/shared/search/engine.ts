@@ -47,7 +47,7 @@ import {
   type EquivalenceKind,
   type Equivalent,
 } from './equivalences';
-import { MIN_PHONETIC_LENGTH, phoneticCodes } from './phonetic';
+import { MIN_PHONETIC_LENGTH, phoneticCodes, spellingSkeleton } from './phonetic';
 import {
   AUTHORS_FIELD,
   FIELD_COUNT,
@@ -807,8 +807,9 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
     candidates.weakEnd = kept;
   }
 
-  // Jaro–Winkler similarity of a query word and a vocabulary word, remembered per query word: a
-  // registry repeats a few thousand surnames across its people.
+  // Jaro–Winkler similarity of a query word and a vocabulary word (their spelling skeletons, so that
+  // Polish w/ch/c and Russian в/х/ц count as the same letters), remembered per query word: a registry
+  // repeats a few thousand surnames across its people.
   const similarity = new Map<string, Map<number, number>>();
   function similarityOf(term: string, wordId: number): number {
     let byWord = similarity.get(term);
@@ -817,7 +818,10 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       similarity.set(term, (byWord = new Map()));
     }
     let value = byWord.get(wordId);
-    if (value === undefined) byWord.set(wordId, (value = jaroWinkler(term, vocabulary[wordId] as string)));
+    if (value === undefined) {
+      value = jaroWinkler(spellingSkeleton(term), spellingSkeleton(vocabulary[wordId] as string));
+      byWord.set(wordId, value);
+    }
     return value;
   }
 

@@ -20,7 +20,7 @@ import type { Ragged } from './ragged';
 import { Utf8Strings, encodeStrings } from './string-table';
 
 /** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
