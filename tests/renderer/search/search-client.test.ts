@@ -46,6 +46,7 @@ describe('search client and worker host', () => {
         id: 'c/r/place-igarka',
         kind: 'place',
         score: expect.any(Number),
+        matchKind: 'exact',
         matches: expect.any(Array),
         document: expect.objectContaining({ id: 'c/r/place-igarka', title: 'Igarka' }),
       },

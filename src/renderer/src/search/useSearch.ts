@@ -33,6 +33,8 @@ export type SearchState =
       searching: boolean;
       /** Asks for more results of the current query (up to MAX_RESULTS); the shown ones stay meanwhile. */
       showMore: () => void;
+      /** Lists the similar spellings the current query left out (until the query changes). */
+      showSimilar: () => void;
     };
 
 /** Searches as the query changes; answers to superseded queries never reach the state. */
@@ -52,6 +54,10 @@ export function useSearch(query: string): SearchState {
   const [sized, setSized] = useState({ query, limit: RESULT_LIMIT });
   if (sized.query !== query) setSized({ query, limit: RESULT_LIMIT });
   const limit = sized.query === query ? sized.limit : RESULT_LIMIT;
+  // Similar spellings are asked for one query at a time: typing on lists only the closer matches again.
+  const [similarFor, setSimilarFor] = useState<string | null>(null);
+  const similar = similarFor === query;
+  const showSimilar = useCallback(() => setSimilarFor(query), [query]);
   const showMore = useCallback(
     () =>
       setSized((previous) => ({
@@ -86,7 +92,7 @@ export function useSearch(query: string): SearchState {
     let current = true;
     const timer = setTimeout(() => {
       getSearchService(api)
-        .client.search(query, limit)
+        .client.search(query, limit, similar)
         .then(
           (outcome) => {
             if (current && outcome) setResult({ query: outcome.query, limit, response: outcome.response });
@@ -98,7 +104,7 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, indexed, noteInput, query, limit]);
+  }, [api, indexed, noteInput, query, limit, similar]);
 
   if (failure) return { status: 'error', message: failure };
   if (!indexed) return { status: 'indexing' };
@@ -108,5 +114,6 @@ export function useSearch(query: string): SearchState {
     query: result?.query ?? '',
     searching: result?.query !== query || result.limit !== limit,
     showMore,
+    showSimilar,
   };
 }
