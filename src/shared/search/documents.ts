@@ -9,7 +9,8 @@ import type { LoadedCollection, LoadedRecord } from '../collection/validate';
 import { bibliographyPath, recordPath, textPath } from '../links';
 import { inlineMarkdownToText, splitTextSections } from './text-sections';
 
-export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note';
+/** `document`: a document the user imported into the Reader (reader-documents.ts). */
+export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note' | 'document';
 
 /** Kinds in the order facets and result groups list them when scores tie. */
 export const SEARCH_KINDS: readonly SearchKind[] = [
@@ -23,6 +24,8 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
   'text',
   'bibliography',
   'note',
+  // Last, so the kind numbers saved in search index snapshots keep their meaning.
+  'document',
 ];
 
 /**

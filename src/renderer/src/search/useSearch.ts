@@ -5,6 +5,8 @@ import { getSearchService } from './search-service';
 import { noteIndexInput } from '../../../shared/search/note-documents';
 import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/useLiveQuery';
+import type { SearchDocument } from '../../../shared/search/documents';
+import { loadReaderSearchDocuments } from './reader-documents';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 60;
@@ -45,6 +47,30 @@ export function useSearch(query: string): SearchState {
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
   const [failure, setFailure] = useState<string | null>(null);
+  // The user's imported Reader documents, read when Search opens (importing happens in the Reader).
+  const [readerDocuments, setReaderDocuments] = useState<SearchDocument[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadReaderSearchDocuments(api).then(
+      (documents) => current && setReaderDocuments(documents),
+      (error: unknown) => {
+        console.warn('Imported documents could not be read for Search.', error);
+        if (current) setReaderDocuments([]);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  // Imported documents go with the notes: they too are the user's own and change apart from the
+  // collections (indexed together in the worker's second engine).
+  const userInput = useMemo(
+    () =>
+      noteInput && readerDocuments
+        ? { documents: [...noteInput.documents, ...readerDocuments], notedIds: noteInput.notedIds }
+        : null,
+    [noteInput, readerDocuments],
+  );
   const [result, setResult] = useState<{ query: string; limit: number; response: SearchResponse } | null>(
     null,
   );
@@ -81,11 +107,10 @@ export function useSearch(query: string): SearchState {
   // Notes are indexed apart and change while the collections do not. This effect is declared before
   // the search below, so the worker has the new notes before the search runs again (messages to the
   // worker keep their order).
+  // Imported documents go with them: they too are the user's own and change apart from the collections.
   useEffect(() => {
-    if (indexed && noteInput) {
-      getSearchService(api).client.setNotes(noteInput.documents, noteInput.notedIds);
-    }
-  }, [api, indexed, noteInput]);
+    if (indexed && userInput) getSearchService(api).client.setNotes(userInput.documents, userInput.notedIds);
+  }, [api, indexed, userInput]);
 
   useEffect(() => {
     if (!indexed) return;
@@ -104,7 +129,7 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, indexed, noteInput, query, limit, similar]);
+  }, [api, indexed, userInput, query, limit, similar]);
 
   if (failure) return { status: 'error', message: failure };
   if (!indexed) return { status: 'indexing' };
