@@ -5,6 +5,7 @@ import {
   type SearchWorkerResponse,
 } from '../../../src/shared/search/protocol';
 import { SearchClient, type WorkerPort } from '../../../src/renderer/src/search/search-client';
+import { record } from '../../shared/search/fixtures';
 import { igarkaCollection } from './fixtures';
 
 const collection = igarkaCollection();
@@ -51,6 +52,23 @@ describe('search client and worker host', () => {
         document: expect.objectContaining({ id: 'c/r/place-igarka', title: 'Igarka' }),
       },
     ]);
+  });
+
+  it('passes the wish for similar spellings on to the engine', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    // "Igarko" is a letter away from "Igarka": a similar spelling, left out unless asked for.
+    const igarko = record({ id: 'place-igarko', kind: 'place', title: 'Igarko' });
+    await client.index([{ ...collection, records: [...collection.records, igarko] }]);
+    const exact = client.search('Igarka');
+    worker.flush();
+    const strict = (await exact)?.response;
+    const withSimilar = client.search('Igarka', undefined, true);
+    worker.flush();
+    const all = (await withSimilar)?.response;
+    expect(strict?.similar).toBe(1);
+    expect(strict?.hits.map((hit) => hit.id)).toEqual(['c/r/place-igarka']);
+    expect(all?.hits.map((hit) => hit.id)).toEqual(['c/r/place-igarka', 'c/r/place-igarko']);
   });
 
   it('runs only the newest of the searches waiting, and resolves superseded ones with null', async () => {

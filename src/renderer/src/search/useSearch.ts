@@ -107,7 +107,6 @@ export function useSearch(query: string): SearchState {
   // Notes are indexed apart and change while the collections do not. This effect is declared before
   // the search below, so the worker has the new notes before the search runs again (messages to the
   // worker keep their order).
-  // Imported documents go with them: they too are the user's own and change apart from the collections.
   useEffect(() => {
     if (indexed && userInput) getSearchService(api).client.setNotes(userInput.documents, userInput.notedIds);
   }, [api, indexed, userInput]);
