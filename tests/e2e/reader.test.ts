@@ -211,7 +211,7 @@ describe('the Reader in Chromium', () => {
         ),
       },
     ]);
-    await page.getByRole('link', { name: 'hostile', exact: true }).click();
+    await page.getByRole('link', { name: 'Hostile page', exact: true }).click();
     await page.getByText('Plain words stay.').waitFor();
     expect(await page.locator('.reader-text :is(script, img, iframe, link, [style])').count()).toBe(0);
     expect(await page.title()).not.toBe('pwned');
