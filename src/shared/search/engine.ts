@@ -238,6 +238,8 @@ interface Candidates {
 interface TermMatches extends Map<number, number> {
   tiers: Map<number, number>;
   equivalents: Map<number, Equivalent>;
+  /** Word ids, best first (by tier, then quality): sorted once, as the term is cached. */
+  ordered: number[];
 }
 
 export interface SearchEngine {
@@ -355,9 +357,10 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
   function matchTerm(term: string): TermMatches {
     const cached = termCache.get(term);
     if (cached) return cached;
-    const matches = Object.assign(new Map<number, number>(), {
+    const matches: TermMatches = Object.assign(new Map<number, number>(), {
       tiers: new Map<number, number>(),
       equivalents: new Map<number, Equivalent>(),
+      ordered: [] as number[],
     });
     // Bitap handles at most 32 characters; longer words are matched exactly.
     const results =
@@ -394,6 +397,7 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       matches.tiers.set(id, TIER.equivalent);
       matches.equivalents.set(id, equivalent);
     }
+    matches.ordered = byQuality(matches);
     if (termCache.size > 500) termCache.clear();
     termCache.set(term, matches);
     return matches;
@@ -718,7 +722,7 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       const { start, items } = postings;
       // Best word matches first: a document is first reached through its best word (its tier for
       // this term), and above SCORE_CAP the candidates scored are the likeliest best.
-      const words = byQuality(matches);
+      const words = matches.ordered;
       let walk = 0;
       for (const wordId of words) walk += (start[wordId + 1] as number) - (start[wordId] as number);
       if (t > 0 && foundLength * WORDS_PER_DOCUMENT < walk) {
@@ -780,14 +784,16 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
     // after `length` to be counted as similar spellings), stable in walk order.
     let length = kept;
     if (strong > 0 && strong < kept && !includeSimilar) {
-      const weak: number[] = [];
+      // The walk's arrays are free again (its result was copied): one holds the weak for a moment.
+      const weak = matched[0];
+      let weakLength = 0;
       length = 0;
       for (let k = 0; k < kept; k++) {
         const index = indexes[k] as number;
         if ((docTier[index] as number) >= STRONG_TIER) indexes[length++] = index;
-        else weak.push(index);
+        else weak[weakLength++] = index;
       }
-      indexes.set(weak, length);
+      indexes.set(weak.subarray(0, weakLength), length);
     }
 
     const joined = terms.join(' ');
@@ -1118,11 +1124,12 @@ const WORDS_PER_DOCUMENT = 64;
 const UNSCORED = -1;
 
 /** Word ids of a term's matches, best match first (by tier, then quality). */
-function byQuality(matches: TermMatches): number[] {
+function byQuality(matches: Map<number, number> & { tiers: Map<number, number> }): number[] {
   const { tiers } = matches;
   return [...matches]
-    .sort((a, b) => (tiers.get(b[0]) as number) - (tiers.get(a[0]) as number) || b[1] - a[1])
-    .map(([wordId]) => wordId);
+    .map(([wordId, quality]) => ({ wordId, tier: tiers.get(wordId) as number, quality }))
+    .sort((a, b) => b.tier - a.tier || b.quality - a.quality)
+    .map(({ wordId }) => wordId);
 }
 
 /**
