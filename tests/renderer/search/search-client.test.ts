@@ -5,7 +5,6 @@ import {
   type SearchWorkerResponse,
 } from '../../../src/shared/search/protocol';
 import { SearchClient, type WorkerPort } from '../../../src/renderer/src/search/search-client';
-import { record } from '../../shared/search/fixtures';
 import { igarkaCollection } from './fixtures';
 
 const collection = igarkaCollection();
@@ -58,7 +57,8 @@ describe('search client and worker host', () => {
     const worker = fakeWorker();
     const client = new SearchClient(worker.port);
     // "Igarko" is a letter away from "Igarka": a similar spelling, left out unless asked for.
-    const igarko = record({ id: 'place-igarko', kind: 'place', title: 'Igarko' });
+    const igarka = collection.records[0] as (typeof collection.records)[number];
+    const igarko = { ...igarka, id: 'place-igarko', title: 'Igarko', altNames: [] };
     await client.index([{ ...collection, records: [...collection.records, igarko] }]);
     const exact = client.search('Igarka');
     worker.flush();
