@@ -126,13 +126,14 @@ describe('the Reader in Chromium', () => {
       { name: 'sample.pdf', mimeType: 'application/pdf', buffer: fixture('sample.pdf') },
     ]);
     await page.getByRole('status').filter({ hasText: 'Imported sample.pdf.' }).waitFor();
-    for (const title of ['field-notebook', 'plain-notes', 'sample']) {
+    // Titled by their own heading and PDF metadata; plain text has neither and keeps its file name.
+    for (const title of ['Field notebook', 'plain-notes', 'Atmintis reader test PDF']) {
       await page.getByRole('link', { name: title, exact: true }).waitFor();
     }
 
     // Markdown: table of contents, find, a highlight that survives a reload.
-    await page.getByRole('link', { name: 'field-notebook', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'field-notebook' }).waitFor();
+    await page.getByRole('link', { name: 'Field notebook', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Field notebook' }).first().waitFor();
     await page
       .getByRole('navigation', { name: 'Contents' })
       .getByRole('button', { name: 'Second section' })
@@ -143,7 +144,7 @@ describe('the Reader in Chromium', () => {
     await page.getByRole('button', { name: 'Highlight', exact: true }).click();
     await page.getByRole('heading', { name: '1 highlight' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'field-notebook' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Field notebook' }).first().waitFor();
     await page.getByRole('heading', { name: '1 highlight' }).waitFor();
     expect(await page.locator('.reader-text mark.note-highlight').allTextContents()).toEqual([
       'reading room opens',
@@ -165,8 +166,8 @@ describe('the Reader in Chromium', () => {
 
     // PDF: pdf.js (bundled worker) gives the page text, which find searches.
     await page.getByRole('link', { name: '← Library' }).click();
-    await page.getByRole('link', { name: 'sample', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'sample' }).waitFor();
+    await page.getByRole('link', { name: 'Atmintis reader test PDF', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Atmintis reader test PDF' }).waitFor();
     await page
       .getByRole('region', { name: 'Page 1' })
       .getByText('Find the word lantern on this page.')
@@ -210,7 +211,7 @@ describe('the Reader in Chromium', () => {
         ),
       },
     ]);
-    await page.getByRole('link', { name: 'hostile', exact: true }).click();
+    await page.getByRole('link', { name: 'Hostile page', exact: true }).click();
     await page.getByText('Plain words stay.').waitFor();
     expect(await page.locator('.reader-text :is(script, img, iframe, link, [style])').count()).toBe(0);
     expect(await page.title()).not.toBe('pwned');

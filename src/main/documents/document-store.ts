@@ -16,6 +16,7 @@ import {
   type DocumentSummary,
 } from '../../shared/documents/model';
 import { sniffDocument } from '../../shared/documents/sniff';
+import { titleFromContent } from '../../shared/documents/title';
 import { writeFileAtomic } from '../backups/atomic-write';
 import { syncFolder, writeFileDurably } from '../imports/atomic-fs';
 import { HandlerError } from '../ipc/dispatch';
@@ -113,7 +114,11 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       if (!sniffed.ok) throw new HandlerError(sniffed.code, sniffed.message);
       const parsedMetadata = documentMetadataSchema.safeParse({
         ...metadata,
-        title: metadata?.title?.trim() || titleFromFileName(fileName),
+        // The document's own title (its first heading, its <title>) before its file name.
+        title:
+          metadata?.title?.trim() ||
+          (sniffed.kind === 'pdf' ? null : titleFromContent(sniffed.kind, new TextDecoder().decode(bytes))) ||
+          titleFromFileName(fileName),
       });
       if (!parsedMetadata.success) {
         const issue = parsedMetadata.error.issues[0];

@@ -10,7 +10,8 @@ import { bibliographyPath, recordPath, textPath } from '../links';
 import { personSearchParts } from './person-document';
 import { inlineMarkdownToText, splitTextSections } from './text-sections';
 
-export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note';
+/** `document`: a document the user imported into the Reader (reader-documents.ts). */
+export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note' | 'document';
 
 /** Kinds in the order facets and result groups list them when scores tie. */
 export const SEARCH_KINDS: readonly SearchKind[] = [
@@ -24,6 +25,8 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
   'text',
   'bibliography',
   'note',
+  // Last, so the kind numbers saved in search index snapshots keep their meaning.
+  'document',
 ];
 
 /**

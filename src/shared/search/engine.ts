@@ -15,10 +15,18 @@
  * are scored. Running Fuse over whole documents instead costs seconds per keystroke at 50,000 records
  * (bench/search.ts shows both), because its bitap scan reads every field of every document per query.
  *
- * Ranking, deterministic: per query word, the best word match in the document weighted by field (title
- * and names count most) and by match quality (whole word > prefix > inside a word > typo); averaged over
- * the query words; then fixed boosts for an exact or prefix match of the whole query on a title or name,
- * for whole-word matches and for a phonetic match. Ties break by kind, then title, then id.
+ * Ranking, deterministic. First by the kind of match (MatchKind): a document is as good as its weakest
+ * query word's best match, whole word (exact, or equal once folded) > start of a word > inside a word >
+ * an equivalent name (equivalences.ts: Вильно for Vilnius, Иван for Jonas) > a typo > sounding alike.
+ * Within a kind: per query word, the best word match weighted by field (title and names count most) and
+ * by match quality, averaged over the query words; then fixed boosts for an exact or prefix match of the
+ * whole query on a title or name, for whole-word matches and for a phonetic match. Names found only by
+ * sound rank by how close their folded spelling is to the query (Jaro–Winkler), not alphabetically.
+ * Ties break by kind, then title, then id.
+ *
+ * Typos and sound-alikes are weak: a query that has stronger matches lists only those, and says how
+ * many similar spellings it left out (`similar`); `{ similar: true }` lists them after the others. A
+ * query with nothing stronger lists them as before.
  */
 import type { IFuseOptions } from 'fuse.js';
 import {
@@ -33,7 +41,15 @@ import {
 import { FacetColumn } from './facet-column';
 import { factValue, type DateFilterName, type FactKey } from './person-document';
 import { fold, foldedWords, foldWithOffsets, mapRangesToOriginal } from './fold';
-import { MIN_PHONETIC_LENGTH, phoneticCodes } from './phonetic';
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import {
+  BUNDLED_EQUIVALENCES,
+  EquivalenceTable,
+  type EquivalenceGroup,
+  type EquivalenceKind,
+  type Equivalent,
+} from './equivalences';
+import { MIN_PHONETIC_LENGTH, phoneticCodes, spellingSkeleton } from './phonetic';
 import {
   AUTHORS_FIELD,
   FIELD_COUNT,
@@ -58,11 +74,34 @@ export interface SearchMatch {
   ranges: [number, number][];
 }
 
+/**
+ * How a result matched, strongest first: every query word as written (`exact`) or equal once folded
+ * (`fold`: without diacritics, in another alphabet or transliteration), at the start of a word, inside
+ * a word, as an equivalent name, with a typo, or only by sound. The weakest word decides.
+ */
+export const MATCH_KINDS = ['exact', 'fold', 'prefix', 'partial', 'equivalent', 'fuzzy', 'sound'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** A word of the result that is another form of a query word (Вильно for Vilnius). */
+export interface EquivalentMatch {
+  /** The form found, as the gazetteer lists it. */
+  found: string;
+  /** The query word, as typed. */
+  query: string;
+  /** The name of the place or given name both are forms of. */
+  canonical: string;
+  kind: EquivalenceKind;
+}
+
 export interface SearchHit {
   id: string;
   kind: SearchKind;
   /** Relevance: higher is better. */
   score: number;
+  /** How it matched (absent when the query has filters only). */
+  matchKind?: MatchKind;
+  /** Words found as another form of a query word. */
+  equivalents?: EquivalentMatch[];
   matches: SearchMatch[];
   /** The document itself, so the result list needs no copy of the whole collection. */
   document: SearchDocument;
@@ -89,6 +128,8 @@ export interface SearchResponse {
   errors: QueryError[];
   /** The query has too little text to search yet (a single letter) and no filter. */
   tooShort: boolean;
+  /** Matches by typo or sound left out because stronger ones exist (see SearchOptions.similar). */
+  similar?: number;
 }
 
 export interface SearchOptions {
@@ -96,6 +137,13 @@ export interface SearchOptions {
   limit?: number;
   /** Most values per facet for place and source (default 12). */
   facetLimit?: number;
+  /** List matches by typo or sound even when stronger ones exist (after them). */
+  similar?: boolean;
+}
+
+export interface EngineOptions {
+  /** Equivalent names to use besides the bundled ones (resources/gazetteer). */
+  equivalences?: readonly EquivalenceGroup[];
 }
 
 /** Field weights: a match in a title or a name counts for more than one in a long summary. */
@@ -128,7 +176,21 @@ export const VOCABULARY_FUSE_OPTIONS: IFuseOptions<string> & { threshold: number
 };
 
 /** How much a word match is worth, by kind of match. */
-export const MATCH_QUALITY = { exact: 1, prefix: 0.8, infix: 0.6, typo: 0.7 } as const;
+export const MATCH_QUALITY = {
+  exact: 1,
+  prefix: 0.8,
+  infix: 0.6,
+  typo: 0.7,
+  equivalent: 0.75,
+  patronymic: 0.6,
+} as const;
+
+/** Kinds of word match, weakest first; a document ranks by its weakest query word's best. */
+const TIER = { sound: 1, typo: 2, equivalent: 3, infix: 4, prefix: 5, exact: 6 } as const;
+/** Tiers at or above this are strong: typos and sound-alikes are left out when any such match exists. */
+const STRONG_TIER = TIER.equivalent;
+/** Score distance between tiers: more than anything scoring within a tier adds up to. */
+const TIER_SPAN = 4;
 
 /** Boosts added to the base relevance (0–1). */
 export const BOOSTS = {
@@ -173,10 +235,17 @@ interface Candidates {
   indexes: Int32Array;
   scores: Float64Array;
   length: number;
+  /** Weak matches left out are at [length, weakEnd) of `indexes`. */
+  weakEnd: number;
 }
 
-/** Quality of each vocabulary word that matches one query word, by word id. */
-type TermMatches = Map<number, number>;
+/** Quality of each vocabulary word that matches one query word, by word id; its tier; equivalences. */
+interface TermMatches extends Map<number, number> {
+  tiers: Map<number, number>;
+  equivalents: Map<number, Equivalent>;
+  /** Word ids, best first (by tier, then quality): sorted once, as the term is cached. */
+  ordered: number[];
+}
 
 export interface SearchEngine {
   readonly size: number;
@@ -190,17 +259,20 @@ export interface SearchEngine {
 }
 
 /** Builds the index of these documents (folding every distinct value once). */
-export function createSearchEngine(documents: readonly SearchDocument[]): SearchEngine {
-  return searchEngineOver(prepareIndex(documents));
+export function createSearchEngine(
+  documents: readonly SearchDocument[],
+  options: EngineOptions = {},
+): SearchEngine {
+  return searchEngineOver(prepareIndex(documents), options);
 }
 
 /** Opens a snapshot made by `engine.snapshot()`; throws SnapshotError when it is not a valid one. */
-export function loadSearchEngine(bytes: Uint8Array): SearchEngine {
-  return searchEngineOver(decodeSnapshot(bytes));
+export function loadSearchEngine(bytes: Uint8Array, options: EngineOptions = {}): SearchEngine {
+  return searchEngineOver(decodeSnapshot(bytes), options);
 }
 
 /** The engine over a prepared index, built or loaded: word lookup, filters, scoring, facets. */
-function searchEngineOver(prepared: PreparedIndex): SearchEngine {
+function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): SearchEngine {
   const { documents: docs, values, strings, vocabulary } = prepared;
   const count = docs.count;
   const wordIds = new Map(vocabulary.map((word, id) => [word, id]));
@@ -234,6 +306,25 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
   // Names of places and bibliography entries, folded, for the place: and source: filters, and their
   // titles as facet labels.
   const placeNames = new Map<string, string[]>();
+  const placeGroups: EquivalenceGroup[] = [];
+  /**
+   * A collection's own place records extend the gazetteer: the one-word names of a place (its labels in
+   * every language, its alternate names) are equivalent in every field, not only on the place's page.
+   */
+  function placeRecordGroup(d: number, target: string, title: string): EquivalenceGroup | null {
+    const forms = new Map<string, string>();
+    for (const f of NAME_FIELD_NUMBERS) {
+      if (f === AUTHORS_FIELD) continue;
+      for (const v of listOf(docs.fields, d * FIELD_COUNT + f)) {
+        const original = strings.get(values.text[v] as number);
+        const folded = foldedWords(fold(original));
+        if (folded.length === 1 && !forms.has(folded[0] as string)) forms.set(folded[0] as string, original);
+      }
+    }
+    return forms.size > 1
+      ? { id: `record:${target}`, canonical: title, kind: 'place', forms: [...forms.values()] }
+      : null;
+  }
   const sourceKeys = new Map<string, string[]>();
   const labels = { place: new Map<string, string>(), source: new Map<string, string>() };
   const placeKind = SEARCH_KINDS.indexOf('place');
@@ -248,6 +339,8 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     if (kind === placeKind) {
       placeNames.set(key, namesOf(d, false));
       if (!labels.place.has(target)) labels.place.set(target, title);
+      const group = placeRecordGroup(d, target, title);
+      if (group) placeGroups.push(group);
     } else {
       const summaries = Array.from(listOf(docs.fields, d * FIELD_COUNT + summaryField), (v) =>
         fold(strings.get(values.text[v] as number)),
@@ -257,6 +350,11 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     }
   }
 
+  const equivalences = new EquivalenceTable([
+    ...BUNDLED_EQUIVALENCES,
+    ...(options.equivalences ?? []),
+    ...placeGroups,
+  ]);
   const vocabularyMatcher = new VocabularyMatcher(vocabulary, VOCABULARY_FUSE_OPTIONS);
   // Typing repeats the same words (every prefix, then the next word): remember recent lookups.
   const termCache = new Map<string, TermMatches>();
@@ -264,7 +362,11 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
   function matchTerm(term: string): TermMatches {
     const cached = termCache.get(term);
     if (cached) return cached;
-    const matches: TermMatches = new Map();
+    const matches: TermMatches = Object.assign(new Map<number, number>(), {
+      tiers: new Map<number, number>(),
+      equivalents: new Map<number, Equivalent>(),
+      ordered: [] as number[],
+    });
     // Bitap handles at most 32 characters; longer words are matched exactly.
     const results =
       term.length > 32
@@ -275,12 +377,32 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     for (const result of results) {
       const word = vocabulary[result.refIndex] as string;
       let quality: number;
-      if (word === term) quality = MATCH_QUALITY.exact;
-      else if (word.startsWith(term)) quality = MATCH_QUALITY.prefix + 0.1 * (term.length / word.length);
-      else if (word.includes(term)) quality = MATCH_QUALITY.infix + 0.1 * (term.length / word.length);
-      else quality = MATCH_QUALITY.typo * (1 - (result.score ?? 0));
+      let tier: number;
+      if (word === term) {
+        quality = MATCH_QUALITY.exact;
+        tier = TIER.exact;
+      } else if (word.startsWith(term)) {
+        quality = MATCH_QUALITY.prefix + 0.1 * (term.length / word.length);
+        tier = TIER.prefix;
+      } else if (word.includes(term)) {
+        quality = MATCH_QUALITY.infix + 0.1 * (term.length / word.length);
+        tier = TIER.infix;
+      } else {
+        quality = MATCH_QUALITY.typo * (1 - (result.score ?? 0));
+        tier = TIER.typo;
+      }
       matches.set(result.refIndex, quality);
+      matches.tiers.set(result.refIndex, tier);
     }
+    // Other forms of the same place or name: stronger than a typo that happens to look like one.
+    for (const [word, equivalent] of equivalences.equivalentsOf(term)) {
+      const id = wordIds.get(word);
+      if (id === undefined || (matches.tiers.get(id) ?? 0) >= TIER.equivalent) continue;
+      matches.set(id, equivalent.kind === 'patronymic' ? MATCH_QUALITY.patronymic : MATCH_QUALITY.equivalent);
+      matches.tiers.set(id, TIER.equivalent);
+      matches.equivalents.set(id, equivalent);
+    }
+    matches.ordered = byQuality(matches);
     if (termCache.size > 500) termCache.clear();
     termCache.set(term, matches);
     return matches;
@@ -593,10 +715,15 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     indexes: new Int32Array(count),
     scores: new Float64Array(count),
     length: 0,
+    weakEnd: 0,
   };
 
-  // Rank of each word in the current term's order (byQuality), for keepHolding.
+  // Rank of each word in the current term's order (byQuality), for keepHolding, and the rank of the
+  // best word each document kept holds.
   const wordRank = new Int32Array(vocabulary.length).fill(-1);
+  const keptRank = new Int32Array(count);
+  // Per candidate, the tier of its weakest query word's best match (valid for the current query).
+  const docTier = new Int8Array(count);
 
   /**
    * The documents of `from` holding one of `words`, into `into`, ordered as walking the words'
@@ -624,12 +751,15 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     }
     for (const word of words) wordRank[word] = -1;
     kept.sort((a, b) => a.rank - b.rank || a.d - b.d);
-    kept.forEach(({ d }, k) => (into[k] = d));
+    kept.forEach(({ d, rank }, k) => {
+      into[k] = d;
+      keptRank[k] = rank;
+    });
     return kept.length;
   }
 
   /** Fills `candidates` with the documents matching every query word (or sounding alike), scored. */
-  function textCandidates(parsed: ParsedQuery, terms: readonly string[]): void {
+  function textCandidates(parsed: ParsedQuery, terms: readonly string[], includeSimilar: boolean): void {
     const phrases = parsed.phrases.map((phrase) => skeletonOf(words(fold(phrase)))).filter(Boolean);
     const excludes = parsed.excludes.map((text) => skeletonOf(words(fold(text)))).filter(Boolean);
     const termMatches = terms.map(matchTerm);
@@ -651,17 +781,24 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       const required = base + t;
       const mark = base + t + 1;
       const { start, items } = postings;
-      // Best word matches first, so that above SCORE_CAP the candidates scored are the likeliest best.
-      const words = t === termMatches.length - 1 ? byQuality(matches) : [...matches.keys()];
+      // Best word matches first: a document is first reached through its best word (its tier for
+      // this term), and above SCORE_CAP the candidates scored are the likeliest best.
+      const words = matches.ordered;
       let walk = 0;
       for (const wordId of words) walk += (start[wordId + 1] as number) - (start[wordId] as number);
       if (t > 0 && foundLength * WORDS_PER_DOCUMENT < walk) {
         // Few documents left and a broad word ("Teresė D"): checking their words is cheaper than
         // walking millions of postings. Same documents, in the order the walk would give them.
         length = keepHolding(found, foundLength, words, next);
-        for (let k = 0; k < length; k++) seen[next[k] as number] = mark;
+        for (let k = 0; k < length; k++) {
+          const index = next[k] as number;
+          seen[index] = mark;
+          const tier = matches.tiers.get(words[keptRank[k] as number] as number) as number;
+          if (tier < (docTier[index] as number)) docTier[index] = tier;
+        }
       } else {
         for (const wordId of words) {
+          const tier = matches.tiers.get(wordId) as number;
           const end = start[wordId + 1] as number;
           for (let i = start[wordId] as number; i < end; i++) {
             const index = items[i] as number;
@@ -670,6 +807,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
             stamp[index] = mark;
             seen[index] = mark;
             next[length++] = index;
+            if (t === 0 || tier < (docTier[index] as number)) docTier[index] = tier;
           }
         }
       }
@@ -684,13 +822,15 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     let all = foundLength;
     // Sound-alike names that no spelling matched still count, when every word sounds alike.
     if (phonetic) {
-      for (const index of phonetic.list) if (seen[index] !== matchedAll) indexes[all++] = index;
+      for (const index of phonetic.list) {
+        if (seen[index] === matchedAll) continue;
+        indexes[all++] = index;
+        docTier[index] = TIER.sound;
+      }
     }
 
-    const joined = terms.join(' ');
-    const exactIds = terms.map((term) => wordIds.get(term) ?? -1);
-    const qualities = termMatches.map(qualityArray);
     let kept = 0;
+    let strong = 0;
     for (let k = 0; k < all; k++) {
       const index = indexes[k] as number;
       if (phrases.length > 0 || excludes.length > 0) {
@@ -698,15 +838,79 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
         if (phrases.some((phrase) => !skeleton.includes(phrase))) continue;
         if (excludes.some((text) => skeleton.includes(text))) continue;
       }
-      indexes[kept] = index;
-      scores[kept] =
-        kept >= SCORE_CAP
-          ? UNSCORED
-          : (baseScore(index, qualities) ?? 0) +
-            boost(index, exactIds, joined, phonetic?.has(index) ?? false);
-      kept++;
+      indexes[kept++] = index;
+      if ((docTier[index] as number) >= STRONG_TIER) strong++;
     }
-    candidates.length = kept;
+    // Stronger matches exist: typos and sound-alikes move behind them, out of the matches (kept
+    // after `length` to be counted as similar spellings), stable in walk order.
+    let length = kept;
+    if (strong > 0 && strong < kept && !includeSimilar) {
+      // The walk's arrays are free again (its result was copied): one holds the weak for a moment.
+      const weak = matched[0];
+      let weakLength = 0;
+      length = 0;
+      for (let k = 0; k < kept; k++) {
+        const index = indexes[k] as number;
+        if ((docTier[index] as number) >= STRONG_TIER) indexes[length++] = index;
+        else weak[weakLength++] = index;
+      }
+      indexes.set(weak.subarray(0, weakLength), length);
+    }
+
+    const joined = terms.join(' ');
+    const exactIds = terms.map((term) => wordIds.get(term) ?? -1);
+    const qualities = termMatches.map(qualityArray);
+    for (let k = 0; k < length; k++) {
+      if (k >= SCORE_CAP) {
+        scores[k] = UNSCORED;
+        continue;
+      }
+      const index = indexes[k] as number;
+      const tier = docTier[index] as number;
+      const within = tier === TIER.sound ? closeness(index, terms) : (baseScore(index, qualities) ?? 0);
+      scores[k] = tier * TIER_SPAN + within + boost(index, exactIds, joined, phonetic?.has(index) ?? false);
+    }
+    candidates.length = length;
+    candidates.weakEnd = kept;
+  }
+
+  // Jaro–Winkler similarity of a query word and a vocabulary word (their spelling skeletons, so that
+  // Polish w/ch/c and Russian в/х/ц count as the same letters), remembered per query word: a registry
+  // repeats a few thousand surnames across its people.
+  const similarity = new Map<string, Map<number, number>>();
+  function similarityOf(term: string, wordId: number): number {
+    let byWord = similarity.get(term);
+    if (!byWord) {
+      if (similarity.size > 100) similarity.clear();
+      similarity.set(term, (byWord = new Map()));
+    }
+    let value = byWord.get(wordId);
+    if (value === undefined) {
+      value = jaroWinkler(spellingSkeleton(term), spellingSkeleton(vocabulary[wordId] as string));
+      byWord.set(wordId, value);
+    }
+    return value;
+  }
+
+  /** For a name found only by sound: how close its spelling is to the query (0–1), per word averaged. */
+  function closeness(d: number, terms: readonly string[]): number {
+    let total = 0;
+    for (const term of terms) {
+      let best = 0;
+      for (const f of NAME_FIELD_NUMBERS) {
+        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+          const v = fieldItems[k] as number;
+          const last = wordStart[2 * v + 2] as number;
+          for (let i = wordStart[2 * v] as number; i < last; i++) {
+            const value = similarityOf(term, wordItems[i] as number);
+            if (value > best) best = value;
+          }
+        }
+      }
+      total += best;
+    }
+    return total / terms.length;
   }
 
   function compare(a: Candidate, b: Candidate): number {
@@ -730,11 +934,18 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
    * Highlights: the matched part of every matching word, mapped back to the original strings. Only
    * values holding a matched word are folded again (with offsets), not every value of the document.
    */
-  function hitOf(candidate: Candidate, terms: readonly string[]): SearchHit {
+  function hitOf(
+    candidate: Candidate,
+    terms: readonly string[],
+    typed: ReadonlyMap<string, string>,
+  ): SearchHit {
     const d = candidate.index;
     const doc = documentAt(prepared, d);
     const termMatches = terms.map(matchTerm);
     const matches: SearchMatch[] = [];
+    const equivalents = new Map<string, EquivalentMatch>();
+    // Highlighted text, lower case: whether every word was found as typed (exact) or only folded.
+    const highlighted = new Set<string>();
     SEARCH_FIELDS.forEach((field, f) => {
       listOf(docs.fields, d * FIELD_COUNT + f).forEach((v, value) => {
         const original = doc.fields[field]?.[value] ?? '';
@@ -750,18 +961,44 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
           forms.push({ carons: 'drop', folded: () => strings.get(values.drop[v] as number) });
         }
         const perForm = forms.flatMap((form) => {
-          const found = matchedRanges(form.folded(), terms, termMatches);
+          const found = matchedRanges(form.folded(), terms, termMatches, (t, id) => {
+            const equivalent = termMatches[t]?.equivalents.get(id);
+            if (!equivalent) return;
+            const query = typed.get(terms[t] as string) ?? (terms[t] as string);
+            const key = `${equivalent.form}\n${query}`;
+            if (!equivalents.has(key)) equivalents.set(key, { found: equivalent.form, query, ...equivalent });
+          });
           return found.length > 0
             ? [mapRangesToOriginal(foldWithOffsets(original, { carons: form.carons }), found)]
             : [];
         });
         // Both spellings matched: one set of ranges over the original.
         const ranges = perForm.length > 1 ? mergeRanges(perForm.flat()) : perForm[0];
-        if (ranges) matches.push({ field, value, ranges });
+        if (ranges) {
+          matches.push({ field, value, ranges });
+          for (const [from, to] of ranges) highlighted.add(original.slice(from, to).toLowerCase());
+        }
       });
     });
     matches.sort((a, b) => FIELD_WEIGHTS[b.field] - FIELD_WEIGHTS[a.field] || a.value - b.value);
-    return { id: doc.id, kind: doc.kind, score: round(candidate.score), matches, document: doc };
+    const hit: SearchHit = {
+      id: doc.id,
+      kind: doc.kind,
+      score: round(candidate.score),
+      matches,
+      document: doc,
+    };
+    if (terms.length === 0) return hit;
+    hit.matchKind = matchKindOf(docTier[d] as number, [...typed.values()], highlighted);
+    // Parts of the found equivalent (Eq kinds) need no repeating: `found` and `canonical` say it all.
+    const listed = [...equivalents.values()].map(({ found, query, canonical, kind }) => ({
+      found,
+      query,
+      canonical,
+      kind,
+    }));
+    if (listed.length > 0) hit.equivalents = listed;
+    return hit;
   }
 
   /** In one folded string, the part of each word that a query word matched (inclusive ranges). */
@@ -769,6 +1006,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
     folded: string,
     terms: readonly string[],
     termMatches: readonly TermMatches[],
+    onMatch: (term: number, wordId: number) => void,
   ): [number, number][] {
     const ranges: [number, number][] = [];
     for (const found of folded.matchAll(WORD_RE)) {
@@ -777,6 +1015,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       if (id === undefined) continue;
       terms.forEach((term, t) => {
         if (!termMatches[t]?.has(id)) return;
+        onMatch(t, id);
         const inner = word.indexOf(term);
         const from = found.index + (inner >= 0 ? inner : 0);
         const to = inner >= 0 ? from + term.length - 1 : found.index + word.length - 1;
@@ -887,7 +1126,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
       }
       const searchesText = textLength >= MIN_QUERY_LENGTH;
       if (searchesText) {
-        textCandidates(parsed, terms);
+        textCandidates(parsed, terms, options.similar === true);
       } else {
         // Filters alone (or one letter and filters): everything that passes them, by kind and title.
         const excludes = parsed.excludes.map((text) => skeletonOf(words(fold(text)))).filter(Boolean);
@@ -901,6 +1140,7 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
           candidates.scores[length++] = 0;
         }
         candidates.length = length;
+        candidates.weakEnd = length;
       }
       const { indexes, scores } = candidates;
       const facets = facetsOf(indexes.subarray(0, candidates.length), groups, options.facetLimit ?? 12);
@@ -916,10 +1156,18 @@ function searchEngineOver(prepared: PreparedIndex): SearchEngine {
           scores[total++] = scores[k] as number;
         }
       }
+      // Similar spellings left out, counted as the matches are: passing the filters.
+      let similar = 0;
+      for (let k = candidates.length; k < candidates.weakEnd; k++) {
+        const index = indexes[k] as number;
+        if (groupList.every((group) => passesGroup(index, group))) similar++;
+      }
       const best = topK(indexes.subarray(0, total), scores.subarray(0, total), limit, compare);
+      const typed = searchesText ? typedWords(parsed) : new Map<string, string>();
       return {
         total,
-        hits: best.map((candidate) => hitOf(candidate, searchesText ? terms : [])),
+        ...(similar > 0 ? { similar } : {}),
+        hits: best.map((candidate) => hitOf(candidate, searchesText ? terms : [], typed)),
         // Without filters, the kind facet counts exactly the matches.
         kindCounts: groupList.length === 0 ? facets.kind : countKinds(indexes.subarray(0, total)),
         facets,
@@ -936,9 +1184,13 @@ const WORDS_PER_DOCUMENT = 64;
 /** Score of a candidate counted but not scored (beyond SCORE_CAP): below every real score. */
 const UNSCORED = -1;
 
-/** Word ids of a term's matches, best match first. */
-function byQuality(matches: TermMatches): number[] {
-  return [...matches].sort((a, b) => b[1] - a[1]).map(([wordId]) => wordId);
+/** Word ids of a term's matches, best match first (by tier, then quality). */
+function byQuality(matches: Map<number, number> & { tiers: Map<number, number> }): number[] {
+  const { tiers } = matches;
+  return [...matches]
+    .map(([wordId, quality]) => ({ wordId, tier: tiers.get(wordId) as number, quality }))
+    .sort((a, b) => b.tier - a.tier || b.quality - a.quality)
+    .map(({ wordId }) => wordId);
 }
 
 /**
@@ -999,3 +1251,31 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 const round = (value: number): number => Math.round(value * 1e4) / 1e4;
+
+/** The query's words as typed (lower case), by their folded form. */
+function typedWords(parsed: ParsedQuery): Map<string, string> {
+  const typed = new Map<string, string>();
+  for (const text of [...parsed.terms, ...parsed.phrases]) {
+    for (const word of text.match(WORD_RE) ?? []) {
+      for (const folded of foldedWords(fold(word))) if (!typed.has(folded)) typed.set(folded, word);
+    }
+  }
+  return typed;
+}
+
+function matchKindOf(tier: number, typed: readonly string[], highlighted: ReadonlySet<string>): MatchKind {
+  switch (tier) {
+    case TIER.exact:
+      return typed.every((word) => highlighted.has(word.toLowerCase())) ? 'exact' : 'fold';
+    case TIER.prefix:
+      return 'prefix';
+    case TIER.infix:
+      return 'partial';
+    case TIER.equivalent:
+      return 'equivalent';
+    case TIER.typo:
+      return 'fuzzy';
+    default:
+      return 'sound';
+  }
+}

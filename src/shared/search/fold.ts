@@ -13,7 +13,7 @@
  *      ь ъ dropped). ISO 9 / scientific spellings (ž, č, š, ja, ju) reach the same form through rules 4–5.
  *   4. Caron letters as digraphs (š→sh, ž→zh, č→ch, also Polish ż→zh), so Lithuanian, ISO 9 and
  *      English transliterations agree; with `{ carons: 'drop' }` they become s, z, c instead (the "bare"
- *      form, which is what a user typing without diacritics produces).
+ *      form, which is what a user typing without diacritics produces), and so do ш, ж, ч.
  *   5. j→y: Lithuanian, Polish, German and scientific transliteration write j where English writes y.
  *   6. With carons as digraphs, Polish sz→sh and cz→ch, German sch→sh.
  *
@@ -64,6 +64,12 @@ const CYRILLIC: Readonly<Record<string, string>> = {
   ў: 'u',
 };
 
+/**
+ * Cyrillic letters that Lithuanian writes with a caron (ш š, ж ž, ч č), in the bare form: Шимкус reads
+ * "Simkus" to someone typing a Lithuanian name without diacritics, as Šimkus does.
+ */
+const CYRILLIC_BARE: Readonly<Record<string, string>> = { ш: 's', ж: 'z', ч: 'c' };
+
 const SPECIAL_LATIN: Readonly<Record<string, string>> = {
   ł: 'l',
   ß: 'ss',
@@ -97,6 +103,10 @@ export interface FoldedText {
 /** Fold one unit (a base character and its combining marks) to its search form. */
 function foldUnit(unit: string, carons: 'digraph' | 'drop'): string {
   const lower = unit.toLowerCase();
+  if (carons === 'drop') {
+    const bare = CYRILLIC_BARE[lower];
+    if (bare !== undefined) return bare;
+  }
   // Precomposed letters first: й, ё, ї, ў decompose into another letter plus a mark.
   const direct = CYRILLIC[lower] ?? SPECIAL_LATIN[lower];
   if (direct !== undefined) return direct;

@@ -21,7 +21,7 @@ export function mergeResponses(
   extra: SearchResponse,
   limit: number,
 ): SearchResponse {
-  if (extra.total === 0) return primary;
+  if (extra.total === 0 && !extra.similar) return primary;
   const hits = [...primary.hits, ...extra.hits]
     // Stable: on equal scores the collection's hit stays first.
     .sort((x, y) => y.score - x.score)
@@ -31,8 +31,10 @@ export function mergeResponses(
     const merged = addCounts(primary.facets[field], extra.facets[field]);
     facets[field] = field === 'kind' ? merged.sort(byKindOrder) : merged;
   }
+  const similar = (primary.similar ?? 0) + (extra.similar ?? 0);
   return {
     ...primary,
+    ...(similar > 0 ? { similar } : {}),
     total: primary.total + extra.total,
     hits,
     kindCounts: addCounts(primary.kindCounts, extra.kindCounts).sort(byKindOrder),

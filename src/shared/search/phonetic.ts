@@ -31,3 +31,19 @@ export function phoneticKeysOfName(foldedName: string): string[] {
   for (const word of foldedWords(foldedName)) for (const code of phoneticCodes(word)) keys.add(code);
   return [...keys];
 }
+
+/**
+ * A folded word with the spellings that languages use for one sound made one (w/v, c/ts, ch/kh/h,
+ * sh/s, zh/z, y/i, doubled letters), for measuring how close two names found by sound are: the Polish
+ * Wojciechowski and the clerk's Войцеховский (voytsekhovskiy) become voiciehovski and voicehovski,
+ * while Fiskowski stays far. Not used for matching (it merges ч with х), only for ranking.
+ */
+export function spellingSkeleton(foldedWord: string): string {
+  return foldedWord
+    .replace(/w/g, 'v')
+    .replace(/ts/g, 'c')
+    .replace(/[kc]h/g, 'h')
+    .replace(/([sz])h/g, '$1')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}

@@ -23,7 +23,8 @@ export type SearchWorkerRequest =
    * 'snapshot' message.
    */
   | { type: 'snapshot' }
-  | { type: 'search'; seq: number; query: string; limit?: number }
+  /** `similar`: list typos and sound-alikes even when closer matches exist (SearchOptions.similar). */
+  | { type: 'search'; seq: number; query: string; limit?: number; similar?: boolean }
   /** The user's notes as documents (indexed apart, see note-documents.ts) and what they are attached to. */
   | { type: 'notes'; documents: SearchDocument[]; notedIds: string[] };
 
@@ -84,7 +85,10 @@ export function createSearchWorkerHost(
     waiting = null;
     const started = now();
     try {
-      const options = request.limit === undefined ? {} : { limit: request.limit };
+      const options = {
+        ...(request.limit === undefined ? {} : { limit: request.limit }),
+        ...(request.similar ? { similar: true } : {}),
+      };
       const collectionsResponse = engine.search(request.query, options);
       const response = notesEngine
         ? mergeResponses(

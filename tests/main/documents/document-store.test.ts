@@ -135,7 +135,8 @@ describe('documents.* channels', () => {
       contentBase64: base64(markdown),
     });
     if (!imported.ok) throw new Error(imported.error.message);
-    expect(imported.value).toMatchObject({ kind: 'markdown', metadata: { title: 'sample' } });
+    // Titled by its first heading, not its file name.
+    expect(imported.value).toMatchObject({ kind: 'markdown', metadata: { title: 'Field notebook' } });
     const documentId = (imported.value as DocumentSummary).id;
     expect(await dispatch(handlers, 'documents.list', {})).toMatchObject({
       ok: true,

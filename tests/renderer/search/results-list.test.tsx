@@ -8,6 +8,7 @@ import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import {
   MoreResults,
   SearchResults,
+  SimilarSpellings,
   groupHits,
   resultRows,
   type SearchResultsHandle,
@@ -263,6 +264,52 @@ describe('show more in Lithuanian', () => {
       render(<MoreResults shown={50} total={101132} onShowMore={() => undefined} />);
       expect(screen.getByText('Rodoma 50 rezultatų iš 101 132')).toBeTruthy();
       expect(screen.getByRole('button', { name: 'Rodyti daugiau rezultatų' })).toBeTruthy();
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+  });
+});
+
+describe('kind of match', () => {
+  function matched(): SearchResponse {
+    const response = responseOf(2, 2, 0);
+    const [first, second] = response.hits as [SearchHit, SearchHit];
+    first.matchKind = 'exact';
+    second.matchKind = 'equivalent';
+    second.equivalents = [{ found: 'Вильно', query: 'Vilnius', canonical: 'Vilnius', kind: 'place' }];
+    return response;
+  }
+
+  it('shows on each result how it matched, and what an equivalent name stands for', () => {
+    render(<SearchResults response={matched()} onExit={() => undefined} onOpen={() => undefined} />);
+    const [exact, equivalent] = screen.getAllByRole('link');
+    expect(exact?.textContent).toContain('Exact match');
+    expect(equivalent?.textContent).toContain('Another form of the name');
+    expect(equivalent?.textContent).toContain('Вильно — historical or other-language form of Vilnius');
+  });
+
+  it('says how many similar spellings were left out, and lists them on request', () => {
+    const onShow = vi.fn();
+    render(<SimilarSpellings count={2172} onShow={onShow} />);
+    expect(
+      screen.getByText(/2,172 similar spellings \(typos or names that sound alike\) are not listed/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show similar spellings too' }));
+    expect(onShow).toHaveBeenCalledOnce();
+  });
+
+  it('in Lithuanian', async () => {
+    await i18next.changeLanguage('lt');
+    try {
+      render(<SearchResults response={matched()} onExit={() => undefined} onOpen={() => undefined} />);
+      const [exact, equivalent] = screen.getAllByRole('link');
+      expect(exact?.textContent).toContain('Tikslus atitikmuo');
+      expect(equivalent?.textContent).toContain(
+        'Вильно – istorinė ar kitos kalbos vietovardžio forma (dabar – Vilnius)',
+      );
+      render(<SimilarSpellings count={3} onShow={() => undefined} />);
+      expect(screen.getByText(/Dar 3 panašios rašybos/)).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Rodyti ir panašias rašybas' })).toBeTruthy();
     } finally {
       await i18next.changeLanguage('en');
     }

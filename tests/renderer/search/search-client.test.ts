@@ -46,10 +46,29 @@ describe('search client and worker host', () => {
         id: 'c/r/place-igarka',
         kind: 'place',
         score: expect.any(Number),
+        matchKind: 'exact',
         matches: expect.any(Array),
         document: expect.objectContaining({ id: 'c/r/place-igarka', title: 'Igarka' }),
       },
     ]);
+  });
+
+  it('passes the wish for similar spellings on to the engine', async () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(worker.port);
+    // "Igarko" is a letter away from "Igarka": a similar spelling, left out unless asked for.
+    const igarka = collection.records[0] as (typeof collection.records)[number];
+    const igarko = { ...igarka, id: 'place-igarko', title: 'Igarko', altNames: [] };
+    await client.index([{ ...collection, records: [...collection.records, igarko] }]);
+    const exact = client.search('Igarka');
+    worker.flush();
+    const strict = (await exact)?.response;
+    const withSimilar = client.search('Igarka', undefined, true);
+    worker.flush();
+    const all = (await withSimilar)?.response;
+    expect(strict?.similar).toBe(1);
+    expect(strict?.hits.map((hit) => hit.id)).toEqual(['c/r/place-igarka']);
+    expect(all?.hits.map((hit) => hit.id)).toEqual(['c/r/place-igarka', 'c/r/place-igarko']);
   });
 
   it('runs only the newest of the searches waiting, and resolves superseded ones with null', async () => {

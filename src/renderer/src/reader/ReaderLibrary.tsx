@@ -12,6 +12,16 @@ import { useCollections } from '../notes/useCollections';
 import { documentPath } from '../../../shared/links';
 import { readFileAsBase64, useDocumentList } from './useDocuments';
 
+/** A PDF's title from its metadata, else null (the main process then titles it by its file name). */
+async function pdfTitle(file: File): Promise<string | null> {
+  try {
+    const { readPdfText } = await import('./pdf');
+    return (await readPdfText(new Uint8Array(await file.arrayBuffer()))).title;
+  } catch {
+    return null;
+  }
+}
+
 export function ReaderLibrary() {
   const { t } = useTranslation();
   const api = useApi();
@@ -29,9 +39,11 @@ export function ReaderLibrary() {
         continue;
       }
       setStatus({ error: false, message: t('reader.library.importing', { name: file.name }) });
+      const title = /\.pdf$/i.test(file.name) ? await pdfTitle(file) : null;
       const result = await api.call('documents.import', {
         fileName: file.name,
         contentBase64: await readFileAsBase64(file),
+        ...(title ? { metadata: { title } } : {}),
       });
       setStatus(
         result.ok

@@ -91,3 +91,35 @@ export async function renderPdfInto(
     void task.destroy();
   };
 }
+
+/** A PDF's own title (its metadata) and the text of each page (its text layer), for Search and titles. */
+export async function readPdfText(bytes: Uint8Array): Promise<{ title: string | null; pages: string[] }> {
+  // pdf.js takes the buffer over (transfers it to its worker): give it a copy.
+  const task = getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    const pdf = await task.promise;
+    const meta = await pdf.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as { Title?: unknown };
+    const candidates = [info.Title, meta?.metadata?.get('dc:title')];
+    const title =
+      candidates
+        .map((value) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''))
+        .find((value) => value !== '')
+        ?.slice(0, 300) ?? null;
+    const pages: string[] = [];
+    for (let number = 1; number <= pdf.numPages; number += 1) {
+      const content = await (await pdf.getPage(number)).getTextContent();
+      pages.push(
+        content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(''),
+      );
+    }
+    return { title, pages };
+  } finally {
+    void task.destroy();
+  }
+}

@@ -135,7 +135,24 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
       <span className="search-result-meta">
         <span className="search-result-kind">{t(`search.kind.${doc.kind}`)}</span>
         {dates ? <span className="search-result-dates">{dates}</span> : null}
+        {hit.matchKind ? (
+          <span className={`search-result-match search-result-match-${hit.matchKind}`}>
+            {t(`search.match.${hit.matchKind}`)}
+          </span>
+        ) : null}
       </span>
+      {hit.equivalents?.map((equivalent) => (
+        <span key={`${equivalent.found}\n${equivalent.query}`} className="search-result-equivalent">
+          {t(
+            `search.equivalent.${
+              equivalent.kind === 'place' && equivalent.found === equivalent.canonical
+                ? 'placeToday'
+                : equivalent.kind
+            }`,
+            { found: equivalent.found, query: equivalent.query, canonical: equivalent.canonical },
+          )}
+        </span>
+      ))}
       {snippet.text ? (
         <span className="search-result-snippet">
           {label ? <span className="search-result-field">{label}: </span> : null}
@@ -408,6 +425,22 @@ export function MoreResults({ shown, total, onShowMore }: MoreProps) {
       ) : shown < total ? (
         <p>{t('search.more.refine')}</p>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * Below the list, when the query found closer matches and left typos and sound-alikes out: how many,
+ * and a button that lists them too (after the others).
+ */
+export function SimilarSpellings({ count, onShow }: { count: number; onShow: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="search-more search-similar">
+      <p>{t('search.similar.hidden', { count })}</p>
+      <button type="button" onClick={onShow}>
+        {t('search.similar.button')}
+      </button>
     </div>
   );
 }

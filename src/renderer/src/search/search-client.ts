@@ -68,14 +68,18 @@ export class SearchClient {
   }
 
   /** Run a query. Resolves with null if another query is sent before this one's answer arrives. */
-  search(query: string, limit?: number): Promise<SearchOutcome | null> {
+  search(query: string, limit?: number, similar = false): Promise<SearchOutcome | null> {
     this.pending?.resolve(null);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending = { seq, resolve, reject };
-      this.worker.postMessage(
-        limit === undefined ? { type: 'search', seq, query } : { type: 'search', seq, query, limit },
-      );
+      this.worker.postMessage({
+        type: 'search',
+        seq,
+        query,
+        ...(limit === undefined ? {} : { limit }),
+        ...(similar ? { similar } : {}),
+      });
     });
   }
 

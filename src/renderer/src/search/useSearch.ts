@@ -5,6 +5,8 @@ import { getSearchService } from './search-service';
 import { noteIndexInput } from '../../../shared/search/note-documents';
 import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/useLiveQuery';
+import type { SearchDocument } from '../../../shared/search/documents';
+import { loadReaderSearchDocuments } from './reader-documents';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 60;
@@ -33,6 +35,8 @@ export type SearchState =
       searching: boolean;
       /** Asks for more results of the current query (up to MAX_RESULTS); the shown ones stay meanwhile. */
       showMore: () => void;
+      /** Lists the similar spellings the current query left out (until the query changes). */
+      showSimilar: () => void;
     };
 
 /** Searches as the query changes; answers to superseded queries never reach the state. */
@@ -43,6 +47,30 @@ export function useSearch(query: string): SearchState {
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
   const [failure, setFailure] = useState<string | null>(null);
+  // The user's imported Reader documents, read when Search opens (importing happens in the Reader).
+  const [readerDocuments, setReaderDocuments] = useState<SearchDocument[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadReaderSearchDocuments(api).then(
+      (documents) => current && setReaderDocuments(documents),
+      (error: unknown) => {
+        console.warn('Imported documents could not be read for Search.', error);
+        if (current) setReaderDocuments([]);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  // Imported documents go with the notes: they too are the user's own and change apart from the
+  // collections (indexed together in the worker's second engine).
+  const userInput = useMemo(
+    () =>
+      noteInput && readerDocuments
+        ? { documents: [...noteInput.documents, ...readerDocuments], notedIds: noteInput.notedIds }
+        : null,
+    [noteInput, readerDocuments],
+  );
   const [result, setResult] = useState<{ query: string; limit: number; response: SearchResponse } | null>(
     null,
   );
@@ -52,6 +80,10 @@ export function useSearch(query: string): SearchState {
   const [sized, setSized] = useState({ query, limit: RESULT_LIMIT });
   if (sized.query !== query) setSized({ query, limit: RESULT_LIMIT });
   const limit = sized.query === query ? sized.limit : RESULT_LIMIT;
+  // Similar spellings are asked for one query at a time: typing on lists only the closer matches again.
+  const [similarFor, setSimilarFor] = useState<string | null>(null);
+  const similar = similarFor === query;
+  const showSimilar = useCallback(() => setSimilarFor(query), [query]);
   const showMore = useCallback(
     () =>
       setSized((previous) => ({
@@ -76,17 +108,15 @@ export function useSearch(query: string): SearchState {
   // the search below, so the worker has the new notes before the search runs again (messages to the
   // worker keep their order).
   useEffect(() => {
-    if (indexed && noteInput) {
-      getSearchService(api).client.setNotes(noteInput.documents, noteInput.notedIds);
-    }
-  }, [api, indexed, noteInput]);
+    if (indexed && userInput) getSearchService(api).client.setNotes(userInput.documents, userInput.notedIds);
+  }, [api, indexed, userInput]);
 
   useEffect(() => {
     if (!indexed) return;
     let current = true;
     const timer = setTimeout(() => {
       getSearchService(api)
-        .client.search(query, limit)
+        .client.search(query, limit, similar)
         .then(
           (outcome) => {
             if (current && outcome) setResult({ query: outcome.query, limit, response: outcome.response });
@@ -98,7 +128,7 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, indexed, noteInput, query, limit]);
+  }, [api, indexed, userInput, query, limit, similar]);
 
   if (failure) return { status: 'error', message: failure };
   if (!indexed) return { status: 'indexing' };
@@ -108,5 +138,6 @@ export function useSearch(query: string): SearchState {
     query: result?.query ?? '',
     searching: result?.query !== query || result.limit !== limit,
     showMore,
+    showSimilar,
   };
 }

@@ -5,7 +5,12 @@ import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
 import { SearchExamples } from '../search/SearchExamples';
 import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
-import { MoreResults, SearchResults, type SearchResultsHandle } from '../search/SearchResults';
+import {
+  MoreResults,
+  SearchResults,
+  SimilarSpellings,
+  type SearchResultsHandle,
+} from '../search/SearchResults';
 import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/useSearch';
 import { useSearchHistory } from '../search/useSearchHistory';
@@ -180,6 +185,9 @@ export default function SearchView() {
                   total={response.total}
                   onShowMore={ready.showMore}
                 />
+                {response.similar ? (
+                  <SimilarSpellings count={response.similar} onShow={ready.showSimilar} />
+                ) : null}
               </Fragment>
             ) : null}
           </div>
