@@ -40,7 +40,8 @@ export interface DocumentColumns {
   path: Int32Array;
   title: Int32Array;
   collection: Int32Array;
-  /** String ids or NO_STRING. */
+  /** String ids or NO_STRING: the date as recorded (EDTF), then its first and last day. */
+  date: Int32Array;
   earliest: Int32Array;
   latest: Int32Array;
   /** Position in SEARCH_KINDS. */
@@ -156,6 +157,7 @@ export function prepareIndex(documents: readonly SearchDocument[]): PreparedInde
     path: new Int32Array(n),
     title: new Int32Array(n),
     collection: new Int32Array(n),
+    date: new Int32Array(n),
     earliest: new Int32Array(n),
     latest: new Int32Array(n),
     kind: new Uint8Array(n),
@@ -176,6 +178,7 @@ export function prepareIndex(documents: readonly SearchDocument[]): PreparedInde
     columns.path[d] = strings.intern(doc.path);
     columns.title[d] = strings.intern(doc.title);
     columns.collection[d] = strings.intern(doc.collectionId);
+    columns.date[d] = doc.date === undefined ? NO_STRING : strings.intern(doc.date);
     columns.earliest[d] = doc.earliest === null ? NO_STRING : strings.intern(doc.earliest);
     columns.latest[d] = doc.latest === null ? NO_STRING : strings.intern(doc.latest);
     const kind = SEARCH_KINDS.indexOf(doc.kind);
@@ -267,6 +270,7 @@ export function documentAt(index: PreparedIndex, d: number): SearchDocument {
     path: text(docs.path[d] as number),
     title: text(docs.title[d] as number),
     fields,
+    ...(docs.date[d] === NO_STRING ? {} : { date: text(docs.date[d] as number) }),
     earliest: optional(docs.earliest[d] as number),
     latest: optional(docs.latest[d] as number),
     yearFrom: year(docs.yearFrom[d] as number),
