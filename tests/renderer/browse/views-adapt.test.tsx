@@ -46,6 +46,8 @@ describe('figures: a range spans only one quantity (issue 19, item 3)', () => {
     render(<Timeline collection={bundled} />);
     const lt = screen.getAllByRole('link').find((a) => plain(a.textContent).includes('39 766–49 331 žm.'));
     expect(lt).toBeDefined();
+    // What the figure counts is said in the interface language too.
+    expect(lt?.getAttribute('aria-label')).toContain('per operaciją „Pavasaris“ ištremti žmonės');
   });
 
   it('a chart adds only the shares one source gives of one whole', () => {
@@ -72,6 +74,14 @@ describe('figures: a range spans only one quantity (issue 19, item 3)', () => {
         .getAllByRole('rowheader')
         .map((cell) => cell.textContent),
     ).toContain('Lithuanians among those deported in 1941');
+  });
+
+  it('chart labels follow the interface language', async () => {
+    await i18next.changeLanguage('lt');
+    render(<Charts collection={bundled} />);
+    const labels = screen.getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(labels).toContain('lietuviai tarp 1941 m. ištremtųjų');
+    expect(labels).not.toContain('Lithuanians among those deported in 1941');
   });
 });
 

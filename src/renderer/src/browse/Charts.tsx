@@ -3,6 +3,7 @@ import { bibliographyHref, recordHref } from '../../../shared/links';
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { bibliographyIndex, displayTitle, formatNumber, shortSource } from '../collection/format';
+import { localizedClaimLabel } from '../collection/localized';
 import { compositions, type Composition } from './chartModel';
 
 export function Charts({ collection }: { collection: LoadedCollection }) {
@@ -51,7 +52,7 @@ function CompositionChart({ chart, collection }: { chart: Composition; collectio
           {chart.shares.map((share) => (
             <tr key={share.id}>
               <th scope="row" className="bar-label">
-                {share.counts}
+                {localizedClaimLabel(share, i18n.language)}
               </th>
               <td className="bar-cell">
                 <span

@@ -3,6 +3,7 @@ import { recordHref } from '../../../shared/links';
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '../../../shared/collection/validate';
 import { displayTitle, formatEdtf, formatNumber } from '../collection/format';
+import { localizedClaimLabel } from '../collection/localized';
 import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount } from './timelineModel';
 
 const ROW = 24;
@@ -97,7 +98,9 @@ export function Timeline({ collection }: { collection: LoadedCollection }) {
             const name = t('browse.timeline.barName', {
               label,
               date: formatEdtf(row.date, i18n.language),
-              counts: row.people ? t('browse.timeline.counts', { counts: row.people.counts }) : '',
+              counts: row.people
+                ? t('browse.timeline.counts', { counts: localizedClaimLabel(row.people, i18n.language) })
+                : '',
             });
             // Labels go right of the bar; when they would run past the right edge they go left of it,
             // and when neither side has room (very long spans) they sit inside the bar. The width is

@@ -41,6 +41,8 @@ export function groupClaims(claims: readonly Claim[]): ClaimGroup[] {
 export interface HeadlineFigure {
   /** What the figures count, as the claims say it ("people deported in Operation Vesna"). */
   counts: string;
+  /** The same in other languages (from the group's first claim), for labels in the interface language. */
+  translations?: Claim['translations'];
   unit: string;
   min: number;
   max: number;
@@ -62,8 +64,10 @@ export function headlineFigure(claims: readonly Claim[], unit = 'people'): Headl
     const highs = group.claims.map((claim) => claim.value ?? claim.max).filter((n) => n !== undefined);
     if (lows.length === 0 || highs.length === 0) continue;
     if (best && best.claims >= group.claims.length) continue;
+    const translations = group.claims[0]?.translations;
     best = {
       counts: group.counts,
+      ...(translations ? { translations } : {}),
       unit,
       min: Math.min(...lows),
       max: Math.max(...highs),
