@@ -63,6 +63,7 @@ function summarise(collection: LoadedCollectionPayload, revision: string): Colle
     id: manifest.id,
     title: manifest.title,
     description: manifest.description,
+    ...(manifest.translations ? { translations: manifest.translations } : {}),
     version: manifest.version,
     languages: [...manifest.languages],
     recordCount: collection.records.length,

@@ -51,3 +51,15 @@ describe('bundled collection store revisions', () => {
     expect(after.find((c) => c.id === 'hostile-xss')?.revision).toBe(listed[0]?.revision);
   });
 });
+
+describe('bundled collection summaries', () => {
+  it("carry the manifest's translated title and description, so lists name a collection in the interface language", async () => {
+    const store = createBundledCollectionStore(
+      join(import.meta.dirname, '../../resources/collections'),
+      collectionLoader,
+    );
+    const [bundled] = await store.list();
+    expect(bundled?.translations?.lt?.title).toBe('Sovietiniai trėmimai iš Lietuvos, 1940–1953 m.');
+    expect(bundled?.translations?.lt?.description).toMatch(/^Operacijos, skaičiai/);
+  });
+});

@@ -161,6 +161,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         id: manifest.id,
         title: manifest.title,
         description: manifest.description,
+        ...(manifest.translations ? { translations: manifest.translations } : {}),
         version: manifest.version,
         languages: [...manifest.languages],
         recordCount: meta.recordCount,

@@ -1,8 +1,12 @@
+import type { Manifest } from '../collection/schema';
+
 /** Shapes that cross the IPC boundary for collections. */
 export interface CollectionSummary {
   id: string;
   title: string;
   description: string;
+  /** Title and description in other languages, as the manifest gives them. */
+  translations?: Manifest['translations'];
   version: string;
   languages: string[];
   recordCount: number;

@@ -71,6 +71,19 @@ describe('first-start welcome', () => {
     expect(plain(lt.textContent)).toContain('11 499 įrašai');
   });
 
+  it('names a collection in the interface language when its manifest translates it', async () => {
+    const translated: CollectionSummary = {
+      ...summary,
+      translations: { lt: { title: 'Bandomasis sąrašas', description: 'Išgalvotas sąrašas testams.' } },
+    };
+    await i18next.changeLanguage('lt');
+    render(inRouter(<Welcome summaries={[translated]} />));
+    const lt = screen.getByRole('region', { name: 'Sveiki atvykę į Atmintį' });
+    expect(lt.textContent).toContain('Bandomasis sąrašas');
+    expect(lt.textContent).toContain('Išgalvotas sąrašas testams.');
+    expect(lt.textContent).not.toContain('Test registry (synthetic)');
+  });
+
   it('is dismissed for good', () => {
     render(inRouter(<Welcome summaries={[summary]} />));
     fireEvent.click(screen.getByRole('button', { name: 'Got it, do not show again' }));

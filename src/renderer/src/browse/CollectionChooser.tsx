@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionSummary } from '../../../shared/ipc/payloads';
 import { formatNumber } from '../collection/format';
+import { localizedManifest } from '../collection/localized';
 
 interface Props {
   summaries: readonly CollectionSummary[];
@@ -16,7 +17,7 @@ export function CollectionChooser({ summaries, chosenId, onChoose }: Props) {
   if (summaries.length < 2) return null;
   const optionLabel = (summary: CollectionSummary) => {
     const label = t('browse.chooser.option', {
-      title: summary.title,
+      title: localizedManifest(summary, i18n.language).title,
       records: t('browse.chooser.records', {
         count: summary.recordCount,
         number: formatNumber(summary.recordCount, i18n.language),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CollectionSummary } from '../../../shared/ipc/payloads';
+import { localizedManifest } from '../collection/localized';
 
 /** Remembered once the reader dismisses the welcome; it then never shows again on this computer. */
 export const WELCOME_DISMISSED_KEY = 'atmintis.welcome.dismissed';
@@ -19,7 +20,7 @@ function dismissed(): boolean {
  * title, description and size, not prose written here) and how to begin. Dismissable and remembered.
  */
 export function Welcome({ summaries }: { summaries: readonly CollectionSummary[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [hidden, setHidden] = useState(dismissed);
   if (hidden) return null;
   const dismiss = () => {
@@ -40,12 +41,12 @@ export function Welcome({ summaries }: { summaries: readonly CollectionSummary[]
           <ul>
             {summaries.map((summary) => (
               <li key={summary.id}>
-                <strong>{summary.title}</strong>
+                <strong>{localizedManifest(summary, i18n.language).title}</strong>
                 {' — '}
                 {t('welcome.records', { count: summary.recordCount })}
                 {summary.synthetic ? ` (${t('browse.synthetic')})` : ''}
                 <br />
-                {summary.description}
+                {localizedManifest(summary, i18n.language).description}
               </li>
             ))}
           </ul>
