@@ -100,6 +100,14 @@ const SURNAMES = [
   'Gudaitis',
   'Kučinskas',
 ];
+/** A third of the people have a release year, 1956–1959. */
+function releaseOf(random: () => number) {
+  if (random() >= 0.3) return {};
+  const year = String(1956 + Math.floor(random() * 4));
+  return { releaseDate: { text: year, edtf: year } };
+}
+
+const OCCUPATIONS = ['ūkininkas', 'mokytojas', 'tarnautojas', 'darbininkas', 'kunigas', 'namų šeimininkė'];
 export const DISTRICTS = [
   'Alytus',
   'Biržai',
@@ -347,6 +355,9 @@ export function generateSyntheticRegistry(options: SyntheticRegistryOptions): Lo
       latest: bounds?.latest ?? null,
     });
   }
+  // Registry fields come from a second generator, so names, dates and places (and the benchmark queries
+  // drawn from them) stay what they were before people had fields.
+  const fieldRandom = seededRandom(0x5eed + options.persons);
   for (let n = 0; n < options.persons; n++) {
     const female = random() < 0.5;
     const first = pick(random, female ? FEMALE_FIRST : MALE_FIRST);
@@ -379,6 +390,29 @@ export function generateSyntheticRegistry(options: SyntheticRegistryOptions): Lo
         { type: 'part-of', target: `op-${operation.id}` },
       ],
       tags: ['synthetic'],
+      person: {
+        sourceId: String(n + 1),
+        surname,
+        givenName: first,
+        sex: { text: female ? 'moteris' : 'vyras', value: female ? 'female' : 'male' },
+        birthDate: { text: String(born), edtf: String(born) },
+        birthPlace: `${district} district`,
+        residence: `${district} district, ${pick(fieldRandom, DISTRICTS)} village`,
+        occupation: pick(fieldRandom, OCCUPATIONS),
+        caseNumber: `${Math.floor(fieldRandom() * 40000) + 1}`,
+        repression: { text: 'ištremtas', types: ['deported'] },
+        operation: operation.title,
+        deportationDate: { text: day, edtf: day },
+        destination: destination.title,
+        ...releaseOf(fieldRandom),
+        archivalReference: {
+          archive: 'LYA',
+          fond: 'V-5',
+          opis: '1',
+          delo: String(Math.floor(fieldRandom() * 90000) + 1),
+        },
+        listSource: { list: 'Synthetic list', page: String(Math.floor(n / 40) + 1) },
+      },
     });
   }
   return {
