@@ -51,6 +51,10 @@ afterAll(async () => {
   await harness?.stop();
 });
 
+/** The kinds of match Search names on a result (search.match in the Lithuanian locale). */
+const KIND =
+  /Tikslus atitikmuo|Tas pats vardas, kitos raidės|Žodžio pradžia|Žodžio dalis|Kita vardo forma|Panaši rašyba|Panašiai skamba/;
+
 const isFocused = (locator: Locator) =>
   locator.evaluate((element) => element === document.activeElement).catch(() => false);
 
@@ -126,26 +130,40 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
     await page.keyboard.type('Казлаускас');
     const results = page.getByRole('list', { name: 'Paieškos rezultatai' });
     const hits = results.getByRole('link');
-    await expect.poll(() => hits.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
-    const exact = await hits.allTextContents();
-    // Every Kazlauskas in the list, each an exact match, before anything else.
-    const kazlauskai = exact.filter((text) => text.startsWith('Казлаускас'));
-    expect(kazlauskai).toHaveLength(3);
-    for (const text of exact.slice(0, 3)) {
-      expect(text).toContain('Казлаускас');
-      expect(text).toContain('Tikslus atitikmuo');
-    }
-
-    // Search, fuzzy: a misspelt surname still finds the people, shown as a similar spelling.
-    // In the search box "/" is a character; Esc clears the query (as the hint under the box says).
-    await page.keyboard.press('Escape');
-    expect(await searchbox.inputValue()).toBe('');
-    await page.keyboard.type('Казлаускос');
-    // (Polled: the results of the previous query stay until the new ones are in.)
     const kindsOf = async (surname: string) =>
       (await hits.allTextContents())
         .filter((text) => text.startsWith(surname))
-        .map((text) => /Tikslus atitikmuo|Panaši rašyba|Panašiai skamba/.exec(text)?.[0]);
+        .map((text) => KIND.exec(text)?.[0]);
+    await expect.poll(() => hits.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    // Every Kazlauskas in the list, each an exact match; weaker spellings are held back, on request.
+    expect(await kindsOf('Казлаускас')).toEqual([
+      'Tikslus atitikmuo',
+      'Tikslus atitikmuo',
+      'Tikslus atitikmuo',
+    ]);
+    expect(await hits.count()).toBe(3);
+    await page
+      .getByText(/^Dar \d+ panašios rašybos .* nerodomos, nes rasta tikslesnių atitikmenų\.$/)
+      .waitFor();
+    await activate(page, page.getByRole('button', { name: 'Rodyti ir panašias rašybas' }));
+    await expect.poll(() => hits.count()).toBeGreaterThan(3);
+    // Exact matches first, then the similar spellings, each result saying which kind it is.
+    const kinds = (await hits.allTextContents()).map((text) => KIND.exec(text)?.[0]);
+    expect(kinds.slice(0, 3)).toEqual(['Tikslus atitikmuo', 'Tikslus atitikmuo', 'Tikslus atitikmuo']);
+    expect(kinds.slice(3)).not.toContain('Tikslus atitikmuo');
+    expect(kinds.slice(3)).not.toContain(undefined);
+
+    // Search, fuzzy: a misspelt surname still finds the people, shown as a similar spelling.
+    // "/" from anywhere goes back to the search box with the old query selected, so typing replaces it.
+    await page.keyboard.press('/');
+    expect(await isFocused(searchbox)).toBe(true);
+    expect(
+      await searchbox.evaluate(
+        (box: HTMLInputElement) => (box.selectionEnd ?? 0) - (box.selectionStart ?? 0),
+      ),
+    ).toBe('Казлаускас'.length);
+    await page.keyboard.type('Казлаускос');
+    // (Polled: the results of the previous query stay until the new ones are in.)
     await expect
       .poll(() => kindsOf('Казлаускас'), { timeout: 30_000 })
       .toEqual([
@@ -154,8 +172,10 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
         expect.stringMatching(/^Panaš/),
       ]);
 
-    // Open a person: the one born "в июле 1907", whose date is kept as written.
+    // Open a person: the one born "в июле 1907", whose date is kept as written. In the search box "/"
+    // is a character; Esc clears the query there (as the hint under the box says).
     await page.keyboard.press('Escape');
+    expect(await searchbox.inputValue()).toBe('');
     await page.keyboard.type('Петрайтис');
     const person = hits.filter({ hasText: /^Петрайтис Юрий/ });
     await person.waitFor();
@@ -173,11 +193,16 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
     await tabTo(page, style);
     await style.selectOption({ label: 'MLA (9-asis leidimas)' });
     await dialog.getByRole('heading', { name: 'Nuoroda tekste' }).waitFor();
-    const mla = await dialog.textContent();
+    // The row of the list, cited to the list as it was named and the file it came from.
+    await dialog.getByText('(“memorial-style-ru”, eil. 4)', { exact: true }).waitFor();
+    await dialog.getByText('“memorial-style-ru.” memorial-style-ru.csv.', { exact: true }).waitFor();
     await style.selectOption({ label: 'Chicago (išnašos ir bibliografija)' });
     await dialog.getByRole('heading', { name: 'Išnaša' }).waitFor();
-    const chicago = await dialog.textContent();
-    console.info(`MLA:\n${mla}\nChicago notes:\n${chicago}`);
+    const note = '“memorial-style-ru,” n.d., memorial-style-ru.csv, eil. 4.';
+    await dialog.getByText(note, { exact: true }).waitFor();
+    await activate(page, dialog.getByRole('button', { name: 'Kopijuoti išnašą' }));
+    await dialog.getByRole('status').filter({ hasText: 'Nukopijuota.' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await isFocused(cite)).toBe(true);
@@ -185,6 +210,8 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
     // Export the bibliography as BibTeX and parse it back.
     await goTo(page, 'Bibliografija');
     await page.getByRole('heading', { level: 1, name: 'Bibliografija' }).waitFor();
+    // The bundled collection by its Lithuanian title.
+    await page.getByText(/^Rinkinyje Sovietiniai trėmimai iš Lietuvos, 1940–1953 m\. cituojami/).waitFor();
     const works = page.getByRole('list', { name: 'Veikalai' });
     await works.getByRole('listitem').first().waitFor();
     const total = await works.getByRole('listitem').count();
