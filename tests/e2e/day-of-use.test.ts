@@ -6,14 +6,15 @@
  * in Chicago notes; the bibliography is exported as BibTeX and parsed back; a small Markdown document is
  * imported into the Reader and searched with Find.
  *
- * Elements are reached with Tab (tabTo) and used with Enter, Space or shortcuts; the only non-keyboard
- * steps are the operating system's file picker (setInputFiles) and choosing an option in a focused
- * <select> (selectOption), which the browser's own list does by keyboard.
+ * Elements are reached with Tab (tabTo) and used with Enter, Space or shortcuts; the only steps not
+ * typed are the operating system's file dialog (answered through Playwright's file chooser once Space
+ * has opened it) and choosing an option in a focused <select> (selectOption), which the browser's own
+ * list does by keyboard.
  */
 import { parse as parseBibTeX } from '@retorquere/bibtex-parser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   foreignRequests,
@@ -82,6 +83,17 @@ async function activate(page: Page, target: Locator, tab: 'Tab' | 'Shift+Tab' = 
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Tabs to a file field and opens it with Space, as a keyboard user would; the system's file dialog
+ * that opens is answered with `files` (the one step the page cannot see).
+ */
+async function chooseFile(page: Page, field: Locator, files: Parameters<FileChooser['setFiles']>[0]) {
+  await tabTo(page, field);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(files);
+}
+
 /** Goes to a section through the main navigation, backwards from the page's content. */
 const goTo = (page: Page, name: string) =>
   activate(
@@ -112,7 +124,7 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
     // Import the Russian list with prose dates; nothing is refused.
     await goTo(page, 'Importas');
     await page.getByRole('heading', { level: 1, name: 'Importas' }).waitFor();
-    await page.getByLabel('Importuojamas failas').setInputFiles(REGISTRY);
+    await chooseFile(page, page.getByLabel('Importuojamas failas'), REGISTRY);
     await page.getByText('memorial-style-ru.csv: CSV/TSV lentelė').waitFor();
     expect(await page.getByLabel('Koduotė').inputValue()).toBe('windows-1251');
     await activate(page, page.getByRole('button', { name: 'Importuoti', exact: true }));
@@ -227,9 +239,9 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
 
     // Read and find in an imported document.
     await goTo(page, 'Skaityklė');
-    await page
-      .getByLabel('Importuoti dokumentus')
-      .setInputFiles([{ name: 'darbo-uzrasai.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) }]);
+    await chooseFile(page, page.getByLabel('Importuoti dokumentus'), [
+      { name: 'darbo-uzrasai.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
+    ]);
     await page.getByRole('status').filter({ hasText: 'Importuota: darbo-uzrasai.md.' }).waitFor();
     await activate(page, page.getByRole('link', { name: 'Darbo užrašai', exact: true }));
     await page.getByRole('heading', { level: 1, name: 'Darbo užrašai' }).waitFor();
