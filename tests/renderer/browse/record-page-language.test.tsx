@@ -135,6 +135,15 @@ describe('record page in the interface language', () => {
     expect(document.querySelector('.view-intro')?.textContent).toContain('Bandomasis rinkinys');
   });
 
+  it('names the collection in Lithuanian on Bibliography', async () => {
+    window.location.hash = '#/bibliography';
+    render(<App api={fakeApi()} />);
+    await screen.findByRole('heading', { level: 1, name: 'Bibliografija' }, { timeout: 10_000 });
+    const intro = () => document.querySelector('.view-intro')?.textContent ?? '';
+    await vi.waitFor(() => expect(intro()).toContain('Bandomasis rinkinys'), { timeout: 10_000 });
+    expect(intro()).not.toContain('Test collection');
+  });
+
   it('shows the English text of an untranslated record, openly marked as a fallback', async () => {
     await openRecord('test-untranslated', 'Untranslated test operation');
     expect(summary().textContent).toContain('Šis įrašas dar neišverstas: rodoma anglų kalba.');

@@ -151,13 +151,19 @@ export function familiesByCase(records: readonly LoadedRecord[]): Map<string, Lo
   return byCase;
 }
 
+/**
+ * Protects a name from the style's case changes (CSL "nocase"): English title case would turn a list
+ * named "Tremtiniai iš Kauno" into "Tremtiniai Iš Kauno", and sentence capitals would misspell the file.
+ */
+const verbatim = (value: string) => `<span class="nocase">${value}</span>`;
+
 /** The imported list itself as a work to cite: its title as the user named it, the file it came from. */
 export function listAsSource(collection: LoadedCollection, file: string): CslItem {
   return {
     id: `atmintis-list-${collection.manifest.id}`,
     type: 'dataset',
-    title: collection.manifest.title,
-    medium: file,
+    title: verbatim(collection.manifest.title),
+    medium: verbatim(file),
   };
 }
 

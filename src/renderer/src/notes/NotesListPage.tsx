@@ -13,6 +13,8 @@ import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';
 import { UndoBar } from './UndoBar';
 import { useCollections } from './useCollections';
+import { localizedManifest } from '../collection/localized';
+import type { Manifest } from '../../../shared/collection/schema';
 import { useLiveQuery } from './useLiveQuery';
 import { useTrashWithUndo } from './useTrashWithUndo';
 
@@ -25,11 +27,13 @@ function jumpHref(note: Note, href: string): string {
 }
 
 export function NotesListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { repository } = useNotes();
   const id = useId();
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const collections = useCollections();
+  const localizedTitle = (collection: { manifest: Manifest } | undefined) =>
+    collection && localizedManifest(collection.manifest, i18n.language).title;
   const [filters, setFilters] = useState<NoteFilters>(NO_FILTERS);
   const [editing, setEditing] = useState<NoteDraft | null>(null);
   /** A new note being written: its editor stays at the top (not in the list) until "Done". */
@@ -107,7 +111,7 @@ export function NotesListPage() {
             <option value="">{t('notes.filters.any')}</option>
             {collectionIds.map((collectionId) => (
               <option key={collectionId} value={collectionId}>
-                {collections.get(collectionId)?.manifest.title ?? collectionId}
+                {localizedTitle(collections.get(collectionId)) ?? collectionId}
               </option>
             ))}
           </select>
@@ -161,7 +165,7 @@ export function NotesListPage() {
               })
             }
           >
-            {t('notes.list.newOn', { title: collection.manifest.title })}
+            {t('notes.list.newOn', { title: localizedTitle(collection) })}
           </button>
         ))}
       </div>

@@ -8,6 +8,7 @@ import { Link } from 'wouter';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/documents/model';
 import { textPath } from '../../../shared/links';
 import { useApi } from '../api/ApiContext';
+import { localizedManifest } from '../collection/localized';
 import { useCollections } from '../notes/useCollections';
 import { documentPath } from '../../../shared/links';
 import { readFileAsBase64, useDocumentList } from './useDocuments';
@@ -23,7 +24,7 @@ async function pdfTitle(file: File): Promise<string | null> {
 }
 
 export function ReaderLibrary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const collections = useCollections();
   const { documents, error: listError, reload } = useDocumentList();
@@ -80,7 +81,7 @@ export function ReaderLibrary() {
             {texts.map(({ collection, text }) => (
               <li key={`${collection.manifest.id}/${text.id}`}>
                 <Link href={`~${textPath(collection.manifest.id, text.id)}`}>{text.title}</Link>{' '}
-                <span className="muted">{collection.manifest.title}</span>
+                <span className="muted">{localizedManifest(collection.manifest, i18n.language).title}</span>
               </li>
             ))}
           </ul>

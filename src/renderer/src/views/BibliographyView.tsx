@@ -5,6 +5,7 @@ import type { AsyncState } from '../api/useResult';
 import { EntryList } from '../bibliography/EntryList';
 import { EntryPage } from '../bibliography/EntryPage';
 import { CollectionState } from '../collection/CollectionState';
+import { localizedManifest } from '../collection/localized';
 import { useCollection, useDefaultCollection } from '../collection/useCollection';
 import { ViewHeading } from '../shell/ViewHeading';
 import '../bibliography/bibliography.css';
@@ -45,14 +46,14 @@ function NamedList({ collectionId }: { collectionId: string }) {
 }
 
 function ListLayout({ state }: { state: AsyncState<LoadedCollection> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="view" aria-labelledby="bibliography-heading">
       <ViewHeading id="bibliography-heading">{t('bibliography.title')}</ViewHeading>
       <p className="view-intro">
         {state.status === 'ok'
           ? t('bibliography.introFor', {
-              collection: state.value.manifest.title,
+              collection: localizedManifest(state.value.manifest, i18n.language).title,
               count: state.value.bibliography.length,
             })
           : t('bibliography.intro')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { DocumentSummary } from '../../../shared/documents/model';
 import { useCollection } from '../collection/useCollection';
+import { localizedManifest } from '../collection/localized';
 import { DocumentDetails } from '../reader/DocumentDetails';
 import { DOCUMENTS_NOTE_COLLECTION } from '../../../shared/links';
 import { ReaderDocument } from '../reader/ReaderDocument';
@@ -92,7 +93,7 @@ function TextRoute({
   textId: string;
   anchor?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = useCollection(collectionId);
   const collection = state.status === 'ok' ? state.value : undefined;
   const text = collection?.texts.find((entry) => entry.id === textId);
@@ -124,7 +125,7 @@ function TextRoute({
         collection={collection}
         initialAnchor={anchor}
       >
-        <p className="reader-byline">{collection.manifest.title}</p>
+        <p className="reader-byline">{localizedManifest(collection.manifest, i18n.language).title}</p>
       </ReaderDocument>
     </section>
   );
