@@ -35,6 +35,12 @@ export interface LoadOptions {
   maxDepth?: number;
   /** Passed to the validator. Default 200. */
   maxErrors?: number;
+  /**
+   * Record files already checked against the record schema by whoever wrote them (the import store's
+   * append), as package path → sha256 hex of the exact bytes written. A file read back with exactly
+   * those bytes is not schema-parsed again; any other byte, or a file not listed, is parsed in full.
+   */
+  schemaChecked?: ReadonlyMap<string, string>;
 }
 
 const DEFAULTS = {
@@ -43,7 +49,7 @@ const DEFAULTS = {
   maxFiles: 2000,
   maxDepth: 4,
   maxErrors: 200,
-} satisfies Required<LoadOptions>;
+} satisfies Required<Omit<LoadOptions, 'schemaChecked'>>;
 
 const READ_EXTENSIONS = ['.json', '.md'];
 
@@ -72,6 +78,8 @@ export interface CollectionFiles {
    * while reading, so it describes exactly the bytes that were validated, at no extra read.
    */
   revision: string;
+  /** Files listed in `schemaChecked` whose bytes, as read here, hash to the digest given there. */
+  schemaChecked: Set<string>;
 }
 
 /** Read a collection folder into a package map. Errors are collected, not thrown. */
@@ -80,10 +88,12 @@ export async function readCollectionFiles(dir: string, options: LoadOptions = {}
   const files = new Map<string, string>();
   const errors: CollectionError[] = [];
   const hash = createHash('sha256');
+  const schemaChecked = new Set<string>();
   const done = (): CollectionFiles => ({
     files,
     errors,
     revision: hash.digest('hex').slice(0, REVISION_HEX_CHARS),
+    schemaChecked,
   });
   let root: string;
   try {
@@ -166,6 +176,11 @@ export async function readCollectionFiles(dir: string, options: LoadOptions = {}
         // Path and length go in too: renaming a file, or moving bytes from one file to the next,
         // is a different collection.
         hash.update(`${packagePath}\0${bytes.length}\0`).update(bytes);
+        // Hashed from the very buffer that is decoded and validated: no window for the file to change.
+        const expected = options.schemaChecked?.get(packagePath);
+        if (expected !== undefined && createHash('sha256').update(bytes).digest('hex') === expected) {
+          schemaChecked.add(packagePath);
+        }
         files.set(packagePath, bytes.toString('utf8'));
       } catch {
         errors.push({ file: packagePath, message: 'cannot read file' });
@@ -190,12 +205,15 @@ export async function loadCollectionPackage(
   dir: string,
   options: LoadOptions = {},
 ): Promise<Result<LoadedPackage>> {
-  const { files, errors, revision } = await readCollectionFiles(dir, options);
+  const { files, errors, revision, schemaChecked } = await readCollectionFiles(dir, options);
   const name = basename(resolve(dir));
   if (errors.length > 0) {
     return fail(COLLECTION_INVALID, summary(name, errors), errors);
   }
-  const result = validateCollection(files, { maxErrors: options.maxErrors ?? DEFAULTS.maxErrors });
+  const result = validateCollection(files, {
+    maxErrors: options.maxErrors ?? DEFAULTS.maxErrors,
+    schemaCheckedRecordFiles: schemaChecked,
+  });
   if (!result.ok) return fail(COLLECTION_INVALID, summary(name, result.errors), result.errors);
   return ok({ collection: result.collection, revision });
 }

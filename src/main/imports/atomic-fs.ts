@@ -1,10 +1,10 @@
 /** Small durable-write helpers: data reaches the disk (fsync) before a rename makes it visible. */
 import { open, rename, rm } from 'node:fs/promises';
 
-export async function writeFileDurably(path: string, data: string): Promise<void> {
+export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const handle = await open(path, 'w');
   try {
-    await handle.writeFile(data, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

@@ -65,6 +65,12 @@ export type ValidationResult =
 export interface ValidateOptions {
   /** Stop recording after this many errors (a final error says how many more there were). Default 200. */
   maxErrors?: number;
+  /**
+   * Record files whose every record has already passed the record schema, byte for byte as given here
+   * (the caller proves that, e.g. with a hash of what it wrote). Their records are not schema-parsed
+   * again; everything else — JSON, ids, duplicates, cross-references, dates, links — is still checked.
+   */
+  schemaCheckedRecordFiles?: ReadonlySet<string>;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -171,10 +177,12 @@ function parseJson(
   file: string,
   text: string,
   sink: ErrorSink,
+  nestingChecked = false,
 ): { ok: true; value: unknown } | { ok: false } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Deep nesting parses, but then crashes the recursive validation and rendering; refuse it here.
-  const tooDeep = findExcessiveNesting(body);
+  // (Text already known to hold schema-valid records is as shallow as the schema.)
+  const tooDeep = nestingChecked ? null : findExcessiveNesting(body);
   if (tooDeep) {
     sink.add({ file, message: `JSON ${describeExcessiveNesting(tooDeep)}; refusing to read it` });
     return { ok: false };
@@ -214,6 +222,9 @@ interface RecordEntry {
   record: CollectionRecord;
   file: string;
   index: number;
+  /** The record's date read once, for both the check and the bounds. */
+  earliest?: string | null;
+  latest?: string | null;
 }
 
 const where = (l: Located): string => `${l.file} (item ${l.index + 1})`;
@@ -306,7 +317,8 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
   /** Claim ids of records that failed the schema (not validated further, but not reported as missing). */
   const knownClaimIds = new Set<string>();
   for (const file of recordFiles) {
-    const json = parseJson(file, files.get(file) ?? '', sink);
+    const schemaChecked = options.schemaCheckedRecordFiles?.has(file) === true;
+    const json = parseJson(file, files.get(file) ?? '', sink, schemaChecked);
     if (!json.ok) {
       recordsReadable = false;
       continue;
@@ -360,14 +372,21 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
         rememberClaimIds(raw);
         return;
       }
-      const parsed = recordSchemaByKind[kind as RecordKind].safeParse(raw);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          for (const e of issueToErrors(issue, base, prefix)) sink.add(e);
-        rememberClaimIds(raw);
-        return;
+      let record: CollectionRecord;
+      if (schemaChecked) {
+        // The caller proved these exact bytes are what it wrote after parsing each record with the
+        // record schema (defaults filled, strings trimmed), so parsing again would yield the same.
+        record = raw as CollectionRecord;
+      } else {
+        const parsed = recordSchemaByKind[kind as RecordKind].safeParse(raw);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues)
+            for (const e of issueToErrors(issue, base, prefix)) sink.add(e);
+          rememberClaimIds(raw);
+          return;
+        }
+        record = parsed.data as CollectionRecord;
       }
-      const record = parsed.data as CollectionRecord;
       entries.push({ record, file, index });
       record.claims.forEach((claim, ci) => {
         const prev = claimIndex.get(claim.id);
@@ -487,9 +506,18 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
     }
   };
 
-  for (const { record, file } of entries) {
+  for (const entry of entries) {
+    const { record, file } = entry;
     const base = { file, recordId: record.id };
-    checkDate(record.date, { ...base, field: 'date' });
+    if (record.date !== undefined) {
+      const parsed = parseEdtf(record.date);
+      if (!parsed.ok) sink.add({ ...base, field: 'date', message: `invalid EDTF date: ${parsed.error}` });
+      else {
+        const bounds = edtfBounds(parsed.value);
+        entry.earliest = bounds.earliest;
+        entry.latest = bounds.latest;
+      }
+    }
     record.altDates.forEach((d, i) => {
       checkDate(d.date, { ...base, field: `altDates[${i}].date` });
       checkReference(d, base, `altDates[${i}]`);
@@ -606,10 +634,13 @@ export function validateCollection(files: CollectionFiles, options: ValidateOpti
 
   if (sink.count > 0 || !manifest) return { ok: false, errors: sink.finish() };
 
-  const records: LoadedRecord[] = entries.map(({ record }) => {
-    const parsed = record.date === undefined ? undefined : parseEdtf(record.date);
-    const bounds = parsed?.ok ? edtfBounds(parsed.value) : undefined;
-    return { ...record, earliest: bounds?.earliest ?? null, latest: bounds?.latest ?? null };
+  // Each record object is this call's own (fresh from JSON.parse or zod), so it is completed in place
+  // rather than copied: 200,000 copies are garbage the collector has to chase.
+  const records: LoadedRecord[] = entries.map(({ record, earliest, latest }) => {
+    const loaded = record as LoadedRecord;
+    loaded.earliest = earliest ?? null;
+    loaded.latest = latest ?? null;
+    return loaded;
   });
   return {
     ok: true,

@@ -9,6 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import {
   loadCollectionPackage,
   type LoadOptions,
 } from '../../../src/main/collection/load-collection';
+import { recordSchema } from '../../../src/shared/collection/schema';
 import { formatCollectionError, type CollectionError } from '../../../src/shared/collection/validate';
 import { MINIMAL_FIXTURE } from '../../shared/collection/package-files';
 
@@ -293,5 +295,48 @@ describe('listCollectionDirectories', () => {
 
   it('returns [] for a missing root', async () => {
     expect(await listCollectionDirectories(join(tempRoot, 'missing-root'))).toEqual([]);
+  });
+});
+
+describe('loadCollectionPackage with schemaChecked record files', () => {
+  const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const errorsOf = async (dir: string, options: LoadOptions): Promise<string[]> => {
+    const result = await loadCollectionPackage(dir, options);
+    return result.ok ? [] : (result.error.details as CollectionError[]).map(formatCollectionError);
+  };
+
+  it('still schema-parses a listed record file whose bytes differ from the digest it was vouched for with', async () => {
+    const dir = makePackage(() => undefined);
+    const vouched = new Map([['records/places.json', sha256(join(dir, 'records/places.json'))]]);
+    // Altered after it was vouched for: a record loses its title.
+    editJson(dir, 'records/places.json', (json) => {
+      delete json[0].title;
+    });
+    expect(await errorsOf(dir, { schemaChecked: vouched })).toEqual([
+      expect.stringMatching(
+        /^records\/places\.json › record "place-north" › title: required field is missing/,
+      ),
+    ]);
+  });
+
+  it('skips only the schema parse of an unchanged vouched file: ids and references are still checked', async () => {
+    // Written as the import store's append writes a part: each record as the record schema outputs it.
+    const dir = makePackage((d) =>
+      editJson(d, 'records/places.json', (json) => {
+        json.push({ ...json[0] });
+        json[0].relations = [{ type: 'related-to', target: 'no-such-record' }];
+        json.splice(0, json.length, ...json.map((r: unknown) => recordSchema.parse(r)));
+      }),
+    );
+    const vouched = new Map([['records/places.json', sha256(join(dir, 'records/places.json'))]]);
+    const errors = await errorsOf(dir, { schemaChecked: vouched });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /records\/places\.json › record "place-north" › id: duplicate id "place-north"/,
+        ),
+        expect.stringMatching(/relations\[0\]\.target: no record "no-such-record"/),
+      ]),
+    );
   });
 });

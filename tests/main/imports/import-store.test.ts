@@ -178,6 +178,45 @@ describe('import store', () => {
     expect(await readdir(join(dataDirectory, '.import-tmp'))).toEqual([]);
   });
 
+  it('catches at commit a part file altered on disk after append checked it, changing nothing', async () => {
+    const store = newStore();
+    await importRecords(store, [[person('p-1')]]);
+    const before = await snapshot(dataDirectory);
+    const { sessionId } = await store.begin({ manifest: manifest(), files: [], source: 'x.csv' });
+    await store.append(sessionId, [person('p-1'), person('p-2')]);
+    const part = join(dataDirectory, '.import-tmp', `session-${sessionId}`, 'records', 'part-00001.json');
+    // Still valid JSON, same ids: only the record schema can tell (a title may not be empty).
+    const records = JSON.parse(await readFile(part, 'utf8')) as { title: string }[];
+    (records[1] as { title: string }).title = '';
+    await writeFile(part, JSON.stringify(records));
+    const error = await store.commit(sessionId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HandlerError);
+    expect((error as HandlerError).code).toBe('import-invalid');
+    expect((error as HandlerError).details).toEqual([
+      expect.objectContaining({
+        text: expect.stringMatching(/^records\/part-00001\.json › record "p-2" › title: /),
+      }),
+    ]);
+    expect(await snapshot(dataDirectory)).toEqual(before);
+  });
+
+  it('serves after commit exactly the collection a fresh full load reads from disk', async () => {
+    const store = newStore();
+    await importRecords(store, [
+      [person('p-1', '  Ona  ', { date: '1941-06' }), person('p-2')],
+      [person('p-3', 'Jonas', { date: '1948-05-22', relations: [{ type: 'related-to', target: 'p-1' }] })],
+    ]);
+    const committed = await store.collections.get('test-registry');
+    const reread = await newStore().collections.get('test-registry');
+    expect(committed).toBeDefined();
+    expect(committed).toEqual(reread);
+    expect(committed?.records.map((r) => [r.title, r.earliest, r.latest])).toEqual([
+      ['Ona', '1941-06-01', '1941-06-30'],
+      ['Person p-2', null, null],
+      ['Jonas', '1948-05-22', '1948-05-22'],
+    ]);
+  });
+
   it('removes an imported collection, and only that', async () => {
     const store = newStore();
     await importRecords(store, [[person('p-1')]], 'first');
