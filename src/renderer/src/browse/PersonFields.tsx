@@ -16,7 +16,7 @@ import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/
 import { CiteButton } from '../bibliography/CiteThis';
 import { displayTitle } from '../collection/format';
 import { recordLink } from './paths';
-import { formatEdtfReading } from './personDates';
+import { formatEdtf } from '../collection/dates';
 import './person.css';
 
 type Person = PersonRecord & LoadedRecord;
@@ -61,14 +61,14 @@ const LIST_PARTS = ['list', 'page'] as const;
 
 function DateValue({ cell }: { cell: DateCell }) {
   const { t, i18n } = useTranslation();
-  const reading = cell.edtf ? formatEdtfReading(cell.edtf, t, i18n.language) : null;
-  const alternatives = (cell.alternatives ?? [])
-    .map((alt) => formatEdtfReading(alt, t, i18n.language) ?? alt)
-    .join('; ');
+  // The one EDTF formatter of the app, so a person's dates read as every other date does; a reading
+  // is shown only where it adds to the source's text (not for a bare "1927").
+  const reading = cell.edtf ? formatEdtf(cell.edtf, i18n.language) : null;
+  const alternatives = (cell.alternatives ?? []).map((alt) => formatEdtf(alt, i18n.language)).join('; ');
   return (
     <>
       <span className="person-verbatim">{cell.text}</span>
-      {reading && reading !== cell.text && (
+      {reading && cell.edtf !== cell.text && reading !== cell.text && (
         <span className="meta"> ({t('person.date.readAs', { date: reading })})</span>
       )}
       {alternatives && (
