@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+
+const resolveShared = { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: resolveShared,
         test: {
           name: 'unit',
           environment: 'node',
@@ -12,6 +16,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: resolveShared,
         plugins: [react()],
         test: {
           name: 'renderer',
@@ -20,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: resolveShared,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -4,12 +4,12 @@
  * UI can say exactly what is wrong with it. Each one's revision is the hash the loader took of the bytes
  * it read, so it is computed once per process, with no second read.
  */
-import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
-import type { AppError } from '../shared/result';
+import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { AppError } from '@shared/result';
 import type { LoadedPackage } from './collection/load-collection';
 import type { CollectionStore } from './handlers';
 import { HandlerError } from './ipc/dispatch';
-import type { Result } from '../shared/result';
+import type { Result } from '@shared/result';
 
 export interface CollectionLoader {
   listCollectionDirectories(root: string): Promise<string[]>;

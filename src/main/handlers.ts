@@ -3,8 +3,8 @@
  * with no Electron import, so the Electron transport, the HTTP harness and the unit tests all run the
  * very same code.
  */
-import type { AppInfo, Handlers } from '../shared/ipc/contract';
-import type { CollectionSummary, LoadedCollectionPayload } from '../shared/ipc/payloads';
+import type { AppInfo, Handlers } from '@shared/ipc/contract';
+import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
 import type { BackupChannels } from './backups/handlers';

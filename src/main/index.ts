@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
-import { OPEN_VIEW_EVENT } from '../shared/ipc/contract';
-import { CLOSE_READY_EVENT } from '../shared/ipc/channel-names';
+import { OPEN_VIEW_EVENT } from '@shared/ipc/contract';
+import { CLOSE_READY_EVENT } from '@shared/ipc/channel-names';
 import { guardWindowClose, type CloseGuard } from './electron/close-guard';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/app-protocol';
 import { registerIpcHandlers } from './electron/ipc-transport';

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { BACK_ROUTE } from '../shared/ipc/channel-names';
+import { BACK_ROUTE } from '@shared/ipc/channel-names';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

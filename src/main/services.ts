@@ -3,7 +3,7 @@
  * handlers are built, so the two transports cannot drift apart.
  */
 import { join } from 'node:path';
-import type { AppInfo, Handlers } from '../shared/ipc/contract';
+import type { AppInfo, Handlers } from '@shared/ipc/contract';
 import { createBundledCollectionStore } from './collection-store';
 import { createHandlers } from './handlers';
 import * as collectionLoader from './collection/load-collection';

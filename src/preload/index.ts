@@ -4,16 +4,16 @@
  * main process registered, each of which validates its sender and arguments.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createApi, type AtmintisApi } from '../shared/ipc/api';
+import { createApi, type AtmintisApi } from '@shared/ipc/api';
 import {
   BEFORE_CLOSE_EVENT,
   CLOSE_READY_EVENT,
   ipcChannelName,
   isWellFormedChannelName,
   OPEN_VIEW_EVENT,
-} from '../shared/ipc/channel-names';
-import type { Invoke } from '../shared/ipc/contract';
-import { fail } from '../shared/result';
+} from '@shared/ipc/channel-names';
+import type { Invoke } from '@shared/ipc/contract';
+import { fail } from '@shared/result';
 
 const invoke = ((channel: string, request: unknown) => {
   if (!isWellFormedChannelName(channel)) {

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeBackup } from '../../src/shared/notes/backup';
-import type { Note, NoteTarget } from '../../src/shared/notes/model';
+import { serializeBackup } from '@shared/notes/backup';
+import type { Note, NoteTarget } from '@shared/notes/model';
 import {
   foreignRequests,
   launchBrowser,

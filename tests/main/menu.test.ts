@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, VIEW_SHORTCUTS } from '../../src/main/menu';
-import { BACK_ROUTE } from '../../src/shared/ipc/channel-names';
+import { BACK_ROUTE } from '@shared/ipc/channel-names';
 
 function flatten(items: Electron.MenuItemConstructorOptions[]): Electron.MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);

@@ -1,12 +1,12 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../src/shared/ipc/api';
-import type { Invoke } from '../../src/shared/ipc/contract';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
 import { App } from '../../src/renderer/src/App';
 import { initI18n } from '../../src/renderer/src/i18n/i18n';
 import { record } from './browse/fixtures';
 import { openFromSearch } from '../../src/renderer/src/shell/origin';
-import { BACK_ROUTE } from '../../src/shared/ipc/channel-names';
+import { BACK_ROUTE } from '@shared/ipc/channel-names';
 import { WELCOME_DISMISSED_KEY } from '../../src/renderer/src/welcome/Welcome';
 
 beforeAll(async () => {

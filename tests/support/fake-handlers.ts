@@ -1,4 +1,4 @@
-import type { AppInfo, Handlers } from '../../src/shared/ipc/contract';
+import type { AppInfo, Handlers } from '@shared/ipc/contract';
 import { createHandlers, type CollectionStore } from '../../src/main/handlers';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
 import type { BackupStore } from '../../src/main/backups/backup-store';

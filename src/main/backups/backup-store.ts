@@ -8,8 +8,8 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BACKUP_LIMITS, parseBackup } from '../../shared/notes/backup';
-import { BACKUP_FILE_NAME, type BackupFileInfo, type BackupReason } from '../../shared/ipc/channels/backups';
+import { BACKUP_LIMITS, parseBackup } from '@shared/notes/backup';
+import { BACKUP_FILE_NAME, type BackupFileInfo, type BackupReason } from '@shared/ipc/channels/backups';
 import { HandlerError } from '../ipc/dispatch';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic-write';
 

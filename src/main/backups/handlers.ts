@@ -1,5 +1,5 @@
 /** The `backups.*` and `files.save` channels, built from the backup store and the host's save function. */
-import type { Handlers } from '../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import type { BackupStore } from './backup-store';
 import type { SaveFile } from './save-file';

@@ -17,10 +17,10 @@ import {
   validateCollection,
   type CollectionError,
   type LoadedCollection,
-} from '../../shared/collection/validate';
-import { fail, ok, type Result } from '../../shared/result';
+} from '@shared/collection/validate';
+import { fail, ok, type Result } from '@shared/result';
 
-export type { CollectionError, LoadedCollection } from '../../shared/collection/validate';
+export type { CollectionError, LoadedCollection } from '@shared/collection/validate';
 
 export const COLLECTION_INVALID = 'collection-invalid';
 

@@ -14,9 +14,9 @@ import {
   titleFromFileName,
   type DocumentMetadata,
   type DocumentSummary,
-} from '../../shared/documents/model';
-import { sniffDocument } from '../../shared/documents/sniff';
-import { titleFromContent } from '../../shared/documents/title';
+} from '@shared/documents/model';
+import { sniffDocument } from '@shared/documents/sniff';
+import { titleFromContent } from '@shared/documents/title';
 import { writeFileAtomic } from '../backups/atomic-write';
 import { syncFolder, writeFileDurably } from '../imports/atomic-fs';
 import { HandlerError } from '../ipc/dispatch';

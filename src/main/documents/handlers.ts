@@ -1,6 +1,6 @@
 /** The `documents.*` channels, built from the document store and the host's PDF printer. */
-import type { Handlers } from '../../shared/ipc/contract';
-import type { PrintToPdfResult } from '../../shared/ipc/channels/documents';
+import type { Handlers } from '@shared/ipc/contract';
+import type { PrintToPdfResult } from '@shared/ipc/channels/documents';
 import { HandlerError } from '../ipc/dispatch';
 import type { DocumentStore } from './document-store';
 

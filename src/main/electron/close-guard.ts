@@ -4,7 +4,7 @@
  * when it answers (CLOSE_READY_EVENT) or after `timeoutMs`, so a hung or crashed renderer can never
  * keep the app from quitting. Plain logic on a minimal window shape: tested without Electron.
  */
-import { BEFORE_CLOSE_EVENT } from '../../shared/ipc/channel-names';
+import { BEFORE_CLOSE_EVENT } from '@shared/ipc/channel-names';
 
 /** Long enough for a flush plus a backup that waits out the store's 2-second spacing (see backups). */
 export const CLOSE_TIMEOUT_MS = 8000;

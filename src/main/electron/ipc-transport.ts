@@ -1,6 +1,6 @@
 import type { IpcMain } from 'electron';
-import { channels, ipcChannelName, type Handlers } from '../../shared/ipc/contract';
-import { fail } from '../../shared/result';
+import { channels, ipcChannelName, type Handlers } from '@shared/ipc/contract';
+import { fail } from '@shared/result';
 import { dispatch } from '../ipc/dispatch';
 import { isTrustedSender } from '../security/trusted-sender';
 

@@ -1,5 +1,5 @@
 /** The `imports.*` channels, built from the import store. */
-import type { Handlers } from '../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import type { ImportStore } from './import-store';
 
 export type ImportChannels =

@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { manifestSchema, recordSchema, type Manifest } from '../../shared/collection/schema';
+import { manifestSchema, recordSchema, type Manifest } from '@shared/collection/schema';
 import {
   BIBLIOGRAPHY_FILE,
   MANIFEST_FILE,
@@ -21,8 +21,8 @@ import {
   isSafePackagePath,
   type CollectionError,
   type LoadedCollection,
-} from '../../shared/collection/validate';
-import type { ImportedCollectionSummary } from '../../shared/ipc/channels/imports';
+} from '@shared/collection/validate';
+import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
 import {
   listCollectionDirectories,

@@ -4,8 +4,8 @@
  * calling a handler. Nothing a renderer sends reaches a handler unvalidated.
  */
 import type { z } from 'zod';
-import { isChannel, requestSchemas, type Channel, type Handlers } from '../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../shared/result';
+import { isChannel, requestSchemas, type Channel, type Handlers } from '@shared/ipc/contract';
+import { fail, ok, type Result } from '@shared/result';
 
 /** Issues shown in a message; the rest are counted. A hostile payload can have thousands. */
 const MAX_ISSUES = 10;

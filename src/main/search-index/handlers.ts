@@ -2,7 +2,7 @@
  * The `searchIndex.*` channels, built from the search index store. Only saving: the index is read back
  * as bytes through serve-index.ts, not as base64 through the contract.
  */
-import type { Handlers } from '../../shared/ipc/contract';
+import type { Handlers } from '@shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import type { SearchIndexStore } from './index-store';
 

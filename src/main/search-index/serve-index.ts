@@ -6,8 +6,8 @@
  * Not a contract channel on purpose: those carry JSON, and a 60 MB snapshot as base64 inside JSON
  * cost 0.5–1.3 s to stringify and parse. Saving stays a channel (once, in the background).
  */
-import { MAX_SEARCH_INDEX_KEY_CHARS } from '../../shared/ipc/channels/search-index';
-import { SEARCH_INDEX_PATH } from '../../shared/search/index-url';
+import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
+import { SEARCH_INDEX_PATH } from '@shared/search/index-url';
 import { staticHeaders } from '../static/static-files';
 import type { SearchIndexStore } from './index-store';
 

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../../shared/ipc/contract';
+import { isHttpUrl } from '@shared/ipc/contract';
 import { isTrustedOrigin } from './origin';
 
 /** In-app navigation stays inside the app origin; everything else is refused. */

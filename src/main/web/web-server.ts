@@ -9,11 +9,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Handlers } from '../../shared/ipc/contract';
-import { fail, type Result } from '../../shared/result';
-import { MAX_SAVE_CHARS } from '../../shared/ipc/channels/backups';
-import { MAX_SEARCH_INDEX_BASE64_CHARS } from '../../shared/ipc/channels/search-index';
-import { describeExcessiveNesting, findExcessiveNesting } from '../../shared/json/nesting';
+import type { Handlers } from '@shared/ipc/contract';
+import { fail, type Result } from '@shared/result';
+import { MAX_SAVE_CHARS } from '@shared/ipc/channels/backups';
+import { MAX_SEARCH_INDEX_BASE64_CHARS } from '@shared/ipc/channels/search-index';
+import { describeExcessiveNesting, findExcessiveNesting } from '@shared/json/nesting';
 import { dispatch } from '../ipc/dispatch';
 import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';

@@ -1,4 +1,4 @@
-import type { AtmintisApi } from '../../shared/ipc/api';
+import type { AtmintisApi } from '@shared/ipc/api';
 import { ApiProvider } from './api/ApiContext';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { Shell } from './shell/Shell';

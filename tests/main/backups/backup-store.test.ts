@@ -7,7 +7,7 @@ import { createBackupStore, backupFileName } from '../../../src/main/backups/bac
 import { createBackupHandlers } from '../../../src/main/backups/handlers';
 import { createDialogSaveFile, noSaveDialog } from '../../../src/main/backups/save-file';
 import { createMainHandlers } from '../../../src/main/services';
-import { serializeBackup } from '../../../src/shared/notes/backup';
+import { serializeBackup } from '@shared/notes/backup';
 import { must, sampleNote } from '../../shared/notes/arbitraries';
 import { testAppInfo } from '../../support/fake-handlers';
 

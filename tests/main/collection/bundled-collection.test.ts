@@ -8,7 +8,7 @@ import {
   loadCollectionFromDirectory,
   type LoadedCollection,
 } from '../../../src/main/collection/load-collection';
-import { formatCollectionError, type CollectionError } from '../../../src/shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '@shared/collection/validate';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 
 let collection: LoadedCollection;

@@ -8,7 +8,7 @@ import {
   loadCollectionFromDirectory,
   type LoadedCollection,
 } from '../../../src/main/collection/load-collection';
-import type { Claim } from '../../../src/shared/collection/schema';
+import type { Claim } from '@shared/collection/schema';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 
 const SEED = 'balkelis2026';

@@ -8,7 +8,7 @@ import {
   loadCollectionFromDirectory,
   type LoadedCollection,
 } from '../../../src/main/collection/load-collection';
-import { extractCollectionLinks } from '../../../src/shared/collection/links';
+import { extractCollectionLinks } from '@shared/collection/links';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 
 /**

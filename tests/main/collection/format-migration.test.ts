@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
 import { createImportStore } from '../../../src/main/imports/import-store';
-import { migrateManifest } from '../../../src/shared/collection/migrate';
-import { FORMAT_VERSION, manifestSchema } from '../../../src/shared/collection/schema';
+import { migrateManifest } from '@shared/collection/migrate';
+import { FORMAT_VERSION, manifestSchema } from '@shared/collection/schema';
 
 const bundled = join(import.meta.dirname, '../../../resources/collections/lt-deportations-1940-1953');
 

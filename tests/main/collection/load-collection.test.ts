@@ -20,8 +20,8 @@ import {
   loadCollectionPackage,
   type LoadOptions,
 } from '../../../src/main/collection/load-collection';
-import { recordSchema } from '../../../src/shared/collection/schema';
-import { formatCollectionError, type CollectionError } from '../../../src/shared/collection/validate';
+import { recordSchema } from '@shared/collection/schema';
+import { formatCollectionError, type CollectionError } from '@shared/collection/validate';
 import { MINIMAL_FIXTURE } from '../../shared/collection/package-files';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'atmintis-collection-'));

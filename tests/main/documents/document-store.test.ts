@@ -6,7 +6,7 @@ import { createDocumentStore, METADATA_FILE } from '../../../src/main/documents/
 import { createDocumentHandlers, noPdfPrinter } from '../../../src/main/documents/handlers';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { createMainHandlers } from '../../../src/main/services';
-import { MAX_DOCUMENT_BYTES, type DocumentSummary } from '../../../src/shared/documents/model';
+import { MAX_DOCUMENT_BYTES, type DocumentSummary } from '@shared/documents/model';
 import { testAppInfo } from '../../support/fake-handlers';
 
 const fixture = (name: string) => readFile(join(__dirname, '../../fixtures/documents', name));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppProtocol } from '../../../src/main/electron/app-protocol';
 import { createSearchIndexStore, type SearchIndexStore } from '../../../src/main/search-index/index-store';
-import { MAX_SEARCH_INDEX_KEY_CHARS } from '../../../src/shared/ipc/channels/search-index';
-import { SEARCH_INDEX_PATH, searchIndexUrl } from '../../../src/shared/search/index-url';
+import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
+import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
 
 // The module under test only takes Electron's types; nothing of Electron may load in Node.
 vi.mock('electron', () => ({}));

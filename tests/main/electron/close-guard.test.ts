@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BEFORE_CLOSE_EVENT } from '../../../src/shared/ipc/channel-names';
+import { BEFORE_CLOSE_EVENT } from '@shared/ipc/channel-names';
 import { CLOSE_TIMEOUT_MS, guardWindowClose } from '../../../src/main/electron/close-guard';
 
 function fakeWindow(id = 7) {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BEFORE_CLOSE_EVENT, CLOSE_READY_EVENT } from '../../../src/shared/ipc/channel-names';
-import { channels, ipcChannelName } from '../../../src/shared/ipc/contract';
+import { BEFORE_CLOSE_EVENT, CLOSE_READY_EVENT } from '@shared/ipc/channel-names';
+import { channels, ipcChannelName } from '@shared/ipc/contract';
 import type { createElectronMock } from '../../support/electron-mock';
 
 const mock = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createElectronMock> | undefined }));

@@ -12,7 +12,7 @@ import { createBackupStore } from '../../../src/main/backups/backup-store';
 import { createBackupHandlers } from '../../../src/main/backups/handlers';
 import { noSaveDialog } from '../../../src/main/backups/save-file';
 import { dispatch, HandlerError } from '../../../src/main/ipc/dispatch';
-import { parseBackup, serializeBackup } from '../../../src/shared/notes/backup';
+import { parseBackup, serializeBackup } from '@shared/notes/backup';
 import { notesArbitrary } from '../../shared/notes/arbitraries';
 import { nastyString, nastyValue } from '../../shared/hostile/payloads';
 import type { Fault } from '../../support/faulty-fs';

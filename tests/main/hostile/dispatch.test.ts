@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/ipc/dispatch';
-import { channels, requestSchemas, type Channel, type Handlers } from '../../../src/shared/ipc/contract';
+import { channels, requestSchemas, type Channel, type Handlers } from '@shared/ipc/contract';
 import { deeplyNested, nastyString, nastyValue } from '../../shared/hostile/payloads';
 
 /** Handlers that record what reached them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch, HandlerError } from '../../../src/main/ipc/dispatch';
-import { isWellFormedChannelName } from '../../../src/shared/ipc/channel-names';
-import { channels, requestSchemas } from '../../../src/shared/ipc/contract';
+import { isWellFormedChannelName } from '@shared/ipc/channel-names';
+import { channels, requestSchemas } from '@shared/ipc/contract';
 import { testHandlers } from '../../support/fake-handlers';
 
 describe('dispatch', () => {

@@ -11,12 +11,12 @@ import {
   type SearchIndexStore,
 } from '../../../src/main/search-index/index-store';
 import { createMainHandlers, createMainSearchIndexStore } from '../../../src/main/services';
-import { channels, requestSchemas, type Handlers } from '../../../src/shared/ipc/contract';
+import { channels, requestSchemas, type Handlers } from '@shared/ipc/contract';
 import {
   MAX_SEARCH_INDEX_BASE64_CHARS,
   MAX_SEARCH_INDEX_BYTES,
   MAX_SEARCH_INDEX_KEY_CHARS,
-} from '../../../src/shared/ipc/channels/search-index';
+} from '@shared/ipc/channels/search-index';
 import { testAppInfo, testHandlers } from '../../support/fake-handlers';
 
 let dataDirectory: string;

@@ -8,7 +8,7 @@ import {
   SNAPSHOT_FILE,
   createSearchIndexStore,
 } from '../../../src/main/search-index/index-store';
-import { MAX_SEARCH_INDEX_KEY_CHARS } from '../../../src/shared/ipc/channels/search-index';
+import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 import type { Fault } from '../../support/faulty-fs';
 
 const faults = vi.hoisted(() => ({ next: 'none' as Fault }));

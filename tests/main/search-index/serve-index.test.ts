@@ -10,8 +10,8 @@ import {
 } from '../../../src/main/search-index/index-store';
 import { serveSearchIndex } from '../../../src/main/search-index/serve-index';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security/csp';
-import { MAX_SEARCH_INDEX_KEY_CHARS } from '../../../src/shared/ipc/channels/search-index';
-import { SEARCH_INDEX_PATH, searchIndexUrl } from '../../../src/shared/search/index-url';
+import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
+import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
 
 let dataDirectory: string;
 let store: SearchIndexStore;

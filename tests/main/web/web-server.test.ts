@@ -6,12 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
 import { createSearchIndexStore } from '../../../src/main/search-index/index-store';
-import { SEARCH_INDEX_PATH, searchIndexUrl } from '../../../src/shared/search/index-url';
-import { MAX_SAVE_CHARS } from '../../../src/shared/ipc/channels/backups';
-import {
-  MAX_SEARCH_INDEX_BASE64_CHARS,
-  MAX_SEARCH_INDEX_KEY_CHARS,
-} from '../../../src/shared/ipc/channels/search-index';
+import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
+import { MAX_SAVE_CHARS } from '@shared/ipc/channels/backups';
+import { MAX_SEARCH_INDEX_BASE64_CHARS, MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 
 let server: RunningWebServer;
 let rendererDir: string;

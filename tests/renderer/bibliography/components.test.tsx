@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CslItem } from '../../../src/shared/collection/schema';
-import type { AtmintisApi } from '../../../src/shared/ipc/api';
+import type { CslItem } from '@shared/collection/schema';
+import type { AtmintisApi } from '@shared/ipc/api';
 import { CiteButton } from '../../../src/renderer/src/bibliography/CiteThis';
 import { sanitizeCitationHtml } from '../../../src/renderer/src/bibliography/FormattedHtml';
 import {

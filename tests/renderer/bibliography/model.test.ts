@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CslItem } from '../../../src/shared/collection/schema';
-import type { IntegrityFinding } from '../../../src/shared/collection/integrity';
+import type { CslItem } from '@shared/collection/schema';
+import type { IntegrityFinding } from '@shared/collection/integrity';
 import {
   citingRecordsIndex,
   filterEntries,

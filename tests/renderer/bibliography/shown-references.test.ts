@@ -6,18 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CslItem, CslName } from '../../../src/shared/collection/schema';
+import type { CslItem, CslName } from '@shared/collection/schema';
 import {
   createCitationFormatter,
   type CitationFormatter,
   type FormattedBibliography,
-} from '../../../src/shared/citations/formatter';
+} from '@shared/citations/formatter';
 import {
   CITATION_STYLES,
   CSL_LOCALES,
   type CitationStyleId,
   type CslLocaleId,
-} from '../../../src/shared/citations/styles';
+} from '@shared/citations/styles';
 import {
   EMPTY_ENTRY_FILTER,
   ENTRY_SORTS,

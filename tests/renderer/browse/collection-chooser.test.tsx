@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CollectionSummary } from '../../../src/shared/ipc/payloads';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
+import type { CollectionSummary } from '@shared/ipc/payloads';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
 import { App } from '../../../src/renderer/src/App';
 import { CHOSEN_COLLECTION_KEY } from '../../../src/renderer/src/collection/useChosenCollection';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';

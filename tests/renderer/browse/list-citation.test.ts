@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAsSource } from '../../../src/renderer/src/browse/PersonFields';
-import { createCitationFormatter, type CitationFormatter } from '../../../src/shared/citations/formatter';
-import { CITATION_STYLES, CSL_LOCALES } from '../../../src/shared/citations/styles';
-import type { LoadedCollection } from '../../../src/shared/collection/validate';
+import { createCitationFormatter, type CitationFormatter } from '@shared/citations/formatter';
+import { CITATION_STYLES, CSL_LOCALES } from '@shared/citations/styles';
+import type { LoadedCollection } from '@shared/collection/validate';
 
 const CSL_DIR = resolve(import.meta.dirname, '../../../resources/csl');
 const cslFile = (file: string) => readFileSync(resolve(CSL_DIR, file), 'utf8');

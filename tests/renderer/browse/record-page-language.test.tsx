@@ -3,8 +3,8 @@ import i18next from 'i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
 import { record } from './fixtures';
 
 /** Fictional test data: one record translated into Lithuanian, one not. */

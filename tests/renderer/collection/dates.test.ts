@@ -4,7 +4,7 @@ import { formatDayBounds, formatEdtf, formatTimestamp } from '../../../src/rende
 import { formatRecordDates } from '../../../src/renderer/src/collection/format';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { formatDates } from '../../../src/renderer/src/search/SearchResults';
-import type { SearchDocument } from '../../../src/shared/search/documents';
+import type { SearchDocument } from '@shared/search/documents';
 
 beforeAll(async () => {
   await initI18n('en');

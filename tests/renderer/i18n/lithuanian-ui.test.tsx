@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
 import { App } from '../../../src/renderer/src/App';
 import {
   initI18n,

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claim } from '../../../src/shared/collection/schema';
+import type { Claim } from '@shared/collection/schema';
 import { formatClaimFigure } from '../../../src/renderer/src/collection/format';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 

@@ -2,9 +2,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import i18next from 'i18next';
 import { useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportError } from '../../../src/shared/import/errors';
-import { ErrorList } from '../../../src/shared/import/errors';
-import { fateOf, type ColumnMapping } from '../../../src/shared/import/mapping';
+import type { ImportError } from '@shared/import/errors';
+import { ErrorList } from '@shared/import/errors';
+import { fateOf, type ColumnMapping } from '@shared/import/mapping';
 import { ColumnFates, withFate } from '../../../src/renderer/src/import/ColumnFates';
 import { cut, describeImportError } from '../../../src/renderer/src/import/error-text';
 import { ImportErrors } from '../../../src/renderer/src/import/ImportErrors';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
-import { MAX_RECORDS_PER_BATCH } from '../../../src/shared/ipc/channels/imports';
+import { createApi } from '@shared/ipc/api';
+import type { Channel, RequestOf } from '@shared/ipc/contract';
+import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
 import { ImportRun, type ImportWorkerPort } from '../../../src/renderer/src/import/import-run';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/renderer/src/import/protocol';
-import type { Manifest } from '../../../src/shared/collection/schema';
+import type { Manifest } from '@shared/collection/schema';
 
 const manifest = {
   formatVersion: 2,

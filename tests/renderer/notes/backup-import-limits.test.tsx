@@ -8,9 +8,9 @@ import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { BackupsPage } from '../../../src/renderer/src/notes/BackupsPage';
 import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
-import { MAX_BACKUP_FILE_BYTES } from '../../../src/shared/notes/backup';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
+import { MAX_BACKUP_FILE_BYTES } from '@shared/notes/backup';
 import { freshDatabase } from './fixtures';
 
 beforeAll(async () => {

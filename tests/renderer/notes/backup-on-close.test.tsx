@@ -1,8 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
-import { parseBackup } from '../../../src/shared/notes/backup';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
+import { parseBackup } from '@shared/notes/backup';
 import { BackupScheduler } from '../../../src/renderer/src/notes/backup-scheduler';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
 import { useAutosave } from '../../../src/renderer/src/notes/useAutosave';

@@ -10,10 +10,10 @@ import { HighlightableText } from '../../../src/renderer/src/notes/Highlightable
 import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
 import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
-import { describePassage } from '../../../src/shared/notes/anchoring';
-import type { NoteTarget } from '../../../src/shared/notes/model';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
+import { describePassage } from '@shared/notes/anchoring';
+import type { NoteTarget } from '@shared/notes/model';
 import { must } from '../../shared/notes/arbitraries';
 import { freshDatabase } from './fixtures';
 

@@ -8,9 +8,9 @@ import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
 import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '../../../src/shared/ipc/api';
-import type { Invoke } from '../../../src/shared/ipc/contract';
-import type { NoteTarget } from '../../../src/shared/notes/model';
+import { createApi } from '@shared/ipc/api';
+import type { Invoke } from '@shared/ipc/contract';
+import type { NoteTarget } from '@shared/notes/model';
 import { freshDatabase } from './fixtures';
 
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import {
   NotesStorageError,
   toStorageError,
 } from '../../../src/renderer/src/notes/repository';
-import { BACKUP_FORMAT, serializeBackup } from '../../../src/shared/notes/backup';
-import { canonicalJson, targetKey, type Note } from '../../../src/shared/notes/model';
+import { BACKUP_FORMAT, serializeBackup } from '@shared/notes/backup';
+import { canonicalJson, targetKey, type Note } from '@shared/notes/model';
 import { notesArbitrary, sampleNote } from '../../shared/notes/arbitraries';
 import { freshDatabase } from './fixtures';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_STEPS, CURRENT_SCHEMA_VERSION, type SchemaStep } from '../../../src/renderer/src/notes/db';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { canonicalJson, targetKey, type Note } from '../../../src/shared/notes/model';
+import { canonicalJson, targetKey, type Note } from '@shared/notes/model';
 import { must, notesArbitrary } from '../../shared/notes/arbitraries';
 import { freshDatabase, openExisting, SHIPPED_STEPS } from './fixtures';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citationFromHref, citationFromLink } from '../../../src/renderer/src/reader/CitationPopover';
-import { findMatches } from '../../../src/shared/documents/find';
+import { findMatches } from '@shared/documents/find';
 import {
   loadPosition,
   loadPreferences,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutLeadingTitle } from '../../../src/renderer/src/reader/title';
-import { anchorPassage, describePassage } from '../../../src/shared/notes/anchoring';
+import { anchorPassage, describePassage } from '@shared/notes/anchoring';
 
 const text = (html: string) => {
   const root = document.createElement('div');

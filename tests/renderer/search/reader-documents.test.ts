@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AtmintisApi } from '../../../src/shared/ipc/api';
-import type { DocumentSummary } from '../../../src/shared/documents/model';
-import { createSearchEngine } from '../../../src/shared/search/engine';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { DocumentSummary } from '@shared/documents/model';
+import { createSearchEngine } from '@shared/search/engine';
 import { loadReaderSearchDocuments, textParagraphs } from '../../../src/renderer/src/search/reader-documents';
 
 const summary = (id: string, kind: DocumentSummary['kind'], title: string): DocumentSummary => ({

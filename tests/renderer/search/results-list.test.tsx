@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import i18next from 'i18next';
 import { createRef } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SearchDocument, SearchKind } from '../../../src/shared/search/documents';
-import type { SearchHit, SearchResponse } from '../../../src/shared/search/engine';
+import type { SearchDocument, SearchKind } from '@shared/search/documents';
+import type { SearchHit, SearchResponse } from '@shared/search/engine';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import {
   MoreResults,

@@ -3,7 +3,7 @@ import {
   createSearchWorkerHost,
   type SearchWorkerRequest,
   type SearchWorkerResponse,
-} from '../../../src/shared/search/protocol';
+} from '@shared/search/protocol';
 import { SearchClient, type WorkerPort } from '../../../src/renderer/src/search/search-client';
 import { igarkaCollection } from './fixtures';
 

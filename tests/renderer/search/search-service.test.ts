@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AtmintisApi } from '../../../src/shared/ipc/api';
-import { base64ToBytes } from '../../../src/shared/base64';
-import { createSearchWorkerHost, type SearchWorkerResponse } from '../../../src/shared/search/protocol';
+import type { AtmintisApi } from '@shared/ipc/api';
+import { base64ToBytes } from '@shared/base64';
+import { createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
 import { getSearchService, setSearchWorkerFactory } from '../../../src/renderer/src/search/search-service';
 import type { WorkerPort } from '../../../src/renderer/src/search/search-client';
 import { COLLECTIONS_CHANGED_EVENT } from '../../../src/renderer/src/import/useImportedCollections';

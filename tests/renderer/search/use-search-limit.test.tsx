@@ -1,8 +1,8 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AtmintisApi } from '../../../src/shared/ipc/api';
-import type { SearchResponse } from '../../../src/shared/search/engine';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { SearchResponse } from '@shared/search/engine';
 import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { RESULT_LIMIT, useSearch, type SearchState } from '../../../src/renderer/src/search/useSearch';
 

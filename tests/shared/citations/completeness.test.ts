@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cslItemSchema, type CslItem } from '../../../src/shared/collection/schema';
-import { incompleteParts } from '../../../src/shared/citations/completeness';
+import { cslItemSchema, type CslItem } from '@shared/collection/schema';
+import { incompleteParts } from '@shared/citations/completeness';
 
 const BUNDLED = JSON.parse(
   readFileSync(

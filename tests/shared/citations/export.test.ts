@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { parse as parseBibTeX, type Creator } from '@retorquere/bibtex-parser';
 import { plugins } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
-import type { CslItem, CslName } from '../../../src/shared/collection/schema';
-import { exportBibliography, toBibTeX, toCslJson, toRis } from '../../../src/shared/citations/export';
+import type { CslItem, CslName } from '@shared/collection/schema';
+import { exportBibliography, toBibTeX, toCslJson, toRis } from '@shared/citations/export';
 import { ALL_FIXTURES, ARTICLE, BOOK, CHAPTER, CITATION_ONLY, EDITED_VOLUME, WEB_POST } from './fixtures';
 
 /** The bundled collection's bibliography as shipped: every real entry must survive every format. */

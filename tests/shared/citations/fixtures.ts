@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CslItem } from '../../../src/shared/collection/schema';
+import type { CslItem } from '@shared/collection/schema';
 import {
   CITATION_STYLES,
   CSL_LOCALES,
   type CitationStyleId,
   type CslLocaleId,
-} from '../../../src/shared/citations/styles';
-import type { CslSources } from '../../../src/shared/citations/formatter';
+} from '@shared/citations/styles';
+import type { CslSources } from '@shared/citations/formatter';
 
 /** Book. */
 export const BOOK: CslItem = {

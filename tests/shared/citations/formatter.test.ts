@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CslItem } from '../../../src/shared/collection/schema';
-import { createCitationFormatter, type CitationFormatter } from '../../../src/shared/citations/formatter';
-import type { CitationStyleId, CslLocaleId } from '../../../src/shared/citations/styles';
+import type { CslItem } from '@shared/collection/schema';
+import { createCitationFormatter, type CitationFormatter } from '@shared/citations/formatter';
+import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
 import {
   ARTICLE,
   BOOK,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeItemLocator } from '../../../src/shared/citations/locator';
+import { citeItemLocator } from '@shared/citations/locator';
 
 describe('citeItemLocator', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { edtfToBounds, parseEdtf } from '../../../src/shared/collection/edtf';
+import { edtfToBounds, parseEdtf } from '@shared/collection/edtf';
 
 interface EdtfLibValue {
   min: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeIntegrityReport, parsePrintedReferenceLine } from '../../../src/shared/collection/integrity';
-import type { CollectionRecord, CslItem, InTextCitation } from '../../../src/shared/collection/schema';
+import { computeIntegrityReport, parsePrintedReferenceLine } from '@shared/collection/integrity';
+import type { CollectionRecord, CslItem, InTextCitation } from '@shared/collection/schema';
 
 const book = (id: string, family: string, year: number, role: 'author' | 'editor' = 'author'): CslItem => ({
   id,

@@ -1,10 +1,6 @@
 /** Localized collection text: optional translations of records, claims, the manifest and texts. */
 import { describe, expect, it } from 'vitest';
-import {
-  formatCollectionError,
-  validateCollection,
-  type CollectionError,
-} from '../../../src/shared/collection/validate';
+import { formatCollectionError, validateCollection, type CollectionError } from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from './package-files';
 
 const base = readPackageFiles(MINIMAL_FIXTURE);

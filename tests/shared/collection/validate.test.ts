@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCollectionLinks } from '../../../src/shared/collection/links';
+import { extractCollectionLinks } from '@shared/collection/links';
 import {
   formatCollectionError,
   isSafePackagePath,
   validateCollection,
   type CollectionError,
-} from '../../../src/shared/collection/validate';
+} from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from './package-files';
 
 const base = readPackageFiles(MINIMAL_FIXTURE);

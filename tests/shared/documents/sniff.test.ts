@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, sniffDocument } from '../../../src/shared/documents/sniff';
-import { titleFromFileName } from '../../../src/shared/documents/model';
+import { decodeText, sniffDocument } from '@shared/documents/sniff';
+import { titleFromFileName } from '@shared/documents/model';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleFromContent } from '../../../src/shared/documents/title';
+import { titleFromContent } from '@shared/documents/title';
 
 describe('a document’s own title', () => {
   it('is the first Markdown heading (ATX or setext), with inline marks dropped', () => {

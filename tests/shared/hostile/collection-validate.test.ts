@@ -8,7 +8,7 @@ import {
   formatCollectionError,
   validateCollection,
   type ValidationResult,
-} from '../../../src/shared/collection/validate';
+} from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from '../collection/package-files';
 import { deepJsonText, deepObjectText, nastyString, nastyValue } from './payloads';
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { inspectImport } from '../../../src/shared/import/pipeline';
+import { inspectImport } from '@shared/import/pipeline';
 import { deepJsonText, deepObjectText, nastyString, nastyValue } from './payloads';
 
 const NAMES = ['people.csv', 'people.tsv', 'collection.json', 'collection.jsonl', 'package.zip', 'notes.txt'];

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  describeExcessiveNesting,
-  findExcessiveNesting,
-  MAX_JSON_DEPTH,
-} from '../../../src/shared/json/nesting';
+import { describeExcessiveNesting, findExcessiveNesting, MAX_JSON_DEPTH } from '@shared/json/nesting';
 import { deepJsonText } from './payloads';
 
 /** Reference: the nesting depth of a parsed value, computed the slow obvious way. */

@@ -10,7 +10,7 @@ import {
   MAX_BACKUP_FILE_BYTES,
   parseBackup,
   serializeBackup,
-} from '../../../src/shared/notes/backup';
+} from '@shared/notes/backup';
 import { notesArbitrary } from '../notes/arbitraries';
 import { deepJsonText, deeplyNested, nastyString, nastyValue, XSS_PAYLOADS } from './payloads';
 

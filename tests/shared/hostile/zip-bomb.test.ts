@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { unsafeEntryName, unzipWithLimits } from '../../../src/shared/zip/safe-unzip';
+import { unsafeEntryName, unzipWithLimits } from '@shared/zip/safe-unzip';
 
 const MIB = 1024 * 1024;
 

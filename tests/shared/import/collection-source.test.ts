@@ -4,7 +4,7 @@ import {
   parseCollectionJson,
   parseCollectionJsonl,
   parseCollectionZip,
-} from '../../../src/shared/import/collection-source';
+} from '@shared/import/collection-source';
 
 const manifest = {
   formatVersion: 1,

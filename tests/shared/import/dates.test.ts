@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateCellYear, parseDateCell } from '../../../src/shared/import/dates';
+import { dateCellYear, parseDateCell } from '@shared/import/dates';
 
 type EdtfLib = (input: string) => unknown;
 // The `edtf` package ships no type declarations; it is the oracle every reading must satisfy.

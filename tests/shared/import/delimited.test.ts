@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDelimited, previewDelimited } from '../../../src/shared/import/delimited';
-import { ErrorList } from '../../../src/shared/import/errors';
+import { parseDelimited, previewDelimited } from '@shared/import/delimited';
+import { ErrorList } from '@shared/import/errors';
 
 describe('previewDelimited', () => {
   it('detects semicolons, tabs and commas, and a header row', () => {

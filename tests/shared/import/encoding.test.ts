@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding } from '../../../src/shared/import/encoding';
-import { inspectImport } from '../../../src/shared/import/pipeline';
+import { decodeText, detectEncoding } from '@shared/import/encoding';
+import { inspectImport } from '@shared/import/pipeline';
 import { encodeLegacy, utf8 } from './helpers';
 
 const CYRILLIC = 'ФИО;Год рождения\nКазлаускас Ионас;1901\nПетрайтис Антанас;1899\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importDelimitedText } from '../../../src/shared/import/csv-import';
+import { importDelimitedText } from '@shared/import/csv-import';
 import {
   adaptSavedMapping,
   columnMappingSchema,
@@ -7,8 +7,8 @@ import {
   planColumns,
   type ColumnMappingInput,
   type SavedMapping,
-} from '../../../src/shared/import/mapping';
-import type { PersonRecord } from '../../../src/shared/collection/schema';
+} from '@shared/import/mapping';
+import type { PersonRecord } from '@shared/collection/schema';
 
 function run(text: string, mapping: unknown, options: { skipBrokenRows?: boolean } = {}) {
   const records: PersonRecord[] = [];

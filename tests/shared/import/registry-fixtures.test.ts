@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { CollectionRecord, PersonRecord } from '../../../src/shared/collection/schema';
-import { columnMappingSchema } from '../../../src/shared/import/mapping';
-import { inspectImport, runImport } from '../../../src/shared/import/pipeline';
+import type { CollectionRecord, PersonRecord } from '@shared/collection/schema';
+import { columnMappingSchema } from '@shared/import/mapping';
+import { inspectImport, runImport } from '@shared/import/pipeline';
 
 const DIR = join(import.meta.dirname, '../../fixtures/registries');
 
@@ -153,7 +153,7 @@ describe('suggested mappings of the fixtures', () => {
 
 describe('records built without a per-row schema parse', () => {
   it.each(FIXTURES)('%s: every record passes the strict person schema', async (file) => {
-    const { personRecordSchema } = await import('../../../src/shared/collection/schema');
+    const { personRecordSchema } = await import('@shared/collection/schema');
     const { records } = importFixture(file);
     for (const record of records) expect(personRecordSchema.safeParse(record).error).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../../src/shared/import/suggest';
+import { suggestMapping } from '@shared/import/suggest';
 
 const fieldsOf = (columns: string[], rows: string[][] = []) => {
   const { mapping } = suggestMapping(columns, rows);

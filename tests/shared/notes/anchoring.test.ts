@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorPassage, describePassage } from '../../../src/shared/notes/anchoring';
+import { anchorPassage, describePassage } from '@shared/notes/anchoring';
 import { must } from './arbitraries';
 
 const TEXT = [

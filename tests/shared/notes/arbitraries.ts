@@ -1,6 +1,6 @@
 /** fast-check generators of valid notes: every target kind, Unicode everywhere, long bodies. */
 import fc from 'fast-check';
-import { HIGHLIGHT_COLOURS, type Note, type NoteTarget } from '../../../src/shared/notes/model';
+import { HIGHLIGHT_COLOURS, type Note, type NoteTarget } from '@shared/notes/model';
 
 const MIN = Date.parse('2000-01-01T00:00:00Z');
 const MAX = Date.parse('2099-12-31T23:59:59Z');

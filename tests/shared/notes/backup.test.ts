@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/shared/notes/model';
-import { BACKUP_FORMAT, parseBackup, serializeBackup } from '../../../src/shared/notes/backup';
+import { canonicalJson } from '@shared/notes/model';
+import { BACKUP_FORMAT, parseBackup, serializeBackup } from '@shared/notes/backup';
 import { notesArbitrary, sampleNote } from './arbitraries';
 
 const at = new Date('2026-11-28T18:00:00.000Z');

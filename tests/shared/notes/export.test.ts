@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { describePassage } from '../../../src/shared/notes/anchoring';
+import { describePassage } from '@shared/notes/anchoring';
 import {
   highlightsToJsonLd,
   markdownFileName,
@@ -9,9 +9,9 @@ import {
   notesToCsv,
   notesToMarkdownZip,
   safeFileStem,
-} from '../../../src/shared/notes/export';
-import type { Note } from '../../../src/shared/notes/model';
-import { describeTarget } from '../../../src/shared/notes/targets';
+} from '@shared/notes/export';
+import type { Note } from '@shared/notes/model';
+import { describeTarget } from '@shared/notes/targets';
 import { must, sampleNote } from './arbitraries';
 
 const describe_ = (note: Note) => describeTarget(note.target, undefined);

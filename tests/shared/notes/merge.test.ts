@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { notesToWrite, planImport, summarisePlan } from '../../../src/shared/notes/merge';
-import type { Note } from '../../../src/shared/notes/model';
+import { notesToWrite, planImport, summarisePlan } from '@shared/notes/merge';
+import type { Note } from '@shared/notes/model';
 import { must, notesArbitrary, sampleNote } from './arbitraries';
 
 const map = (notes: Note[]) => new Map(notes.map((note) => [note.id, note]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../../src/shared/search/documents';
-import { splitTextSections } from '../../../src/shared/search/text-sections';
-import { headingAnchors, recordHref, slugify, textHref, bibliographyHref } from '../../../src/shared/links';
+import { extractDocuments } from '@shared/search/documents';
+import { splitTextSections } from '@shared/search/text-sections';
+import { headingAnchors, recordHref, slugify, textHref, bibliographyHref } from '@shared/links';
 import { smallCollection } from './fixtures';
 
 describe('search documents', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocuments, type SearchDocument } from '../../../src/shared/search/documents';
-import { createSearchEngine } from '../../../src/shared/search/engine';
+import { extractDocuments, type SearchDocument } from '@shared/search/documents';
+import { createSearchEngine } from '@shared/search/engine';
 import { smallCollection } from './fixtures';
 
 const docs = extractDocuments(smallCollection());

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BUNDLED_EQUIVALENCES,
-  EquivalenceTable,
-  parseGazetteer,
-} from '../../../src/shared/search/equivalences';
-import { fold } from '../../../src/shared/search/fold';
+import { BUNDLED_EQUIVALENCES, EquivalenceTable, parseGazetteer } from '@shared/search/equivalences';
+import { fold } from '@shared/search/fold';
 
 const dir = resolve(import.meta.dirname, '../../../resources/gazetteer');
 const folded = (forms: string[]) => forms.map((form) => fold(form));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FacetColumn } from '../../../src/shared/search/facet-column';
-import { RaggedBuilder } from '../../../src/shared/search/ragged';
+import { FacetColumn } from '@shared/search/facet-column';
+import { RaggedBuilder } from '@shared/search/ragged';
 
 describe('FacetColumn', () => {
   it('counts the values of the given documents only, leaving out values none of them holds', () => {

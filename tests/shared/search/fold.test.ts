@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithOffsets, mapRangesToOriginal } from '../../../src/shared/search/fold';
-import { phoneticCodes } from '../../../src/shared/search/phonetic';
+import { fold, foldWithOffsets, mapRangesToOriginal } from '@shared/search/fold';
+import { phoneticCodes } from '@shared/search/phonetic';
 
 describe('fold', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { noteDocument, noteIndexInput } from '../../../src/shared/search/note-documents';
-import { createSearchWorkerHost, type SearchWorkerResponse } from '../../../src/shared/search/protocol';
+import { noteDocument, noteIndexInput } from '@shared/search/note-documents';
+import { createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
 import { sampleNote } from '../notes/arbitraries';
-import { targetHref } from '../../../src/shared/notes/targets';
+import { targetHref } from '@shared/notes/targets';
 import { smallCollection } from './fixtures';
 
 const onRecord = (recordId: string, body: string, id: string, tags: string[] = []) =>

@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CollectionRecord, PersonRecord } from '../../../src/shared/collection/schema';
-import type { LoadedCollection } from '../../../src/shared/collection/validate';
-import { columnMappingSchema } from '../../../src/shared/import/mapping';
-import { inspectImport, runImport } from '../../../src/shared/import/pipeline';
-import { extractDocuments } from '../../../src/shared/search/documents';
-import { createSearchEngine } from '../../../src/shared/search/engine';
-import { parseQuery } from '../../../src/shared/search/query';
+import type { CollectionRecord, PersonRecord } from '@shared/collection/schema';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { columnMappingSchema } from '@shared/import/mapping';
+import { inspectImport, runImport } from '@shared/import/pipeline';
+import { extractDocuments } from '@shared/search/documents';
+import { createSearchEngine } from '@shared/search/engine';
+import { parseQuery } from '@shared/search/query';
 
 function importFixture(file: string, id: string): LoadedCollection {
   const inspection = inspectImport(

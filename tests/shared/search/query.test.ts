@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  filterValues,
-  parseQuery,
-  setFilter,
-  toggleFilter,
-  tokenizeQuery,
-} from '../../../src/shared/search/query';
+import { filterValues, parseQuery, setFilter, toggleFilter, tokenizeQuery } from '@shared/search/query';
 
 describe('parseQuery', () => {
   it('reads words, phrases, exclusions and filters', () => {

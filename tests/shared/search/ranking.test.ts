@@ -3,10 +3,10 @@
  * equivalent names (issue 13 items 5–6), over invented people.
  */
 import { describe, expect, it } from 'vitest';
-import type { SearchDocument } from '../../../src/shared/search/documents';
-import { createSearchEngine } from '../../../src/shared/search/engine';
-import { fold } from '../../../src/shared/search/fold';
-import { phoneticCodes } from '../../../src/shared/search/phonetic';
+import type { SearchDocument } from '@shared/search/documents';
+import { createSearchEngine } from '@shared/search/engine';
+import { fold } from '@shared/search/fold';
+import { phoneticCodes } from '@shared/search/phonetic';
 
 function person(id: string, title: string, summary = ''): SearchDocument {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../../src/shared/documents/model';
-import { createSearchEngine } from '../../../src/shared/search/engine';
-import { readerSearchDocument } from '../../../src/shared/search/reader-documents';
+import type { DocumentSummary } from '@shared/documents/model';
+import { createSearchEngine } from '@shared/search/engine';
+import { readerSearchDocument } from '@shared/search/reader-documents';
 
 const summary: DocumentSummary = {
   version: 1,

@@ -3,7 +3,7 @@
  * their time (Вильно, Ковно, Вилькомир; Иван for Jonas), among Lithuanian-style entries written in
  * present-day forms. For the ranking tests and the relevance table's cross-language rows.
  */
-import type { SearchDocument } from '../../../src/shared/search/documents';
+import type { SearchDocument } from '@shared/search/documents';
 
 export const REGISTRY = 'registry';
 

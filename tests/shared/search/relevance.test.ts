@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
-import { extractDocuments } from '../../../src/shared/search/documents';
-import { createSearchEngine, type SearchEngine } from '../../../src/shared/search/engine';
+import { extractDocuments } from '@shared/search/documents';
+import { createSearchEngine, type SearchEngine } from '@shared/search/engine';
 import { REGISTRY, registryDocuments } from './registry-fixture';
 
 const COLLECTION = 'lt-deportations-1940-1953';

@@ -3,8 +3,8 @@
  * and facets still count every match, and the best matches are still found and ranked first.
  */
 import { describe, expect, it } from 'vitest';
-import { extractDocuments } from '../../../src/shared/search/documents';
-import { SCORE_CAP, createSearchEngine } from '../../../src/shared/search/engine';
+import { extractDocuments } from '@shared/search/documents';
+import { SCORE_CAP, createSearchEngine } from '@shared/search/engine';
 import { record, smallCollection } from './fixtures';
 
 // Invented people, many sharing a prefix, as in a large registry (bench/ is outside the type-checked

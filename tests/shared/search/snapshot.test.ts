@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
-import { extractDocuments, type SearchDocument } from '../../../src/shared/search/documents';
-import { createSearchEngine, loadSearchEngine, type SearchEngine } from '../../../src/shared/search/engine';
-import { documentAt, prepareIndex } from '../../../src/shared/search/prepared-index';
-import { SnapshotError, decodeSnapshot, encodeSnapshot } from '../../../src/shared/search/snapshot';
+import { extractDocuments, type SearchDocument } from '@shared/search/documents';
+import { createSearchEngine, loadSearchEngine, type SearchEngine } from '@shared/search/engine';
+import { documentAt, prepareIndex } from '@shared/search/prepared-index';
+import { SnapshotError, decodeSnapshot, encodeSnapshot } from '@shared/search/snapshot';
 
 const dir = resolve(import.meta.dirname, '../../../resources/collections/lt-deportations-1940-1953');
 

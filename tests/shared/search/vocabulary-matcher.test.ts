@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
-import { extractDocuments } from '../../../src/shared/search/documents';
-import { VOCABULARY_FUSE_OPTIONS } from '../../../src/shared/search/engine';
-import { prepareIndex } from '../../../src/shared/search/prepared-index';
-import { VocabularyMatcher } from '../../../src/shared/search/vocabulary-matcher';
+import { extractDocuments } from '@shared/search/documents';
+import { VOCABULARY_FUSE_OPTIONS } from '@shared/search/engine';
+import { prepareIndex } from '@shared/search/prepared-index';
+import { VocabularyMatcher } from '@shared/search/vocabulary-matcher';
 
 const dir = resolve(import.meta.dirname, '../../../resources/collections/lt-deportations-1940-1953');
 let vocabulary: readonly string[];

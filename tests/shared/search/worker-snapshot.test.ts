@@ -3,12 +3,8 @@
  * takes seconds and must not hold up the first searches), and opens a saved index from its URL.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  NO_SAVED_INDEX,
-  createSearchWorkerHost,
-  type SearchWorkerResponse,
-} from '../../../src/shared/search/protocol';
-import { base64ToBytes } from '../../../src/shared/base64';
+import { NO_SAVED_INDEX, createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
+import { base64ToBytes } from '@shared/base64';
 import { smallCollection } from './fixtures';
 
 function host(saved: Map<string, Uint8Array> = new Map()) {

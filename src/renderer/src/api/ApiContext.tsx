@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AtmintisApi } from '../../../shared/ipc/api';
+import type { AtmintisApi } from '@shared/ipc/api';
 
 const ApiContext = createContext<AtmintisApi | null>(null);
 

@@ -1,4 +1,4 @@
-import { createApi, type AtmintisApi } from '../../../shared/ipc/api';
+import { createApi, type AtmintisApi } from '@shared/ipc/api';
 import { createHttpInvoke } from './http-transport';
 
 declare global {

@@ -2,8 +2,8 @@
  * The HTTP transport of the contract, used when the renderer is served by the loopback web harness
  * (`npm run web`). Same requests, same Results as Electron IPC.
  */
-import type { Channel, Invoke, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { fail, type Result } from '../../../shared/result';
+import type { Channel, Invoke, RequestOf, ResponseOf } from '@shared/ipc/contract';
+import { fail, type Result } from '@shared/result';
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,4 +1,4 @@
-import type { AtmintisApi } from '../../../shared/ipc/api';
+import type { AtmintisApi } from '@shared/ipc/api';
 
 export type SaveOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded' } | { kind: 'cancelled' };
 

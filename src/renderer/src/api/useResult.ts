@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppError, Result } from '../../../shared/result';
+import type { AppError, Result } from '@shared/result';
 
 export type AsyncState<T> =
   { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: AppError };

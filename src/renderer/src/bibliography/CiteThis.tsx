@@ -9,16 +9,16 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Claim, CslItem } from '../../../shared/collection/schema';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import { citationStyle } from '../../../shared/citations/styles';
+import type { Claim, CslItem } from '@shared/collection/schema';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { citationStyle } from '@shared/citations/styles';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';
 import { IncompleteMark } from './IncompleteMark';
 import { shortLabel } from './model';
 import { StyleChooser } from './StyleChooser';
 import { WithFormatter } from './WithFormatter';
-import type { CitationFormatter, FormatOptions } from '../../../shared/citations/formatter';
+import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
 import './bibliography.css';
 
 export type CiteReference = Pick<Claim, 'source' | 'locator' | 'via'>;

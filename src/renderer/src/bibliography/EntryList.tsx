@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import { bibliographyHref } from '../../../shared/links';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { bibliographyHref } from '@shared/links';
 import { ExportControls } from './ExportControls';
 import { FormattedHtml } from './FormattedHtml';
 import { IncompleteMark } from './IncompleteMark';

@@ -1,9 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CslItem, CslName } from '../../../shared/collection/schema';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import { recordHref } from '../../../shared/links';
-import { citationStyle } from '../../../shared/citations/styles';
+import type { CslItem, CslName } from '@shared/collection/schema';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { recordHref } from '@shared/links';
+import { citationStyle } from '@shared/citations/styles';
 import { ReturnLink } from '../shell/ReturnLink';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from './CiteThis';
@@ -14,7 +14,7 @@ import { citingRecordsIndex, findingsIndex, shortLabel, yearOf } from './model';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
 import { WithFormatter } from './WithFormatter';
-import type { CitationFormatter, FormatOptions } from '../../../shared/citations/formatter';
+import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
 
 const personName = (name: CslName) =>
   name.literal ?? [name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' ');

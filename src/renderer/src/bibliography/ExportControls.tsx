@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CslItem } from '../../../shared/collection/schema';
-import { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFormat } from '../../../shared/citations/formats';
+import type { CslItem } from '@shared/collection/schema';
+import { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFormat } from '@shared/citations/formats';
 import { useApi } from '../api/ApiContext';
 import { loadExporter } from './csl-sources';
 import { saveExport } from '../api/save-file';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { incompleteParts } from '../../../shared/citations/completeness';
-import type { CslItem } from '../../../shared/collection/schema';
+import { incompleteParts } from '@shared/citations/completeness';
+import type { CslItem } from '@shared/collection/schema';
 
 /**
  * "Incomplete reference: title unknown" beside a reference whose sources leave parts of it unknown, so a

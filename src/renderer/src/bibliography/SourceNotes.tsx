@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CslItem } from '../../../shared/collection/schema';
-import type { IntegrityFinding } from '../../../shared/collection/integrity';
-import type { LoadedRecord } from '../../../shared/collection/validate';
-import { bibliographyHref, recordHref } from '../../../shared/links';
+import type { CslItem } from '@shared/collection/schema';
+import type { IntegrityFinding } from '@shared/collection/integrity';
+import type { LoadedRecord } from '@shared/collection/validate';
+import { bibliographyHref, recordHref } from '@shared/links';
 import { shortLabel } from './model';
 
 /**

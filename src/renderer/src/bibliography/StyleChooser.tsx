@@ -5,7 +5,7 @@ import {
   CSL_LOCALES,
   type CitationStyleId,
   type CslLocaleId,
-} from '../../../shared/citations/styles';
+} from '@shared/citations/styles';
 import { useCitationPreferences } from './preferences';
 
 /** Citation style and reference language: one choice for the whole app, remembered between sessions. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitationFormatter, FormatOptions } from '../../../shared/citations/formatter';
+import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
 import { useCitationPreferences } from './preferences';
 import { useCitationFormatter } from './useFormatter';
 

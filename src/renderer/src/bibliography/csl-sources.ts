@@ -5,8 +5,8 @@
  * (Serving them over a channel from the main process would work too, but would add a handler, a
  * dependency on the resources path and a round trip for data that never changes at run time.)
  */
-import type { CitationFormatter } from '../../../shared/citations/formatter';
-import { DEFAULT_LOCALE_ID, type CitationStyleId, type CslLocaleId } from '../../../shared/citations/styles';
+import type { CitationFormatter } from '@shared/citations/formatter';
+import { DEFAULT_LOCALE_ID, type CitationStyleId, type CslLocaleId } from '@shared/citations/styles';
 
 type Loader = () => Promise<{ default: string }>;
 
@@ -39,7 +39,7 @@ export function loadCitationFormatter(
   let pending = loaded.get(key);
   if (!pending) {
     pending = Promise.all([
-      import('../../../shared/citations/formatter'),
+      import('@shared/citations/formatter'),
       STYLE_LOADERS[style](),
       LOCALE_LOADERS[DEFAULT_LOCALE_ID](),
       LOCALE_LOADERS[locale](),
@@ -57,4 +57,4 @@ export function loadCitationFormatter(
 }
 
 /** The export module (citation-js with its BibTeX and RIS plugins), loaded when the reader exports. */
-export const loadExporter = () => import('../../../shared/citations/export');
+export const loadExporter = () => import('@shared/citations/export');

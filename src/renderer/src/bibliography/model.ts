@@ -3,10 +3,10 @@
  * what it is called, which records cite it, which source notes concern it — and the list's sort, type
  * filter and search.
  */
-import type { CslItem, CslName } from '../../../shared/collection/schema';
-import type { IntegrityFinding } from '../../../shared/collection/integrity';
-import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/validate';
-import { extractCollectionLinks } from '../../../shared/collection/links';
+import type { CslItem, CslName } from '@shared/collection/schema';
+import type { IntegrityFinding } from '@shared/collection/integrity';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import { extractCollectionLinks } from '@shared/collection/links';
 
 export type EntrySortKey = 'author' | 'year' | 'title';
 export interface EntrySort {

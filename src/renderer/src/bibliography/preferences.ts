@@ -10,7 +10,7 @@ import {
   isCslLocaleId,
   type CitationStyleId,
   type CslLocaleId,
-} from '../../../shared/citations/styles';
+} from '@shared/citations/styles';
 
 export const STYLE_STORAGE_KEY = 'atmintis.citation.style';
 export const LOCALE_STORAGE_KEY = 'atmintis.citation.locale';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CitationFormatter } from '../../../shared/citations/formatter';
-import type { CitationStyleId, CslLocaleId } from '../../../shared/citations/styles';
+import type { CitationFormatter } from '@shared/citations/formatter';
+import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
 import { loadCitationFormatter } from './csl-sources';
 
 export type FormatterState =

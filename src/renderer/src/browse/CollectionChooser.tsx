@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionSummary } from '../../../shared/ipc/payloads';
+import type { CollectionSummary } from '@shared/ipc/payloads';
 import { formatNumber } from '../collection/format';
 import { localizedManifest } from '../collection/localized';
 

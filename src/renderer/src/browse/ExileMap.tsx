@@ -1,11 +1,11 @@
 import { geoConicEqualArea, geoPath } from 'd3-geo';
-import { recordHref } from '../../../shared/links';
+import { recordHref } from '@shared/links';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopology from 'world-atlas/countries-50m.json';
-import type { LoadedCollection } from '../../../shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/validate';
 import { displayTitle, formatNumber } from '../collection/format';
 import { mapPoints, type MapPoint } from './mapModel';
 

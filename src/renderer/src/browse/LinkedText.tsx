@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { bibliographyHref } from '../../../shared/links';
+import { bibliographyHref } from '@shared/links';
 import { Link } from 'wouter';
 import { recordLink } from './paths';
 

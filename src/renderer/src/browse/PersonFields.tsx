@@ -6,13 +6,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CslItem, PersonRecord } from '../../../shared/collection/schema';
+import type { CslItem, PersonRecord } from '@shared/collection/schema';
 import {
   PERSON_DATE_FIELDS,
   type DateCell,
   type PersonFields as PersonFieldValues,
-} from '../../../shared/collection/person';
-import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/validate';
+} from '@shared/collection/person';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
 import { CiteButton } from '../bibliography/CiteThis';
 import { displayTitle } from '../collection/format';
 import { recordLink } from './paths';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { bibliographyHref } from '../../../shared/links';
+import { bibliographyHref } from '@shared/links';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Claim, CslItem } from '../../../shared/collection/schema';
-import type { LoadedCollection, LoadedRecord } from '../../../shared/collection/validate';
+import type { Claim, CslItem } from '@shared/collection/schema';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
 import {
   bibliographyIndex,
   displayTitle,

@@ -5,8 +5,8 @@
  * shares that add up to more than the whole (4.5 % of the population and 70 % of the deportees) are no
  * composition at all. Pure, tested in Node.
  */
-import type { Claim } from '../../../shared/collection/schema';
-import type { LoadedRecord } from '../../../shared/collection/validate';
+import type { Claim } from '@shared/collection/schema';
+import type { LoadedRecord } from '@shared/collection/validate';
 
 export type Share = Claim & { value: number };
 

@@ -1,4 +1,4 @@
-import type { Claim } from '../../../shared/collection/schema';
+import type { Claim } from '@shared/collection/schema';
 
 export interface ClaimGroup {
   counts: string;

@@ -1,4 +1,4 @@
-import { recordPath } from '../../../shared/links';
+import { recordPath } from '@shared/links';
 
 /** A record's address for wouter links inside the #/browse nest ("~" makes it absolute). */
 export const recordLink = (collectionId: string, recordId: string) =>

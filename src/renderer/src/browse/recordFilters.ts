@@ -2,8 +2,8 @@
  * Filtering and sorting of the Browse list. Pure, so the rules (what "in period" and "at a place"
  * mean) are tested apart from the UI.
  */
-import type { RecordKind } from '../../../shared/collection/schema';
-import type { LoadedRecord } from '../../../shared/collection/validate';
+import type { RecordKind } from '@shared/collection/schema';
+import type { LoadedRecord } from '@shared/collection/validate';
 
 export interface RecordFilter {
   kind: RecordKind | 'all';

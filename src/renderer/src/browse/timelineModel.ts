@@ -4,8 +4,8 @@
  * collection without dated events (a registry of people), how many of its records each year holds.
  * The span always comes from the collection's own dates. Pure, tested in Node.
  */
-import { parseEdtf, type Edtf } from '../../../shared/collection/edtf';
-import type { LoadedRecord } from '../../../shared/collection/validate';
+import { parseEdtf, type Edtf } from '@shared/collection/edtf';
+import type { LoadedRecord } from '@shared/collection/validate';
 import { headlineFigure, type HeadlineFigure } from './claimGroups';
 
 export interface TimelineRow {

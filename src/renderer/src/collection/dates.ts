@@ -10,7 +10,7 @@
  * formatting never turns 1941 into "1,941".
  */
 import i18next, { type TFunction } from 'i18next';
-import { parseEdtf, type EdtfDate, type EdtfRange } from '../../../shared/collection/edtf';
+import { parseEdtf, type EdtfDate, type EdtfRange } from '@shared/collection/edtf';
 
 type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 

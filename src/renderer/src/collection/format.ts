@@ -3,8 +3,8 @@
  * ranges. Pure functions over the loaded collection; every string template comes from i18n.
  */
 import type { TFunction } from 'i18next';
-import type { Claim, CslItem, CslName } from '../../../shared/collection/schema';
-import type { LoadedRecord } from '../../../shared/collection/validate';
+import type { Claim, CslItem, CslName } from '@shared/collection/schema';
+import type { LoadedRecord } from '@shared/collection/validate';
 import { formatDayBounds, formatEdtf } from './dates';
 
 export { formatDayBounds, formatEdtf, formatTime, formatTimestamp } from './dates';

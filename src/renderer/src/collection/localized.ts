@@ -3,8 +3,8 @@
  * the collection's title and description. Where a translation is missing the original is used and the
  * caller is told, so the page can say so openly instead of switching language silently.
  */
-import type { Claim, Manifest, RecordFlag, TranslationLanguage } from '../../../shared/collection/schema';
-import type { LoadedRecord } from '../../../shared/collection/validate';
+import type { Claim, Manifest, RecordFlag, TranslationLanguage } from '@shared/collection/schema';
+import type { LoadedRecord } from '@shared/collection/validate';
 import { displayTitle } from './format';
 
 /** Language of untranslated collection text when the manifest does not say. */

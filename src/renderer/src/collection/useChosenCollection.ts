@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LoadedCollectionPayload, CollectionSummary } from '../../../shared/ipc/payloads';
+import type { LoadedCollectionPayload, CollectionSummary } from '@shared/ipc/payloads';
 import { useApi } from '../api/ApiContext';
 import { useResult, type AsyncState } from '../api/useResult';
 import { useCollection } from './useCollection';

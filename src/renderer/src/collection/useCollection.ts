@@ -1,6 +1,6 @@
-import type { AtmintisApi } from '../../../shared/ipc/api';
-import type { LoadedCollectionPayload } from '../../../shared/ipc/payloads';
-import type { Result } from '../../../shared/result';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { Result } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { useResult, type AsyncState } from '../api/useResult';
 

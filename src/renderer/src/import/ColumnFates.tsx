@@ -4,13 +4,8 @@
  * way a column is not stored, and only by the user's explicit choice.
  */
 import { useTranslation } from 'react-i18next';
-import { MAPPABLE_FIELDS, type MappableField } from '../../../shared/collection/person';
-import {
-  fateOf,
-  type ColumnFate,
-  type ColumnMapping,
-  type SuggestionBasis,
-} from '../../../shared/import/mapping';
+import { MAPPABLE_FIELDS, type MappableField } from '@shared/collection/person';
+import { fateOf, type ColumnFate, type ColumnMapping, type SuggestionBasis } from '@shared/import/mapping';
 import { cut } from './error-text';
 
 /** Languages offered for a column of other spellings (the registries' usual ones). */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportError } from '../../../shared/import/errors';
+import type { ImportError } from '@shared/import/errors';
 import { describeImportError, splitUnlisted } from './error-text';
 
 /**

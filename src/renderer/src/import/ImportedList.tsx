@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
+import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { useApi } from '../api/ApiContext';
 import { formatTimestamp } from '../collection/dates';
 

@@ -9,7 +9,7 @@ import {
   matchSavedMapping,
   type ColumnMapping,
   type SavedMapping,
-} from '../../../shared/import/mapping';
+} from '@shared/import/mapping';
 import { loadSavedMappings, saveMapping } from './savedMappings';
 
 export function SavedMappings({

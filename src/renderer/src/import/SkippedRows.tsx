@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SkippedRow } from '../../../shared/import/delimited';
+import type { SkippedRow } from '@shared/import/delimited';
 import { cut } from './error-text';
 
 /** The rows the user chose to skip, each with why and what it held, so they can be fixed at the source. */

@@ -4,7 +4,7 @@
  * fall back to that English text rather than showing nothing.
  */
 import type { TFunction } from 'i18next';
-import type { ImportError, ImportNote, ImportParams } from '../../../shared/import/errors';
+import type { ImportError, ImportNote, ImportParams } from '@shared/import/errors';
 
 /** Longest cell value quoted in a message; longer ones are cut and end with an ellipsis. */
 export const MAX_QUOTED = 60;

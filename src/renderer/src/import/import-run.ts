@@ -4,13 +4,13 @@
  * never be one message), then commits — or aborts on any error or on cancel, so nothing half-imported
  * remains. Progress counts records stored per second.
  */
-import type { AtmintisApi } from '../../../shared/ipc/api';
-import type { CollectionRecord, Manifest } from '../../../shared/collection/schema';
-import { MAX_RECORDS_PER_BATCH, type ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
-import type { ImportError } from '../../../shared/import/errors';
-import type { PackageFile } from '../../../shared/import/collection-source';
-import type { SkippedRow } from '../../../shared/import/delimited';
-import type { AppError } from '../../../shared/result';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { CollectionRecord, Manifest } from '@shared/collection/schema';
+import { MAX_RECORDS_PER_BATCH, type ImportedCollectionSummary } from '@shared/ipc/channels/imports';
+import type { ImportError } from '@shared/import/errors';
+import type { PackageFile } from '@shared/import/collection-source';
+import type { SkippedRow } from '@shared/import/delimited';
+import type { AppError } from '@shared/result';
 import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest } from './protocol';
 
 export interface ImportWorkerPort {

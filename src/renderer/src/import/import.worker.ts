@@ -3,8 +3,8 @@
  * records in batches, so the page stays responsive on a 200,000-row file. The logic is the shared
  * pipeline (src/shared/import/pipeline.ts) the CLI also runs; this file only connects it to messages.
  */
-import { IMPORT_LIMITS, formatBytes } from '../../../shared/import/limits';
-import { inspectImport, runImport, type Inspection } from '../../../shared/import/pipeline';
+import { IMPORT_LIMITS, formatBytes } from '@shared/import/limits';
+import { inspectImport, runImport, type Inspection } from '@shared/import/pipeline';
 import type { ImportWorkerRequest, ImportWorkerResponse, InspectionView } from './protocol';
 
 interface WorkerScope {

@@ -1,11 +1,11 @@
 /** Messages between the Import page and its worker (which does all parsing off the UI thread). */
-import type { CollectionRecord, Manifest } from '../../../shared/collection/schema';
-import type { DelimitedPreview, SkippedRow } from '../../../shared/import/delimited';
-import type { ImportEncoding } from '../../../shared/import/encoding';
-import type { ImportError, ImportNote } from '../../../shared/import/errors';
-import type { ColumnMapping, ColumnMappingInput, SuggestionBasis } from '../../../shared/import/mapping';
-import type { PackageFile } from '../../../shared/import/collection-source';
-import type { ImportFormat, InspectOverrides } from '../../../shared/import/pipeline';
+import type { CollectionRecord, Manifest } from '@shared/collection/schema';
+import type { DelimitedPreview, SkippedRow } from '@shared/import/delimited';
+import type { ImportEncoding } from '@shared/import/encoding';
+import type { ImportError, ImportNote } from '@shared/import/errors';
+import type { ColumnMapping, ColumnMappingInput, SuggestionBasis } from '@shared/import/mapping';
+import type { PackageFile } from '@shared/import/collection-source';
+import type { ImportFormat, InspectOverrides } from '@shared/import/pipeline';
 
 /** What a run needs besides the inspected file: the mapping, the skip choice, and the provenance. */
 export interface RunRequest {

@@ -4,7 +4,7 @@
  * is the shared pure function (matchSavedMapping); this module only stores them.
  */
 import { z } from 'zod';
-import type { SavedMapping } from '../../../shared/import/mapping';
+import type { SavedMapping } from '@shared/import/mapping';
 
 export const SAVED_MAPPINGS_KEY = 'atmintis.import.savedMappings';
 

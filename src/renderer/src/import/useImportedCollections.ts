@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
+import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { useApi } from '../api/ApiContext';
 
 /** Other views (Search, Browse) can listen for this to pick up added or removed collections. */

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '../../../shared/notes/export';
-import { MAX_BACKUP_FILE_BYTES } from '../../../shared/notes/backup';
-import type { ImportSummary } from '../../../shared/notes/merge';
-import type { Note } from '../../../shared/notes/model';
-import { describeTarget } from '../../../shared/notes/targets';
+import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '@shared/notes/export';
+import { MAX_BACKUP_FILE_BYTES } from '@shared/notes/backup';
+import type { ImportSummary } from '@shared/notes/merge';
+import type { Note } from '@shared/notes/model';
+import { describeTarget } from '@shared/notes/targets';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/useResult';
 import { formatDateTime } from './NoteCard';

@@ -7,8 +7,8 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { anchorPassage, describePassage, type Anchor } from '../../../shared/notes/anchoring';
-import type { Note } from '../../../shared/notes/model';
+import { anchorPassage, describePassage, type Anchor } from '@shared/notes/anchoring';
+import type { Note } from '@shared/notes/model';
 import { clearHighlights, selectionOffsets, wrapRange } from './dom-ranges';
 import { renderMarkdown } from './markdown';
 import { NoteCard } from './NoteCard';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '../../../shared/notes/model';
+import type { Note } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import { takeNoteFocus } from './note-focus';
 import { formatTimestamp } from '../collection/dates';

@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/notes/model';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';

@@ -4,7 +4,7 @@
  * provider unless a test wants its own database (`<NotesProvider repository={…}>`).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { AtmintisApi } from '../../../shared/ipc/api';
+import type { AtmintisApi } from '@shared/ipc/api';
 import { useApi } from '../api/ApiContext';
 import { BackupScheduler } from './backup-scheduler';
 import { NotesDatabase } from './db';

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { TARGET_KINDS, type Note } from '../../../shared/notes/model';
-import { describeTarget } from '../../../shared/notes/targets';
+import { TARGET_KINDS, type Note } from '@shared/notes/model';
+import { describeTarget } from '@shared/notes/targets';
 import { textsPath } from './paths';
-import { DOCUMENTS_NOTE_COLLECTION } from '../../../shared/links';
+import { DOCUMENTS_NOTE_COLLECTION } from '@shared/links';
 import { filterNotes, NO_FILTERS, SORTS, type NoteFilters } from './filters';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -14,7 +14,7 @@ import { useNotes } from './NotesContext';
 import { UndoBar } from './UndoBar';
 import { useCollections } from './useCollections';
 import { localizedManifest } from '../collection/localized';
-import type { Manifest } from '../../../shared/collection/schema';
+import type { Manifest } from '@shared/collection/schema';
 import { useLiveQuery } from './useLiveQuery';
 import { useTrashWithUndo } from './useTrashWithUndo';
 

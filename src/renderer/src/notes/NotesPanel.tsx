@@ -5,8 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteTarget } from '../../../shared/notes/model';
-import { targetKey } from '../../../shared/notes/model';
+import type { NoteTarget } from '@shared/notes/model';
+import { targetKey } from '@shared/notes/model';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 import type { NoteDraft } from './repository';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseTags } from '../../../shared/notes/model';
+import { normaliseTags } from '@shared/notes/model';
 
 /** Tags as removable chips plus a text box that suggests tags already in use (Enter or comma adds). */
 export function TagInput({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeTarget } from '../../../shared/notes/targets';
+import { describeTarget } from '@shared/notes/targets';
 import { NoteCard, formatDateTime } from './NoteCard';
 import { TRASH_DAYS } from './repository';
 import { useNotes } from './NotesContext';

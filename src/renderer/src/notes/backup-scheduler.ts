@@ -7,10 +7,10 @@
  * (pending edits saved, then a 'final' backup) before it closes; see src/main/electron/close-guard.ts.
  */
 import { liveQuery } from 'dexie';
-import type { AtmintisApi } from '../../../shared/ipc/api';
-import type { BackupReason } from '../../../shared/ipc/channels/backups';
-import { serializeBackup } from '../../../shared/notes/backup';
-import type { Note } from '../../../shared/notes/model';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { BackupReason } from '@shared/ipc/channels/backups';
+import { serializeBackup } from '@shared/notes/backup';
+import type { Note } from '@shared/notes/model';
 import { flushPendingSaves } from './pending-saves';
 import type { NotesRepository } from './repository';
 

@@ -9,7 +9,7 @@
  * installed version as it is), with nothing deleted.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Note } from '../../../shared/notes/model';
+import type { Note } from '@shared/notes/model';
 
 export const NOTES_DB_NAME = 'atmintis-notes';
 

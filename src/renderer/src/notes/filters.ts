@@ -1,7 +1,7 @@
 /** Filtering, searching and sorting the Notes view's list. Pure. */
-import type { Note, TargetKind } from '../../../shared/notes/model';
-import { quoteOf } from '../../../shared/notes/model';
-import { fold, foldedWords } from '../../../shared/search/fold';
+import type { Note, TargetKind } from '@shared/notes/model';
+import { quoteOf } from '@shared/notes/model';
+import { fold, foldedWords } from '@shared/search/fold';
 
 export const SORTS = ['updated-desc', 'created-desc', 'created-asc', 'target'] as const;
 export type NoteSort = (typeof SORTS)[number];

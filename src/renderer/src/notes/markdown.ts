@@ -7,7 +7,7 @@
  */
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
-import { bibliographyHref, recordHref } from '../../../shared/links';
+import { bibliographyHref, recordHref } from '@shared/links';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 

@@ -5,21 +5,21 @@
  * trash) removes it.
  */
 import Dexie from 'dexie';
-import { parseBackup, serializeBackup } from '../../../shared/notes/backup';
+import { parseBackup, serializeBackup } from '@shared/notes/backup';
 import {
   notesToWrite,
   planImport,
   summarisePlan,
   type ImportPlan,
   type ImportSummary,
-} from '../../../shared/notes/merge';
+} from '@shared/notes/merge';
 import {
   normaliseTags,
   targetKey,
   type HighlightColour,
   type Note,
   type NoteTarget,
-} from '../../../shared/notes/model';
+} from '@shared/notes/model';
 import type { MetaRow, NoteRow, NotesDatabase } from './db';
 
 export const TRASH_DAYS = 30;

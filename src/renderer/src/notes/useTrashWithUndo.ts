@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Note } from '../../../shared/notes/model';
+import type { Note } from '@shared/notes/model';
 import { useNotes } from './NotesContext';
 
 /** Moving notes to the trash with an "Undo" for the last one. */

@@ -1,7 +1,7 @@
 /** An imported document's bibliographic metadata: shown as a byline, editable in a disclosure. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentMetadataSchema, type DocumentSummary } from '../../../shared/documents/model';
+import { documentMetadataSchema, type DocumentSummary } from '@shared/documents/model';
 import { useApi } from '../api/ApiContext';
 
 export function DocumentDetails({

@@ -4,8 +4,8 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Anchor } from '../../../shared/notes/anchoring';
-import type { Note } from '../../../shared/notes/model';
+import type { Anchor } from '@shared/notes/anchoring';
+import type { Note } from '@shared/notes/model';
 import { NoteCard } from '../notes/NoteCard';
 import { NoteEditor } from '../notes/NoteEditor';
 import type { NoteDraft } from '../notes/repository';

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import { anchorPassage, describePassage, type Anchor } from '../../../shared/notes/anchoring';
-import type { HighlightColour } from '../../../shared/notes/model';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { anchorPassage, describePassage, type Anchor } from '@shared/notes/anchoring';
+import type { HighlightColour } from '@shared/notes/model';
 import { useApi } from '../api/ApiContext';
 import { clearHighlights, selectionOffsets, wrapRange } from '../notes/dom-ranges';
 import { newNoteId } from '../notes/NotesPanel';

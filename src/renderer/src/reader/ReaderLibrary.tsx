@@ -5,12 +5,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/documents/model';
-import { textPath } from '../../../shared/links';
+import { MAX_DOCUMENT_BYTES } from '@shared/documents/model';
+import { textPath } from '@shared/links';
 import { useApi } from '../api/ApiContext';
 import { localizedManifest } from '../collection/localized';
 import { useCollections } from '../notes/useCollections';
-import { documentPath } from '../../../shared/links';
+import { documentPath } from '@shared/links';
 import { readFileAsBase64, useDocumentList } from './useDocuments';
 
 /** A PDF's title from its metadata, else null (the main process then titles it by its file name). */

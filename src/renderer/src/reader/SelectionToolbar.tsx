@@ -5,7 +5,7 @@
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../../shared/notes/model';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@shared/notes/model';
 
 /** Shown in the hint and announced through aria-keyshortcuts. */
 export const SELECTION_TOOLBAR_KEYS = 'Control+Shift+H';

@@ -1,5 +1,5 @@
 /** DOM helpers for the Reader: text offsets ↔ ranges, heading ids, reading position blocks. */
-import { headingAnchors } from '../../../shared/links';
+import { headingAnchors } from '@shared/links';
 import { textOffset } from '../notes/dom-ranges';
 
 /** A DOM Range covering text offsets [start, end) of the container's textContent, or null. */

@@ -7,8 +7,8 @@
  */
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
-import type { DocumentKind } from '../../../shared/documents/model';
-import { bibliographyHref, recordHref } from '../../../shared/links';
+import type { DocumentKind } from '@shared/documents/model';
+import { bibliographyHref, recordHref } from '@shared/links';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 

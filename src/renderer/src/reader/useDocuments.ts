@@ -1,7 +1,7 @@
 /** The imported documents list, and loading one document's content as safe HTML. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../../shared/documents/model';
+import type { DocumentSummary } from '@shared/documents/model';
 import { useApi } from '../api/ApiContext';
 import { documentToHtml } from './render';
 

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import { rangeFromOffsets } from './dom';
-import { findMatches, type TextMatch } from '../../../shared/documents/find';
+import { findMatches, type TextMatch } from '@shared/documents/find';
 
 const ALL = 'reader-find';
 const CURRENT = 'reader-find-current';

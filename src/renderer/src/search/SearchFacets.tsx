@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FacetCount, FacetField, SearchFacets as Facets } from '../../../shared/search/engine';
-import { parseQuery, toggleFilter, type Filter } from '../../../shared/search/query';
+import type { FacetCount, FacetField, SearchFacets as Facets } from '@shared/search/engine';
+import { parseQuery, toggleFilter, type Filter } from '@shared/search/query';
 import { useCollectionTitles } from './useCollectionTitles';
 
 interface Props {

@@ -18,9 +18,9 @@ import {
   type VirtualItem,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import type { SearchDocument, SearchKind } from '../../../shared/search/documents';
-import type { SearchHit, SearchResponse } from '../../../shared/search/engine';
-import { toHref } from '../../../shared/links';
+import type { SearchDocument, SearchKind } from '@shared/search/documents';
+import type { SearchHit, SearchResponse } from '@shared/search/engine';
+import { toHref } from '@shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
 import { MAX_RESULTS } from './useSearch';
 import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';

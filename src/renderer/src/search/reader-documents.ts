@@ -3,10 +3,10 @@
  * shows them (rendered and sanitised, then read block by block), PDFs from their text layers. Each
  * document is read once per session and version (its id and last update).
  */
-import type { AtmintisApi } from '../../../shared/ipc/api';
-import type { DocumentKind, DocumentSummary } from '../../../shared/documents/model';
-import type { SearchDocument } from '../../../shared/search/documents';
-import { readerSearchDocument } from '../../../shared/search/reader-documents';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { DocumentKind, DocumentSummary } from '@shared/documents/model';
+import type { SearchDocument } from '@shared/search/documents';
+import { readerSearchDocument } from '@shared/search/reader-documents';
 import { documentToHtml } from '../reader/render';
 
 const read = new Map<string, SearchDocument>();

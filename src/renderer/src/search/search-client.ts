@@ -3,10 +3,10 @@
  * resolves each query with its results, or with null when a newer query superseded it (stale answers
  * are dropped here even if the worker already ran them).
  */
-import type { SearchDocument } from '../../../shared/search/documents';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import type { SearchResponse } from '../../../shared/search/engine';
-import type { SearchWorkerRequest, SearchWorkerResponse } from '../../../shared/search/protocol';
+import type { SearchDocument } from '@shared/search/documents';
+import type { LoadedCollection } from '@shared/collection/validate';
+import type { SearchResponse } from '@shared/search/engine';
+import type { SearchWorkerRequest, SearchWorkerResponse } from '@shared/search/protocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerPort {

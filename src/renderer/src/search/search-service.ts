@@ -5,12 +5,12 @@
  * the other views), indexed in the worker, and the new index is saved for next time. Results carry
  * their documents, so the renderer keeps no copy of the collections for search.
  */
-import type { AtmintisApi } from '../../../shared/ipc/api';
-import type { CollectionSummary } from '../../../shared/ipc/payloads';
-import type { LoadedCollection } from '../../../shared/collection/validate';
-import { searchIndexKey } from '../../../shared/search/index-key';
-import { searchIndexUrl } from '../../../shared/search/index-url';
-import { NO_SAVED_INDEX } from '../../../shared/search/protocol';
+import type { AtmintisApi } from '@shared/ipc/api';
+import type { CollectionSummary } from '@shared/ipc/payloads';
+import type { LoadedCollection } from '@shared/collection/validate';
+import { searchIndexKey } from '@shared/search/index-key';
+import { searchIndexUrl } from '@shared/search/index-url';
+import { NO_SAVED_INDEX } from '@shared/search/protocol';
 import { fetchCollection, forgetCollections } from '../collection/useCollection';
 import { COLLECTIONS_CHANGED_EVENT } from '../import/useImportedCollections';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';

@@ -6,7 +6,7 @@ import {
   createSearchWorkerHost,
   type SearchWorkerRequest,
   type SearchWorkerResponse,
-} from '../../../shared/search/protocol';
+} from '@shared/search/protocol';
 
 /** The part of DedicatedWorkerGlobalScope used here (the renderer is typed with the DOM library). */
 interface WorkerScope {

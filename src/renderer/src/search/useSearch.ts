@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SearchResponse } from '../../../shared/search/engine';
+import type { SearchResponse } from '@shared/search/engine';
 import { useApi } from '../api/ApiContext';
 import { getSearchService } from './search-service';
-import { noteIndexInput } from '../../../shared/search/note-documents';
+import { noteIndexInput } from '@shared/search/note-documents';
 import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/useLiveQuery';
-import type { SearchDocument } from '../../../shared/search/documents';
+import type { SearchDocument } from '@shared/search/documents';
 import { loadReaderSearchDocuments } from './reader-documents';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */

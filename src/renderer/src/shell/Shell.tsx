@@ -8,7 +8,7 @@ import { Loading } from './Loading';
 import { DEFAULT_ROUTE, VIEW_ROUTES } from './routes';
 import NotFoundView from '../views/NotFoundView';
 import { useSearchShortcut } from '../search/useSearchShortcut';
-import { BACK_ROUTE } from '../../../shared/ipc/channel-names';
+import { BACK_ROUTE } from '@shared/ipc/channel-names';
 import { openedFromSearch } from './origin';
 
 export function Shell() {

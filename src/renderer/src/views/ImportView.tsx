@@ -1,17 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ImportedCollectionSummary } from '../../../shared/ipc/channels/imports';
-import { DELIMITERS, type Delimiter } from '../../../shared/import/delimited';
-import { ENCODINGS, type ImportEncoding } from '../../../shared/import/encoding';
-import type { SkippedRow } from '../../../shared/import/delimited';
-import type { ImportError } from '../../../shared/import/errors';
-import { columnMappingSchema, type ColumnMapping } from '../../../shared/import/mapping';
-import {
-  collectionIdFromFileName,
-  manifestForImport,
-  type InspectOverrides,
-} from '../../../shared/import/pipeline';
+import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
+import { DELIMITERS, type Delimiter } from '@shared/import/delimited';
+import { ENCODINGS, type ImportEncoding } from '@shared/import/encoding';
+import type { SkippedRow } from '@shared/import/delimited';
+import type { ImportError } from '@shared/import/errors';
+import { columnMappingSchema, type ColumnMapping } from '@shared/import/mapping';
+import { collectionIdFromFileName, manifestForImport, type InspectOverrides } from '@shared/import/pipeline';
 import { useApi } from '../api/ApiContext';
 import { forgetCollections } from '../collection/useCollection';
 import { ViewHeading } from '../shell/ViewHeading';

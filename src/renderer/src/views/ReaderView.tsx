@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
-import type { DocumentSummary } from '../../../shared/documents/model';
+import type { DocumentSummary } from '@shared/documents/model';
 import { useCollection } from '../collection/useCollection';
 import { localizedManifest } from '../collection/localized';
 import { DocumentDetails } from '../reader/DocumentDetails';
-import { DOCUMENTS_NOTE_COLLECTION } from '../../../shared/links';
+import { DOCUMENTS_NOTE_COLLECTION } from '@shared/links';
 import { ReaderDocument } from '../reader/ReaderDocument';
 import { ReaderLibrary } from '../reader/ReaderLibrary';
 import { collectionTextToHtml } from '../reader/render';

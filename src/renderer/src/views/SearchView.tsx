@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueryError } from '../../../shared/search/query';
+import type { QueryError } from '@shared/search/query';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
 import { SearchExamples } from '../search/SearchExamples';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CollectionSummary } from '../../../shared/ipc/payloads';
+import type { CollectionSummary } from '@shared/ipc/payloads';
 import { localizedManifest } from '../collection/localized';
 
 /** Remembered once the reader dismisses the welcome; it then never shows again on this computer. */
