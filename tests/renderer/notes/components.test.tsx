@@ -1,44 +1,23 @@
 // Dexie's liveQuery only runs where a global indexedDB exists (dexie/Dexie.js#2046); each test still
-// gets its own IDBFactory through freshDatabase().
+// gets its own IDBFactory through notesSetup().
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '@shared/ipc/api';
-import type { Invoke } from '@shared/ipc/contract';
 import type { NoteTarget } from '@shared/notes/model';
-import { freshDatabase } from './fixtures';
+import { notesSetup } from './notes-setup';
 
 beforeAll(async () => {
   await initI18n('en');
 });
 afterEach(cleanup);
 
-function setup() {
-  const { db } = freshDatabase();
-  const repository = new NotesRepository(db);
-  const invoke = vi.fn(async () => ({
-    ok: true,
-    value: { written: false, retryAfter: new Date().toISOString() },
-  })) as unknown as Invoke;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>{children}</NotesProvider>
-    </ApiProvider>
-  );
-  return { repository, wrapper };
-}
-
 const record: NoteTarget = { kind: 'record', collectionId: 'c', recordId: 'op-vesna' };
 
 describe('NotesPanel', () => {
   it('autosaves while typing, within half a second of the last keystroke', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (Markdown)' }), {
@@ -57,7 +36,7 @@ describe('NotesPanel', () => {
   });
 
   it('flushes the draft at once when the editor goes away (view change) and on pagehide', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     const view = render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
     const box = screen.getByRole('textbox', { name: 'Note (Markdown)' });
@@ -75,7 +54,7 @@ describe('NotesPanel', () => {
   });
 
   it('renders Markdown safely: no raw HTML, no script URLs', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await repository.save({
       id: 'n1',
       target: record,
@@ -94,7 +73,7 @@ describe('NotesPanel', () => {
   });
 
   it('moves a note to the trash with undo', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await repository.save({ id: 'n1', target: record, body: 'keep me', tags: [], colour: null });
     render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));

@@ -2,17 +2,13 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Route, Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
 import NotesView from '../../../src/renderer/src/views/NotesView';
-import { freshDatabase } from './fixtures';
+import { notesSetup } from './notes-setup';
 
 /** Passage notes open in the Reader from the Notes view, and the old reading pane's addresses lead there. */
 
@@ -22,19 +18,16 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 function setup(path: string) {
-  const repository = new NotesRepository(freshDatabase().db);
   // No collection is installed: notes must still link to their passages.
-  const invoke = vi.fn(async () => ({
+  const { repository, wrapper: Notes } = notesSetup((async () => ({
     ok: false,
     error: { code: 'x', message: 'none here' },
-  })) as unknown as Invoke;
+  })) as unknown as Invoke);
   const location = memoryLocation({ path, record: true });
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>
-        <Router hook={location.hook}>{children}</Router>
-      </NotesProvider>
-    </ApiProvider>
+    <Notes>
+      <Router hook={location.hook}>{children}</Router>
+    </Notes>
   );
   const view = () => render(<Route path="/notes" nest component={NotesView} />, { wrapper });
   return { repository, location, view };

@@ -1,19 +1,14 @@
 // Dexie's liveQuery only runs where a global indexedDB exists (dexie/Dexie.js#2046); each test still
-// gets its own IDBFactory through freshDatabase().
+// gets its own IDBFactory through notesSetup().
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApi } from '@shared/ipc/api';
-import type { Invoke } from '@shared/ipc/contract';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describePassage } from '@shared/notes/anchoring';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
+import type { NotesRepository } from '../../../src/renderer/src/notes/repository';
 import { ReaderDocument } from '../../../src/renderer/src/reader/ReaderDocument';
 import { must } from '../../shared/notes/arbitraries';
-import { freshDatabase } from '../notes/fixtures';
+import { notesSetup } from '../notes/notes-setup';
 
 /**
  * Passage notes in the Reader's page, which replaced the Notes view's old "Highlight texts" pane: its
@@ -27,6 +22,8 @@ const originalRects = Range.prototype.getClientRects;
 
 beforeAll(async () => {
   await initI18n('en');
+  // Live queries and autosave answer in well under a second, but a loaded machine can be slower.
+  configure({ asyncUtilTimeout: 5000 });
   Element.prototype.scrollIntoView = function (this: Element) {
     scrolled.push(this);
   };
@@ -41,21 +38,6 @@ afterEach(() => {
   cleanup();
   scrolled.length = 0;
 });
-
-function setup() {
-  const { db } = freshDatabase();
-  const repository = new NotesRepository(db);
-  const invoke = vi.fn(async () => ({
-    ok: true,
-    value: { written: false, retryAfter: new Date().toISOString() },
-  })) as unknown as Invoke;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>{children}</NotesProvider>
-    </ApiProvider>
-  );
-  return { repository, wrapper };
-}
 
 const ORIGINAL =
   'Lithuania came under Soviet rule twice. Operation Vesna in May 1948 deported about forty thousand people.';
@@ -97,7 +79,7 @@ const marks = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('mar
 
 describe('passage notes in the Reader', () => {
   it('re-anchors highlights after the text changes, and lists those it cannot place as orphans', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await withTwoPassageNotes(repository);
     const view = render(page(ORIGINAL), { wrapper });
     await waitFor(() => expect(marks(view.container)).toHaveLength(2));
@@ -117,7 +99,7 @@ describe('passage notes in the Reader', () => {
   });
 
   it('opens at a linked note: its highlight is scrolled into view and focused, and Enter opens it', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await withTwoPassageNotes(repository);
     const view = render(page(ORIGINAL, 'moved'), { wrapper });
     await waitFor(() => expect((document.activeElement as HTMLElement).dataset['noteId']).toBe('moved'));
@@ -132,15 +114,13 @@ describe('passage notes in the Reader', () => {
 
     // Saving the note re-anchors every highlight; the focus stays in the editor.
     fireEvent.change(editor, { target: { value: 'note moved, edited' } });
-    await waitFor(async () => expect((await repository.get('moved'))?.body).toBe('note moved, edited'), {
-      timeout: 2000,
-    });
+    await waitFor(async () => expect((await repository.get('moved'))?.body).toBe('note moved, edited'));
     await waitFor(() => expect(marks(view.container)).toHaveLength(2));
     expect(document.activeElement).toBe(editor);
   });
 
   it('focuses the card of a linked note whose words are gone, in the margin', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await withTwoPassageNotes(repository);
     render(page(EDITED, 'deleted'), { wrapper });
     await waitFor(() => expect((document.activeElement as HTMLElement).dataset['noteId']).toBe('deleted'));
@@ -151,7 +131,7 @@ describe('passage notes in the Reader', () => {
   });
 
   it('"Show in text" scrolls to the highlight and focuses it', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await withTwoPassageNotes(repository);
     render(page(ORIGINAL), { wrapper });
     const buttons = await screen.findAllByRole('button', { name: 'Show in text' });
@@ -164,7 +144,7 @@ describe('passage notes in the Reader', () => {
   });
 
   it('makes a passage note from a selection with Add note, and lists it', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     const view = render(page(ORIGINAL), { wrapper });
     await screen.findByText('0 highlights');
     const text = must(view.container.querySelector('.reader-text p')?.firstChild);
@@ -180,14 +160,11 @@ describe('passage notes in the Reader', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
     const editor = await screen.findByRole('textbox', { name: 'Note (Markdown)' });
     fireEvent.change(editor, { target: { value: 'The May 1948 operation.' } });
-    await waitFor(
-      async () => {
-        const [note] = await repository.live();
-        expect(note?.body).toBe('The May 1948 operation.');
-        expect(note?.target.kind === 'passage' && note.target.selectors[0].exact).toBe('Operation Vesna');
-      },
-      { timeout: 2000 },
-    );
+    await waitFor(async () => {
+      const [note] = await repository.live();
+      expect(note?.body).toBe('The May 1948 operation.');
+      expect(note?.target.kind === 'passage' && note.target.selectors[0].exact).toBe('Operation Vesna');
+    });
     await screen.findByText('1 highlight');
     expect(marks(view.container).map((mark) => mark.textContent)).toEqual(['Operation Vesna']);
   });
