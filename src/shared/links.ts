@@ -29,6 +29,10 @@ export const DOCUMENTS_NOTE_COLLECTION = 'reader-documents';
 export const passageTextPath = (collectionId: string, textId: string): string =>
   collectionId === DOCUMENTS_NOTE_COLLECTION ? documentPath(textId) : textPath(collectionId, textId);
 
+/** The Reader at a passage note's text, with that note focused and scrolled into view. */
+export const passageNotePath = (collectionId: string, textId: string, noteId: string): string =>
+  `${passageTextPath(collectionId, textId)}/note/${enc(noteId)}`;
+
 export const searchPath = (): string => '/search';
 
 export const toHref = (path: string): string => `#${path}`;

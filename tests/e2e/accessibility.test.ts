@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openObservedPage, startHarness, type Harness } from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { selectPhrase } from '../support/select-phrase';
 
 /**
  * axe-core on every view and dialog, in light and dark colour schemes, plus the keyboard, focus,
@@ -12,18 +13,7 @@ import { launchBrowser, openObservedPage, startHarness, type Harness } from '../
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const COLLECTION = 'lt-deportations-1940-1953';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -117,7 +107,25 @@ const SCREENS: Screen[] = [
       await page.getByText(/^Saved at /).waitFor();
     },
   },
-  { name: 'Highlight texts', path: '/notes/texts', ready: (page) => heading(page, 'Notes').waitFor() },
+  {
+    name: 'Reader with a focused note',
+    path: `/reader/${COLLECTION}/overview`,
+    ready: async (page) => {
+      // A passage note made in the Reader, then opened from the Notes list: its highlight has focus.
+      await page.getByRole('navigation', { name: 'Contents' }).waitFor();
+      await selectPhrase(page, 'Lithuania came under Soviet rule twice');
+      await page
+        .getByRole('toolbar', { name: 'Annotate the selection' })
+        .getByRole('button', { name: 'Add note' })
+        .click();
+      await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill('An accessible passage note.');
+      await page.getByText(/^Saved at /).waitFor();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes' }).click();
+      await page.getByRole('link', { name: 'The Soviet deportations from Lithuania: an overview' }).click();
+      await page.locator('mark.note-highlight:focus').waitFor();
+    },
+  },
   { name: 'Trash', path: '/notes/trash', ready: (page) => heading(page, 'Notes').waitFor() },
   {
     name: 'Backups',
@@ -166,7 +174,7 @@ async function audit(page: Page): Promise<string[]> {
 async function open(page: Page, path: string) {
   // A fresh document per screen: no dialog, focus or late navigation of the screen before leaks in.
   await page.goto('about:blank');
-  await page.goto(`${harness.baseUrl}/#${path}`);
+  await page.goto(e2e.url(path));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
@@ -182,7 +190,7 @@ async function show(page: Page, screen: Screen) {
 
 describe('accessibility in Chromium (npm run web)', () => {
   it('has no serious or critical axe violations on any screen, in light and dark schemes', async () => {
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     const found: Record<string, string[]> = {};
     for (const screen of SCREENS) {
       await show(page, screen);
@@ -208,8 +216,7 @@ describe('accessibility in Chromium (npm run web)', () => {
   });
 
   it('has no serious or critical axe violations in Lithuanian', async () => {
-    const { page, context } = await openObservedPage(browser);
-    await context.addInitScript(() => localStorage.setItem('atmintis.language', 'lt'));
+    const { page, context } = await e2e.open({ language: 'lt' });
     const found: Record<string, string[]> = {};
     for (const path of ['/browse', `/browse/record/${COLLECTION}/place-krasnoyarsk`, '/notes', '/about']) {
       await open(page, path);
@@ -222,7 +229,7 @@ describe('accessibility in Chromium (npm run web)', () => {
   });
 
   it('restyles for the dark scheme', async () => {
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     await open(page, '/about');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.emulateMedia({ colorScheme: 'light' });
@@ -233,7 +240,7 @@ describe('accessibility in Chromium (npm run web)', () => {
   });
 
   it('moves focus to the view heading, into dialogs and back, and announces result counts', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     await open(page, '/browse');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
     await heading(page, 'About Atmintis').waitFor();
@@ -275,7 +282,7 @@ describe('accessibility in Chromium (npm run web)', () => {
   });
 
   it('respects prefers-reduced-motion', async () => {
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await open(page, '/browse');
     const moving = await page.evaluate(
@@ -308,7 +315,10 @@ describe('accessibility in Chromium (npm run web)', () => {
 
   it('holds its layout at 200% zoom without horizontal scrolling', async () => {
     // 1280 CSS pixels at 200% zoom leave 640 CSS pixels of width.
-    const context = await browser.newContext({ viewport: { width: 640, height: 720 }, deviceScaleFactor: 2 });
+    const context = await e2e.browser.newContext({
+      viewport: { width: 640, height: 720 },
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     const overflowing: string[] = [];
     for (const screen of SCREENS.filter((s) => !s.continues)) {

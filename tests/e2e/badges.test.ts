@@ -3,22 +3,11 @@
  * length: Lithuanian labels ("Pagrįsta šaltiniu") are longer than English ones and used to break out of
  * the pill when a narrow table cell wrapped them.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openObservedPage, startHarness, type Harness } from '../support/web-harness';
 
-let harness: Harness;
-let browser: Browser;
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
 
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 interface BadgeBox {
   text: string;
@@ -31,11 +20,11 @@ describe('badges fit their labels', () => {
   it.each([
     ['lt', 'Pagrįsta šaltiniu'],
     ['en', 'Sourced'],
-  ])('on a record page in a narrow window (%s)', async (language, sourced) => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.setViewportSize({ width: 640, height: 900 });
-    await page.addInitScript((value) => localStorage.setItem('atmintis.language', value), language);
-    await page.goto(harness.baseUrl + '/#/browse/record/lt-deportations-1940-1953/op-vesna');
+  ] as const)('on a record page in a narrow window (%s)', async (language, sourced) => {
+    const { page, context, errors } = await e2e.visit('/browse/record/lt-deportations-1940-1953/op-vesna', {
+      viewport: { width: 640, height: 900 },
+      language,
+    });
     await page.getByText(sourced, { exact: true }).first().waitFor();
     const badges: BadgeBox[] = await page.locator('.badge').evaluateAll((elements) =>
       elements.map((element) => {

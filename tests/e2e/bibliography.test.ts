@@ -2,28 +2,12 @@ import { parse as parseBibTeX } from '@retorquere/bibtex-parser';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { foreignRequests } from '../support/web-harness';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 const COLLECTION = 'lt-deportations-1940-1953';
 
@@ -45,9 +29,9 @@ const work = (page: Page, reference: string) =>
 
 describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
   it('formats the bundled bibliography with citeproc, and changes style on request', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
+    const { page, context, requests, errors } = await e2e.open();
     const started = Date.now();
-    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    await page.goto(e2e.url('/bibliography'));
     await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
     // Chicago author-date is the default style.
     await work(page, 'Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
@@ -66,14 +50,13 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     expect(html).toBe('Anušauskas, A. <i>Teroras, 1940–1958</i>. Versus Aureus, 2012.');
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     console.info(`first formatted reference ${firstFormatted} ms after navigation`);
     await context.close();
   });
 
   it('searches, filters and opens a work: its reference, citation, citing records and source notes', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    const { page, context, requests, errors } = await e2e.visit('/bibliography');
     await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
     const list = page.getByRole('list', { name: 'Works' });
 
@@ -114,13 +97,12 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     await page.getByText('Anušauskas, A. (2012). Teroras, 1940–1958. Versus Aureus.').waitFor();
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('shows a work the collection knows only from a citation, with the note that concerns it', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/davoliute2015`);
+    const { page, context, errors } = await e2e.visit(`/bibliography/${COLLECTION}/davoliute2015`);
     await page.getByRole('heading', { level: 1, name: 'Davoliūtė 2015' }).waitFor();
     const notes = page.getByRole('region', { name: 'Source notes' });
     await notes.getByText('Cited, not listed').first().waitFor();
@@ -129,9 +111,9 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
   });
 
   it('cites a work at the page a record relies on, from an accessible dialog', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.baseUrl });
-    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/anusauskas2012`);
+    const { page, context, requests, errors } = await e2e.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.baseUrl });
+    await page.goto(e2e.url(`/bibliography/${COLLECTION}/anusauskas2012`));
     await page.getByRole('heading', { level: 1, name: 'Anušauskas 2012' }).waitFor();
 
     const cite = page.getByRole('button', { name: 'Cite this: Post-war deportations, 1945–1953' });
@@ -161,13 +143,12 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     await expect.poll(() => cite.evaluate((element) => element === document.activeElement)).toBe(true);
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('exports all works as BibTeX that an independent parser reads without errors', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    const { page, context, errors } = await e2e.visit('/bibliography');
     await work(page, 'Anušauskas, A.').first().waitFor();
     const total = await page.getByRole('list', { name: 'Works' }).getByRole('listitem').count();
 
@@ -202,8 +183,7 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
   });
 
   it('puts MLA\'s "———" only under a work by the same authors as shown, in every sort and filter', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    const { page, context, errors } = await e2e.visit('/bibliography');
     await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();
     await page.getByLabel('Citation style').selectOption({ label: 'MLA (9th edition)' });
     const list = page.getByRole('list', { name: 'Works' });
@@ -246,13 +226,12 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
   });
 
   it('marks a reference whose title is unknown, in the list, on its page and in Cite this', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/bibliography`);
+    const { page, context, errors } = await e2e.visit('/bibliography');
     await page.getByLabel('Search the bibliography').fill('Bugai');
     await work(page, 'Bugai. 1992.').getByText('Incomplete reference: title unknown').waitFor();
     await work(page, 'Anušauskas').waitFor({ state: 'detached' });
 
-    await page.goto(`${harness.baseUrl}/#/bibliography/${COLLECTION}/bugai1992`);
+    await page.goto(e2e.url(`/bibliography/${COLLECTION}/bugai1992`));
     await page.getByRole('heading', { level: 1, name: 'Bugai 1992' }).waitFor();
     await page.getByText('Incomplete reference: title unknown').first().waitFor();
 

@@ -1,29 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fixtureCollections, useE2e, useHarness } from '../support/e2e';
+import { foreignRequests } from '../support/web-harness';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Explore the collection' }).getByRole('link', { name }).click();
@@ -38,8 +20,7 @@ async function expectOpensRecord(page: Page, link: ReturnType<Page['getByRole']>
 
 describe('exploring the bundled collection (npm run web)', () => {
   it('lists records, filters them and opens a record page with sourced figures', async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, errors, requests } = await e2e.visit('/browse');
     const table = page.getByRole('table', { name: 'Records of the collection' });
     await table.waitFor();
     // The list is virtualised: it names how many records there are, and renders those in view.
@@ -68,13 +49,12 @@ describe('exploring the bundled collection (npm run web)', () => {
       .first()
       .waitFor();
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('opens a record from the timeline, the charts and the map', async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, errors, requests } = await e2e.visit('/browse');
 
     await openTab(page, 'Timeline');
     const timeline = page.getByRole('group', { name: 'Timeline' });
@@ -83,14 +63,14 @@ describe('exploring the bundled collection (npm run web)', () => {
     const barLabel = (await bar.getAttribute('aria-label')) ?? '';
     await expectOpensRecord(page, bar, barLabel.split(' · ')[0] ?? '');
 
-    await page.goto(harness.baseUrl + '/#/browse/charts');
+    await page.goto(e2e.url('/browse/charts'));
     const figure = page.getByRole('figure').first();
     await figure.waitFor();
     await figure.getByText('Source:').waitFor();
     const chartLink = figure.getByRole('link').first();
     await expectOpensRecord(page, chartLink, (await chartLink.textContent()) ?? '');
 
-    await page.goto(harness.baseUrl + '/#/browse/map');
+    await page.goto(e2e.url('/browse/map'));
     const map = page.getByRole('group', { name: 'Map of places' });
     await map.waitFor();
     expect(await map.locator('path.country').count()).toBeGreaterThan(100);
@@ -100,7 +80,7 @@ describe('exploring the bundled collection (npm run web)', () => {
     await expectOpensRecord(page, point, pointLabel.split(' · ')[0] ?? '');
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 });
@@ -120,24 +100,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('choosing a collection to explore when several are installed', () => {
-  let twoCollections: Harness;
-
-  beforeAll(async () => {
-    // The minimal test collection beside the bundled one (served first, so it is the default).
-    const dir = mkdtempSync(join(tmpdir(), 'atmintis-browse-collections-'));
-    cpSync(join(import.meta.dirname, '..', 'fixtures', 'collections', 'minimal'), join(dir, 'minimal'), {
-      recursive: true,
-    });
-    twoCollections = await startHarness({ collectionsDirs: [dir] });
-  });
-
-  afterAll(async () => {
-    await twoCollections?.stop();
-  });
+  // The minimal test collection beside the bundled one (served first, so it is the default).
+  const twoCollections = useHarness({ collectionsDirs: () => [fixtureCollections('minimal')] });
 
   it('switches every explore tab to the chosen collection and remembers it', async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
-    await page.goto(twoCollections.baseUrl + '/#/browse');
+    const { page, context, errors, requests } = await e2e.visit('/browse', { on: twoCollections.harness });
     const chooser = page.getByRole('combobox', { name: 'Collection' });
     await chooser.waitFor();
     const options = await chooser.locator('option').allTextContents();
@@ -176,7 +143,7 @@ describe('choosing a collection to explore when several are installed', () => {
     );
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, twoCollections.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, twoCollections.harness.baseUrl)).toEqual([]);
     await context.close();
   });
 });

@@ -14,15 +14,10 @@
 import { parse as parseBibTeX } from '@retorquere/bibtex-parser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import type { FileChooser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { foreignRequests } from '../support/web-harness';
 
 const REGISTRY = join(import.meta.dirname, '../fixtures/registries/memorial-style-ru.csv');
 /** Rows in the fixture, header excluded. */
@@ -40,17 +35,7 @@ const NOTE = [
   '',
 ].join('\n');
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  [harness, browser] = await Promise.all([startHarness(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e({ timeout: 120_000 });
 
 /** The kinds of match Search names on a result (search.match in the Lithuanian locale). */
 const KIND =
@@ -104,10 +89,10 @@ const goTo = (page: Page, name: string) =>
 
 describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)', () => {
   it('imports, searches, opens, cites, exports and reads', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.baseUrl });
+    const { page, context, requests, errors } = await e2e.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.baseUrl });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${harness.baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
 
     // Lithuanian first: About → Interface language.
     await activate(
@@ -253,7 +238,7 @@ describe('a historian’s day in Lithuanian, by keyboard (npm run web, Chromium)
     expect(await page.getByRole('search').locator('output').textContent()).toBe('1 iš 1');
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   }, 180_000);
 });

@@ -6,22 +6,16 @@
  * left the origin, the DOM holds no event-handler attribute, javascript: URL or frame, and the payload
  * text is on screen as text.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '@shared/notes/backup';
 import type { Note, NoteTarget } from '@shared/notes/model';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-  type ObservedPage,
-} from '../support/web-harness';
+import { fixtureCollections, useE2e } from '../support/e2e';
+import { foreignRequests, startHarness, type ObservedPage } from '../support/web-harness';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'collections', 'hostile');
 const COLLECTION = 'hostile-xss';
@@ -43,21 +37,8 @@ function declaringHugeSizes(archive: Uint8Array): Uint8Array {
   return out;
 }
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  // A folder holding only the hostile collection, so nothing else under tests/fixtures is served.
-  const collections = mkdtempSync(join(tmpdir(), 'atmintis-hostile-collections-'));
-  cpSync(FIXTURE, join(collections, 'hostile'), { recursive: true });
-  harness = await startHarness({ collectionsDirs: [collections] });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+// A folder holding only the hostile collection, so nothing else under tests/fixtures is served.
+const e2e = useE2e({ collectionsDirs: () => [fixtureCollections('hostile')] });
 
 interface GuardedPage extends ObservedPage {
   /** Labels passed to `__canary` by any payload that ran. */
@@ -66,7 +47,7 @@ interface GuardedPage extends ObservedPage {
 }
 
 async function openGuardedPage(): Promise<GuardedPage> {
-  const observed = await openObservedPage(browser);
+  const observed = await e2e.open();
   const guarded: GuardedPage = { ...observed, fired: [], dialogs: [] };
   await observed.context.exposeFunction('__canary', (label: unknown) => guarded.fired.push(String(label)));
   observed.page.on('dialog', (dialog) => {
@@ -80,7 +61,7 @@ async function visit(
   page: Page,
   route: string,
   ready: (page: Page) => Promise<unknown>,
-  baseUrl = harness.baseUrl,
+  baseUrl = e2e.baseUrl,
 ) {
   await page.goto(`${baseUrl}/#${route}`);
   await ready(page);
@@ -90,7 +71,7 @@ async function visit(
 const shows = (text: string) => (page: Page) => page.getByText(text, { exact: false }).first().waitFor();
 
 /** The checks every view must pass once it has rendered the hostile data. */
-async function expectInert(guarded: GuardedPage, where: string, baseUrl = harness.baseUrl) {
+async function expectInert(guarded: GuardedPage, where: string, baseUrl = e2e.baseUrl) {
   const { page } = guarded;
   // Give deferred payloads (onerror after a failed load, onload, ontoggle, timers) their chance to run.
   await page.waitForLoadState('networkidle');
@@ -181,8 +162,10 @@ describe('hostile collection and notes in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /HOSTILE-label-en/ }).waitFor();
     await expectInert(guarded, 'record opened from search');
 
-    // The long text in the reading pane: raw HTML, javascript: links and reference tricks in Markdown.
+    // The long text in the Reader: raw HTML, javascript: links and reference tricks in Markdown; first
+    // through an address of the old Notes reading pane, which leads to the Reader.
     await visit(page, `/notes/texts/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
+    expect(page.url()).toContain(`#/reader/${COLLECTION}/hostile-text`);
     expect(await page.getByRole('main').innerText()).toContain(SCRIPT_PAYLOAD);
     await expectInert(guarded, 'reading pane');
     await visit(page, `/reader/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
@@ -263,10 +246,11 @@ describe('hostile collection and notes in Chromium', () => {
     expect(await page.getByRole('main').innerText()).toContain(SCRIPT_PAYLOAD);
     await expectInert(guarded, 'notes list');
 
-    // The notes shown inline on the record, and the highlight in the reading pane.
+    // The notes shown inline on the record, and the highlight in the Reader, opened at the note.
     await visit(page, `/browse/record/${COLLECTION}/ev-hostile`, shows('HOSTILE-note-body'));
     await expectInert(guarded, 'record with notes');
-    await visit(page, `/notes/texts/${COLLECTION}/hostile-text`, shows('HOSTILE-paragraph'));
+    await visit(page, `/reader/${COLLECTION}/hostile-text/note/hostile-passage`, shows('HOSTILE-note-body'));
+    await page.locator('mark.note-highlight[data-note-id="hostile-passage"]').first().waitFor();
     await expectInert(guarded, 'reading pane with highlight');
     await context.close();
   });

@@ -6,9 +6,10 @@
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openObservedPage, startHarness, type Harness } from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { startHarness } from '../support/web-harness';
 import { registryCsv } from './registry-csv';
 
 const PERSONS = 200_000;
@@ -16,13 +17,11 @@ const PERSONS = 200_000;
 const PERSONS_TEXT = new Intl.NumberFormat('en').format(PERSONS);
 const BUNDLED_TITLE = 'Soviet deportations from Lithuania, 1940–1953';
 const NOTE = 'A note that must survive a failed import.';
-let harness: Harness;
-let browser: Browser;
 let folder: string;
 let csvPath: string;
 let wanted: { id: string; name: string };
 
-beforeAll(async () => {
+beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'atmintis-import-e2e-'));
   // One invented person with a unique surname, as the very last row: finding it proves the whole file
   // landed (the generated names repeat, so they cannot be searched for one person).
@@ -30,16 +29,12 @@ beforeAll(async () => {
   csvPath = join(folder, 'registry-200k.csv');
   writeFileSync(csvPath, csv);
   wanted = { id: 'p-e2e-last-row', name: 'Zygmunta Vaivorykštaitė' };
-  [harness, browser] = await Promise.all([startHarness(), launchBrowser()]);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e({ timeout: 120_000 });
 
 async function openImport(page: Page) {
-  await page.goto(`${harness.baseUrl}/#/import`);
+  await page.goto(e2e.url('/import'));
   await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
 }
 
@@ -60,7 +55,7 @@ function snapshot(dir: string): string[] {
 
 describe('import in Chromium (npm run web)', () => {
   it('imports a 200,000-row CSV with progress, lists it, and opens its last record', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     await openImport(page);
     const started = performance.now();
     await page.getByLabel('File to import').setInputFiles(csvPath);
@@ -104,7 +99,7 @@ describe('import in Chromium (npm run web)', () => {
       .waitFor();
 
     // The last row of the file is stored and opens in Browse.
-    await page.goto(`${harness.baseUrl}/#/browse/record/registry-200k/${wanted.id}`);
+    await page.goto(e2e.url(`/browse/record/registry-200k/${wanted.id}`));
     await page
       .getByRole('heading', { level: 1, name: wanted.name, exact: true })
       .waitFor({ timeout: 60_000 });
@@ -114,16 +109,16 @@ describe('import in Chromium (npm run web)', () => {
   }, 180_000);
 
   it('rejects a broken CSV with row and column errors and leaves stored collections and notes as they were', async () => {
-    const before = snapshot(join(harness.dataDir, 'collections'));
+    const before = snapshot(join(e2e.harness.dataDir, 'collections'));
     expect(before.length).toBeGreaterThan(0);
     const broken = join(folder, 'broken.csv');
     writeFileSync(
       broken,
       'ID,Name,Birth year\nb-1,Ona Kazlauskienė,1901\nb-2,Jonas Petraitis\nb-3,Petras Jonaitis,19o5\n',
     );
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     // A note written before the failed import must still be there after it.
-    await page.goto(`${harness.baseUrl}/#/notes`);
+    await page.goto(e2e.url('/notes'));
     await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
     await page.getByRole('button', { name: `New note on ${BUNDLED_TITLE}` }).click({ timeout: 60_000 });
     await page.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
@@ -145,9 +140,9 @@ describe('import in Chromium (npm run web)', () => {
       .getByRole('listitem')
       .filter({ hasText: `${PERSONS_TEXT} records · id registry-200k` })
       .waitFor();
-    expect(snapshot(join(harness.dataDir, 'collections'))).toEqual(before);
-    expect(readdirSync(join(harness.dataDir, '.import-tmp'))).toEqual([]);
-    await page.goto(`${harness.baseUrl}/#/notes`);
+    expect(snapshot(join(e2e.harness.dataDir, 'collections'))).toEqual(before);
+    expect(readdirSync(join(e2e.harness.dataDir, '.import-tmp'))).toEqual([]);
+    await page.goto(e2e.url('/notes'));
     await page.getByText(NOTE).first().waitFor({ timeout: 60_000 });
     await context.close();
   }, 120_000);
@@ -160,8 +155,7 @@ describe('import in Chromium (npm run web)', () => {
       const csv = `${registryCsv({ persons: 2_000 })}e2e-last-row,Zygmunta Vaivorykštaitė,Зыгмунта Ваиворыкштаите,1920,Utena,Operation Vesna,Irkutsk Oblast,1948-05-22\n`;
       const path = join(folder, 'registry-small.csv');
       writeFileSync(path, csv);
-      const { page, context, errors } = await openObservedPage(browser);
-      await page.goto(`${small.baseUrl}/#/import`);
+      const { page, context, errors } = await e2e.visit('/import', { on: small });
       await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
       await page.getByLabel('File to import').setInputFiles(path);
       await page.getByText('registry-small.csv: CSV/TSV table').waitFor();

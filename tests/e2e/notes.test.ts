@@ -9,23 +9,20 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { testBrowser } from '../support/find-browser';
-import { CHROMIUM_ARGS, startHarness, type Harness } from '../support/web-harness';
+import { routeUrl, useHarness } from '../support/e2e';
+import { selectPhrase } from '../support/select-phrase';
+import { CHROMIUM_ARGS } from '../support/web-harness';
 
 const COLLECTION_TITLE = 'Soviet deportations from Lithuania, 1940–1953';
-let harness: Harness;
+const web = useHarness();
 const children: ChildProcess[] = [];
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
+afterAll(() => {
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
   }
-  await harness?.stop();
 });
 
 const newProfile = () => mkdtempSync(join(tmpdir(), 'atmintis-profile-'));
@@ -43,32 +40,12 @@ async function firstPage(context: BrowserContext): Promise<Page> {
 }
 
 async function writeCollectionNote(page: Page, text: string): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#/notes`);
+  await page.goto(routeUrl(web.harness, '/notes'));
   await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
   await page.getByRole('button', { name: `New note on ${COLLECTION_TITLE}` }).click();
   const body = page.getByRole('textbox', { name: 'Note (Markdown)' });
   await body.waitFor();
   await body.pressSequentially(text, { delay: 15 });
-}
-
-/** Selects `phrase` in the reading pane as a user dragging over it would. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const found = await page.locator('.reading-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  expect(found, `the text contains "${phrase}"`).toBe(true);
 }
 
 describe('notes in Chromium with a persistent profile', () => {
@@ -87,12 +64,15 @@ describe('notes in Chromium with a persistent profile', () => {
     // The preview renders Markdown (bold), never raw HTML.
     expect(await card.locator('strong').first().textContent()).toBe('1948');
 
-    // Highlight a passage of the collection's overview text and annotate it.
-    await page.getByRole('link', { name: 'Highlight texts' }).click();
+    // Highlight a passage of the collection's overview text in the Reader and annotate it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reader' }).click();
     await page.getByRole('link', { name: 'The Soviet deportations from Lithuania: an overview' }).click();
-    await page.locator('.reading-text').waitFor();
+    await page.locator('.reader-text').waitFor();
     await selectPhrase(page, 'Lithuania came under Soviet rule twice');
-    await page.getByRole('button', { name: 'Highlight selection' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Annotate the selection' })
+      .getByRole('button', { name: 'Add note' })
+      .click();
     await page.locator('mark.note-highlight').first().waitFor();
     await page
       .getByRole('textbox', { name: 'Note (Markdown)' })
@@ -103,7 +83,7 @@ describe('notes in Chromium with a persistent profile', () => {
 
     context = await openProfile(profile);
     page = await firstPage(context);
-    await page.goto(`${harness.baseUrl}/#/notes`);
+    await page.goto(routeUrl(web.harness, '/notes'));
     await page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' }).waitFor();
     await page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Two occupations' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'notes shown' }).textContent()).toBe(
@@ -119,8 +99,29 @@ describe('notes in Chromium with a persistent profile', () => {
     const mark = page.locator('mark.note-highlight');
     await mark.first().waitFor();
     expect((await mark.allTextContents()).join('')).toBe('Lithuania came under Soviet rule twice');
+    // It opens in the Reader, the one reading pane, with the highlight focused for the keyboard.
+    expect(page.url()).toMatch(/#\/reader\/lt-deportations-1940-1953\/overview\/note\/[^/]+$/);
+    await expect
+      .poll(() => mark.first().evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    const noteId = await mark.first().getAttribute('data-note-id');
+    // Enter on the highlight opens its note.
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('textbox', { name: 'Note (Markdown)' }).inputValue()).toBe(
+      'Two occupations: 1940 and 1944.',
+    );
+    await page.getByRole('button', { name: 'Done' }).click();
+    // An address of the old Notes reading pane, from a bookmark or the history, opens the same place.
+    await page.goto(routeUrl(web.harness, `/notes/texts/lt-deportations-1940-1953/overview/${noteId}`));
+    await expect
+      .poll(() => page.url())
+      .toContain(`#/reader/lt-deportations-1940-1953/overview/note/${noteId}`);
+    await expect
+      .poll(() => mark.first().evaluate((element) => element === document.activeElement))
+      .toBe(true);
 
     // Delete, undo, delete again, restore from the trash.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes' }).click();
     await page.getByRole('link', { name: 'All notes' }).click();
     const target = page.getByRole('article', { name: 'Note' }).filter({ hasText: 'Compare the' });
     await target.getByRole('button', { name: 'Delete' }).click();
@@ -145,12 +146,12 @@ describe('notes in Chromium with a persistent profile', () => {
       .getByRole('button', { name: /^Restore the backup of / })
       .first()
       .waitFor();
-    const files = readdirSync(join(harness.dataDir, 'backups')).filter((name) =>
+    const files = readdirSync(join(web.harness.dataDir, 'backups')).filter((name) =>
       /^notes-.*Z(-\d+)?\.json$/.test(name),
     );
     expect(files.length).toBeGreaterThan(0);
     const newest = files.sort().at(-1) ?? '';
-    const backup = JSON.parse(readFileSync(join(harness.dataDir, 'backups', newest), 'utf8')) as {
+    const backup = JSON.parse(readFileSync(join(web.harness.dataDir, 'backups', newest), 'utf8')) as {
       notes: unknown[];
     };
     expect(backup.notes).toHaveLength(2);
@@ -197,7 +198,7 @@ describe('notes in Chromium with a persistent profile', () => {
 
     const reopened = await openProfile(profile);
     const again = await firstPage(reopened);
-    await again.goto(`${harness.baseUrl}/#/notes`);
+    await again.goto(routeUrl(web.harness, '/notes'));
     const card = again.getByRole('article', { name: 'Note' }).filter({ hasText: 'Reading room, fond 1771' });
     await card.waitFor({ timeout: 15_000 });
     expect((await card.locator('.note-markdown').textContent())?.trim()).toBe(text);

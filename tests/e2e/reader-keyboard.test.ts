@@ -5,24 +5,14 @@
  * query; a record opened from Search stays under Search and goes back to the same results, scrolled
  * where they were, with the opened result focused (by its link and by the browser's Back).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openObservedPage, startHarness, type Harness } from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { selectPhrase } from '../support/select-phrase';
 
 const COLLECTION = 'lt-deportations-1940-1953';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 /** Where the current find match is on screen, and its text. */
 const currentMatch = (page: Page) =>
@@ -37,25 +27,6 @@ const currentMatch = (page: Page) =>
 
 const inView = (match: Awaited<ReturnType<typeof currentMatch>>) =>
   match !== null && match.top >= 0 && match.bottom <= match.height;
-
-/** Selects `phrase` in the reading text as a user dragging over it would. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const found = await page.locator('.reader-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  expect(found, `the text contains "${phrase}"`).toBe(true);
-}
 
 /**
  * A word found once in the text (accents and case folded, as find folds them), as far down as there is
@@ -86,9 +57,9 @@ const focused = (page: Page) =>
 
 describe('the Reader by keyboard and mouse', () => {
   it('shows the title once, scrolls find to its match and annotates by the selection', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${harness.baseUrl}/#/reader/${COLLECTION}/overview`);
+    await page.goto(e2e.url(`/reader/${COLLECTION}/overview`));
     await page.getByRole('navigation', { name: 'Contents' }).waitFor();
     // The essay opens with its own title: the page prints it once.
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
@@ -148,9 +119,9 @@ describe('the Reader by keyboard and mouse', () => {
 
 describe('Search and Back by keyboard', () => {
   it('"/" selects the old query; a result opened from Search comes back focused, in place', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${harness.baseUrl}/#/search`);
+    await page.goto(e2e.url('/search'));
     const searchbox = page.getByRole('searchbox', { name: 'Search' });
     await searchbox.fill('1941');
     const results = page.getByRole('list', { name: 'Search results' });
@@ -209,16 +180,14 @@ describe('Search and Back by keyboard', () => {
 
 describe('in Lithuanian', () => {
   it('labels the selection toolbar and the way back to the results in Lithuanian', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await context.addInitScript(() => localStorage.setItem('atmintis.language', 'lt'));
-    await page.goto(`${harness.baseUrl}/#/reader/${COLLECTION}/overview`);
+    const { page, context, errors } = await e2e.visit(`/reader/${COLLECTION}/overview`, { language: 'lt' });
     await page.getByRole('searchbox', { name: 'Ieškoti dokumente' }).waitFor();
     const word = await wordNearTheEnd(page);
     await selectPhrase(page, word);
     const toolbar = page.getByRole('toolbar', { name: 'Pažymėti pasirinktą tekstą' });
     await toolbar.getByRole('button', { name: 'Pridėti pastabą' }).waitFor();
 
-    await page.goto(`${harness.baseUrl}/#/search`);
+    await page.goto(e2e.url('/search'));
     await page.getByRole('searchbox', { name: 'Paieška' }).fill('Igarka');
     const result = page.locator('a.search-result-link[href^="#/browse/record/"]').first();
     await result.click();

@@ -7,54 +7,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { selectPhrase } from '../support/select-phrase';
+import { foreignRequests } from '../support/web-harness';
 
 const OVERVIEW = 'The Soviet deportations from Lithuania: an overview';
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/documents', name));
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 async function openLibrary(page: Page): Promise<void> {
-  await page.goto(`${harness.baseUrl}/#/reader`);
+  await page.goto(e2e.url('/reader'));
   await page.getByRole('heading', { level: 1, name: 'Reader' }).waitFor();
-}
-
-/** Selects `phrase` in the reading text as a user dragging over it would. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const found = await page.locator('.reader-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  expect(found, `the text contains "${phrase}"`).toBe(true);
 }
 
 async function find(page: Page, query: string): Promise<void> {
@@ -66,9 +32,9 @@ const findStatus = (page: Page) => page.getByRole('search').locator('output');
 
 describe('the Reader in Chromium', () => {
   it('reads the overview and imported Markdown, text and PDF offline, with find and lasting highlights', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
+    const { page, context, requests, errors } = await e2e.open();
     const blocked: string[] = [];
-    const origin = new URL(harness.baseUrl).origin;
+    const origin = new URL(e2e.baseUrl).origin;
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
@@ -223,7 +189,7 @@ describe('the Reader in Chromium', () => {
     ).toEqual([]);
 
     expect(blocked).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 });

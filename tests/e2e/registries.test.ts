@@ -10,9 +10,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openObservedPage, startHarness, type Harness } from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/registries');
 
@@ -37,17 +37,7 @@ interface StoredRecord {
   person?: { caseNumber?: string };
 }
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  [harness, browser] = await Promise.all([startHarness(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e({ timeout: 120_000 });
 
 function table(fixture: Fixture): string[][] {
   const text = new TextDecoder(fixture.encoding).decode(readFileSync(join(FIXTURES, fixture.file)));
@@ -58,7 +48,7 @@ function table(fixture: Fixture): string[][] {
 }
 
 function storedRecords(collectionId: string): StoredRecord[] {
-  const dir = join(harness.dataDir, 'collections', collectionId, 'records');
+  const dir = join(e2e.harness.dataDir, 'collections', collectionId, 'records');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .flatMap((name) => {
@@ -69,7 +59,7 @@ function storedRecords(collectionId: string): StoredRecord[] {
 }
 
 async function openRecord(page: Page, collectionId: string, record: StoredRecord): Promise<string> {
-  await page.goto(`${harness.baseUrl}/#/browse/record/${collectionId}/${record.id}`);
+  await page.goto(e2e.url(`/browse/record/${collectionId}/${record.id}`));
   await page.getByRole('heading', { level: 1, name: record.title, exact: true }).waitFor({ timeout: 30_000 });
   return (await page.locator('article.record-page').textContent()) ?? '';
 }
@@ -101,9 +91,7 @@ describe('registries kept whole (npm run web, Chromium)', () => {
       const header = rows[0] ?? [];
       const data = rows.slice(1);
       const collectionId = fixture.file.replace(/\.[^.]+$/, '');
-      const { page, context, errors } = await openObservedPage(browser);
-
-      await page.goto(`${harness.baseUrl}/#/import`);
+      const { page, context, errors } = await e2e.visit('/import');
       await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
       await page.getByLabel('File to import').setInputFiles(join(FIXTURES, fixture.file));
       await page.getByText(`${fixture.file}: CSV/TSV table`).waitFor();
@@ -173,7 +161,7 @@ describe('registries kept whole (npm run web, Chromium)', () => {
     const shared = [...families].filter(([, members]) => members.length > 1);
     expect(shared.length).toBeGreaterThan(0);
 
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     for (const [caseNumber, members] of shared) {
       for (const member of members) {
         await openRecord(page, collectionId, member);
@@ -215,8 +203,7 @@ describe('registries kept whole (npm run web, Chromium)', () => {
       many,
       `Nr.,Pavardė,Vardas\n${Array.from({ length: 279 }, (_, i) => `${i + 1},Testaitis`).join('\n')}\n`,
     );
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(`${harness.baseUrl}/#/import`);
+    const { page, context, errors } = await e2e.visit('/import');
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     const fileInput = page.getByLabel('File to import');
     const alert = page.getByRole('alert').filter({ hasText: 'The import failed' });
@@ -279,9 +266,7 @@ describe('registries kept whole (npm run web, Chromium)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'atmintis-registries-e2e-'));
     const broken = join(folder, 'sarasas.csv');
     writeFileSync(broken, 'Nr.,Pavardė,Vardas\n1,Testaitis,Jonas\n2,Testaitytė\n');
-    const { page, context } = await openObservedPage(browser);
-    await context.addInitScript(() => localStorage.setItem('atmintis.language', 'lt'));
-    await page.goto(`${harness.baseUrl}/#/import`);
+    const { page, context } = await e2e.visit('/import', { language: 'lt' });
     await page.getByRole('heading', { level: 1, name: 'Importas' }).waitFor();
     await page.getByLabel('Importuojamas failas').setInputFiles(broken);
     await page.getByText('sarasas.csv: CSV/TSV lentelė').waitFor();

@@ -1,32 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { routeUrl, useE2e } from '../support/e2e';
+import { foreignRequests, startHarness } from '../support/web-harness';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 const RECORD_URL = /#\/browse\/record\/lt-deportations-1940-1953\//;
 
 async function openSearch(page: Page) {
-  await page.goto(harness.baseUrl + '/#/search');
+  await page.goto(e2e.url('/search'));
   await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
   return page.getByRole('searchbox', { name: 'Search' });
 }
@@ -35,7 +19,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('search in Chromium (npm run web)', () => {
   it('finds a place typed in Lithuanian and opens it with the keyboard', async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
+    const { page, context, errors, requests } = await e2e.open();
     const searchbox = await openSearch(page);
     await searchbox.pressSequentially('Krasnojarskas', { delay: 20 });
     const results = page.getByRole('list', { name: 'Search results' });
@@ -64,20 +48,19 @@ describe('search in Chromium (npm run web)', () => {
     expect(page.url()).toMatch(RECORD_URL);
     expect(page.url()).toContain('place-krasnoyarsk');
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('opens Search from anywhere with / and Ctrl+K, and Enter opens the first result', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, errors } = await e2e.visit('/browse');
     await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
     await page.keyboard.press('/');
     const searchbox = page.getByRole('searchbox', { name: 'Search' });
     await expect.poll(() => searchbox.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(page.url()).toContain('#/search');
 
-    await page.goto(harness.baseUrl + '/#/about');
+    await page.goto(e2e.url('/about'));
     await page.getByRole('heading', { level: 1, name: 'About Atmintis' }).waitFor();
     await page.keyboard.press('Control+k');
     await expect.poll(() => searchbox.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -96,7 +79,7 @@ describe('search in Chromium (npm run web)', () => {
   });
 
   it('explains invalid syntax inline, refines with facets and clears with Escape', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     const searchbox = await openSearch(page);
     await searchbox.fill('Osen year:soon');
     await page.getByText('“soon” is not a year or year range').waitFor();
@@ -122,7 +105,7 @@ describe('search in Chromium (npm run web)', () => {
   });
 
   it('keeps recent and saved searches and runs them again', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     const searchbox = await openSearch(page);
     await searchbox.fill('tremtiniai');
     await page.getByRole('list', { name: 'Search results' }).getByRole('link').first().waitFor();
@@ -131,7 +114,7 @@ describe('search in Chromium (npm run web)', () => {
     await searchbox.press('Enter');
     await page.waitForURL(RECORD_URL);
 
-    await page.goto(harness.baseUrl + '/#/search');
+    await page.goto(e2e.url('/search'));
     await searchbox.fill('');
     const saved = page.getByRole('region', { name: 'Saved searches' });
     const recent = page.getByRole('region', { name: 'Recent searches' });
@@ -144,7 +127,7 @@ describe('search in Chromium (npm run web)', () => {
   });
 
   it('lists more results of a broad query on request, keeping focus on the button', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
+    const { page, context, errors } = await e2e.open();
     const searchbox = await openSearch(page);
     await searchbox.fill('1941');
     const more = page.getByRole('button', { name: 'Show more results' });
@@ -192,7 +175,7 @@ describe('search in Chromium (npm run web)', () => {
   });
 
   it('shows the query syntax help', async () => {
-    const { page, context } = await openObservedPage(browser);
+    const { page, context } = await e2e.open();
     await openSearch(page);
     await page.getByRole('button', { name: 'Query syntax' }).click();
     const dialog = page.getByRole('dialog', { name: 'How to search' });
@@ -203,7 +186,7 @@ describe('search in Chromium (npm run web)', () => {
   });
 
   it("finds the user's notes, opens a note's record, and filters has:notes", async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
+    const { page, context, errors, requests } = await e2e.open();
     let searchbox = await openSearch(page);
     await searchbox.pressSequentially('Krasnojarskas', { delay: 10 });
     await page
@@ -245,7 +228,7 @@ describe('search in Chromium (npm run web)', () => {
     await expect.poll(() => results.getByRole('link').count()).toBe(1);
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
@@ -253,8 +236,7 @@ describe('search in Chromium (npm run web)', () => {
     // Its own harness: a data folder with no saved index yet.
     const fresh = await startHarness();
     try {
-      const first = await openObservedPage(browser);
-      await first.page.goto(`${fresh.baseUrl}/#/search`);
+      const first = await e2e.visit('/search', { on: fresh });
       await first.page.getByRole('searchbox', { name: 'Search' }).fill('Igarka');
       const result = (page: Page) =>
         page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: /^Igarka\b/ });
@@ -265,12 +247,12 @@ describe('search in Chromium (npm run web)', () => {
       await expect.poll(() => existsSync(saved), { timeout: 30_000 }).toBe(true);
       await first.context.close();
 
-      const second = await openObservedPage(browser);
+      const second = await e2e.open();
       const indexResponses: number[] = [];
       second.context.on('response', (response) => {
         if (response.url().includes('/search-index.bin')) indexResponses.push(response.status());
       });
-      await second.page.goto(`${fresh.baseUrl}/#/search`);
+      await second.page.goto(routeUrl(fresh, '/search'));
       await second.page.getByRole('searchbox', { name: 'Search' }).fill('Igarka');
       await result(second.page).first().waitFor();
       expect(indexResponses).toEqual([200]);

@@ -1,25 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+import { foreignRequests } from '../support/web-harness';
 
-let harness: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const e2e = useE2e();
 
 const VIEWS = [
   { link: 'Search', heading: 'Search', hash: '#/search' },
@@ -33,8 +16,8 @@ const VIEWS = [
 
 describe('app shell in Chromium (npm run web)', () => {
   it('loads with a CSP, no console errors and no request leaving the origin', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
-    const response = await page.goto(harness.baseUrl + '/');
+    const { page, context, requests, errors } = await e2e.open();
+    const response = await page.goto(e2e.baseUrl + '/');
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     expect(
       await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
@@ -44,13 +27,12 @@ describe('app shell in Chromium (npm run web)', () => {
     await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
     await page.getByRole('table', { name: 'Records of the collection' }).waitFor();
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('reaches every view by keyboard alone', async () => {
-    const { page, context, requests, errors } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, requests, errors } = await e2e.visit('/browse');
     await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const view of VIEWS) {
@@ -71,27 +53,25 @@ describe('app shell in Chromium (npm run web)', () => {
       await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     }
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('shows a not-found view for unknown addresses and the About facts from the main process', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/no-such-view');
+    const { page, context, errors } = await e2e.visit('/no-such-view');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Go to Browse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
-    await page.goto(harness.baseUrl + '/#/about');
+    await page.goto(e2e.url('/about'));
     await page.getByText('License: AGPL-3.0-or-later').waitFor();
-    await page.getByText(`User data folder: ${harness.dataDir}`).waitFor();
+    await page.getByText(`User data folder: ${e2e.harness.dataDir}`).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('follows the OS colour scheme', async () => {
     const background = async (colorScheme: 'light' | 'dark') => {
-      const { page, context } = await openObservedPage(browser, { colorScheme });
-      await page.goto(harness.baseUrl + '/#/browse');
+      const { page, context } = await e2e.visit('/browse', { colorScheme });
       await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
       const value = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await context.close();
@@ -105,14 +85,13 @@ describe('app shell in Chromium (npm run web)', () => {
   });
 
   it('uses only bundled fonts', async () => {
-    const { page, context, requests } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, requests } = await e2e.visit('/browse');
     await page.getByRole('heading', { level: 1, name: 'Browse' }).waitFor();
     await page.evaluate(() => document.fonts.ready);
     const families = await page.evaluate(() => [...document.fonts].map((font) => font.family));
     expect(families.join(',')).toContain('Inter');
     expect(requests.filter((url) => url.endsWith('.woff2')).length).toBeGreaterThan(0);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 });

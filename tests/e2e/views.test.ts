@@ -3,52 +3,20 @@
  * range, one whole per chart, labels never clipped), dates at their own precision, views that adapt to
  * a list of people, and the first-start welcome, in English and Lithuanian.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foreignRequests,
-  launchBrowser,
-  openObservedPage,
-  startHarness,
-  type Harness,
-} from '../support/web-harness';
+import { describe, expect, it } from 'vitest';
+import { fixtureCollections, useE2e, useHarness } from '../support/e2e';
+import { foreignRequests } from '../support/web-harness';
 
-let harness: Harness;
-let people: Harness;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atmintis-views-people-'));
-  cpSync(join(import.meta.dirname, '..', 'fixtures', 'collections', 'people'), join(dir, 'people'), {
-    recursive: true,
-  });
-  [harness, people, browser] = await Promise.all([
-    startHarness(),
-    startHarness({ collectionsDirs: [dir] }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  await people?.stop();
-});
+const e2e = useE2e();
+/** A second harness serving a list of people (the fixture) beside the bundled collection. */
+const people = useHarness({ collectionsDirs: () => [fixtureCollections('people')] });
 
 /** Thousands separators differ by language (lt: a no-break space); compare with plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
 
-async function inLithuanian(page: Page) {
-  await page.addInitScript(() => localStorage.setItem('atmintis.language', 'lt'));
-}
-
 describe('figures a historian can trust', () => {
   it('labels Operation Vesna with one count and draws charts of one whole, unclipped', async () => {
-    const { page, context, errors, requests } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse/timeline');
+    const { page, context, errors, requests } = await e2e.visit('/browse/timeline');
     const vesna = page
       .getByRole('group', { name: 'Timeline' })
       .getByRole('link', { name: /^Operation Vesna/ });
@@ -66,7 +34,7 @@ describe('figures a historian can trust', () => {
     });
     expect(cut).toEqual([]);
 
-    await page.goto(harness.baseUrl + '/#/browse/charts');
+    await page.goto(e2e.url('/browse/charts'));
     await page.getByRole('figure').first().waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(/187[.,]4/);
     // Every label lies wholly inside its chart and shows all its text.
@@ -87,21 +55,17 @@ describe('figures a historian can trust', () => {
     );
     expect(clipped).toEqual([]);
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, harness.baseUrl)).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 
   it('in Lithuanian: numbers and dates as Lithuanian writes them', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await inLithuanian(page);
-    await page.goto(harness.baseUrl + '/#/browse/timeline');
+    const { page, context, errors } = await e2e.visit('/browse/timeline', { language: 'lt' });
     const timeline = page.getByRole('group', { name: 'Laiko juosta' });
     await timeline.waitFor();
     const labels = plain((await timeline.textContent()) ?? '');
     expect(labels).toContain('39 766–49 331 žm.');
-    await page.goto(
-      harness.baseUrl + '/#/browse/record/lt-deportations-1940-1953/person-dalia-grinkeviciute',
-    );
+    await page.goto(e2e.url('/browse/record/lt-deportations-1940-1953/person-dalia-grinkeviciute'));
     await page.locator('.record-dates').waitFor();
     expect(await page.locator('.record-dates').textContent()).toBe('1927–1987 m.');
     expect(errors).toEqual([]);
@@ -111,8 +75,7 @@ describe('figures a historian can trust', () => {
 
 describe('views adapt to a list of people', () => {
   it('shows the columns, timeline and tabs the list has, and no empty map', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(people.baseUrl + '/#/browse');
+    const { page, context, errors } = await e2e.visit('/browse', { on: people.harness });
     await page.getByRole('combobox', { name: 'Collection' }).selectOption('test-people');
     const table = page.getByRole('table', { name: 'Records of the collection' });
     await table.getByRole('link', { name: 'Person A (synthetic)' }).waitFor();
@@ -130,8 +93,7 @@ describe('views adapt to a list of people', () => {
 
 describe('first start', () => {
   it('welcomes a new reader once, with what the bundled collection holds', async () => {
-    const { page, context, errors } = await openObservedPage(browser);
-    await page.goto(harness.baseUrl + '/#/browse');
+    const { page, context, errors } = await e2e.visit('/browse');
     const welcome = page.getByRole('region', { name: 'Welcome to Atmintis' });
     await welcome.waitFor();
     expect(await welcome.textContent()).toContain('Soviet deportations from Lithuania, 1940–1953');

@@ -90,8 +90,14 @@ export interface ObservedPage {
   errors: string[];
 }
 
-export async function openObservedPage(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
+export async function openObservedPage(
+  browser: Browser,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+) {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
   const page = await context.newPage();
   const observed: ObservedPage = { page, context, requests: [], errors: [] };
   context.on('request', (request) => observed.requests.push(request.url()));

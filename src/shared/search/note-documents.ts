@@ -4,14 +4,15 @@
  * worker, rebuilt when notes change) and the two answers are merged (mergeResponses).
  */
 import type { Note, NoteTarget } from '../notes/model';
-import { bibliographyPath, passageTextPath, recordPath } from '../links';
+import { bibliographyPath, passageNotePath, recordPath } from '../links';
 import type { SearchDocument } from './documents';
 import { inlineMarkdownToText } from './text-sections';
 
 const TITLE_CHARS = 80;
 
-/** Where the note's target opens (the same places the Notes view jumps to). */
-function targetPath(target: NoteTarget): string {
+/** Where the note opens (the same places the Notes view jumps to): a passage note focused in its text. */
+function notePath(note: Note): string {
+  const target = note.target;
   switch (target.kind) {
     case 'record':
       return recordPath(target.collectionId, target.recordId);
@@ -20,7 +21,7 @@ function targetPath(target: NoteTarget): string {
     case 'collection':
       return '/browse';
     case 'passage':
-      return passageTextPath(target.collectionId, target.textId);
+      return passageNotePath(target.collectionId, target.textId, note.id);
   }
 }
 
@@ -51,7 +52,7 @@ export function noteDocument(note: Note): SearchDocument {
     collectionId: note.target.collectionId,
     kind: 'note',
     targetId: note.id,
-    path: targetPath(note.target),
+    path: notePath(note),
     title: titleOf(note),
     fields: {
       ...(body.length > 0 ? { body } : {}),

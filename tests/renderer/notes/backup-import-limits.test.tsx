@@ -1,17 +1,12 @@
 // Hostile files given to the Notes view's import: refused with a message, nothing read or written.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { BackupsPage } from '../../../src/renderer/src/notes/BackupsPage';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
 import { MAX_BACKUP_FILE_BYTES } from '@shared/notes/backup';
-import { freshDatabase } from './fixtures';
+import { notesSetup } from './notes-setup';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -19,17 +14,10 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 function setup() {
-  const { db } = freshDatabase();
-  const repository = new NotesRepository(db);
-  const invoke = vi.fn(async (channel: string) => ({
+  const { repository, wrapper } = notesSetup((async (channel: string) => ({
     ok: true,
     value: channel === 'backups.list' ? { folder: '/data/backups', backups: [] } : [],
-  })) as unknown as Invoke;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>{children}</NotesProvider>
-    </ApiProvider>
-  );
+  })) as unknown as Invoke);
   render(<BackupsPage />, { wrapper });
   return { repository };
 }

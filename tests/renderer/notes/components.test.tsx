@@ -1,47 +1,23 @@
 // Dexie's liveQuery only runs where a global indexedDB exists (dexie/Dexie.js#2046); each test still
-// gets its own IDBFactory through freshDatabase().
+// gets its own IDBFactory through notesSetup().
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { HighlightableText } from '../../../src/renderer/src/notes/HighlightableText';
 import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '@shared/ipc/api';
-import type { Invoke } from '@shared/ipc/contract';
-import { describePassage } from '@shared/notes/anchoring';
 import type { NoteTarget } from '@shared/notes/model';
-import { must } from '../../shared/notes/arbitraries';
-import { freshDatabase } from './fixtures';
+import { notesSetup } from './notes-setup';
 
 beforeAll(async () => {
   await initI18n('en');
 });
 afterEach(cleanup);
 
-function setup() {
-  const { db } = freshDatabase();
-  const repository = new NotesRepository(db);
-  const invoke = vi.fn(async () => ({
-    ok: true,
-    value: { written: false, retryAfter: new Date().toISOString() },
-  })) as unknown as Invoke;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>{children}</NotesProvider>
-    </ApiProvider>
-  );
-  return { repository, wrapper };
-}
-
 const record: NoteTarget = { kind: 'record', collectionId: 'c', recordId: 'op-vesna' };
 
 describe('NotesPanel', () => {
   it('autosaves while typing, within half a second of the last keystroke', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (Markdown)' }), {
@@ -60,7 +36,7 @@ describe('NotesPanel', () => {
   });
 
   it('flushes the draft at once when the editor goes away (view change) and on pagehide', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     const view = render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
     const box = screen.getByRole('textbox', { name: 'Note (Markdown)' });
@@ -78,7 +54,7 @@ describe('NotesPanel', () => {
   });
 
   it('renders Markdown safely: no raw HTML, no script URLs', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await repository.save({
       id: 'n1',
       target: record,
@@ -97,7 +73,7 @@ describe('NotesPanel', () => {
   });
 
   it('moves a note to the trash with undo', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await repository.save({ id: 'n1', target: record, body: 'keep me', tags: [], colour: null });
     render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
@@ -106,50 +82,5 @@ describe('NotesPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('keep me');
     expect((await repository.live()).map((note) => note.body)).toEqual(['keep me']);
-  });
-});
-
-describe('HighlightableText', () => {
-  const ORIGINAL =
-    'Lithuania came under Soviet rule twice. Operation Vesna in May 1948 deported about forty thousand people.';
-
-  it('re-anchors highlights after the text changes, and lists those it cannot place as orphans', async () => {
-    const { repository, wrapper } = setup();
-    const passage = (id: string, quote: string) => {
-      const start = ORIGINAL.indexOf(quote);
-      return repository.save({
-        id,
-        target: {
-          kind: 'passage',
-          collectionId: 'c',
-          textId: 't',
-          selectors: describePassage(ORIGINAL, { start, end: start + quote.length }),
-        },
-        body: `note ${id}`,
-        tags: [],
-        colour: 'green',
-      });
-    };
-    await passage('moved', 'Operation Vesna in May 1948');
-    await passage('deleted', 'came under Soviet rule twice');
-    const view = render(<HighlightableText collectionId="c" textId="t" markdownOrPlainText={ORIGINAL} />, {
-      wrapper,
-    });
-    await waitFor(() => expect(view.container.querySelectorAll('mark.note-highlight')).toHaveLength(2));
-
-    const edited =
-      'A new first sentence. Lithuania was occupied. Operation Vesna in May 1948 deported about forty thousand people.';
-    view.rerender(<HighlightableText collectionId="c" textId="t" markdownOrPlainText={edited} />);
-    await screen.findByText('1 note whose passage is gone');
-    const marks = [...view.container.querySelectorAll<HTMLElement>('mark.note-highlight')];
-    expect(marks.map((mark) => [mark.dataset['noteId'], mark.textContent])).toEqual([
-      ['moved', 'Operation Vesna in May 1948'],
-    ]);
-    expect(must(marks[0]).classList.contains('note-colour-green')).toBe(true);
-    // The orphan keeps its quote and body, visibly.
-    expect(screen.getByText('came under Soviet rule twice')).toBeTruthy();
-    expect(screen.getByText('note deleted')).toBeTruthy();
-    expect((await repository.live()).map((note) => note.id).sort()).toEqual(['deleted', 'moved']);
-    await act(async () => undefined);
   });
 });

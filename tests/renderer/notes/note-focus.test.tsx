@@ -1,42 +1,22 @@
 // Dexie's liveQuery only runs where a global indexedDB exists; each test has its own database.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { NotesPanel } from '../../../src/renderer/src/notes/NotesPanel';
-import { NotesProvider } from '../../../src/renderer/src/notes/NotesContext';
-import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { createApi } from '@shared/ipc/api';
-import type { Invoke } from '@shared/ipc/contract';
 import type { NoteTarget } from '@shared/notes/model';
-import { freshDatabase } from './fixtures';
+import { notesSetup } from './notes-setup';
 
 beforeAll(async () => {
   await initI18n('en');
 });
 afterEach(cleanup);
 
-function setup() {
-  const repository = new NotesRepository(freshDatabase().db);
-  const invoke = vi.fn(async () => ({
-    ok: true,
-    value: { written: false, retryAfter: new Date().toISOString() },
-  })) as unknown as Invoke;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={createApi(invoke)}>
-      <NotesProvider repository={repository}>{children}</NotesProvider>
-    </ApiProvider>
-  );
-  return { repository, wrapper };
-}
-
 const record: NoteTarget = { kind: 'record', collectionId: 'c', recordId: 'op-vesna' };
 
 describe('focus after Done in a note editor', () => {
   it('goes to the card of the note just written, not to the page body', async () => {
-    const { wrapper } = setup();
+    const { wrapper } = notesSetup();
     render(<NotesPanel target={record} />, { wrapper });
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (Markdown)' }), {
@@ -51,7 +31,7 @@ describe('focus after Done in a note editor', () => {
   });
 
   it('goes back to the edited note when an existing note is edited', async () => {
-    const { repository, wrapper } = setup();
+    const { repository, wrapper } = notesSetup();
     await repository.save({ id: 'n-1', target: record, body: 'first', tags: [], colour: null });
     await repository.save({ id: 'n-2', target: record, body: 'second', tags: [], colour: null });
     render(<NotesPanel target={record} />, { wrapper });

@@ -42,7 +42,7 @@ describe('notes in the search index', () => {
     });
   });
 
-  it('opens a passage note on an imported document in the Reader, and one on a collection text there too', () => {
+  it('opens a passage note focused in the Reader, on an imported document and on a collection text', () => {
     const passage = (collectionId: string, textId: string) =>
       sampleNote({
         id: `p-${textId}`,
@@ -56,9 +56,11 @@ describe('notes in the search index', () => {
           ],
         },
       });
-    expect(noteDocument(passage('reader-documents', 'doc-1')).path).toBe('/reader/document/doc-1');
+    expect(noteDocument(passage('reader-documents', 'doc-1')).path).toBe(
+      '/reader/document/doc-1/note/p-doc-1',
+    );
     expect(targetHref(passage('reader-documents', 'doc-1').target)).toBe('#/reader/document/doc-1');
-    expect(noteDocument(passage('test', 'essay')).path).toBe('/reader/test/essay');
+    expect(noteDocument(passage('test', 'essay')).path).toBe('/reader/test/essay/note/p-essay');
   });
 
   it('leaves trashed notes out and lists what live notes are attached to', () => {

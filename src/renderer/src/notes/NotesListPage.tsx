@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { TARGET_KINDS, type Note } from '@shared/notes/model';
 import { describeTarget } from '@shared/notes/targets';
-import { textsPath } from './paths';
-import { DOCUMENTS_NOTE_COLLECTION } from '@shared/links';
+import { passageNotePath } from '@shared/links';
 import { filterNotes, NO_FILTERS, SORTS, type NoteFilters } from './filters';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -18,12 +17,11 @@ import type { Manifest } from '@shared/collection/schema';
 import { useLiveQuery } from './useLiveQuery';
 import { useTrashWithUndo } from './useTrashWithUndo';
 
-/** Where "open" takes a note: its record or entry; passages to their text with the highlight focused. */
-function jumpHref(note: Note, href: string): string {
-  // Imported documents are read (and highlighted) only in the Reader, which target.href opens.
-  if (note.target.kind === 'passage' && note.target.collectionId !== DOCUMENTS_NOTE_COLLECTION)
-    return textsPath(note.target.collectionId, note.target.textId, note.id);
-  return href;
+/** Where "open" takes a note: its record or entry; passages to the Reader with the note focused. */
+function jumpPath(note: Note, href: string): string {
+  if (note.target.kind === 'passage')
+    return passageNotePath(note.target.collectionId, note.target.textId, note.id);
+  return href.replace(/^#/, '');
 }
 
 export function NotesListPage() {
@@ -196,7 +194,7 @@ export function NotesListPage() {
                     heading={
                       <>
                         <span className="note-kind">{t(`notes.kind.${note.target.kind}`)}</span>{' '}
-                        <Link href={`~${jumpHref(note, target.href).replace(/^#/, '')}`}>{target.label}</Link>
+                        <Link href={`~${jumpPath(note, target.href)}`}>{target.label}</Link>
                       </>
                     }
                   >

@@ -11,6 +11,7 @@ import { NoteEditor } from '../notes/NoteEditor';
 import type { NoteDraft } from '../notes/repository';
 import { UndoBar } from '../notes/UndoBar';
 import { useTrashWithUndo } from '../notes/useTrashWithUndo';
+import { focusPassageNote } from './dom';
 
 export function PassageNotes({
   notes,
@@ -37,14 +38,7 @@ export function PassageNotes({
       ) : (
         <NoteCard note={note} orphan={orphan}>
           {!orphan ? (
-            <button
-              type="button"
-              className="no-print"
-              onClick={() => {
-                const mark = document.getElementById(`highlight-${note.id}`);
-                mark?.scrollIntoView({ block: 'center' });
-              }}
-            >
+            <button type="button" className="no-print" onClick={() => focusPassageNote(note.id)}>
               {t('notes.passages.showInText')}
             </button>
           ) : null}

@@ -15,7 +15,7 @@ import { useNotes } from '../notes/NotesContext';
 import type { NoteDraft } from '../notes/repository';
 import { useLiveQuery } from '../notes/useLiveQuery';
 import { CitationPopover, citationFromLink, type CitationTarget } from './CitationPopover';
-import { anchorHeadings, blockAtOffset, firstVisibleOffset, type TocEntry } from './dom';
+import { anchorHeadings, blockAtOffset, firstVisibleOffset, focusPassageNote, type TocEntry } from './dom';
 import { FindBar } from './FindBar';
 import { PassageNotes } from './PassageNotes';
 import {
@@ -52,6 +52,8 @@ export interface ReaderDocumentProps {
   collection?: LoadedCollection;
   /** A heading anchor to open at instead of the remembered position. */
   initialAnchor?: string;
+  /** A passage note to open at: its highlight (or, if its words are gone, its card) is shown and focused. */
+  focusNoteId?: string;
   /** Byline, metadata or other content under the title. */
   children?: ReactNode;
 }
@@ -64,6 +66,7 @@ export function ReaderDocument({
   noteTarget,
   collection,
   initialAnchor,
+  focusNoteId,
   children,
 }: ReaderDocumentProps) {
   const { t } = useTranslation();
@@ -84,6 +87,8 @@ export function ReaderDocument({
   const [citation, setCitation] = useState<CitationTarget | null>(null);
   const [anchors, setAnchors] = useState<Map<string, Anchor | null>>(new Map());
   const [plainText, setPlainText] = useState('');
+  /** The note last focused for `focusNoteId`, so later re-anchoring (after an edit) does not steal focus. */
+  const focusedNote = useRef<string | null>(null);
   const { collectionId, textId } = noteTarget;
   const notes = useLiveQuery(
     () => repository.forText(collectionId, textId),
@@ -149,11 +154,20 @@ export function ReaderDocument({
         mark.classList.add(`note-colour-${note?.colour ?? 'yellow'}`);
         mark.title = note?.body ? note.body.slice(0, 200) : t('reader.highlight.open');
         if (first) mark.id = `highlight-${id}`;
+        // Focusable from script only: a linked note and "Show in text" move focus to its words.
+        mark.tabIndex = -1;
       });
     }
     setAnchors(found);
     setPlainText(text);
   }, [shown, rendered, notes, t]);
+
+  // A linked note is shown once it is anchored (or known to be an orphan), once per note asked for.
+  useEffect(() => {
+    if (!focusNoteId || focusedNote.current === focusNoteId || !anchors.has(focusNoteId)) return;
+    focusedNote.current = focusNoteId;
+    focusPassageNote(focusNoteId);
+  }, [focusNoteId, anchors]);
 
   const find = useFind(container, query, plainText);
 
@@ -161,12 +175,15 @@ export function ReaderDocument({
   useEffect(() => {
     const root = container.current;
     if (!root) return;
+    // A linked note is scrolled to by the effect above, not the remembered position.
     const target = initialAnchor
       ? document.getElementById(initialAnchor)
-      : (() => {
-          const offset = loadPosition(documentKey);
-          return offset === null || offset === 0 ? null : blockAtOffset(root, offset);
-        })();
+      : focusNoteId
+        ? null
+        : (() => {
+            const offset = loadPosition(documentKey);
+            return offset === null || offset === 0 ? null : blockAtOffset(root, offset);
+          })();
     target?.scrollIntoView({ block: 'start' });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
@@ -182,7 +199,7 @@ export function ReaderDocument({
       clearTimeout(timer);
       document.removeEventListener('scroll', onScroll, { capture: true });
     };
-  }, [documentKey, initialAnchor, shown, rendered]);
+  }, [documentKey, initialAnchor, focusNoteId, shown, rendered]);
 
   useEffect(() => {
     const onChange = () => {
@@ -256,6 +273,17 @@ export function ReaderDocument({
     const note =
       notes.status === 'ok' ? notes.value.find((n) => n.id === mark?.dataset['noteId']) : undefined;
     if (note && document.getSelection()?.isCollapsed !== false) setEditing(note);
+  };
+
+  // A focused highlight (a linked note, "Show in text") opens its note with Enter, as a click does.
+  const onTextKeyDown = (event: React.KeyboardEvent) => {
+    const element = event.target as HTMLElement;
+    if (event.key !== 'Enter' || !element.matches('mark.note-highlight')) return;
+    const note =
+      notes.status === 'ok' ? notes.value.find((n) => n.id === element.dataset['noteId']) : undefined;
+    if (!note) return;
+    event.preventDefault();
+    setEditing(note);
   };
 
   const print = async () => {
@@ -334,6 +362,7 @@ export function ReaderDocument({
               ref={container}
               className="reading-text reader-text"
               onClick={onTextClick}
+              onKeyDown={onTextKeyDown}
               dangerouslySetInnerHTML={renderInto ? undefined : body}
             />
             {selection && toolbarPlace ? (

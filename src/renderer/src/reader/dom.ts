@@ -59,3 +59,19 @@ export function blockAtOffset(container: HTMLElement, offset: number): HTMLEleme
   }
   return found;
 }
+
+/**
+ * Shows a passage note: its highlight in the middle of the window, focused; or, when its words are gone
+ * (an orphan, listed in the margin), its card. Returns false when neither is on the page.
+ */
+export function focusPassageNote(noteId: string): boolean {
+  const target =
+    document.getElementById(`highlight-${noteId}`) ??
+    [...document.querySelectorAll<HTMLElement>('.reader-margin [data-note-id]')].find(
+      (card) => card.dataset['noteId'] === noteId,
+    );
+  if (!target) return false;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  return true;
+}

@@ -1,20 +1,38 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { passageNotePath, passageTextPath } from '@shared/links';
 import { BackupsPage } from '../notes/BackupsPage';
 import { NotesListPage } from '../notes/NotesListPage';
-import { TextsPage } from '../notes/TextsPage';
 import { TrashPage } from '../notes/TrashPage';
 import { ViewHeading } from '../shell/ViewHeading';
 import '../notes/notes.css';
 
 const TABS = [
   { path: '/', key: 'all' },
-  { path: '/texts', key: 'texts' },
   { path: '/trash', key: 'trash' },
   { path: '/backups', key: 'backups' },
 ] as const;
 
-/** All notes, the highlight reading pane, the trash, and export/import/backups (nested under #/notes). */
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * Where an address of the old highlight pane (`/notes/texts/<collection>/<text>[/<note>]`, kept in
+ * bookmarks and history) now leads: the same text in the Reader, with the same note focused.
+ */
+function readerPathOfOldPane(params: { collectionId: string; textId: string; noteId?: string }): string {
+  const [collectionId, textId] = [decode(params.collectionId), decode(params.textId)];
+  return params.noteId
+    ? passageNotePath(collectionId, textId, decode(params.noteId))
+    : passageTextPath(collectionId, textId);
+}
+
+/** All notes, the trash, and export/import/backups (nested under #/notes). */
 export default function NotesView() {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -38,16 +56,10 @@ export default function NotesView() {
       </nav>
       <Switch>
         <Route path="/texts/:collectionId/:textId/:noteId?">
-          {(params) => (
-            <TextsPage
-              collectionId={decodeURIComponent(params.collectionId)}
-              textId={decodeURIComponent(params.textId)}
-              noteId={params.noteId ? decodeURIComponent(params.noteId) : undefined}
-            />
-          )}
+          {(params) => <Redirect to={`~${readerPathOfOldPane(params)}`} replace />}
         </Route>
-        <Route path="/texts">
-          <TextsPage />
+        <Route path="/texts" nest>
+          <Redirect to="~/reader" replace />
         </Route>
         <Route path="/trash" component={TrashPage} />
         <Route path="/backups" component={BackupsPage} />

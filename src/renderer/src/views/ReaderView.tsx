@@ -25,12 +25,33 @@ const decode = (value: string) => {
 /**
  * Mounted with `nest` at /reader: `/` is the library, `/document/<id>` an imported document and
  * `/<collectionId>/<textId>[#anchor]` a collection's long text (the address search results link to).
+ * Either may end in `/note/<noteId>`: the text opens with that passage note focused (see
+ * passageNotePath in shared/links.ts).
  */
 export default function ReaderView() {
   return (
     <Switch>
+      <Route path="/document/:documentId/note/:noteId">
+        {(params) => (
+          <DocumentRoute
+            key={params.documentId}
+            documentId={decode(params.documentId)}
+            focusNoteId={decode(params.noteId)}
+          />
+        )}
+      </Route>
       <Route path="/document/:documentId">
         {(params) => <DocumentRoute key={params.documentId} documentId={decode(params.documentId)} />}
+      </Route>
+      <Route path="/:collectionId/:textId/note/:noteId">
+        {(params) => (
+          <TextRoute
+            key={`${params.collectionId}/${params.textId}`}
+            collectionId={decode(params.collectionId)}
+            textId={decode(params.textId)}
+            focusNoteId={decode(params.noteId)}
+          />
+        )}
       </Route>
       <Route path="/:collectionId/:textId">
         {(params) => {
@@ -88,10 +109,12 @@ function TextRoute({
   collectionId,
   textId,
   anchor,
+  focusNoteId,
 }: {
   collectionId: string;
   textId: string;
   anchor?: string;
+  focusNoteId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const state = useCollection(collectionId);
@@ -124,6 +147,7 @@ function TextRoute({
         noteTarget={{ collectionId, textId }}
         collection={collection}
         initialAnchor={anchor}
+        focusNoteId={focusNoteId}
       >
         <p className="reader-byline">{localizedManifest(collection.manifest, i18n.language).title}</p>
       </ReaderDocument>
@@ -131,7 +155,7 @@ function TextRoute({
   );
 }
 
-function DocumentRoute({ documentId }: { documentId: string }) {
+function DocumentRoute({ documentId, focusNoteId }: { documentId: string; focusNoteId?: string }) {
   const { t } = useTranslation();
   const state = useDocument(documentId);
   const [edited, setEdited] = useState<DocumentSummary | null>(null);
@@ -156,6 +180,7 @@ function DocumentRoute({ documentId }: { documentId: string }) {
         renderInto={pdf ? renderInto : undefined}
         documentKey={`document/${documentId}`}
         noteTarget={{ collectionId: DOCUMENTS_NOTE_COLLECTION, textId: documentId }}
+        focusNoteId={focusNoteId}
       >
         <DocumentDetails summary={summary} onSaved={setEdited} />
       </ReaderDocument>
