@@ -4,7 +4,8 @@
  * UI can say exactly what is wrong with it. Each one's revision is the hash the loader took of the bytes
  * it read, so it is computed once per process, with no second read.
  */
-import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { LoadedCollection } from '@shared/collection/model';
+import type { CollectionSummary } from '@shared/ipc/payloads';
 import type { AppError } from '@shared/result';
 import type { LoadedPackage } from './collection/load-collection';
 import type { CollectionStore } from './handlers';
@@ -57,7 +58,7 @@ export function createBundledCollectionStore(
   };
 }
 
-function summarise(collection: LoadedCollectionPayload, revision: string): CollectionSummary {
+function summarise(collection: LoadedCollection, revision: string): CollectionSummary {
   const { manifest } = collection;
   return {
     id: manifest.id,

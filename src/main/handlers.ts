@@ -4,7 +4,8 @@
  * very same code.
  */
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
-import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { LoadedCollection } from '@shared/collection/model';
+import type { CollectionSummary } from '@shared/ipc/payloads';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
 import type { BackupChannels } from './backups/handlers';
@@ -15,7 +16,7 @@ import type { SearchIndexChannels } from './search-index/handlers';
 export interface CollectionStore {
   list(): Promise<CollectionSummary[]>;
   /** Resolves to undefined when no collection has that id. */
-  get(collectionId: string): Promise<LoadedCollectionPayload | undefined>;
+  get(collectionId: string): Promise<LoadedCollection | undefined>;
 }
 
 export interface HandlerDependencies {

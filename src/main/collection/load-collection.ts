@@ -10,17 +10,15 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { LoadedCollection } from '@shared/collection/model';
 import {
   COLLECTION_PSEUDO_FILE,
-  MANIFEST_FILE,
   formatCollectionError,
-  validateCollection,
   type CollectionError,
-  type LoadedCollection,
-} from '@shared/collection/validate';
+} from '@shared/collection/collection-error';
+import { MANIFEST_FILE } from '@shared/collection/package-paths';
+import { validateCollection } from '@shared/collection/validate';
 import { fail, ok, type Result } from '@shared/result';
-
-export type { CollectionError, LoadedCollection } from '@shared/collection/validate';
 
 export const COLLECTION_INVALID = 'collection-invalid';
 

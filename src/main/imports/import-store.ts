@@ -13,15 +13,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manifestSchema, recordSchema, type Manifest } from '@shared/collection/schema';
-import {
-  BIBLIOGRAPHY_FILE,
-  MANIFEST_FILE,
-  formatCollectionError,
-  formatPath,
-  isSafePackagePath,
-  type CollectionError,
-  type LoadedCollection,
-} from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
+import { formatCollectionError, formatPath, type CollectionError } from '@shared/collection/collection-error';
+import { BIBLIOGRAPHY_FILE, MANIFEST_FILE, isSafePackagePath } from '@shared/collection/package-paths';
 import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
 import {

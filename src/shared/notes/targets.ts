@@ -5,7 +5,7 @@
  * (a note must stay readable even if its collection is removed).
  */
 import type { CslItem, CslName } from '../collection/schema';
-import type { LoadedCollection } from '../collection/validate';
+import type { LoadedCollection } from '../collection/model';
 import { bibliographyHref, passageTextPath, recordHref, toHref } from '../links';
 import type { NoteTarget } from './model';
 

@@ -1,6 +1,7 @@
 /** Channels serving the bundled (and later imported) collections. */
 import { z } from 'zod';
-import type { CollectionSummary, LoadedCollectionPayload } from '../payloads';
+import type { LoadedCollection } from '../../collection/model';
+import type { CollectionSummary } from '../payloads';
 
 export const collectionId = z
   .string()
@@ -15,5 +16,5 @@ export const collectionRequests = {
 
 export interface CollectionResponses {
   'collections.list': CollectionSummary[];
-  'collections.get': LoadedCollectionPayload;
+  'collections.get': LoadedCollection;
 }
