@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { BACKUP_LIMITS, parseBackup } from '@shared/notes/backup';
 import { BACKUP_FILE_NAME, type BackupFileInfo, type BackupReason } from '@shared/ipc/channels/backups';
 import { HandlerError } from '../ipc/dispatch';
-import { TEMP_PREFIX, writeFileAtomic } from './atomic-write';
+import { TEMP_PREFIX, writeFileAtomic } from '../fs/atomic-write';
 
 export interface BackupStoreOptions {
   folder: string;

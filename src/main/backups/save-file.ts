@@ -3,7 +3,7 @@
  * harness has none and answers `{ saved: false }`, so the renderer offers a download instead.
  */
 import { extname } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 export interface SaveRequest {
   suggestedName: string;

@@ -3,7 +3,7 @@
  * stylesheet, so highlights and notes are included), ask where to save, write atomically. Built from
  * the two Electron functions it needs, so it is tested without Electron.
  */
-import { writeFileAtomic } from '../backups/atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 import type { ShowSaveDialog } from '../backups/save-file';
 import type { PrintToPdf } from './handlers';
 

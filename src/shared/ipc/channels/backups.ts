@@ -54,6 +54,9 @@ export const backupRequests = {
     .strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type BackupChannel = keyof typeof backupRequests;
+
 export interface BackupResponses {
   'backups.write':
     | { written: true; file: BackupFileInfo }

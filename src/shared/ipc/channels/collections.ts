@@ -14,6 +14,9 @@ export const collectionRequests = {
   'collections.get': z.object({ collectionId }).strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type CollectionChannel = keyof typeof collectionRequests;
+
 export interface CollectionResponses {
   'collections.list': CollectionSummary[];
   'collections.get': LoadedCollection;

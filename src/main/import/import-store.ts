@@ -23,8 +23,9 @@ import {
   loadCollectionFromDirectory,
   loadCollectionPackage,
 } from '../collection/load-collection';
-import type { CollectionStore } from '../handlers';
-import { replaceFolder, syncFolder, writeFileDurably } from './atomic-fs';
+import type { CollectionStore } from '../collection/collection-store';
+import { replaceFolder, writeFileDurably } from '../fs/durable-write';
+import { syncDirectory } from '../fs/sync-directory';
 
 export const IMPORT_META_FILE = '.atmintis-import';
 /** Loader limits for imported packages: far above the bundled defaults, still bounded. */
@@ -322,11 +323,11 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
             revision: result.value.revision,
           };
           await writeFileDurably(join(s.folder, IMPORT_META_FILE), JSON.stringify(meta));
-          await syncFolder(join(s.folder, 'records'));
-          await syncFolder(s.folder);
+          await syncDirectory(join(s.folder, 'records'));
+          await syncDirectory(s.folder);
           const target = join(root, s.manifest.id);
           await replaceFolder(s.folder, target, join(tmp, `old-${s.manifest.id}-${s.id}`));
-          await syncFolder(root);
+          await syncDirectory(root);
           loaded.set(s.manifest.id, result.value.collection);
           const summary = await summaryOf(target);
           if (!summary)

@@ -6,11 +6,16 @@
  */
 import type { LoadedCollection } from '@shared/collection/model';
 import type { CollectionSummary } from '@shared/ipc/payloads';
-import type { AppError } from '@shared/result';
-import type { LoadedPackage } from './collection/load-collection';
-import type { CollectionStore } from './handlers';
-import { HandlerError } from './ipc/dispatch';
-import type { Result } from '@shared/result';
+import type { AppError, Result } from '@shared/result';
+import { HandlerError } from '../ipc/dispatch';
+import type { LoadedPackage } from './load-collection';
+
+/** What the `collections.*` channels read from: the bundled store, or it joined with the imported ones. */
+export interface CollectionStore {
+  list(): Promise<CollectionSummary[]>;
+  /** Resolves to undefined when no collection has that id. */
+  get(collectionId: string): Promise<LoadedCollection | undefined>;
+}
 
 export interface CollectionLoader {
   listCollectionDirectories(root: string): Promise<string[]>;
