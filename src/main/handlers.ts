@@ -10,7 +10,7 @@ import type { CollectionStore } from './collection/collection-store';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
 
-export interface HandlerDependencies {
+interface HandlerDependencies {
   appInfo: AppInfo;
   collections: CollectionStore;
   /** Opens a URL in the user's browser; the Electron edge passes shell.openExternal. */
@@ -21,7 +21,7 @@ export interface HandlerDependencies {
  * The app and collection channels. The backup, import, document and search index ones are built by
  * their own modules from their stores.
  */
-export type CoreHandlers = Pick<Handlers, AppChannel | CollectionChannel>;
+type CoreHandlers = Pick<Handlers, AppChannel | CollectionChannel>;
 
 export function createHandlers(deps: HandlerDependencies): CoreHandlers {
   return {

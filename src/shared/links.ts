@@ -29,8 +29,6 @@ export const DOCUMENTS_NOTE_COLLECTION = 'reader-documents';
 export const passageTextPath = (collectionId: string, textId: string): string =>
   collectionId === DOCUMENTS_NOTE_COLLECTION ? documentPath(textId) : textPath(collectionId, textId);
 
-export const searchPath = (): string => '/search';
-
 export const toHref = (path: string): string => `#${path}`;
 
 export const recordHref = (collectionId: string, recordId: string): string =>

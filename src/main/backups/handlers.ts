@@ -5,7 +5,7 @@ import { decodeBase64 } from '../fs/base64';
 import type { BackupStore } from './backup-store';
 import type { SaveFile } from './save-file';
 
-export interface BackupHandlerDependencies {
+interface BackupHandlerDependencies {
   store: BackupStore;
   saveFile: SaveFile;
 }

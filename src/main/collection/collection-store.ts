@@ -1,5 +1,6 @@
 /**
- * Bundled (read-only) collections: found under one root folder, loaded and validated on first use, then
+ * Where the `collections.*` channels read from (CollectionStore), and its bundled implementation:
+ * read-only collections found under one or more root folders, loaded and validated on first use, then
  * kept in memory. A collection that fails validation is listed nowhere and its errors are kept so the
  * UI can say exactly what is wrong with it. Each one's revision is the hash the loader took of the bytes
  * it read, so it is computed once per process, with no second read.

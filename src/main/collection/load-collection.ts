@@ -1,7 +1,7 @@
 /**
  * Disk loader for collection packages. It only reads a folder into an in-memory map of
  * package-relative path → text and hands it to the pure validator (src/shared/collection/validate.ts),
- * so a future .zip loader can reuse the same validation.
+ * which any other container (an imported .zip or JSON package) reuses unchanged.
  *
  * Safety: symbolic links are refused (a link could point outside the folder), every path must stay
  * inside the folder, files over `maxFileBytes` and packages over `maxTotalBytes` or `maxFiles` are
@@ -81,7 +81,7 @@ export interface CollectionFiles {
 }
 
 /** Read a collection folder into a package map. Errors are collected, not thrown. */
-export async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
+async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
   const limits = { ...DEFAULTS, ...options };
   const files = new Map<string, string>();
   const errors: CollectionError[] = [];

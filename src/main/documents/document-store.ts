@@ -27,7 +27,7 @@ export const METADATA_FILE = 'metadata.json';
 const WORK_PREFIX = '.work-';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface ImportDocumentRequest {
+interface ImportDocumentRequest {
   fileName: string;
   bytes: Uint8Array;
   metadata?: Partial<DocumentMetadata>;
@@ -42,7 +42,7 @@ export interface DocumentStore {
   updateMetadata(documentId: string, metadata: DocumentMetadata): Promise<DocumentSummary>;
 }
 
-export interface DocumentStoreOptions {
+interface DocumentStoreOptions {
   dataDirectory: string;
   /** Injectable clock and id source, for tests. */
   now?: () => Date;

@@ -13,7 +13,7 @@ export type PrintToPdf = (request: { suggestedName: string }) => Promise<PrintTo
 
 export const noPdfPrinter: PrintToPdf = async () => ({ printed: false, cancelled: false });
 
-export interface DocumentHandlerDependencies {
+interface DocumentHandlerDependencies {
   store: DocumentStore;
   printToPdf: PrintToPdf;
 }

@@ -8,7 +8,7 @@ import type { ShowSaveDialog } from '../backups/save-file';
 import type { PrintToPdf } from './handlers';
 
 /** `webContents.printToPDF` of the window being printed, or undefined when there is no window. */
-export type RenderPdf = () => Promise<Uint8Array> | undefined;
+type RenderPdf = () => Promise<Uint8Array> | undefined;
 
 export function createDialogPdfPrinter(renderPdf: RenderPdf, showSaveDialog: ShowSaveDialog): PrintToPdf {
   return async ({ suggestedName }) => {

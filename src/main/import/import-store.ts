@@ -36,13 +36,13 @@ const STALE_SESSION_MS = 10 * 60 * 1000;
 
 export type { ImportedCollectionSummary };
 
-export interface BeginImport {
+interface BeginImport {
   manifest: unknown;
   files: { path: string; text: string }[];
   source: string;
 }
 
-export interface ImportStoreOptions {
+interface ImportStoreOptions {
   dataDirectory: string;
   /** Ids that belong to bundled collections: an import may not take them. */
   isReservedId: (id: string) => Promise<boolean>;

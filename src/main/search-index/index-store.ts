@@ -39,7 +39,7 @@ export interface SearchIndexStore {
   save(key: string, content: Uint8Array): Promise<{ bytes: number }>;
 }
 
-export interface SearchIndexStoreOptions {
+interface SearchIndexStoreOptions {
   dataDirectory: string;
   /** Largest snapshot accepted. Default MAX_SEARCH_INDEX_BYTES; tests use a small one. */
   maxBytes?: number;

@@ -1,7 +1,8 @@
 /**
  * Pure validation of a collection package held in memory as a map of package-relative file path →
- * file contents (UTF-8 text). The Node loader (src/main/collection) only reads a folder into such a map;
- * a future .zip loader can do the same and reuse everything here. Each phase lives in ./validation/.
+ * file contents (UTF-8 text). The Node loader (src/main/collection) only reads a folder into such a map,
+ * and the import of a .zip or JSON package (src/shared/import) builds one too. Each phase lives in
+ * ./validation/, in the order they run here.
  *
  * Returns the validated, normalised collection or every error found (capped at `maxErrors`), each with
  * the file, the record and the field concerned. Never throws on any input.
@@ -21,7 +22,7 @@ import { readTexts } from './validation/texts';
 export type ValidationResult =
   { ok: true; collection: LoadedCollection } | { ok: false; errors: CollectionError[] };
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /** Stop recording after this many errors (a final error says how many more there were). Default 200. */
   maxErrors?: number;
   /**

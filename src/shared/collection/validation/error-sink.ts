@@ -53,7 +53,7 @@ export function joinPath(prefix: string, rest: string): string {
   return rest.startsWith('[') ? prefix + rest : `${prefix}.${rest}`;
 }
 
-export function issueToErrors(issue: z.core.$ZodIssue, base: ErrorBase, prefix: string): CollectionError[] {
+function issueToErrors(issue: z.core.$ZodIssue, base: ErrorBase, prefix: string): CollectionError[] {
   const field = joinPath(prefix, formatPath(issue.path));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({

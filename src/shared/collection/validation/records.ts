@@ -22,7 +22,7 @@ export interface RecordEntry {
 }
 
 /** Membership only: the phase's own indexes are handed out as they are, without copying 200,000 ids. */
-export type IdSet = Pick<ReadonlySet<string>, 'has'>;
+type IdSet = Pick<ReadonlySet<string>, 'has'>;
 
 export interface RecordsPhase {
   /** The records that passed the schema, in file then array order. */

@@ -1,4 +1,4 @@
-/** Channels serving the bundled (and later imported) collections. */
+/** Channels serving the installed collections: the bundled ones and those the user imported. */
 import { z } from 'zod';
 import type { LoadedCollection } from '../../collection/model';
 import type { CollectionSummary } from '../payloads';
