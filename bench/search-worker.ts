@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { parentPort } from 'node:worker_threads';
-import type { LoadedCollection } from '../src/shared/collection/validate';
+import type { LoadedCollection } from '../src/shared/collection/model';
 import { SEARCH_FIELDS, extractDocuments } from '../src/shared/search/documents';
 import { createSearchWorkerHost, type SearchWorkerResponse } from '../src/shared/search/protocol';
 

@@ -8,7 +8,7 @@
  * District, destination and operation names are real place and operation names, used only as labels
  * so searches look like real ones; the people, their numbers and their journeys are random.
  */
-import type { LoadedCollection, LoadedRecord } from '../src/shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '../src/shared/collection/model';
 import { edtfToBounds } from '../src/shared/collection/edtf';
 
 /** Small, fast, seedable PRNG (mulberry32). */

@@ -4,7 +4,7 @@
  *  [--skip-broken-rows] [--dry-run]`
  *
  * Imports a CSV/TSV, JSON, JSONL or .zip collection into the data folder the app (or the web harness)
- * reads, with the very code the Import page uses (src/shared/import + src/main/imports). Prints the
+ * reads, with the very code the Import page uses (src/shared/import + src/main/import). Prints the
  * detected layout, every column with its fate, progress, date cells flagged for review, skipped rows
  * and every error with its row and column; exits 1 on any error, 2 on bad arguments. Nothing is
  * written unless the whole file is valid (broken rows are skipped only with --skip-broken-rows).
@@ -13,9 +13,9 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBundledCollectionStore } from '../src/main/collection-store';
+import { createBundledCollectionStore } from '../src/main/collection/collection-store';
 import * as collectionLoader from '../src/main/collection/load-collection';
-import { createImportStore } from '../src/main/imports/import-store';
+import { createImportStore } from '../src/main/import/import-store';
 import { HandlerError } from '../src/main/ipc/dispatch';
 import type { CollectionRecord } from '../src/shared/collection/schema';
 import { MAX_RECORDS_PER_BATCH } from '../src/shared/ipc/channels/imports';

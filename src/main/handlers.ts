@@ -3,22 +3,14 @@
  * with no Electron import, so the Electron transport, the HTTP harness and the unit tests all run the
  * very same code.
  */
+import type { AppChannel } from '@shared/ipc/channels/app';
+import type { CollectionChannel } from '@shared/ipc/channels/collections';
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
-import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { CollectionStore } from './collection/collection-store';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
-import type { BackupChannels } from './backups/handlers';
-import type { ImportChannels } from './imports/handlers';
-import type { DocumentChannels } from './documents/handlers';
-import type { SearchIndexChannels } from './search-index/handlers';
 
-export interface CollectionStore {
-  list(): Promise<CollectionSummary[]>;
-  /** Resolves to undefined when no collection has that id. */
-  get(collectionId: string): Promise<LoadedCollectionPayload | undefined>;
-}
-
-export interface HandlerDependencies {
+interface HandlerDependencies {
   appInfo: AppInfo;
   collections: CollectionStore;
   /** Opens a URL in the user's browser; the Electron edge passes shell.openExternal. */
@@ -26,13 +18,10 @@ export interface HandlerDependencies {
 }
 
 /**
- * Every channel except the backup, import, document and search index ones, which their own modules
- * build from their stores.
+ * The app and collection channels. The backup, import, document and search index ones are built by
+ * their own modules from their stores.
  */
-export type CoreHandlers = Omit<
-  Handlers,
-  BackupChannels | ImportChannels | DocumentChannels | SearchIndexChannels
->;
+type CoreHandlers = Pick<Handlers, AppChannel | CollectionChannel>;
 
 export function createHandlers(deps: HandlerDependencies): CoreHandlers {
   return {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { BACK_ROUTE } from '@shared/ipc/channel-names';
 
-export interface MenuOptions {
+interface MenuOptions {
   platform: NodeJS.Platform;
   appName: string;
   isDevelopment: boolean;

@@ -4,14 +4,14 @@
  */
 import { join } from 'node:path';
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
-import { createBundledCollectionStore } from './collection-store';
+import { createBundledCollectionStore } from './collection/collection-store';
 import { createHandlers } from './handlers';
 import * as collectionLoader from './collection/load-collection';
 import { createBackupStore } from './backups/backup-store';
 import { createBackupHandlers } from './backups/handlers';
 import { noSaveDialog, type SaveFile } from './backups/save-file';
-import { createCompositeCollectionStore, createImportStore } from './imports/import-store';
-import { createImportHandlers } from './imports/handlers';
+import { createCompositeCollectionStore, createImportStore } from './import/import-store';
+import { createImportHandlers } from './import/handlers';
 import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';

@@ -2,7 +2,7 @@
  * Remembered window geometry. Pure: parsing tolerates any junk in the saved file (falling back to
  * defaults), and a window is only restored where it is still visible on a connected display.
  */
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;

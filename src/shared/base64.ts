@@ -11,7 +11,7 @@ interface NativeBytes {
   toBase64?: () => string;
 }
 
-export class Base64Error extends Error {}
+class Base64Error extends Error {}
 
 export function bytesToBase64(bytes: Uint8Array): string {
   const native = (bytes as NativeBytes).toBase64;

@@ -33,8 +33,6 @@ export const passageTextPath = (collectionId: string, textId: string): string =>
 export const passageNotePath = (collectionId: string, textId: string, noteId: string): string =>
   `${passageTextPath(collectionId, textId)}/note/${enc(noteId)}`;
 
-export const searchPath = (): string => '/search';
-
 export const toHref = (path: string): string => `#${path}`;
 
 export const recordHref = (collectionId: string, recordId: string): string =>

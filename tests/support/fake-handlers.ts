@@ -1,10 +1,11 @@
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
-import { createHandlers, type CollectionStore } from '../../src/main/handlers';
+import type { CollectionStore } from '../../src/main/collection/collection-store';
+import { createHandlers } from '../../src/main/handlers';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
 import type { BackupStore } from '../../src/main/backups/backup-store';
 import { noSaveDialog } from '../../src/main/backups/save-file';
-import { createImportHandlers } from '../../src/main/imports/handlers';
-import type { ImportStore } from '../../src/main/imports/import-store';
+import { createImportHandlers } from '../../src/main/import/handlers';
+import type { ImportStore } from '../../src/main/import/import-store';
 import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/handlers';
 import type { DocumentStore } from '../../src/main/documents/document-store';
 import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { BACKUP_LIMITS, parseBackup } from '@shared/notes/backup';
 import { BACKUP_FILE_NAME, type BackupFileInfo, type BackupReason } from '@shared/ipc/channels/backups';
 import { HandlerError } from '../ipc/dispatch';
-import { TEMP_PREFIX, writeFileAtomic } from './atomic-write';
+import { TEMP_PREFIX, writeFileAtomic } from '../fs/atomic-write';
 
-export interface BackupStoreOptions {
+interface BackupStoreOptions {
   folder: string;
   now?: () => Date;
   /** Backups kept; older ones are deleted after each write. */
@@ -25,9 +25,9 @@ export interface BackupStoreOptions {
   maxChars?: number;
 }
 
-export const DEFAULT_KEEP = 20;
-export const SCHEDULED_INTERVAL_MS = 5 * 60 * 1000;
-export const MIN_INTERVAL_MS = 2000;
+const DEFAULT_KEEP = 20;
+const SCHEDULED_INTERVAL_MS = 5 * 60 * 1000;
+const MIN_INTERVAL_MS = 2000;
 
 /** `2026-11-28T18:00:00.123Z` → `notes-2026-11-28T18-00-00Z.json` */
 export function backupFileName(at: Date, suffix = 0): string {
@@ -36,7 +36,7 @@ export function backupFileName(at: Date, suffix = 0): string {
 }
 
 /** The time a backup's name records, ISO 8601. */
-export function backupTime(name: string): string {
+function backupTime(name: string): string {
   const match = /^notes-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(name);
   return match ? `${match[1]}T${match[2]}:${match[3]}:${match[4]}Z` : '';
 }

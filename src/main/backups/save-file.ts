@@ -3,16 +3,16 @@
  * harness has none and answers `{ saved: false }`, so the renderer offers a download instead.
  */
 import { extname } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 
-export interface SaveRequest {
+interface SaveRequest {
   suggestedName: string;
   /** Bytes to write. */
   data: Uint8Array;
   mimeType: string;
 }
 
-export type SaveResult = { saved: true; path: string } | { saved: false; cancelled: boolean };
+type SaveResult = { saved: true; path: string } | { saved: false; cancelled: boolean };
 
 /** The dependency ServiceOptions takes: shows a dialog (or not) and writes the file. */
 export type SaveFile = (request: SaveRequest) => Promise<SaveResult>;

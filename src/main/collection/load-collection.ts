@@ -1,7 +1,7 @@
 /**
  * Disk loader for collection packages. It only reads a folder into an in-memory map of
  * package-relative path → text and hands it to the pure validator (src/shared/collection/validate.ts),
- * so a future .zip loader can reuse the same validation.
+ * which any other container (an imported .zip or JSON package) reuses unchanged.
  *
  * Safety: symbolic links are refused (a link could point outside the folder), every path must stay
  * inside the folder, files over `maxFileBytes` and packages over `maxTotalBytes` or `maxFiles` are
@@ -10,17 +10,15 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { LoadedCollection } from '@shared/collection/model';
 import {
   COLLECTION_PSEUDO_FILE,
-  MANIFEST_FILE,
   formatCollectionError,
-  validateCollection,
   type CollectionError,
-  type LoadedCollection,
-} from '@shared/collection/validate';
+} from '@shared/collection/collection-error';
+import { MANIFEST_FILE } from '@shared/collection/package-paths';
+import { validateCollection } from '@shared/collection/validate';
 import { fail, ok, type Result } from '@shared/result';
-
-export type { CollectionError, LoadedCollection } from '@shared/collection/validate';
 
 export const COLLECTION_INVALID = 'collection-invalid';
 
@@ -83,7 +81,7 @@ export interface CollectionFiles {
 }
 
 /** Read a collection folder into a package map. Errors are collected, not thrown. */
-export async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
+async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
   const limits = { ...DEFAULTS, ...options };
   const files = new Map<string, string>();
   const errors: CollectionError[] = [];

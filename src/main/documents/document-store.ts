@@ -5,7 +5,7 @@
  * half-written document visible; metadata edits replace `metadata.json` atomically.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CONTENT_FILE,
@@ -17,8 +17,9 @@ import {
 } from '@shared/documents/model';
 import { sniffDocument } from '@shared/documents/sniff';
 import { titleFromContent } from '@shared/documents/title';
-import { writeFileAtomic } from '../backups/atomic-write';
-import { syncFolder, writeFileDurably } from '../imports/atomic-fs';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileDurably } from '../fs/durable-write';
+import { syncDirectory } from '../fs/sync-directory';
 import { HandlerError } from '../ipc/dispatch';
 
 export const METADATA_FILE = 'metadata.json';
@@ -26,7 +27,7 @@ export const METADATA_FILE = 'metadata.json';
 const WORK_PREFIX = '.work-';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface ImportDocumentRequest {
+interface ImportDocumentRequest {
   fileName: string;
   bytes: Uint8Array;
   metadata?: Partial<DocumentMetadata>;
@@ -41,21 +42,11 @@ export interface DocumentStore {
   updateMetadata(documentId: string, metadata: DocumentMetadata): Promise<DocumentSummary>;
 }
 
-export interface DocumentStoreOptions {
+interface DocumentStoreOptions {
   dataDirectory: string;
   /** Injectable clock and id source, for tests. */
   now?: () => Date;
   newId?: () => string;
-}
-
-async function writeFileWithSync(path: string, data: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
@@ -143,11 +134,11 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const work = join(folder, `${WORK_PREFIX}${id}`);
       await mkdir(work);
       try {
-        await writeFileWithSync(join(work, CONTENT_FILE[sniffed.kind]), bytes);
+        await writeFileDurably(join(work, CONTENT_FILE[sniffed.kind]), bytes, { exclusive: true });
         await writeFileDurably(join(work, METADATA_FILE), `${JSON.stringify(summary, null, 2)}\n`);
-        await syncFolder(work);
+        await syncDirectory(work);
         await rename(work, join(folder, id));
-        await syncFolder(folder);
+        await syncDirectory(folder);
       } catch (error) {
         await rm(work, { recursive: true, force: true }).catch(() => undefined);
         throw error;

@@ -1,16 +1,8 @@
 /** The `documents.*` channels, built from the document store and the host's PDF printer. */
 import type { Handlers } from '@shared/ipc/contract';
-import type { PrintToPdfResult } from '@shared/ipc/channels/documents';
-import { HandlerError } from '../ipc/dispatch';
+import type { DocumentChannel, PrintToPdfResult } from '@shared/ipc/channels/documents';
+import { decodeBase64 } from '../fs/base64';
 import type { DocumentStore } from './document-store';
-
-export type DocumentChannels =
-  | 'documents.import'
-  | 'documents.list'
-  | 'documents.get'
-  | 'documents.remove'
-  | 'documents.updateMetadata'
-  | 'documents.printToPdf';
 
 /**
  * Prints the current window to a PDF file the user chooses. The Electron edge builds it from
@@ -21,22 +13,15 @@ export type PrintToPdf = (request: { suggestedName: string }) => Promise<PrintTo
 
 export const noPdfPrinter: PrintToPdf = async () => ({ printed: false, cancelled: false });
 
-export interface DocumentHandlerDependencies {
+interface DocumentHandlerDependencies {
   store: DocumentStore;
   printToPdf: PrintToPdf;
 }
 
-function decodeBase64(content: string): Uint8Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content) || content.length % 4 !== 0) {
-    throw new HandlerError('invalid-content', 'The document content is not valid base64');
-  }
-  return new Uint8Array(Buffer.from(content, 'base64'));
-}
-
-export function createDocumentHandlers(deps: DocumentHandlerDependencies): Pick<Handlers, DocumentChannels> {
+export function createDocumentHandlers(deps: DocumentHandlerDependencies): Pick<Handlers, DocumentChannel> {
   return {
     'documents.import': ({ fileName, contentBase64, metadata }) =>
-      deps.store.import({ fileName, bytes: decodeBase64(contentBase64), metadata }),
+      deps.store.import({ fileName, bytes: decodeBase64(contentBase64, 'The document content'), metadata }),
     'documents.list': () => deps.store.list(),
     'documents.get': async ({ documentId }) => {
       const { summary, bytes } = await deps.store.get(documentId);

@@ -3,12 +3,12 @@
  * stylesheet, so highlights and notes are included), ask where to save, write atomically. Built from
  * the two Electron functions it needs, so it is tested without Electron.
  */
-import { writeFileAtomic } from '../backups/atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 import type { ShowSaveDialog } from '../backups/save-file';
 import type { PrintToPdf } from './handlers';
 
 /** `webContents.printToPDF` of the window being printed, or undefined when there is no window. */
-export type RenderPdf = () => Promise<Uint8Array> | undefined;
+type RenderPdf = () => Promise<Uint8Array> | undefined;
 
 export function createDialogPdfPrinter(renderPdf: RenderPdf, showSaveDialog: ShowSaveDialog): PrintToPdf {
   return async ({ suggestedName }) => {

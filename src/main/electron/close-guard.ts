@@ -9,13 +9,13 @@ import { BEFORE_CLOSE_EVENT } from '@shared/ipc/channel-names';
 /** Long enough for a flush plus a backup that waits out the store's 2-second spacing (see backups). */
 export const CLOSE_TIMEOUT_MS = 8000;
 
-export interface GuardedWindow {
+interface GuardedWindow {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
   isDestroyed(): boolean;
   webContents: { id: number; send(channel: string, ...args: unknown[]): void };
 }
 
-export interface CloseGuardOptions {
+interface CloseGuardOptions {
   /** Closes for real once the renderer is done (Electron: `window.close()`, or `app.quit()` when quitting). */
   finish: () => void;
   timeoutMs?: number;

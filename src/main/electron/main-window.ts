@@ -1,10 +1,15 @@
+/**
+ * The main window's Electron side: its constructor options (secure web preferences, the remembered
+ * geometry where it is still visible) and reading and saving that geometry. The parsing is pure and
+ * lives in ../window-state.ts.
+ */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { secureWebPreferences } from '../security/web-preferences';
 import { MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from '../window-state';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   preloadPath: string;
   stateFile: string;
   workAreas: Rectangle[];
@@ -20,7 +25,7 @@ export async function readWindowState(stateFile: string): Promise<WindowState | 
 }
 
 /** Written to a temp file and renamed, so a crash mid-write never leaves a half-written state file. */
-export async function writeWindowState(stateFile: string, state: WindowState): Promise<void> {
+async function writeWindowState(stateFile: string, state: WindowState): Promise<void> {
   await mkdir(dirname(stateFile), { recursive: true });
   const temp = `${stateFile}.tmp`;
   await writeFile(temp, JSON.stringify(state));

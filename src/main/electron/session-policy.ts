@@ -6,7 +6,7 @@ import { originOf } from '../security/origin';
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:', 'chrome-extension:']);
 
 /** Whether a request may leave the renderer at all: the app is offline by design. */
-export function isRequestAllowed(url: string, trustedOrigins: readonly string[]): boolean {
+function isRequestAllowed(url: string, trustedOrigins: readonly string[]): boolean {
   let protocol: string;
   try {
     protocol = new URL(url).protocol;

@@ -17,7 +17,7 @@ function clip(text: string, max = 200): string {
 
 const issuePath = (issue: z.core.$ZodIssue): string[] => issue.path.map((part) => clip(String(part), 100));
 
-export function formatZodIssues(channel: string, error: z.ZodError): string {
+function formatZodIssues(channel: string, error: z.ZodError): string {
   const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
     const where = issue.path.length > 0 ? issuePath(issue).join('.') : '(arguments)';
     return `${where}: ${clip(issue.message)}`;

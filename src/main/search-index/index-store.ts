@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_SEARCH_INDEX_BYTES, MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
-import { TEMP_PREFIX, writeFileAtomic } from '../backups/atomic-write';
+import { TEMP_PREFIX, writeFileAtomic } from '../fs/atomic-write';
 import { HandlerError } from '../ipc/dispatch';
 
 export const SEARCH_INDEX_FOLDER = 'search-index';
@@ -39,7 +39,7 @@ export interface SearchIndexStore {
   save(key: string, content: Uint8Array): Promise<{ bytes: number }>;
 }
 
-export interface SearchIndexStoreOptions {
+interface SearchIndexStoreOptions {
   dataDirectory: string;
   /** Largest snapshot accepted. Default MAX_SEARCH_INDEX_BYTES; tests use a small one. */
   maxBytes?: number;

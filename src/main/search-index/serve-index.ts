@@ -11,7 +11,7 @@ import { SEARCH_INDEX_PATH } from '@shared/search/index-url';
 import { staticHeaders } from '../static/static-files';
 import type { SearchIndexStore } from './index-store';
 
-export interface SearchIndexResponse {
+interface SearchIndexResponse {
   status: 200 | 400 | 404;
   body: Uint8Array | string;
   headers: Record<string, string>;

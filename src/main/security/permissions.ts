@@ -4,7 +4,7 @@ import { isTrustedOrigin } from './origin';
  * Permission policy: deny everything, except persistent storage for the app's own origin (it keeps the
  * browser from evicting the IndexedDB that holds users' notes).
  */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
 
 export function isPermissionAllowed(
   permission: string,

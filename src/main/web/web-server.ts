@@ -19,7 +19,7 @@ import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
-export const API_PREFIX = '/api/';
+const API_PREFIX = '/api/';
 /**
  * Large enough for the biggest payload the contract accepts and no larger, so a runaway request cannot
  * exhaust memory. The biggest are a notes export or backup of up to MAX_SAVE_CHARS characters (which
@@ -30,7 +30,7 @@ export const API_PREFIX = '/api/';
  */
 export const MAX_REQUEST_BYTES = Math.max(2 * MAX_SAVE_CHARS, MAX_SEARCH_INDEX_BASE64_CHARS) + 1024 * 1024;
 
-export interface WebServerOptions {
+interface WebServerOptions {
   port: number;
   rendererDir: string;
   handlers: Handlers;

@@ -25,16 +25,16 @@ export interface FormatOptions {
 }
 
 /** One formatted reference: HTML as citeproc writes it (escaped text, <i>, <b>…) and plain text. */
-export interface FormattedText {
+interface FormattedText {
   html: string;
   text: string;
 }
 
-export interface FormattedReference extends FormattedText {
+interface FormattedReference extends FormattedText {
   id: string;
 }
 
-export interface CiteRequest {
+interface CiteRequest {
   source: CslItem;
   /** The locator as the collection records it ("p. 266"); see citeItemLocator. */
   locator?: string | null;
@@ -225,7 +225,7 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
  * The style without `subsequent-author-substitute` (and its rule): an in-memory variant, the bundled file
  * stays as published.
  */
-export function withoutAuthorSubstitute(styleXml: string): string {
+function withoutAuthorSubstitute(styleXml: string): string {
   return styleXml.replace(/\s+subsequent-author-substitute(?:-rule)?="[^"]*"/g, '');
 }
 

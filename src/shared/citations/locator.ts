@@ -5,7 +5,7 @@
  */
 
 /** The CSL locator labels this app recognises (a subset of CSL 1.0.2's locator terms). */
-export type CslLocatorLabel =
+type CslLocatorLabel =
   | 'page'
   | 'volume'
   | 'chapter'
@@ -19,7 +19,7 @@ export type CslLocatorLabel =
   | 'table'
   | 'issue';
 
-export interface CiteItemLocator {
+interface CiteItemLocator {
   locator?: string;
   label?: CslLocatorLabel;
   /**

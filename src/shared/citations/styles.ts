@@ -3,7 +3,7 @@
  * the renderer loads each file's XML on demand and hands it to the formatter.
  */
 
-export interface CitationStyle {
+interface CitationStyle {
   id: string;
   /** File name in resources/csl. */
   file: string;

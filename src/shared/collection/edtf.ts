@@ -24,7 +24,7 @@
  * earliest bound of any member to the latest bound of any member.
  */
 
-export type EdtfPrecision = 'decade-or-century' | 'year' | 'month' | 'day';
+type EdtfPrecision = 'decade-or-century' | 'year' | 'month' | 'day';
 
 export interface EdtfDate {
   /** First year the (unqualified) date can denote, e.g. 1940 for `194X`. */
@@ -48,9 +48,9 @@ export type Edtf =
   | { type: 'interval'; start: EdtfDate; end: EdtfDate }
   | { type: 'set'; mode: 'one-of' | 'all-of'; members: (EdtfDate | EdtfRange)[] };
 
-export type EdtfParseResult = { ok: true; value: Edtf } | { ok: false; error: string };
+type EdtfParseResult = { ok: true; value: Edtf } | { ok: false; error: string };
 
-export interface DayBounds {
+interface DayBounds {
   /** ISO day string `YYYY-MM-DD`. */
   earliest: string;
   /** ISO day string `YYYY-MM-DD`. */
@@ -61,7 +61,7 @@ const DATE_RE = /^(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-export const daysInMonth = (year: number, month: number): number =>
+const daysInMonth = (year: number, month: number): number =>
   [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 
 function parseDate(text: string): { ok: true; value: EdtfDate } | { ok: false; error: string } {
@@ -158,7 +158,7 @@ const clampYear = (t: [number, number, number]): [number, number, number] => {
 };
 
 /** Bounds of a single date, widened by one unit of its precision when qualified. */
-export function dateBounds(d: EdtfDate): DayBounds {
+function dateBounds(d: EdtfDate): DayBounds {
   const { lo, hi } = rawBounds(d);
   if (!d.uncertain && !d.approximate) return { earliest: iso(lo), latest: iso(hi) };
   let wlo: [number, number, number];

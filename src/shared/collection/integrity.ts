@@ -12,7 +12,7 @@
  */
 import type { Claim, CollectionRecord, CslItem, InTextCitation } from './schema';
 
-export type IntegrityFindingKind =
+type IntegrityFindingKind =
   | 'cited-not-listed'
   | 'listed-not-cited'
   | 'year-mismatch'
@@ -35,7 +35,7 @@ export interface IntegrityReport {
 }
 
 /** An "Author, I. (Year)" entry found in a printed reference-list line. */
-export interface PrintedReferenceEntry {
+interface PrintedReferenceEntry {
   surname: string;
   year: number;
   /** 0-based index of the printed line. */

@@ -6,9 +6,9 @@
  * Other link schemes (http:, mailto:, relative paths) are left alone by this module.
  */
 
-export type CollectionLinkScheme = 'cite' | 'record' | 'claim';
+type CollectionLinkScheme = 'cite' | 'record' | 'claim';
 
-export interface CollectionLink {
+interface CollectionLink {
   scheme: CollectionLinkScheme;
   /** Bibliography id, record id or claim id. */
   target: string;

@@ -6,9 +6,6 @@
  * migrates the same way.
  */
 
-/** Versions this build reads. */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
-
 /** A raw manifest of an older readable version, upgraded to the current one; anything else unchanged. */
 export function migrateManifest(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;

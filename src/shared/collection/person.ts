@@ -10,8 +10,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, 'must not be empty');
 
 /** Why a date cell needs a human look: it was kept verbatim, but not (or not fully) understood. */
-export const DATE_REVIEW_REASONS = ['unparsed', 'ambiguous'] as const;
-export type DateReviewReason = (typeof DATE_REVIEW_REASONS)[number];
+const DATE_REVIEW_REASONS = ['unparsed', 'ambiguous'] as const;
 
 /**
  * A date as a registry wrote it. `text` is always the verbatim cell; `edtf` is its reading as an EDTF
@@ -19,7 +18,7 @@ export type DateReviewReason = (typeof DATE_REVIEW_REASONS)[number];
  * ("1870 (по другим данным - 1871)" → edtf 1870, alternatives [1871]). A cell that could not be read
  * keeps its text and has `review` set — never a reason to refuse the file.
  */
-export const dateCellSchema = z.strictObject({
+const dateCellSchema = z.strictObject({
   text,
   edtf: z.string().min(1).optional(),
   alternatives: z.array(z.string().min(1)).optional(),
@@ -28,7 +27,7 @@ export const dateCellSchema = z.strictObject({
 export type DateCell = z.infer<typeof dateCellSchema>;
 
 /** Normalised kinds of repression; the source's own words stay in `repression.text`. */
-export const REPRESSION_TYPES = [
+const REPRESSION_TYPES = [
   'deported',
   'arrested',
   'special-settler',
@@ -44,17 +43,17 @@ export const REPRESSION_TYPES = [
 ] as const;
 export type RepressionType = (typeof REPRESSION_TYPES)[number];
 
-export const SEXES = ['male', 'female'] as const;
+const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 
 /** A value the source gave as text, with an optional normalised reading. */
-export const repressionSchema = z.strictObject({
+const repressionSchema = z.strictObject({
   text,
   types: z.array(z.enum(REPRESSION_TYPES)).optional(),
 });
 
 /** Archival reference: archive, fond, opis (inventory), delo (file), sheet; `text` when given whole. */
-export const archivalReferenceSchema = z.strictObject({
+const archivalReferenceSchema = z.strictObject({
   text: text.optional(),
   archive: text.optional(),
   fond: text.optional(),
@@ -62,15 +61,13 @@ export const archivalReferenceSchema = z.strictObject({
   delo: text.optional(),
   sheet: text.optional(),
 });
-export type ArchivalReference = z.infer<typeof archivalReferenceSchema>;
 
 /** Where in a published list or book the person appears. */
-export const listSourceSchema = z.strictObject({
+const listSourceSchema = z.strictObject({
   text: text.optional(),
   list: text.optional(),
   page: text.optional(),
 });
-export type ListSource = z.infer<typeof listSourceSchema>;
 
 /** A column the mapping did not type: kept verbatim under its original header, in column order. */
 export const otherFieldSchema = z.strictObject({
@@ -173,20 +170,6 @@ export const PERSON_DATE_FIELDS = [
   'rehabilitationDate',
 ] as const;
 export type PersonDateField = (typeof PERSON_DATE_FIELDS)[number];
-
-/** Person fields filled from parts (reference and source parts, sex and repression with readings). */
-export const PERSON_PART_FIELDS = [
-  'sex',
-  'repression',
-  'archive',
-  'fond',
-  'opis',
-  'delo',
-  'sheet',
-  'archivalReference',
-  'listSource',
-  'listPage',
-] as const;
 
 /**
  * Every field a column can be mapped to, in the order the record page and the mapping form list them.

@@ -1,7 +1,8 @@
 /**
  * The collection package format: zod schemas and the TypeScript types inferred from them.
  * Pure module (no Node, Electron or DOM). The format is documented in docs/collection-format.md;
- * cross-reference rules (ids resolve, dates parse, ranges are ordered…) live in validate.ts.
+ * cross-reference rules (ids resolve, dates parse, ranges are ordered…) live in validate.ts and its
+ * phases in ./validation/.
  */
 import { z } from 'zod';
 import { otherFieldSchema, personFieldsSchema, provenanceSchema } from './person';
@@ -13,7 +14,7 @@ export const FORMAT_VERSION = 2;
 const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabMessage = 'must be kebab-case: lowercase letters and digits separated by single hyphens';
 
-export const idSchema = z.string().regex(KEBAB_RE, kebabMessage);
+const idSchema = z.string().regex(KEBAB_RE, kebabMessage);
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const RECORD_KINDS = [
@@ -27,12 +28,11 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-export const CLAIM_STATUSES = ['sourced', 'as-cited', 'unverified'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+const CLAIM_STATUSES = ['sourced', 'as-cited', 'unverified'] as const;
 
-export const CLAIM_QUALIFIERS = ['about', 'at-least', 'more-than', 'nearly', 'up-to'] as const;
+const CLAIM_QUALIFIERS = ['about', 'at-least', 'more-than', 'nearly', 'up-to'] as const;
 
-export const RELATION_TYPES = [
+const RELATION_TYPES = [
   'part-of', // this record is a part, stage or instance of the target
   'related-to', // loose association
   'compare', // the target holds figures that should be read against this record's
@@ -53,21 +53,13 @@ export const RELATION_TYPES = [
   'signed-by', // document → person
   'led-by', // operation → person
 ] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const FLAG_TYPES = ['unverified', 'low-confidence', 'single-source', 'unresolved'] as const;
+const FLAG_TYPES = ['unverified', 'low-confidence', 'single-source', 'unresolved'] as const;
 
-export const PLACE_TYPES = [
-  'country',
-  'region',
-  'settlement',
-  'camp',
-  'station',
-  'geographic-feature',
-] as const;
+const PLACE_TYPES = ['country', 'region', 'settlement', 'camp', 'station', 'geographic-feature'] as const;
 
 /** A language-tagged label set; Russian labels are in Cyrillic. */
-export const labelsSchema = z.strictObject({
+const labelsSchema = z.strictObject({
   en: text.optional(),
   lt: text.optional(),
   ru: text.optional(),
@@ -82,21 +74,21 @@ export const labelsSchema = z.strictObject({
 const perLanguage = <T extends z.ZodType>(schema: T) =>
   z.strictObject({ en: schema.optional(), lt: schema.optional(), ru: schema.optional() });
 
-export const recordTranslationSchema = z.strictObject({ title: text.optional(), summary: text.optional() });
-export const claimTranslationSchema = z.strictObject({ counts: text.optional(), note: text.optional() });
-export const flagTranslationSchema = z.strictObject({ note: text.optional() });
-export const manifestTranslationSchema = z.strictObject({
+const recordTranslationSchema = z.strictObject({ title: text.optional(), summary: text.optional() });
+const claimTranslationSchema = z.strictObject({ counts: text.optional(), note: text.optional() });
+const flagTranslationSchema = z.strictObject({ note: text.optional() });
+const manifestTranslationSchema = z.strictObject({
   title: text.optional(),
   description: text.optional(),
 });
-export const recordTranslationsSchema = perLanguage(recordTranslationSchema);
-export const claimTranslationsSchema = perLanguage(claimTranslationSchema);
-export const manifestTranslationsSchema = perLanguage(manifestTranslationSchema);
-export const flagTranslationsSchema = perLanguage(flagTranslationSchema);
+const recordTranslationsSchema = perLanguage(recordTranslationSchema);
+const claimTranslationsSchema = perLanguage(claimTranslationSchema);
+const manifestTranslationsSchema = perLanguage(manifestTranslationSchema);
+const flagTranslationsSchema = perLanguage(flagTranslationSchema);
 export type TranslationLanguage = keyof z.infer<typeof recordTranslationsSchema>;
 // --- end of localized collection text -------------------------------------------------------------------
 
-export const altNameSchema = z.strictObject({
+const altNameSchema = z.strictObject({
   name: text,
   lang: z
     .string()
@@ -119,10 +111,10 @@ const referenceShape = {
   origin: text.optional(),
 };
 
-export const citationSchema = z.strictObject(referenceShape);
-export const altDateSchema = z.strictObject({ date: z.string(), ...referenceShape });
+const citationSchema = z.strictObject(referenceShape);
+const altDateSchema = z.strictObject({ date: z.string(), ...referenceShape });
 
-export const claimSchema = z.strictObject({
+const claimSchema = z.strictObject({
   id: idSchema,
   value: z.number().optional(),
   min: z.number().optional(),
@@ -143,13 +135,13 @@ export const claimSchema = z.strictObject({
   translations: claimTranslationsSchema.optional(),
 });
 
-export const relationSchema = z.strictObject({
+const relationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
   target: z.string(),
   note: text.optional(),
 });
 
-export const flagSchema = z.strictObject({
+const flagSchema = z.strictObject({
   type: z.enum(FLAG_TYPES),
   note: text.optional(),
   /** The note in other languages; see "Localized text" in docs/collection-format.md. */
@@ -174,7 +166,7 @@ const baseShape = {
   translations: recordTranslationsSchema.optional(),
 };
 
-export const coordinatesSchema = z.strictObject({
+const coordinatesSchema = z.strictObject({
   lat: z
     .number()
     .min(-90, 'latitude must be between -90 and 90')
@@ -190,7 +182,7 @@ export const coordinatesSchema = z.strictObject({
   note: text.optional(),
 });
 
-export const inTextCitationSchema = z.strictObject({
+const inTextCitationSchema = z.strictObject({
   id: idSchema,
   /** The citation exactly as printed, e.g. "(Kerulis, 1982, p. 518)" (one work per citation). */
   printed: text,
@@ -203,16 +195,16 @@ export const inTextCitationSchema = z.strictObject({
   claims: z.array(z.string()).default([]),
 });
 
-export const citationDataSchema = z.strictObject({
+const citationDataSchema = z.strictObject({
   /** The work's printed reference list, one string per printed line, verbatim. */
   referenceList: z.array(z.string()),
   inTextCitations: z.array(inTextCitationSchema),
 });
 
-export const eventRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('event') });
-export const statisticRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('statistic') });
-export const groupRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('group') });
-export const organisationRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('organisation') });
+const eventRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('event') });
+const statisticRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('statistic') });
+const groupRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('group') });
+const organisationRecordSchema = z.strictObject({ ...baseShape, kind: z.literal('organisation') });
 export const personRecordSchema = z.strictObject({
   ...baseShape,
   kind: z.literal('person'),
@@ -225,13 +217,13 @@ export const personRecordSchema = z.strictObject({
   /** Where an imported record came from (collection, file, row, import time). */
   provenance: provenanceSchema.optional(),
 });
-export const placeRecordSchema = z.strictObject({
+const placeRecordSchema = z.strictObject({
   ...baseShape,
   kind: z.literal('place'),
   placeType: z.enum(PLACE_TYPES).optional(),
   coordinates: coordinatesSchema.optional(),
 });
-export const sourceRecordSchema = z.strictObject({
+const sourceRecordSchema = z.strictObject({
   ...baseShape,
   kind: z.literal('source'),
   /** Bibliography entries for this document (first = main edition). */
@@ -259,7 +251,7 @@ export const recordSchema = z.discriminatedUnion('kind', [
   sourceRecordSchema,
 ]);
 
-export const manifestTextSchema = z.strictObject({
+const manifestTextSchema = z.strictObject({
   id: idSchema,
   title: text,
   /** Path inside the package, e.g. "texts/overview.md". */
@@ -294,7 +286,7 @@ export const manifestSchema = z.preprocess(
   }),
 );
 
-export const CSL_TYPES = [
+const CSL_TYPES = [
   'article',
   'article-journal',
   'article-magazine',
@@ -342,7 +334,7 @@ export const CSL_TYPES = [
   'webpage',
 ] as const;
 
-export const cslNameSchema = z.strictObject({
+const cslNameSchema = z.strictObject({
   family: text.optional(),
   given: text.optional(),
   literal: text.optional(),
@@ -351,7 +343,7 @@ export const cslNameSchema = z.strictObject({
   suffix: text.optional(),
 });
 
-export const cslDateSchema = z.strictObject({
+const cslDateSchema = z.strictObject({
   'date-parts': z.array(z.array(z.number().int()).min(1).max(3)).min(1).max(2).optional(),
   season: z.union([z.number().int().min(1).max(4), text]).optional(),
   circa: z.union([z.boolean(), z.number(), z.string()]).optional(),
@@ -398,27 +390,14 @@ export const cslItemSchema = z.looseObject({
   'atmintis-incomplete': z.array(z.enum(INCOMPLETE_REFERENCE_PARTS)).min(1).optional(),
 });
 
-export const bibliographySchema = z.array(z.unknown());
-
 export type Labels = z.infer<typeof labelsSchema>;
 export type AltName = z.infer<typeof altNameSchema>;
 export type Citation = z.infer<typeof citationSchema>;
-export type AltDate = z.infer<typeof altDateSchema>;
 export type Claim = z.infer<typeof claimSchema>;
-export type Relation = z.infer<typeof relationSchema>;
 export type RecordFlag = z.infer<typeof flagSchema>;
-export type Coordinates = z.infer<typeof coordinatesSchema>;
 export type InTextCitation = z.infer<typeof inTextCitationSchema>;
-export type CitationData = z.infer<typeof citationDataSchema>;
-export type EventRecord = z.infer<typeof eventRecordSchema>;
-export type StatisticRecord = z.infer<typeof statisticRecordSchema>;
-export type PlaceRecord = z.infer<typeof placeRecordSchema>;
-export type GroupRecord = z.infer<typeof groupRecordSchema>;
-export type OrganisationRecord = z.infer<typeof organisationRecordSchema>;
 export type PersonRecord = z.infer<typeof personRecordSchema>;
-export type SourceRecord = z.infer<typeof sourceRecordSchema>;
 export type CollectionRecord = z.infer<typeof recordSchema>;
-export type ManifestText = z.infer<typeof manifestTextSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 export type CslName = z.infer<typeof cslNameSchema>;
 export type CslItem = z.infer<typeof cslItemSchema>;

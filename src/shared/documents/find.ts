@@ -6,7 +6,7 @@ export interface TextMatch {
 }
 
 /** At most this many matches are marked; a one-letter query in a long PDF must not freeze the page. */
-export const MAX_MATCHES = 2000;
+const MAX_MATCHES = 2000;
 
 /** Folded forms of the non-ASCII characters seen so far: a text repeats few distinct letters. */
 const folds = new Map<string, string>();

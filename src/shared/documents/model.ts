@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const DOCUMENT_KINDS = ['markdown', 'text', 'html', 'pdf'] as const;
+const DOCUMENT_KINDS = ['markdown', 'text', 'html', 'pdf'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Larger files are refused: a reader is not an archive store, and the bytes travel through IPC. */

@@ -5,7 +5,7 @@
  */
 import { MAX_DOCUMENT_BYTES, type DocumentKind } from './model';
 
-export type SniffResult = { ok: true; kind: DocumentKind } | { ok: false; code: string; message: string };
+type SniffResult = { ok: true; kind: DocumentKind } | { ok: false; code: string; message: string };
 
 const PDF_MAGIC = '%PDF-';
 /** Look for HTML markers this far into the file: real HTML declares itself early. */

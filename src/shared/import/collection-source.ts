@@ -7,13 +7,9 @@
 import { unzipSync } from 'fflate';
 import { unzipWithLimits } from '../zip/safe-unzip';
 import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
-import {
-  BIBLIOGRAPHY_FILE,
-  MANIFEST_FILE,
-  formatPath,
-  isSafePackagePath,
-  validateCollection,
-} from '../collection/validate';
+import { formatPath } from '../collection/collection-error';
+import { BIBLIOGRAPHY_FILE, MANIFEST_FILE, isSafePackagePath } from '../collection/package-paths';
+import { validateCollection } from '../collection/validate';
 import { manifestSchema, recordSchema, type CollectionRecord, type Manifest } from '../collection/schema';
 import { ErrorList, type ImportError } from './errors';
 import { IMPORT_LIMITS, formatBytes, type ImportLimits } from './limits';

@@ -7,9 +7,9 @@
  */
 import type { Invoke } from './contract';
 
-export type SubscribeToViews = (listener: (route: string) => void) => () => void;
+type SubscribeToViews = (listener: (route: string) => void) => () => void;
 /** The listener runs when the window is about to close; the window waits (bounded) for its promise. */
-export type SubscribeToClose = (listener: () => Promise<void> | void) => () => void;
+type SubscribeToClose = (listener: () => Promise<void> | void) => () => void;
 
 export interface AtmintisApi {
   call: Invoke;

@@ -27,7 +27,7 @@ export const requestSchemas = {
   ...searchIndexRequests,
 } as const;
 
-export interface ResponseTypes
+interface ResponseTypes
   extends
     AppResponses,
     CollectionResponses,

@@ -17,5 +17,3 @@ export interface CollectionSummary {
    */
   revision: string;
 }
-
-export type { LoadedCollection as LoadedCollectionPayload } from '../collection/validate';

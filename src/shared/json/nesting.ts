@@ -9,7 +9,7 @@
 /** Generous: collections and notes backups nest at most ~8 levels. */
 export const MAX_JSON_DEPTH = 64;
 
-export interface TooDeep {
+interface TooDeep {
   depth: number;
   /** 1-based line and column of the bracket that went too deep. */
   line: number;

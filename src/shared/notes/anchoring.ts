@@ -20,9 +20,9 @@
 import approxSearch from 'approx-string-match';
 import type { PassageSelectors } from './model';
 
-export const CONTEXT_CHARS = 32;
+const CONTEXT_CHARS = 32;
 
-export interface PassageRange {
+interface PassageRange {
   start: number;
   end: number;
 }

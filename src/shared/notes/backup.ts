@@ -13,7 +13,7 @@ import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting'
 import { HIGHLIGHT_COLOURS, type Note } from './model';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 /** Limits that keep a hostile or broken file from exhausting memory; generous for real use. */
 export const BACKUP_LIMITS = {
@@ -50,14 +50,14 @@ const itemId = z
   // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 
-export const textQuoteSelectorSchema = z.strictObject({
+const textQuoteSelectorSchema = z.strictObject({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1, 'must not be empty').max(L.maxQuoteChars),
   prefix: z.string().max(L.maxContextChars),
   suffix: z.string().max(L.maxContextChars),
 });
 
-export const textPositionSelectorSchema = z
+const textPositionSelectorSchema = z
   .strictObject({
     type: z.literal('TextPositionSelector'),
     start: z.number().int().nonnegative(),
@@ -65,7 +65,7 @@ export const textPositionSelectorSchema = z
   })
   .refine((selector) => selector.end > selector.start, { message: 'end must be greater than start' });
 
-export const noteTargetSchema = z.discriminatedUnion('kind', [
+const noteTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('record'), collectionId: itemId, recordId: itemId }),
   z.strictObject({ kind: z.literal('bibliography'), collectionId: itemId, entryId: itemId }),
   z.strictObject({ kind: z.literal('collection'), collectionId: itemId }),
@@ -77,7 +77,7 @@ export const noteTargetSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const noteSchema = z
+const noteSchema = z
   .strictObject({
     id: noteId,
     target: noteTargetSchema,
@@ -93,21 +93,21 @@ export const noteSchema = z
     path: ['updatedAt'],
   });
 
-export const backupSchema = z.strictObject({
+const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: isoInstant,
   notes: z.array(noteSchema).max(L.maxNotes, `must hold at most ${L.maxNotes} notes`),
 });
 
-export interface NotesBackup {
+interface NotesBackup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   notes: Note[];
 }
 
-export type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
+type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
 
 /** The backup of these notes, as pretty-printed JSON (readable and diff-friendly). */
 export function serializeBackup(notes: readonly Note[], exportedAt: Date): string {

@@ -12,7 +12,7 @@ import type { Note } from './model';
 import { quoteOf, targetItemId } from './model';
 import type { TargetInfo } from './targets';
 
-export type Describe = (note: Note) => TargetInfo;
+type Describe = (note: Note) => TargetInfo;
 
 /** The app's own origin, for absolute annotation targets; IndexedDB and links are bound to it. */
 export const APP_ORIGIN = 'app://atmintis';
@@ -107,7 +107,7 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'target_kind',
   'collection',

@@ -5,7 +5,7 @@
  * (a note must stay readable even if its collection is removed).
  */
 import type { CslItem, CslName } from '../collection/schema';
-import type { LoadedCollection } from '../collection/validate';
+import type { LoadedCollection } from '../collection/model';
 import { bibliographyHref, passageTextPath, recordHref, toHref } from '../links';
 import type { NoteTarget } from './model';
 
@@ -25,7 +25,7 @@ function nameOf(name: CslName): string {
 }
 
 /** "Anušauskas, Arvydas (2012). Title. Container. Publisher." — from the entry's fields, nothing added. */
-export function citeBibliographyEntry(item: CslItem): string {
+function citeBibliographyEntry(item: CslItem): string {
   const people = item.author?.length ? item.author : (item.editor ?? []);
   const who = people.map(nameOf).filter(Boolean).join('; ');
   const editors = !item.author?.length && item.editor?.length ? ' (ed.)' : '';

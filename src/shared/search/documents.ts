@@ -5,7 +5,7 @@
  * columns and rebuilds each exactly), and each hit it sends back carries its document to show.
  */
 import type { CslItem, CslName, RecordKind } from '../collection/schema';
-import type { LoadedCollection, LoadedRecord } from '../collection/validate';
+import type { LoadedCollection, LoadedRecord } from '../collection/model';
 import { bibliographyPath, recordPath, textPath } from '../links';
 import { personSearchParts } from './person-document';
 import { inlineMarkdownToText, splitTextSections } from './text-sections';

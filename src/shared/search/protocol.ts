@@ -8,7 +8,7 @@
  * late answer to an older number).
  */
 import { bytesToBase64 } from '../base64';
-import type { LoadedCollection } from '../collection/validate';
+import type { LoadedCollection } from '../collection/model';
 import { extractDocuments, type SearchDocument } from './documents';
 import { mergeResponses } from './merge';
 import { createSearchEngine, loadSearchEngine, type SearchEngine, type SearchResponse } from './engine';

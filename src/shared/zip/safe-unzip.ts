@@ -10,7 +10,7 @@
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 
-export interface UnzipLimits {
+interface UnzipLimits {
   /** Most entries (files and folders). */
   maxEntries: number;
   /** Largest single file once inflated, in bytes. */
@@ -20,7 +20,7 @@ export interface UnzipLimits {
 }
 
 /** The collection loader's limits (src/main/collection/load-collection.ts): 5 MiB a file, 50 MiB in all. */
-export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
+const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
   maxEntries: 2000,
   maxEntryBytes: 5 * 1024 * 1024,
   maxTotalBytes: 50 * 1024 * 1024,
@@ -29,7 +29,7 @@ export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
 /** Bytes of the archive fed to the inflater at a time; bounds how much one step can inflate. */
 const SLICE_BYTES = 16 * 1024;
 
-export type UnzipResult =
+type UnzipResult =
   | { ok: true; files: Map<string, Uint8Array> }
   | {
       ok: false;

@@ -4,11 +4,9 @@
  * spot checks of the fact-sheet data hold.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  loadCollectionFromDirectory,
-  type LoadedCollection,
-} from '../../../src/main/collection/load-collection';
-import { formatCollectionError, type CollectionError } from '@shared/collection/validate';
+import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
+import type { LoadedCollection } from '@shared/collection/model';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 
 let collection: LoadedCollection;

@@ -4,10 +4,8 @@
  * locator or status in the JSON makes the row fail.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  loadCollectionFromDirectory,
-  type LoadedCollection,
-} from '../../../src/main/collection/load-collection';
+import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
+import type { LoadedCollection } from '@shared/collection/model';
 import type { Claim } from '@shared/collection/schema';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 

@@ -4,10 +4,8 @@
  * figure, date and link of the original, so a Lithuanian reader meets the same facts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  loadCollectionFromDirectory,
-  type LoadedCollection,
-} from '../../../src/main/collection/load-collection';
+import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
+import type { LoadedCollection } from '@shared/collection/model';
 import { extractCollectionLinks } from '@shared/collection/links';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
 

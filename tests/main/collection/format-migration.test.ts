@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCollectionFromDirectory } from '../../../src/main/collection/load-collection';
-import { createImportStore } from '../../../src/main/imports/import-store';
+import { createImportStore } from '../../../src/main/import/import-store';
 import { migrateManifest } from '@shared/collection/migrate';
 import { FORMAT_VERSION, manifestSchema } from '@shared/collection/schema';
 

@@ -21,7 +21,7 @@ import {
   type LoadOptions,
 } from '../../../src/main/collection/load-collection';
 import { recordSchema } from '@shared/collection/schema';
-import { formatCollectionError, type CollectionError } from '@shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
 import { MINIMAL_FIXTURE } from '../../shared/collection/package-files';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'atmintis-collection-'));

@@ -13,7 +13,7 @@ import {
   COLLECTION_INVALID,
   loadCollectionFromDirectory,
 } from '../../../src/main/collection/load-collection';
-import { formatCollectionError, type CollectionError } from '@shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
 import { MINIMAL_FIXTURE } from '../../shared/collection/package-files';
 import { deepJsonText, nastyString, nastyValue } from '../../shared/hostile/payloads';
 

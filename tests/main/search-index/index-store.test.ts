@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEMP_PREFIX } from '../../../src/main/backups/atomic-write';
+import { TEMP_PREFIX } from '../../../src/main/fs/atomic-write';
 import {
   SEARCH_INDEX_FOLDER,
   SNAPSHOT_FILE,

@@ -1,4 +1,4 @@
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 
 /** Minimal records for testing browse logic (fictional test data, not history). */
 export function record(partial: Partial<LoadedRecord> & Pick<LoadedRecord, 'id' | 'kind'>): LoadedRecord {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAsSource } from '../../../src/renderer/src/browse/PersonFields';
 import { createCitationFormatter, type CitationFormatter } from '@shared/citations/formatter';
 import { CITATION_STYLES, CSL_LOCALES } from '@shared/citations/styles';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 
 const CSL_DIR = resolve(import.meta.dirname, '../../../resources/csl');
 const cslFile = (file: string) => readFileSync(resolve(CSL_DIR, file), 'utf8');

@@ -1,7 +1,8 @@
 /** Test helper: load a collection folder (the bundled one or a fixture) as the renderer receives it. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { validateCollection, type LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
+import { validateCollection } from '@shared/collection/validate';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const BUNDLED_COLLECTION = join(ROOT, 'resources', 'collections', 'lt-deportations-1940-1953');

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '@shared/collection/schema';
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import { PersonFields, familiesByCase } from '../../../src/renderer/src/browse/PersonFields';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { record } from './fixtures';

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { RecordList } from '../../../src/renderer/src/browse/RecordList';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { record } from './fixtures';

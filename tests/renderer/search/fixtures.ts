@@ -1,4 +1,4 @@
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 
 /** A collection of one place, Igarka (also known by its Cyrillic name), for the search worker tests. */
 export function igarkaCollection(id = 'c'): LoadedCollection {

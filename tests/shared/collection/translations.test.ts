@@ -1,6 +1,7 @@
 /** Localized collection text: optional translations of records, claims, the manifest and texts. */
 import { describe, expect, it } from 'vitest';
-import { formatCollectionError, validateCollection, type CollectionError } from '@shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
+import { validateCollection } from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from './package-files';
 
 const base = readPackageFiles(MINIMAL_FIXTURE);

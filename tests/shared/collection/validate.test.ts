@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCollectionLinks } from '@shared/collection/links';
-import {
-  formatCollectionError,
-  isSafePackagePath,
-  validateCollection,
-  type CollectionError,
-} from '@shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
+import { validateCollection } from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from './package-files';
 
 const base = readPackageFiles(MINIMAL_FIXTURE);
@@ -229,48 +224,6 @@ describe('validateCollection on the minimal package', () => {
     expect(formatCollectionError(result.errors[0] as CollectionError)).toBe(
       "bibliography.json: invalid JSON at line 3, column 3: Expected ',' or ']' after array element",
     );
-  });
-});
-
-describe('formatCollectionError', () => {
-  it('formats file, record and field', () => {
-    expect(
-      formatCollectionError({
-        file: 'records/operations.json',
-        recordId: 'op-vesna',
-        field: 'claims[2].source',
-        message: 'no bibliography entry "xyz"',
-      }),
-    ).toBe('records/operations.json › record "op-vesna" › claims[2].source: no bibliography entry "xyz"');
-    expect(formatCollectionError({ file: 'manifest.json', message: 'x' })).toBe('manifest.json: x');
-  });
-});
-
-describe('isSafePackagePath', () => {
-  it.each([
-    ['records/a.json', true],
-    ['texts/overview.md', true],
-    ['../a.json', false],
-    ['records/../../a.json', false],
-    ['/etc/passwd', false],
-    ['C:/x.json', false],
-    ['records\\a.json', false],
-    ['./manifest.json', false],
-    ['records//a.json', false],
-    ['', false],
-  ])('%s → %s', (path, safe) => expect(isSafePackagePath(path)).toBe(safe));
-});
-
-describe('extractCollectionLinks', () => {
-  it('finds cite, record and claim links with line numbers and locators', () => {
-    const links = extractCollectionLinks(
-      'Intro [A](record:op-a) and [B](https://example.invalid).\n[Smith, p. 3](cite:smith2000#p.3) [n](claim:c-1)',
-    );
-    expect(links.map(({ scheme, target, locator, line }) => ({ scheme, target, locator, line }))).toEqual([
-      { scheme: 'record', target: 'op-a', locator: undefined, line: 1 },
-      { scheme: 'cite', target: 'smith2000', locator: 'p. 3', line: 2 },
-      { scheme: 'claim', target: 'c-1', locator: undefined, line: 2 },
-    ]);
   });
 });
 

@@ -4,11 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatCollectionError,
-  validateCollection,
-  type ValidationResult,
-} from '@shared/collection/validate';
+import { formatCollectionError } from '@shared/collection/collection-error';
+import { validateCollection, type ValidationResult } from '@shared/collection/validate';
 import { MINIMAL_FIXTURE, readPackageFiles } from '../collection/package-files';
 import { deepJsonText, deepObjectText, nastyString, nastyValue } from './payloads';
 

@@ -1,4 +1,4 @@
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 
 type RecordInput = Partial<LoadedRecord> & Pick<LoadedRecord, 'id' | 'kind' | 'title'>;
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CollectionRecord, PersonRecord } from '@shared/collection/schema';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { columnMappingSchema } from '@shared/import/mapping';
 import { inspectImport, runImport } from '@shared/import/pipeline';
 import { extractDocuments } from '@shared/search/documents';

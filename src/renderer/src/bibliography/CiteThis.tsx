@@ -10,7 +10,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim, CslItem } from '@shared/collection/schema';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { citationStyle } from '@shared/citations/styles';
 import { CopyButton } from './CopyButton';
 import { FormattedHtml } from './FormattedHtml';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { bibliographyHref } from '@shared/links';
 import { ExportControls } from './ExportControls';
 import { FormattedHtml } from './FormattedHtml';

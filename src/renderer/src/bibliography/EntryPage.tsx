@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CslItem, CslName } from '@shared/collection/schema';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { recordHref } from '@shared/links';
 import { citationStyle } from '@shared/citations/styles';
 import { ReturnLink } from '../shell/ReturnLink';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CslItem } from '@shared/collection/schema';
 import type { IntegrityFinding } from '@shared/collection/integrity';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { bibliographyHref, recordHref } from '@shared/links';
 import { shortLabel } from './model';
 

@@ -5,7 +5,7 @@
  */
 import type { CslItem, CslName } from '@shared/collection/schema';
 import type { IntegrityFinding } from '@shared/collection/integrity';
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import { extractCollectionLinks } from '@shared/collection/links';
 
 export type EntrySortKey = 'author' | 'year' | 'title';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { bibliographyHref, recordHref } from '@shared/links';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { bibliographyIndex, displayTitle, formatNumber, shortSource } from '../collection/format';
 import { localizedClaimLabel } from '../collection/localized';
 import { compositions, type Composition } from './chartModel';

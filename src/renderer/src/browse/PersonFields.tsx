@@ -12,7 +12,7 @@ import {
   type DateCell,
   type PersonFields as PersonFieldValues,
 } from '@shared/collection/person';
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import { CiteButton } from '../bibliography/CiteThis';
 import { displayTitle } from '../collection/format';
 import { recordLink } from './paths';

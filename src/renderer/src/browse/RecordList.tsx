@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_KINDS, type RecordKind } from '@shared/collection/schema';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { displayTitle } from '../collection/format';
 import {
   EMPTY_FILTER,

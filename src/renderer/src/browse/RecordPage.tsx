@@ -3,7 +3,7 @@ import { bibliographyHref } from '@shared/links';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Claim, CslItem } from '@shared/collection/schema';
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/validate';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import {
   bibliographyIndex,
   displayTitle,

@@ -15,7 +15,7 @@ import {
   type Range,
 } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle, formatEdtf, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
 import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';

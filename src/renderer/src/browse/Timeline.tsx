@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { recordHref } from '@shared/links';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { displayTitle, formatEdtf, formatNumber } from '../collection/format';
 import { localizedClaimLabel } from '../collection/localized';
 import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount } from './timelineModel';

@@ -6,7 +6,7 @@
  * composition at all. Pure, tested in Node.
  */
 import type { Claim } from '@shared/collection/schema';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 
 export type Share = Claim & { value: number };
 

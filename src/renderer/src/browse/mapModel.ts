@@ -1,5 +1,5 @@
 /** What the map draws: the collection's places that have coordinates. Pure, tested in Node. */
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { headlineFigure } from './claimGroups';
 
 export interface MapPoint {

@@ -3,7 +3,7 @@
  * mean) are tested apart from the UI.
  */
 import type { RecordKind } from '@shared/collection/schema';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 
 export interface RecordFilter {
   kind: RecordKind | 'all';

@@ -4,7 +4,7 @@
  * appears only when at least one record has something to put in it. Chosen over the whole collection,
  * not the filtered rows, so columns do not come and go while the reader types a filter. Pure.
  */
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import type { SortKey } from './recordFilters';
 
 export type ColumnKey = 'title' | 'kind' | 'date' | 'born' | 'birthPlace' | 'figures';

@@ -5,7 +5,7 @@
  * The span always comes from the collection's own dates. Pure, tested in Node.
  */
 import { parseEdtf, type Edtf } from '@shared/collection/edtf';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { headlineFigure, type HeadlineFigure } from './claimGroups';
 
 export interface TimelineRow {

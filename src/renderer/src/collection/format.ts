@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Claim, CslItem, CslName } from '@shared/collection/schema';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { formatDayBounds, formatEdtf } from './dates';
 
 export { formatDayBounds, formatEdtf, formatTime, formatTimestamp } from './dates';

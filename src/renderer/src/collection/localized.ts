@@ -4,7 +4,7 @@
  * caller is told, so the page can say so openly instead of switching language silently.
  */
 import type { Claim, Manifest, RecordFlag, TranslationLanguage } from '@shared/collection/schema';
-import type { LoadedRecord } from '@shared/collection/validate';
+import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle } from './format';
 
 /** Language of untranslated collection text when the manifest does not say. */

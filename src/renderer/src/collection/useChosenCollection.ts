@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { LoadedCollectionPayload, CollectionSummary } from '@shared/ipc/payloads';
+import type { LoadedCollection } from '@shared/collection/model';
+import type { CollectionSummary } from '@shared/ipc/payloads';
 import { useApi } from '../api/ApiContext';
 import { useResult, type AsyncState } from '../api/useResult';
 import { useCollection } from './useCollection';
@@ -34,7 +35,7 @@ export interface ChosenCollection {
   /** The one shown: the remembered choice if it is still installed, else the first. */
   chosenId: string | undefined;
   choose: (collectionId: string) => void;
-  collection: AsyncState<LoadedCollectionPayload>;
+  collection: AsyncState<LoadedCollection>;
 }
 
 export function useChosenCollection(): ChosenCollection {
@@ -52,6 +53,6 @@ export function useChosenCollection(): ChosenCollection {
     setRemembered(collectionId);
   };
   // With none installed, useCollection(undefined) answers `no-collection` itself.
-  const collection: AsyncState<LoadedCollectionPayload> = list.status === 'ok' ? loaded : list;
+  const collection: AsyncState<LoadedCollection> = list.status === 'ok' ? loaded : list;
   return { summaries, chosenId, choose, collection };
 }

@@ -1,5 +1,5 @@
 import type { AtmintisApi } from '@shared/ipc/api';
-import type { LoadedCollectionPayload } from '@shared/ipc/payloads';
+import type { LoadedCollection } from '@shared/collection/model';
 import type { Result } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { useResult, type AsyncState } from '../api/useResult';
@@ -8,12 +8,9 @@ import { useResult, type AsyncState } from '../api/useResult';
  * Collections are fetched once per window and shared by every view: the bundled collection is small
  * enough to hold in memory, and switching views must not re-fetch or re-parse it.
  */
-const cache = new WeakMap<AtmintisApi, Map<string, Promise<Result<LoadedCollectionPayload>>>>();
+const cache = new WeakMap<AtmintisApi, Map<string, Promise<Result<LoadedCollection>>>>();
 
-export function fetchCollection(
-  api: AtmintisApi,
-  collectionId: string,
-): Promise<Result<LoadedCollectionPayload>> {
+export function fetchCollection(api: AtmintisApi, collectionId: string): Promise<Result<LoadedCollection>> {
   let byId = cache.get(api);
   if (!byId) cache.set(api, (byId = new Map()));
   let pending = byId.get(collectionId);
@@ -33,9 +30,9 @@ export function forgetCollections(api: AtmintisApi): void {
   cache.delete(api);
 }
 
-export function useCollection(collectionId: string | undefined): AsyncState<LoadedCollectionPayload> {
+export function useCollection(collectionId: string | undefined): AsyncState<LoadedCollection> {
   const api = useApi();
-  return useResult<LoadedCollectionPayload>(
+  return useResult<LoadedCollection>(
     () =>
       collectionId
         ? fetchCollection(api, collectionId)
@@ -45,9 +42,9 @@ export function useCollection(collectionId: string | undefined): AsyncState<Load
 }
 
 /** The collection the explore views show when none is named: the first installed one. */
-export function useDefaultCollection(): AsyncState<LoadedCollectionPayload> {
+export function useDefaultCollection(): AsyncState<LoadedCollection> {
   const api = useApi();
-  return useResult<LoadedCollectionPayload>(async () => {
+  return useResult<LoadedCollection>(async () => {
     const list = await api.call('collections.list', {});
     if (!list.ok) return list;
     const first = list.value[0];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { useApi } from '../api/ApiContext';
 import { fetchCollection } from '../collection/useCollection';
 

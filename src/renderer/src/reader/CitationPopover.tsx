@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { creatorsOf, titleOf, yearOf } from '../bibliography/model';
 import { displayTitle, formatClaimFigure, shortSource } from '../collection/format';
 

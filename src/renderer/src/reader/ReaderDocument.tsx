@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { anchorPassage, describePassage, type Anchor } from '@shared/notes/anchoring';
 import type { HighlightColour } from '@shared/notes/model';
 import { useApi } from '../api/ApiContext';

@@ -4,7 +4,7 @@
  * are dropped here even if the worker already ran them).
  */
 import type { SearchDocument } from '@shared/search/documents';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import type { SearchResponse } from '@shared/search/engine';
 import type { SearchWorkerRequest, SearchWorkerResponse } from '@shared/search/protocol';
 

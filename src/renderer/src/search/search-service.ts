@@ -7,7 +7,7 @@
  */
 import type { AtmintisApi } from '@shared/ipc/api';
 import type { CollectionSummary } from '@shared/ipc/payloads';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import { searchIndexKey } from '@shared/search/index-key';
 import { searchIndexUrl } from '@shared/search/index-url';
 import { NO_SAVED_INDEX } from '@shared/search/protocol';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
-import type { LoadedCollection } from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
 import type { AsyncState } from '../api/useResult';
 import { EntryList } from '../bibliography/EntryList';
 import { EntryPage } from '../bibliography/EntryPage';

@@ -30,6 +30,9 @@ export const appRequests = {
   'shell.openExternal': z.object({ url: externalUrl }).strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type AppChannel = keyof typeof appRequests;
+
 export interface AppResponses {
   'app.getInfo': AppInfo;
   'shell.openExternal': { opened: boolean };

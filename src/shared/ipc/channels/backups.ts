@@ -8,7 +8,7 @@ import { BACKUP_LIMITS } from '../../notes/backup';
 /** `notes-2026-11-28T18-00-00Z.json`, with `-2`, `-3`… when two backups fall in the same second. */
 export const BACKUP_FILE_NAME = /^notes-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d{1,3})?\.json$/;
 
-export const BACKUP_REASONS = ['scheduled', 'final', 'manual', 'before-import'] as const;
+const BACKUP_REASONS = ['scheduled', 'final', 'manual', 'before-import'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /** Exports bigger than this are refused (a .zip of Markdown travels as base64). */
@@ -53,6 +53,9 @@ export const backupRequests = {
     })
     .strict(),
 } as const;
+
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type BackupChannel = keyof typeof backupRequests;
 
 export interface BackupResponses {
   'backups.write':

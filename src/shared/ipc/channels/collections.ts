@@ -1,6 +1,7 @@
-/** Channels serving the bundled (and later imported) collections. */
+/** Channels serving the installed collections: the bundled ones and those the user imported. */
 import { z } from 'zod';
-import type { CollectionSummary, LoadedCollectionPayload } from '../payloads';
+import type { LoadedCollection } from '../../collection/model';
+import type { CollectionSummary } from '../payloads';
 
 export const collectionId = z
   .string()
@@ -13,7 +14,10 @@ export const collectionRequests = {
   'collections.get': z.object({ collectionId }).strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type CollectionChannel = keyof typeof collectionRequests;
+
 export interface CollectionResponses {
   'collections.list': CollectionSummary[];
-  'collections.get': LoadedCollectionPayload;
+  'collections.get': LoadedCollection;
 }

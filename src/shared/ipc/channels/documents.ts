@@ -41,6 +41,9 @@ export const documentRequests = {
     .strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type DocumentChannel = keyof typeof documentRequests;
+
 export type PrintToPdfResult = { printed: true; path: string } | { printed: false; cancelled: boolean };
 
 export interface DocumentResponses {

@@ -37,6 +37,9 @@ export const importRequests = {
   'imports.remove': z.object({ collectionId }).strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type ImportChannel = keyof typeof importRequests;
+
 export interface ImportedCollectionSummary extends CollectionSummary {
   importedAt: string;
   source: string;

@@ -33,6 +33,9 @@ export const searchIndexRequests = {
     .strict(),
 } as const;
 
+/** The names of this feature's channels, for the main-process module that implements them. */
+export type SearchIndexChannel = keyof typeof searchIndexRequests;
+
 export interface SearchIndexResponses {
   'searchIndex.save': { bytes: number };
 }

@@ -1,15 +1,22 @@
 /**
- * Bundled (read-only) collections: found under one root folder, loaded and validated on first use, then
+ * Where the `collections.*` channels read from (CollectionStore), and its bundled implementation:
+ * read-only collections found under one or more root folders, loaded and validated on first use, then
  * kept in memory. A collection that fails validation is listed nowhere and its errors are kept so the
  * UI can say exactly what is wrong with it. Each one's revision is the hash the loader took of the bytes
  * it read, so it is computed once per process, with no second read.
  */
-import type { CollectionSummary, LoadedCollectionPayload } from '@shared/ipc/payloads';
-import type { AppError } from '@shared/result';
-import type { LoadedPackage } from './collection/load-collection';
-import type { CollectionStore } from './handlers';
-import { HandlerError } from './ipc/dispatch';
-import type { Result } from '@shared/result';
+import type { LoadedCollection } from '@shared/collection/model';
+import type { CollectionSummary } from '@shared/ipc/payloads';
+import type { AppError, Result } from '@shared/result';
+import { HandlerError } from '../ipc/dispatch';
+import type { LoadedPackage } from './load-collection';
+
+/** What the `collections.*` channels read from: the bundled store, or it joined with the imported ones. */
+export interface CollectionStore {
+  list(): Promise<CollectionSummary[]>;
+  /** Resolves to undefined when no collection has that id. */
+  get(collectionId: string): Promise<LoadedCollection | undefined>;
+}
 
 export interface CollectionLoader {
   listCollectionDirectories(root: string): Promise<string[]>;
@@ -57,7 +64,7 @@ export function createBundledCollectionStore(
   };
 }
 
-function summarise(collection: LoadedCollectionPayload, revision: string): CollectionSummary {
+function summarise(collection: LoadedCollection, revision: string): CollectionSummary {
   const { manifest } = collection;
   return {
     id: manifest.id,

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBundledCollectionStore } from '../../../src/main/collection-store';
+import { createBundledCollectionStore } from '../../../src/main/collection/collection-store';
 import * as collectionLoader from '../../../src/main/collection/load-collection';
 import {
   IMPORT_META_FILE,
   createCompositeCollectionStore,
   createImportStore,
-} from '../../../src/main/imports/import-store';
+} from '../../../src/main/import/import-store';
 import { HandlerError } from '../../../src/main/ipc/dispatch';
 
 const BUNDLED_ID = 'lt-deportations-1940-1953';

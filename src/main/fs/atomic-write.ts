@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncDirectory } from './sync-directory';
 
 /** Temporary files start with this, so a crash leftover is recognisable (and cleaned up by the store). */
 export const TEMP_PREFIX = '.tmp-';
@@ -26,15 +27,4 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await syncDirectory(dirname(path));
-}
-
-/** Makes a rename durable. Windows cannot open folders for syncing; there NTFS journals renames. */
-async function syncDirectory(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

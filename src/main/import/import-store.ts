@@ -13,15 +13,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manifestSchema, recordSchema, type Manifest } from '@shared/collection/schema';
-import {
-  BIBLIOGRAPHY_FILE,
-  MANIFEST_FILE,
-  formatCollectionError,
-  formatPath,
-  isSafePackagePath,
-  type CollectionError,
-  type LoadedCollection,
-} from '@shared/collection/validate';
+import type { LoadedCollection } from '@shared/collection/model';
+import { formatCollectionError, formatPath, type CollectionError } from '@shared/collection/collection-error';
+import { BIBLIOGRAPHY_FILE, MANIFEST_FILE, isSafePackagePath } from '@shared/collection/package-paths';
 import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
 import {
@@ -29,8 +23,9 @@ import {
   loadCollectionFromDirectory,
   loadCollectionPackage,
 } from '../collection/load-collection';
-import type { CollectionStore } from '../handlers';
-import { replaceFolder, syncFolder, writeFileDurably } from './atomic-fs';
+import type { CollectionStore } from '../collection/collection-store';
+import { replaceFolder, writeFileDurably } from '../fs/durable-write';
+import { syncDirectory } from '../fs/sync-directory';
 
 export const IMPORT_META_FILE = '.atmintis-import';
 /** Loader limits for imported packages: far above the bundled defaults, still bounded. */
@@ -41,13 +36,13 @@ const STALE_SESSION_MS = 10 * 60 * 1000;
 
 export type { ImportedCollectionSummary };
 
-export interface BeginImport {
+interface BeginImport {
   manifest: unknown;
   files: { path: string; text: string }[];
   source: string;
 }
 
-export interface ImportStoreOptions {
+interface ImportStoreOptions {
   dataDirectory: string;
   /** Ids that belong to bundled collections: an import may not take them. */
   isReservedId: (id: string) => Promise<boolean>;
@@ -328,11 +323,11 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
             revision: result.value.revision,
           };
           await writeFileDurably(join(s.folder, IMPORT_META_FILE), JSON.stringify(meta));
-          await syncFolder(join(s.folder, 'records'));
-          await syncFolder(s.folder);
+          await syncDirectory(join(s.folder, 'records'));
+          await syncDirectory(s.folder);
           const target = join(root, s.manifest.id);
           await replaceFolder(s.folder, target, join(tmp, `old-${s.manifest.id}-${s.id}`));
-          await syncFolder(root);
+          await syncDirectory(root);
           loaded.set(s.manifest.id, result.value.collection);
           const summary = await summaryOf(target);
           if (!summary)

@@ -1,26 +1,24 @@
-/** Small durable-write helpers: data reaches the disk (fsync) before a rename makes it visible. */
+/**
+ * Durable writes for files and folders that a rename makes visible later: the data reaches the disk
+ * (fsync) first, and a replaced folder is never missing.
+ */
 import { open, rename, rm } from 'node:fs/promises';
 
-export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(path, 'w');
+/**
+ * Writes and flushes `path`. `exclusive` refuses an existing file and keeps it private to the user
+ * (0600), for content written once into a fresh work folder.
+ */
+export async function writeFileDurably(
+  path: string,
+  data: string | Uint8Array,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
+  const handle = options.exclusive === true ? await open(path, 'wx', 0o600) : await open(path, 'w');
   try {
     await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-/** fsync a folder so a rename inside it survives a power cut. Some platforms cannot; that is fine. */
-export async function syncFolder(path: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    await handle.sync();
-  } catch {
-    // Windows cannot open folders for fsync; renames there are durable enough.
-  } finally {
-    await handle?.close();
   }
 }
 

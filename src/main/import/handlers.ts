@@ -1,16 +1,9 @@
 /** The `imports.*` channels, built from the import store. */
+import type { ImportChannel } from '@shared/ipc/channels/imports';
 import type { Handlers } from '@shared/ipc/contract';
 import type { ImportStore } from './import-store';
 
-export type ImportChannels =
-  | 'imports.begin'
-  | 'imports.appendRecords'
-  | 'imports.commit'
-  | 'imports.abort'
-  | 'imports.list'
-  | 'imports.remove';
-
-export function createImportHandlers(store: ImportStore): Pick<Handlers, ImportChannels> {
+export function createImportHandlers(store: ImportStore): Pick<Handlers, ImportChannel> {
   return {
     'imports.begin': (request) => store.begin(request),
     'imports.appendRecords': ({ sessionId, records }) => store.append(sessionId, records),

@@ -2,9 +2,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBundledCollectionStore, type CollectionLoader } from '../../src/main/collection-store';
-import * as collectionLoader from '../../src/main/collection/load-collection';
-import { FIXTURES, MINIMAL_FIXTURE } from '../shared/collection/package-files';
+import {
+  createBundledCollectionStore,
+  type CollectionLoader,
+} from '../../../src/main/collection/collection-store';
+import * as collectionLoader from '../../../src/main/collection/load-collection';
+import { FIXTURES, MINIMAL_FIXTURE } from '../../shared/collection/package-files';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'atmintis-collection-store-'));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
@@ -55,7 +58,7 @@ describe('bundled collection store revisions', () => {
 describe('bundled collection summaries', () => {
   it("carry the manifest's translated title and description, so lists name a collection in the interface language", async () => {
     const store = createBundledCollectionStore(
-      join(import.meta.dirname, '../../resources/collections'),
+      join(import.meta.dirname, '../../../resources/collections'),
       collectionLoader,
     );
     const [bundled] = await store.list();
