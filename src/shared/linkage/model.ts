@@ -7,7 +7,7 @@
  * than agreeing on a common one). A missing value adds 0. See docs/linkage.md.
  */
 import { FIELD_INDEX, MISSING, comparePair } from './compare';
-import { FIELD_LEVELS } from './levels';
+import { FIELD_LEVELS, PRIOR_PAIRS } from './levels';
 import type { PreparedRecord } from './prepare';
 import { LINK_FIELDS, type LinkField, type LinkScope } from './types';
 
@@ -46,7 +46,12 @@ export function seededRandom(seed: number): () => number {
 
 export const weightOf = (m: number, u: number): number => Math.log2(m / u);
 
-function shares(records: readonly PreparedRecord[], pick: (r: PreparedRecord) => string | undefined) {
+/** Shares of values, blended like u with the prior share of an exact agreement (`prior`). */
+function shares(
+  records: readonly PreparedRecord[],
+  pick: (r: PreparedRecord) => string | undefined,
+  prior: number,
+) {
   const counts = new Map<string, number>();
   let total = 0;
   for (const record of records) {
@@ -56,7 +61,8 @@ function shares(records: readonly PreparedRecord[], pick: (r: PreparedRecord) =>
     total += 1;
   }
   const result = new Map<string, number>();
-  for (const [value, count] of counts) result.set(value, count / total);
+  for (const [value, count] of counts)
+    result.set(value, (count + PRIOR_PAIRS * prior) / (total + PRIOR_PAIRS));
   return result;
 }
 
@@ -77,10 +83,27 @@ function randomPair(
   return undefined;
 }
 
+/** Every allowed pair, when there are no more than `limit` of them (small sets are counted exactly). */
+function allPairs(records: readonly PreparedRecord[], scope: LinkScope, limit: number) {
+  const pairs: [PreparedRecord, PreparedRecord][] = [];
+  for (let i = 0; i < records.length; i++) {
+    for (let j = i + 1; j < records.length; j++) {
+      const a = records[i] as PreparedRecord;
+      const b = records[j] as PreparedRecord;
+      const same = a.collection === b.collection;
+      if ((scope === 'across' && same) || (scope === 'within' && !same)) continue;
+      pairs.push([a, b]);
+      if (pairs.length > limit) return undefined;
+    }
+  }
+  return pairs;
+}
+
 /**
- * Estimate u for every level from random pairs, with half a pair added to every level so that a level
- * never seen among random pairs gets a small u rather than zero. Birth levels are counted among pairs
- * not ruled out, since weights only ever apply to those.
+ * Estimate u for every level from random pairs (every pair, for small sets), blended with the prior u
+ * of levels.ts as PRIOR_PAIRS pseudo-pairs, so a level never seen among random pairs gets a small u
+ * rather than zero and a handful of records cannot produce wild weights. Birth levels are counted
+ * among pairs not ruled out, since weights only ever apply to those.
  */
 export function estimateModel(
   records: readonly PreparedRecord[],
@@ -96,8 +119,11 @@ export function estimateModel(
   const levels = new Int8Array(LINK_FIELDS.length);
   const sample = options.sample ?? DEFAULT_U_SAMPLE;
   let sampledPairs = 0;
-  for (let n = 0; n < sample; n++) {
-    const pair = randomPair(records, options.scope ?? 'all', random);
+  const scope = options.scope ?? 'all';
+  const small =
+    records.length * (records.length - 1) <= 2 * sample ? allPairs(records, scope, sample) : undefined;
+  for (let n = 0; n < (small?.length ?? sample); n++) {
+    const pair = small ? small[n] : randomPair(records, scope, random);
     if (!pair) break;
     sampledPairs += 1;
     const allowed = comparePair(pair[0], pair[1], levels);
@@ -115,13 +141,15 @@ export function estimateModel(
     const fieldCounts = counts[f] ?? [];
     const seen = fieldCounts.reduce((sum, c) => sum + c, 0);
     const m = options.m?.[field] ?? definitions.map((definition) => definition.m);
-    const u = definitions.map((_, k) => ((fieldCounts[k] ?? 0) + 0.5) / (seen + 0.5 * definitions.length));
+    const u = definitions.map(
+      (definition, k) => ((fieldCounts[k] ?? 0) + PRIOR_PAIRS * definition.u) / (seen + PRIOR_PAIRS),
+    );
     fields[field] = { m, u, weights: m.map((mk, k) => weightOf(mk, u[k] ?? 1)), sampled: seen };
   });
   return {
     fields,
-    surnameShare: shares(records, (r) => r.surname?.folded),
-    givenNameShare: shares(records, (r) => r.givenName?.folded),
+    surnameShare: shares(records, (r) => r.surname?.folded, FIELD_LEVELS.surname[0]?.u ?? 0),
+    givenNameShare: shares(records, (r) => r.givenName?.folded, FIELD_LEVELS.givenName[0]?.u ?? 0),
     sampledPairs,
   };
 }

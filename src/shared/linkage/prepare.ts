@@ -87,6 +87,13 @@ export function nameParts(person: PersonFields, title?: string): [string?, strin
   return [surname, given, patronymic];
 }
 
+/**
+ * The search skeleton (phonetic.ts) with one more meeting point of Russian clerks' spelling: a
+ * Lithuanian e after a consonant is written я (Vaitkevičius → Вайткявичюс, "vaytkyavichyus").
+ */
+export const nameSkeleton = (foldedWord: string): string =>
+  spellingSkeleton(foldedWord).replace(/([^aeiou])ia/g, '$1e');
+
 function nameFeature(text: string | undefined, groupsOf: (word: string) => readonly string[]) {
   if (!text) return undefined;
   const words = foldedWords(fold(text));
@@ -96,7 +103,7 @@ function nameFeature(text: string | undefined, groupsOf: (word: string) => reado
   return {
     text,
     folded: words.join(' '),
-    skeleton: words.map(spellingSkeleton).join(' '),
+    skeleton: words.map(nameSkeleton).join(' '),
     groups: [...groups],
   };
 }
