@@ -88,11 +88,12 @@ export function nameParts(person: PersonFields, title?: string): [string?, strin
 }
 
 /**
- * The search skeleton (phonetic.ts) with one more meeting point of Russian clerks' spelling: a
- * Lithuanian e after a consonant is written я (Vaitkevičius → Вайткявичюс, "vaytkyavichyus").
+ * The search skeleton (phonetic.ts) with one more meeting point of soft e: a Russian clerk writes a
+ * Lithuanian e after a consonant as я (Vaitkevičius → Вайткявичюс, "vaytkyavichyus") and ie as е
+ * (Kazlauskienė → Казлаускене), a Polish one writes ie (Stankiewicz).
  */
 export const nameSkeleton = (foldedWord: string): string =>
-  spellingSkeleton(foldedWord).replace(/([^aeiou])ia/g, '$1e');
+  spellingSkeleton(foldedWord).replace(/([^aeiou])i[ae]/g, '$1e');
 
 function nameFeature(text: string | undefined, groupsOf: (word: string) => readonly string[]) {
   if (!text) return undefined;
