@@ -202,41 +202,96 @@ function daysFeature(cell: DateCell | undefined): DaysFeature | undefined {
   return main ? { text: cell.text, from: dayNumber(main[0]), to: dayNumber(main[1]) } : undefined;
 }
 
+/**
+ * Features already made, by the text they were made from: registries repeat places, given names and
+ * years endlessly, and sharing one feature object per distinct text keeps 400,000 prepared records
+ * within memory. Features are never changed after they are made.
+ */
+export interface FeatureCache {
+  names: Map<string, NameFeature | undefined>;
+  surnames: Map<string, SurnameFeature | undefined>;
+  places: Map<string, PlaceFeature | undefined>;
+  years: Map<string, YearsFeature | undefined>;
+  days: Map<string, DaysFeature | undefined>;
+}
+
+export const createFeatureCache = (): FeatureCache => ({
+  names: new Map(),
+  surnames: new Map(),
+  places: new Map(),
+  years: new Map(),
+  days: new Map(),
+});
+
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  const value = make();
+  map.set(key, value);
+  return value;
+}
+
+const cellKey = (cell: DateCell): string =>
+  `${cell.text}\n${cell.edtf ?? ''}\n${(cell.alternatives ?? []).join('\n')}`;
+
+function surnameFeature(text: string | undefined): SurnameFeature | undefined {
+  const surname = nameFeature(text, () => []);
+  if (!surname) return undefined;
+  const codes = new Set<string>();
+  for (const word of surname.folded.split(' ')) for (const code of phoneticCodes(word)) codes.add(code);
+  return { ...surname, codes: [...codes] };
+}
+
 /** Case numbers compare by their digits and letters only ("Nr. 1234", "№1234" and "1234" agree). */
 const caseKey = (text: string): string =>
   fold(text)
     .replace(/^(nr|no|n)\b/, '')
     .replace(/[^a-z0-9]/g, '');
 
-export function prepareRecord(record: LinkRecord, index: number, gazetteer: Gazetteer): PreparedRecord {
+export function prepareRecord(
+  record: LinkRecord,
+  index: number,
+  gazetteer: Gazetteer,
+  cache: FeatureCache = createFeatureCache(),
+): PreparedRecord {
   const person = record.person;
   const [surnameText, givenText, patronymicText] = nameParts(person, record.title);
   const prepared: PreparedRecord = { index, id: record.id, collection: record.collection };
-  const surname = nameFeature(surnameText, () => []);
-  if (surname) {
-    const codes = new Set<string>();
-    for (const word of surname.folded.split(' ')) for (const code of phoneticCodes(word)) codes.add(code);
-    prepared.surname = { ...surname, codes: [...codes] };
-  }
-  const given = nameFeature(givenText, gazetteer.givenNameGroups);
+  const place = (text: string | undefined) =>
+    text === undefined ? undefined : cached(cache.places, text, () => placeFeature(text, gazetteer));
+  const surname =
+    surnameText === undefined
+      ? undefined
+      : cached(cache.surnames, surnameText, () => surnameFeature(surnameText));
+  if (surname) prepared.surname = surname;
+  const given =
+    givenText === undefined
+      ? undefined
+      : cached(cache.names, `g\n${givenText}`, () => nameFeature(givenText, gazetteer.givenNameGroups));
   if (given) prepared.givenName = given;
-  const patronymic = nameFeature(patronymicText, gazetteer.patronymicGroups);
+  const patronymic =
+    patronymicText === undefined
+      ? undefined
+      : cached(cache.names, `p\n${patronymicText}`, () =>
+          nameFeature(patronymicText, gazetteer.patronymicGroups),
+        );
   if (patronymic) prepared.patronymic = patronymic;
   const sex = person.sex?.value;
   if (sex && person.sex) prepared.sex = { text: person.sex.text, value: sex };
-  const birth = yearsFeature(person.birthDate);
+  const birthDate = person.birthDate;
+  const birth = birthDate && cached(cache.years, cellKey(birthDate), () => yearsFeature(birthDate));
   if (birth) prepared.birth = birth;
-  const birthPlace = placeFeature(person.birthPlace, gazetteer);
+  const birthPlace = place(person.birthPlace);
   if (birthPlace) prepared.birthPlace = birthPlace;
-  const residence = placeFeature(person.residence, gazetteer);
+  const residence = place(person.residence);
   if (residence) prepared.residence = residence;
   if (person.caseNumber) {
     const key = caseKey(person.caseNumber);
     if (key) prepared.caseNumber = { text: person.caseNumber, key };
   }
-  const destination = placeFeature(person.destination, gazetteer);
+  const destination = place(person.destination);
   if (destination) prepared.destination = destination;
-  const operation = daysFeature(person.deportationDate);
+  const deported = person.deportationDate;
+  const operation = deported && cached(cache.days, cellKey(deported), () => daysFeature(deported));
   if (operation) prepared.operation = operation;
   return prepared;
 }

@@ -8,7 +8,7 @@ import { comparePair } from './compare';
 import { createGazetteer, type Gazetteer } from './equivalents';
 import { candidateOf } from './explain';
 import { estimateModel, totalWeight, type LinkageModel } from './model';
-import { prepareRecord, type PreparedRecord } from './prepare';
+import { createFeatureCache, prepareRecord, type PreparedRecord } from './prepare';
 import { LINK_FIELDS, type Candidate, type LinkRecord, type LinkScope } from './types';
 
 /** Score (bits) at or above which a pair is proposed as the same person; chosen on synthetic lists. */
@@ -82,9 +82,10 @@ export async function runLinkage(
   const gazetteer = options.gazetteer ?? createGazetteer();
   const records: PreparedRecord[] = [];
   const skipped: string[] = [];
+  const cache = createFeatureCache();
   for (let n = 0; n < input.length; n++) {
     const record = input[n] as LinkRecord;
-    const prepared = prepareRecord(record, records.length, gazetteer);
+    const prepared = prepareRecord(record, records.length, gazetteer, cache);
     if (prepared.surname || prepared.givenName) records.push(prepared);
     else skipped.push(record.id);
     if (n % 2000 === 0) await pause({ phase: 'preparing', done: n, total: input.length });
