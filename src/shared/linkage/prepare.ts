@@ -71,20 +71,29 @@ export interface PreparedRecord {
 
 const PATRONYMIC_ENDING = /(ovich|evich|ich|ovna|evna|ichna|ична)$/;
 
-/** Surname, given name and patronymic, from the typed fields or split from a one-cell name. */
+/**
+ * Surname, given name and patronymic, from the typed fields, else split from a one-cell name, else
+ * from the record's title. Registries write a one-cell name surname first ("Казлаускас Ионас
+ * Петрович", "KAZLAUSKAS Jonas"); titles are written given name first ("Jonas Kazlauskas").
+ */
 export function nameParts(person: PersonFields, title?: string): [string?, string?, string?] {
   if (person.surname || person.givenName) return [person.surname, person.givenName, person.patronymic];
-  const whole = person.fullName ?? title;
-  if (!whole) return [undefined, undefined, person.patronymic];
-  // Registries write a one-cell name surname first ("Казлаускас Ионас Петрович", "KAZLAUSKAS Jonas").
-  const words = whole
-    .trim()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  const [surname, given, third] = words;
-  const patronymic =
-    person.patronymic ?? (third !== undefined && PATRONYMIC_ENDING.test(fold(third)) ? third : undefined);
-  return [surname, given, patronymic];
+  const split = (text: string) =>
+    text
+      .replace(/\([^)]*\)/g, ' ')
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+  if (person.fullName) {
+    const [surname, given, third] = split(person.fullName);
+    const patronymic =
+      person.patronymic ?? (third !== undefined && PATRONYMIC_ENDING.test(fold(third)) ? third : undefined);
+    return [surname, given, patronymic];
+  }
+  if (!title) return [undefined, undefined, person.patronymic];
+  const words = split(title);
+  if (words.length < 2) return [words[0], undefined, person.patronymic];
+  return [words[words.length - 1], words[0], person.patronymic];
 }
 
 /**
