@@ -1,0 +1,143 @@
+/**
+ * The worker-friendly entry: prepare the records, estimate u from random pairs, block, compare and
+ * score, reporting progress and honouring an AbortSignal. It yields to the event loop every few
+ * milliseconds, so a worker running it still receives its "cancel" message.
+ */
+import { buildBlocks, forEachPair, surnameKeys } from './blocking';
+import { comparePair } from './compare';
+import { createGazetteer, type Gazetteer } from './equivalents';
+import { candidateOf } from './explain';
+import { estimateModel, totalWeight, type LinkageModel } from './model';
+import { createFeatureCache, prepareRecord, type PreparedRecord } from './prepare';
+import { LINK_FIELDS, type Candidate, type LinkRecord, type LinkScope } from './types';
+
+/** Score (bits) at or above which a pair is proposed as the same person; chosen on synthetic lists. */
+export const DEFAULT_THRESHOLD = 14;
+/** Pairs scoring at or above this are kept for review (the band below the threshold is "maybe"). */
+export const DEFAULT_REVIEW_FLOOR = 6;
+
+export interface LinkageOptions {
+  /** Default: 'across' when the records come from more than one collection, else 'within'. */
+  scope?: LinkScope;
+  /** Keep candidates scoring at least this (bits). Default DEFAULT_REVIEW_FLOOR. */
+  keepAbove?: number;
+  /** Build each kept candidate's field-by-field explanation (default true). */
+  explain?: boolean;
+  /** Only re-score pairs with at least one of these record ids (incremental runs). */
+  touching?: ReadonlySet<string>;
+  /** Weights to use instead of estimating u from these records (e.g. a previous run's). */
+  model?: LinkageModel;
+  /** Random pairs used to estimate u. */
+  uSample?: number;
+  gazetteer?: Gazetteer;
+}
+
+export interface LinkageProgress {
+  phase: 'preparing' | 'estimating' | 'comparing' | 'done';
+  done: number;
+  total: number;
+  pairsCompared: number;
+}
+
+export interface LinkageHooks {
+  onProgress?: (progress: LinkageProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface LinkageResult {
+  scope: LinkScope;
+  records: number;
+  /** Records with no name at all: nothing to link them by. */
+  skipped: string[];
+  blocks: number;
+  pairsCompared: number;
+  /** Compared pairs ruled out by contradicting birth years. */
+  ruledOut: number;
+  keepAbove: number;
+  /** Sorted by score, highest first. */
+  candidates: Candidate[];
+  model: LinkageModel;
+}
+
+const YIELD_EVERY_MS = 25;
+
+export async function runLinkage(
+  input: readonly LinkRecord[],
+  options: LinkageOptions = {},
+  hooks: LinkageHooks = {},
+): Promise<LinkageResult> {
+  const { signal, onProgress } = hooks;
+  let lastYield = performance.now();
+  let pairsCompared = 0;
+  const pause = async (progress: Omit<LinkageProgress, 'pairsCompared'>) => {
+    signal?.throwIfAborted();
+    const now = performance.now();
+    if (now - lastYield < YIELD_EVERY_MS) return;
+    onProgress?.({ ...progress, pairsCompared });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal?.throwIfAborted();
+    lastYield = performance.now();
+  };
+
+  const gazetteer = options.gazetteer ?? createGazetteer();
+  const records: PreparedRecord[] = [];
+  const skipped: string[] = [];
+  const cache = createFeatureCache();
+  for (let n = 0; n < input.length; n++) {
+    const record = input[n] as LinkRecord;
+    const prepared = prepareRecord(record, records.length, gazetteer, cache);
+    if (prepared.surname || prepared.givenName) records.push(prepared);
+    else skipped.push(record.id);
+    if (n % 2000 === 0) await pause({ phase: 'preparing', done: n, total: input.length });
+  }
+  const collections = new Set(records.map((record) => record.collection));
+  const scope = options.scope ?? (collections.size > 1 ? 'across' : 'within');
+
+  onProgress?.({ phase: 'estimating', done: 0, total: 1, pairsCompared });
+  const model = options.model ?? estimateModel(records, { scope, sample: options.uSample });
+  await pause({ phase: 'estimating', done: 1, total: 1 });
+
+  const keysOf = records.map(surnameKeys);
+  const blocks = buildBlocks(records);
+  let touching: Set<number> | undefined;
+  if (options.touching) {
+    touching = new Set();
+    for (const record of records) if (options.touching.has(record.id)) touching.add(record.index);
+  }
+  const keepAbove = options.keepAbove ?? DEFAULT_REVIEW_FLOOR;
+  const explain = options.explain ?? true;
+  const candidates: Candidate[] = [];
+  const levels = new Int8Array(LINK_FIELDS.length);
+  let ruledOut = 0;
+  const visit = (a: PreparedRecord, b: PreparedRecord) => {
+    pairsCompared += 1;
+    if (!comparePair(a, b, levels)) {
+      ruledOut += 1;
+      return;
+    }
+    const score = totalWeight(model, levels, a);
+    if (score < keepAbove) return;
+    if (explain) candidates.push(candidateOf(model, a, b, levels));
+    else {
+      const [x, y] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+      candidates.push({ a: x, b: y, score: Math.round(score * 100) / 100, fields: [] });
+    }
+  };
+  for (let k = 0; k < blocks.length; k++) {
+    forEachPair(blocks[k] as (typeof blocks)[number], records, keysOf, { scope, touching }, visit);
+    if (k % 64 === 0) await pause({ phase: 'comparing', done: k, total: blocks.length });
+  }
+  candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  onProgress?.({ phase: 'done', done: blocks.length, total: blocks.length, pairsCompared });
+  return {
+    scope,
+    records: records.length,
+    skipped,
+    blocks: blocks.length,
+    pairsCompared,
+    ruledOut,
+    keepAbove,
+    candidates,
+    model,
+  };
+}
