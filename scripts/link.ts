@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCollectionError, type CollectionError } from '../src/shared/collection/validate';
+import { formatCollectionError, type CollectionError } from '../src/shared/collection/collection-error';
 import { loadCollectionFromDirectory } from '../src/main/collection/load-collection';
 import { proposeOneToOne } from '../src/shared/linkage/assign';
 import { CANDIDATES_FORMAT, type CandidatesExport } from '../src/shared/linkage/export';

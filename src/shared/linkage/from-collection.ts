@@ -2,7 +2,7 @@
  * The person records of a loaded collection as linkage records. Ids are `<collection id>/<record id>`:
  * both parts are stable across re-imports, so decisions stay attached to the same records.
  */
-import type { LoadedCollection } from '../collection/validate';
+import type { LoadedCollection } from '../collection/model';
 import type { LinkRecord } from './types';
 
 export const linkRecordId = (collection: string, record: string): string => `${collection}/${record}`;
