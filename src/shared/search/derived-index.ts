@@ -5,7 +5,6 @@
  * documents (before the JIT has warmed up), reading them takes nothing.
  */
 import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS } from './documents';
-import type { FacetField } from './engine';
 import {
   FIELD_COUNT,
   NAME_FIELD_NUMBERS,
@@ -13,22 +12,11 @@ import {
   STATUS_CODES,
   heardFields,
   type BaseIndex,
-} from './prepared-index';
+  type DerivedIndex,
+  type FacetData,
+} from './layout';
+import type { FacetField } from './response';
 import { invert, type Ragged } from './ragged';
-
-/** One facet: per document, indexes into `labels` (distinct per document). */
-export interface FacetData {
-  labels: string[];
-  lists: Ragged;
-}
-
-export interface DerivedIndex {
-  /** Word id → documents holding it (name fields count their caron-less words too). */
-  postings: Ragged;
-  /** Sound key id → documents whose names sound so. */
-  soundIndex: Ragged;
-  facets: Record<FacetField, FacetData>;
-}
 
 /** Dates spanning more years than a lifetime are left out of the period facet. */
 const MAX_YEAR_SPAN = 80;

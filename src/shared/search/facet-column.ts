@@ -3,7 +3,7 @@
  * so counting a facet over 150,000 matches is a loop of array increments rather than string-keyed map
  * updates.
  */
-import type { FacetCount } from './engine';
+import type { FacetCount } from './response';
 import type { Ragged } from './ragged';
 
 export class FacetColumn {

@@ -13,9 +13,8 @@
  * re-validated: a damaged byte inside one shows as U+FFFD, it cannot break the engine.
  */
 import { SEARCH_KINDS } from './documents';
-import type { FacetData } from './derived-index';
-import type { FacetField } from './engine';
-import { FIELD_COUNT, NO_STRING, STATUS_CODES, type PreparedIndex } from './prepared-index';
+import { FIELD_COUNT, NO_STRING, STATUS_CODES, type FacetData, type PreparedIndex } from './layout';
+import type { FacetField } from './response';
 import type { Ragged } from './ragged';
 import { Utf8Strings, encodeStrings } from './string-table';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FacetCount, FacetField, SearchFacets as Facets } from '@shared/search/engine';
+import type { FacetCount, FacetField, SearchFacets as Facets } from '@shared/search/response';
 import { parseQuery, toggleFilter, type Filter } from '@shared/search/query';
 import { useCollectionTitles } from './useCollectionTitles';
 

@@ -1,0 +1,186 @@
+/**
+ * The query's filters over the index: whether a document passes `kind:`, `year:`, `place:`, the person
+ * filters (`born:`, `fate:`…), `source:`, `tag:`, `has:notes`, `status:` and `collection:`. Filters
+ * of one field are alternatives (kind:place kind:person); different fields must all hold.
+ */
+import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS } from './documents';
+import { fold } from './fold';
+import type { IndexContext } from './index-context';
+import { FIELD_COUNT, NO_YEAR, STATUS_CODES } from './layout';
+import { factValue, type DateFilterName, type FactKey } from './person-document';
+import type { Filter, FilterField } from './query';
+import { listOf } from './ragged';
+import type { RecordLookups } from './record-lookups';
+
+export type FilterGroups = Map<FilterField, Filter[]>;
+
+export interface Filters {
+  /** Whether a document passes every filter of one field (one group). */
+  passesGroup(index: number, group: readonly Filter[]): boolean;
+  /** Documents the user has notes on (for `has:notes`), by document number. */
+  setNoted(noted: ReadonlySet<number>): void;
+}
+
+/** Filters grouped by field: OR inside a field (kind:place kind:person), AND across fields. */
+export function filterGroups(filters: readonly Filter[]): FilterGroups {
+  const groups = new Map<FilterField, Filter[]>();
+  for (const filter of filters) groups.set(filter.field, [...(groups.get(filter.field) ?? []), filter]);
+  return groups;
+}
+
+export function createFilters(context: IndexContext, lookups: RecordLookups): Filters {
+  const { docs, values, strings } = context;
+  const { placeNames, sourceKeys } = lookups;
+  let noted: ReadonlySet<number> = new Set<number>();
+
+  const foldedTags = new Map<number, string>();
+  const foldedTag = (id: number) => {
+    let tag = foldedTags.get(id);
+    if (tag === undefined) foldedTags.set(id, (tag = fold(strings.get(id))));
+    return tag;
+  };
+
+  function matchesPlace(d: number, value: string, folded: string): boolean {
+    const collection = strings.get(docs.collection[d] as number);
+    for (const id of listOf(docs.places, d)) {
+      const placeId = strings.get(id);
+      if (placeId === value) return true;
+      const names = placeNames.get(`${collection}/${placeId}`) ?? [];
+      if (names.some((name) => name === folded || ` ${name}`.includes(` ${folded}`))) return true;
+    }
+    return false;
+  }
+
+  function matchesSource(d: number, value: string, folded: string): boolean {
+    const collection = strings.get(docs.collection[d] as number);
+    for (const id of listOf(docs.sources, d)) {
+      const sourceId = strings.get(id);
+      if (sourceId === value || sourceId.startsWith(folded)) return true;
+      const keys = sourceKeys.get(`${collection}/${sourceId}`) ?? [];
+      if (keys.some((key) => ` ${key}`.includes(` ${folded}`))) return true;
+    }
+    return false;
+  }
+
+  const foldedFilterValues = new Map<string, string>();
+  const foldFilterValue = (value: string) => {
+    let folded = foldedFilterValues.get(value);
+    if (folded === undefined) foldedFilterValues.set(value, (folded = fold(value)));
+    return folded;
+  };
+
+  const factsField = SEARCH_FIELDS.indexOf(FACTS_FIELD);
+  const factsOf = (d: number): string[] =>
+    Array.from(listOf(docs.fields, d * FIELD_COUNT + factsField), (v) =>
+      strings.get(values.text[v] as number),
+    );
+
+  /** A person fact of this key whose (folded) value has the folded query value as a word prefix. */
+  function factsMatch(d: number, key: FactKey, folded: string, how: 'prefix' | 'contains'): boolean {
+    for (const fact of factsOf(d)) {
+      const value = factValue(fact, key);
+      if (value === undefined) continue;
+      if (how === 'prefix' ? value.startsWith(folded) : ` ${value}`.includes(` ${folded}`)) return true;
+    }
+    return false;
+  }
+
+  /** A person date of this filter whose years overlap from..to. */
+  function factsInYears(d: number, key: DateFilterName, from: number | null, to: number | null): boolean {
+    for (const fact of factsOf(d)) {
+      const value = factValue(fact, key);
+      if (value === undefined) continue;
+      const [a, b] = value.split('..').map(Number) as [number, number];
+      if ((to === null || a <= to) && (from === null || b >= from)) return true;
+    }
+    return false;
+  }
+
+  function passes(d: number, filter: Filter): boolean {
+    let result: boolean;
+    switch (filter.field) {
+      case 'kind':
+        result = SEARCH_KINDS[docs.kind[d] as number] === filter.kind;
+        break;
+      case 'year': {
+        const from = docs.yearFrom[d] as number;
+        const to = docs.yearTo[d] as number;
+        result =
+          from !== NO_YEAR &&
+          to !== NO_YEAR &&
+          (filter.to === null || from <= filter.to) &&
+          (filter.from === null || to >= filter.from);
+        break;
+      }
+      case 'place':
+        result =
+          matchesPlace(d, filter.value, foldFilterValue(filter.value)) ||
+          factsMatch(d, 'place', foldFilterValue(filter.value), 'contains');
+        break;
+      case 'born':
+      case 'died':
+      case 'arrested':
+      case 'sentenced':
+      case 'deported':
+      case 'released':
+      case 'returned':
+      case 'rehabilitated':
+        result =
+          filter.place === undefined
+            ? factsInYears(d, filter.field, filter.from, filter.to)
+            : factsMatch(
+                d,
+                filter.field === 'born' ? 'birthplace' : filter.field === 'died' ? 'deathplace' : 'place',
+                foldFilterValue(filter.place),
+                'contains',
+              );
+        break;
+      case 'fate':
+        result = factsMatch(d, 'fate', foldFilterValue(filter.value), 'prefix');
+        break;
+      case 'case':
+        result = factsMatch(d, 'case', foldFilterValue(filter.value), 'prefix');
+        break;
+      case 'archive':
+        result = factsMatch(d, 'archive', foldFilterValue(filter.value), 'contains');
+        break;
+      case 'source':
+        result = matchesSource(d, filter.value, foldFilterValue(filter.value));
+        break;
+      case 'tag': {
+        const folded = foldFilterValue(filter.value);
+        result = Array.from(listOf(docs.tags, d)).some((id) => foldedTag(id).startsWith(folded));
+        break;
+      }
+      case 'has':
+        result = noted.has(d);
+        break;
+      case 'status':
+        result = STATUS_CODES[docs.status[d] as number] === filter.value;
+        break;
+      case 'collection':
+        result = strings.get(docs.collection[d] as number) === filter.value.toLowerCase();
+        break;
+    }
+    return filter.negated ? !result : result;
+  }
+
+  return {
+    passesGroup(index, group) {
+      let anyPositive = false;
+      let positiveHit = false;
+      for (const filter of group) {
+        if (filter.negated) {
+          if (!passes(index, filter)) return false;
+        } else {
+          anyPositive = true;
+          if (!positiveHit && passes(index, filter)) positiveHit = true;
+        }
+      }
+      return !anyPositive || positiveHit;
+    },
+    setNoted(documents) {
+      noted = documents;
+    },
+  };
+}
