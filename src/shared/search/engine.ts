@@ -35,7 +35,8 @@
  */
 import { createCandidateFinder } from './candidates';
 import { BUNDLED_EQUIVALENCES, EquivalenceTable, type EquivalenceGroup } from './equivalences';
-import { createFacetCounter, emptyFacets } from './facet-counts';
+import { createFacetCounter } from './facet-counts';
+import { emptyFacets } from './facets';
 import { createFilters, filterGroups } from './filters';
 import { createHitMaker } from './hits';
 import { indexContext } from './index-context';

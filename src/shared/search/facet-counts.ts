@@ -2,30 +2,20 @@
  * Facet counts of a query's candidates: each facet counted over the candidates passing every filter
  * group but its own (so a chosen value does not hide the others), labelled and ordered for display.
  */
-import { SEARCH_KINDS, type EvidenceStatus, type SearchKind } from './documents';
+import { SEARCH_KINDS } from './documents';
 import { FacetColumn } from './facet-column';
 import type { FilterGroups } from './filters';
 import type { IndexContext } from './index-context';
+import { FACETS, emptyFacets, facetComparator, type FacetDefinition, type FacetField } from './facets';
 import type { Filter, FilterField } from './query';
 import type { RecordLookups } from './record-lookups';
-import type { FacetCount, FacetField, SearchFacets } from './response';
+import type { FacetCount, SearchFacets } from './response';
 
 export interface FacetCounter {
   facetsOf(indexes: Int32Array, groups: FilterGroups, facetLimit: number): SearchFacets;
   /** Matches per kind (the kind facet without leaving out the kind filter). */
   countKinds(matching: Int32Array): FacetCount[];
 }
-
-const STATUS_ORDER: readonly EvidenceStatus[] = ['sourced', 'unverified'];
-
-export const emptyFacets = (): SearchFacets => ({
-  kind: [],
-  year: [],
-  place: [],
-  source: [],
-  status: [],
-  collection: [],
-});
 
 export function createFacetCounter(
   context: IndexContext,
@@ -56,36 +46,33 @@ export function createFacetCounter(
 
   function facetsOf(indexes: Int32Array, groups: FilterGroups, facetLimit: number): SearchFacets {
     const entries = [...groups];
-    const passesAllBut = (index: number, except: FilterField | null) =>
+    const passesAllBut = (index: number, except: FilterField) =>
       entries.every(([field, group]) => field === except || passesGroup(index, group));
-    // Every facet's values are distinct per document already (see documents.ts).
+    // Every facet's values are distinct per document already (see derived-index.ts).
     // Without filters every candidate counts: no per-candidate check (hot at 200,000 documents); and
     // when they are most of the collection, the documents left out are counted instead.
     const complement = entries.length === 0 && indexes.length > count / 2 ? outside(indexes) : null;
-    const counted = (field: FacetField) =>
-      complement
-        ? facetColumns[field].countAllExcept(complement)
-        : facetColumns[field].count(
-            entries.length === 0 ? indexes : indexes.filter((index) => passesAllBut(index, field)),
-          );
-    const labelled = (field: 'place' | 'source') => (entry: FacetCount) => {
-      const label = labels[field].get(entry.value);
-      return label === undefined ? entry : { ...entry, label };
+    const counted = (facet: FacetDefinition) => {
+      const column = facetColumns[facet.id as FacetField];
+      if (complement) return column.countAllExcept(complement);
+      // A facet is counted without its own filter, so its other values stay offered.
+      return column.count(
+        entries.length === 0 ? indexes : indexes.filter((index) => passesAllBut(index, facet.filter)),
+      );
     };
-    const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || (a.value < b.value ? -1 : 1);
-    return {
-      kind: counted('kind').sort(
-        (a, b) => SEARCH_KINDS.indexOf(a.value as SearchKind) - SEARCH_KINDS.indexOf(b.value as SearchKind),
-      ),
-      year: counted('year').sort((a, b) => Number(a.value) - Number(b.value)),
-      place: counted('place').sort(byCount).slice(0, facetLimit).map(labelled('place')),
-      source: counted('source').sort(byCount).slice(0, facetLimit).map(labelled('source')),
-      status: counted('status').sort(
-        (a, b) =>
-          STATUS_ORDER.indexOf(a.value as EvidenceStatus) - STATUS_ORDER.indexOf(b.value as EvidenceStatus),
-      ),
-      collection: counted('collection').sort(byCount),
-    };
+    const facets: SearchFacets = emptyFacets();
+    for (const facet of FACETS as readonly FacetDefinition[]) {
+      let counts = counted(facet).sort(facetComparator(facet.order));
+      if (facet.limited) counts = counts.slice(0, facetLimit);
+      const titles = facet.labelledBy ? labels[facet.labelledBy] : null;
+      if (titles)
+        counts = counts.map((entry) => {
+          const label = titles.get(entry.value);
+          return label === undefined ? entry : { ...entry, label };
+        });
+      facets[facet.id as FacetField] = counts;
+    }
+    return facets;
   }
 
   function countKinds(matching: Int32Array): FacetCount[] {

@@ -144,6 +144,10 @@ export function createFilters(context: IndexContext, lookups: RecordLookups): Fi
       case 'archive':
         result = factsMatch(d, 'archive', foldFilterValue(filter.value), 'contains');
         break;
+      case 'birthplace':
+      case 'destination':
+        result = factsMatch(d, filter.field, foldFilterValue(filter.value), 'contains');
+        break;
       case 'source':
         result = matchesSource(d, filter.value, foldFilterValue(filter.value));
         break;

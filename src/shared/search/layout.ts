@@ -5,7 +5,7 @@
  * among those modules run one way, into this one.
  */
 import { NAME_FIELDS, SEARCH_FIELDS, SEARCH_KINDS, type EvidenceStatus } from './documents';
-import type { FacetField } from './response';
+import type { FacetField } from './facets';
 import type { Ragged } from './ragged';
 import type { StringSource } from './string-table';
 

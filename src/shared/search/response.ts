@@ -5,6 +5,7 @@
 import type { EquivalenceKind } from './equivalences';
 import type { QueryError } from './query';
 import type { SearchDocument, SearchField, SearchKind } from './documents';
+import type { FacetField } from './facets';
 
 export interface SearchMatch {
   field: SearchField;
@@ -54,7 +55,7 @@ export interface FacetCount {
   label?: string;
 }
 
-export type FacetField = 'kind' | 'year' | 'place' | 'source' | 'status' | 'collection';
+export type { FacetField };
 
 export type SearchFacets = Record<FacetField, FacetCount[]>;
 

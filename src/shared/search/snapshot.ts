@@ -14,12 +14,12 @@
  */
 import { SEARCH_KINDS } from './documents';
 import { FIELD_COUNT, NO_STRING, STATUS_CODES, type FacetData, type PreparedIndex } from './layout';
-import type { FacetField } from './response';
+import { FACET_FIELDS, type FacetField } from './facets';
 import type { Ragged } from './ragged';
 import { Utf8Strings, encodeStrings } from './string-table';
 
 /** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
@@ -258,8 +258,6 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
     },
   };
 }
-
-const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status', 'collection'];
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
