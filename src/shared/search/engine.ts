@@ -106,7 +106,7 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
   ]);
   const matchTerm = createTermMatcher(context, equivalences);
   const scorer = createScorer(context);
-  const filters = createFilters(context, lookups);
+  const filters = createFilters(context, lookups, equivalences);
   const finder = createCandidateFinder(context, matchTerm, scorer);
   const facetCounter = createFacetCounter(context, lookups, filters.passesGroup);
   const hitOf = createHitMaker(context, matchTerm);
@@ -178,7 +178,15 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       return {
         total,
         ...(similar > 0 ? { similar } : {}),
-        hits: best.map((candidate) => hitOf(candidate, hitTerms, typed, docTier[candidate.index] as number)),
+        hits: best.map((candidate) =>
+          hitOf(
+            candidate,
+            hitTerms,
+            typed,
+            docTier[candidate.index] as number,
+            filters.placeEquivalents(candidate.index, parsed.filters),
+          ),
+        ),
         // Without filters, the kind facet counts exactly the matches.
         kindCounts:
           groupList.length === 0 ? facets.kind : facetCounter.countKinds(indexes.subarray(0, total)),

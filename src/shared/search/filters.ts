@@ -4,19 +4,30 @@
  * of one field are alternatives (kind:place kind:person); different fields must all hold.
  */
 import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS } from './documents';
-import { fold } from './fold';
+import type { Equivalent, EquivalenceTable } from './equivalences';
+import { fold, foldedWords } from './fold';
 import type { IndexContext } from './index-context';
 import { FIELD_COUNT, NO_YEAR, STATUS_CODES } from './layout';
 import { factValue, type DateFilterName, type FactKey } from './person-document';
 import type { Filter, FilterField } from './query';
 import { listOf } from './ragged';
 import type { RecordLookups } from './record-lookups';
+import type { EquivalentMatch } from './response';
 
 export type FilterGroups = Map<FilterField, Filter[]>;
+
+/** A word of a document's places that a `place:` filter matched as another form of its place. */
+export interface PlaceEquivalent {
+  /** The folded word, as in the document's folded places. */
+  word: string;
+  match: EquivalentMatch;
+}
 
 export interface Filters {
   /** Whether a document passes every filter of one field (one group). */
   passesGroup(index: number, group: readonly Filter[]): boolean;
+  /** The other forms of the `place:` filters' places that document d holds (to show the match). */
+  placeEquivalents(d: number, filters: readonly Filter[]): PlaceEquivalent[];
   /** Documents the user has notes on (for `has:notes`), by document number. */
   setNoted(noted: ReadonlySet<number>): void;
 }
@@ -28,7 +39,11 @@ export function filterGroups(filters: readonly Filter[]): FilterGroups {
   return groups;
 }
 
-export function createFilters(context: IndexContext, lookups: RecordLookups): Filters {
+export function createFilters(
+  context: IndexContext,
+  lookups: RecordLookups,
+  equivalences: EquivalenceTable,
+): Filters {
   const { docs, values, strings } = context;
   const { placeNames, sourceKeys } = lookups;
   let noted: ReadonlySet<number> = new Set<number>();
@@ -40,15 +55,50 @@ export function createFilters(context: IndexContext, lookups: RecordLookups): Fi
     return tag;
   };
 
-  function matchesPlace(d: number, value: string, folded: string): boolean {
-    const collection = strings.get(docs.collection[d] as number);
-    for (const id of listOf(docs.places, d)) {
-      const placeId = strings.get(id);
-      if (placeId === value) return true;
-      const names = placeNames.get(`${collection}/${placeId}`) ?? [];
-      if (names.some((name) => name === folded || ` ${name}`.includes(` ${folded}`))) return true;
+  /**
+   * The other forms of a place named in a `place:` filter (gazetteer and the collections' place
+   * records: Вильно, Wilno, Vilna for Vilnius), folded, when the value is one word.
+   */
+  const placeFormCache = new Map<string, Map<string, Equivalent>>();
+  function placeForms(folded: string): Map<string, Equivalent> {
+    let forms = placeFormCache.get(folded);
+    if (forms === undefined) {
+      const words = foldedWords(folded);
+      forms = new Map(
+        words.length === 1
+          ? [...equivalences.equivalentsOf(words[0] as string)].filter(([, eq]) => eq.kind === 'place')
+          : [],
+      );
+      if (placeFormCache.size > 100) placeFormCache.clear();
+      placeFormCache.set(folded, forms);
     }
+    return forms;
+  }
+
+  /** A place name (folded) naming the filter's place: as written (a word prefix) or another form. */
+  function namesPlace(name: string, folded: string, forms: ReadonlyMap<string, Equivalent>): boolean {
+    if (name === folded || ` ${name}`.includes(` ${folded}`)) return true;
+    for (const form of forms.keys()) if (hasWord(name, form)) return true;
     return false;
+  }
+
+  /** The folded place names of document d: its place records' names, and a person's place fields. */
+  function placeNamesOf(d: number): string[] {
+    const collection = strings.get(docs.collection[d] as number);
+    const names: string[] = [];
+    for (const id of listOf(docs.places, d))
+      names.push(...(placeNames.get(`${collection}/${strings.get(id)}`) ?? []));
+    for (const fact of factsOf(d)) {
+      const value = factValue(fact, 'place');
+      if (value !== undefined) names.push(value);
+    }
+    return names;
+  }
+
+  function matchesPlace(d: number, value: string, folded: string): boolean {
+    for (const id of listOf(docs.places, d)) if (strings.get(id) === value) return true;
+    const forms = placeForms(folded);
+    return placeNamesOf(d).some((name) => namesPlace(name, folded, forms));
   }
 
   function matchesSource(d: number, value: string, folded: string): boolean {
@@ -113,9 +163,7 @@ export function createFilters(context: IndexContext, lookups: RecordLookups): Fi
         break;
       }
       case 'place':
-        result =
-          matchesPlace(d, filter.value, foldFilterValue(filter.value)) ||
-          factsMatch(d, 'place', foldFilterValue(filter.value), 'contains');
+        result = matchesPlace(d, filter.value, foldFilterValue(filter.value));
         break;
       case 'born':
       case 'died':
@@ -183,8 +231,35 @@ export function createFilters(context: IndexContext, lookups: RecordLookups): Fi
       }
       return !anyPositive || positiveHit;
     },
+    placeEquivalents(d, filters) {
+      const found: PlaceEquivalent[] = [];
+      const places = filters.filter((filter) => filter.field === 'place' && !filter.negated);
+      if (places.length === 0) return found;
+      const names = placeNamesOf(d);
+      for (const filter of places) {
+        if (!('value' in filter)) continue;
+        for (const [word, equivalent] of placeForms(foldFilterValue(filter.value))) {
+          if (!names.some((name) => hasWord(name, word))) continue;
+          const { form, canonical, kind } = equivalent;
+          found.push({ word, match: { found: form, query: filter.value, canonical, kind } });
+        }
+      }
+      return found;
+    },
     setNoted(documents) {
       noted = documents;
     },
   };
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether `word` is a whole word of `text` (not part of a longer one: Vilne is not Vilnelė). */
+export function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? '' : text.slice(at - 1, at);
+    const after = text.slice(at + word.length, at + word.length + 1);
+    if (!WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after)) return true;
+  }
+  return false;
 }

@@ -12,18 +12,21 @@ import { FIELD_WEIGHTS, TIER } from './ranking';
 import { WORD_RE } from './query-words';
 import type { EquivalentMatch, MatchKind, SearchHit, SearchMatch } from './response';
 import { listOf } from './ragged';
+import type { PlaceEquivalent } from './filters';
 import type { Candidate } from './scoring';
 import type { TermMatcher, TermMatches } from './terms';
 
 /**
  * The hit of a candidate. `terms` are the folded query words (none for a filters-only query), `typed`
- * the words as typed by their folded form, `tier` the candidate's weakest word's best match.
+ * the words as typed by their folded form, `tier` the candidate's weakest word's best match, `places`
+ * the other forms of a `place:` filter's place it holds (shown as equivalents, highlighted).
  */
 export type HitMaker = (
   candidate: Candidate,
   terms: readonly string[],
   typed: ReadonlyMap<string, string>,
   tier: number,
+  places?: readonly PlaceEquivalent[],
 ) => SearchHit;
 
 export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): HitMaker {
@@ -63,7 +66,7 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
     return ranges;
   }
 
-  return function hitOf(candidate, terms, typed, tier) {
+  return function hitOf(candidate, terms, typed, tier, places = []) {
     const d = candidate.index;
     const doc = documentAt(prepared, d);
     const termMatches = terms.map(matchTerm);
@@ -97,6 +100,10 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
             ? [mapRangesToOriginal(foldWithOffsets(original, { carons: form.carons }), found)]
             : [];
         });
+        if (field === 'places' && places.length > 0) {
+          const found = placeRanges(original, places);
+          if (found.length > 0) perForm.push(found);
+        }
         // Both spellings matched: one set of ranges over the original.
         const ranges = perForm.length > 1 ? mergeRanges(perForm.flat()) : perForm[0];
         if (ranges) {
@@ -105,6 +112,10 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
         }
       });
     });
+    for (const { match } of places) {
+      const key = `${match.found}\n${match.query}`;
+      if (!equivalents.has(key)) equivalents.set(key, match);
+    }
     matches.sort((a, b) => FIELD_WEIGHTS[b.field] - FIELD_WEIGHTS[a.field] || a.value - b.value);
     const hit: SearchHit = {
       id: doc.id,
@@ -113,8 +124,7 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
       matches,
       document: doc,
     };
-    if (terms.length === 0) return hit;
-    hit.matchKind = matchKindOf(tier, [...typed.values()], highlighted);
+    if (terms.length > 0) hit.matchKind = matchKindOf(tier, [...typed.values()], highlighted);
     // Parts of the found equivalent (Eq kinds) need no repeating: `found` and `canonical` say it all.
     const listed = [...equivalents.values()].map(({ found, query, canonical, kind }) => ({
       found,
@@ -125,6 +135,19 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
     if (listed.length > 0) hit.equivalents = listed;
     return hit;
   };
+}
+
+/** Where in a place value (original) the words of these other forms are, both caron foldings. */
+function placeRanges(original: string, places: readonly PlaceEquivalent[]): [number, number][] {
+  const words = new Set(places.map((place) => place.word));
+  const ranges = (['digraph', 'drop'] as const).flatMap((carons) => {
+    const folded = foldWithOffsets(original, { carons });
+    const found: [number, number][] = [];
+    for (const match of folded.text.matchAll(WORD_RE))
+      if (words.has(match[0])) found.push([match.index, match.index + match[0].length - 1]);
+    return found.length > 0 ? mapRangesToOriginal(folded, found) : [];
+  });
+  return ranges.length > 1 ? mergeRanges(ranges) : ranges;
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
