@@ -8,7 +8,7 @@ import { extractDocuments } from '@shared/search/documents';
 import { createSearchEngine, loadSearchEngine } from '@shared/search/engine';
 import { FACETS, type FacetDefinition, type FacetField } from '@shared/search/facets';
 import { yearSpan } from '@shared/search/person-document';
-import { toggleFilter } from '@shared/search/query';
+import { setFilter, toggleFilter } from '@shared/search/query';
 import { SNAPSHOT_FORMAT, SnapshotError } from '@shared/search/snapshot';
 import { importRegistryFixture } from './import-fixture';
 
@@ -100,6 +100,22 @@ describe('person facets', () => {
       expect(toggleFilter(query, facet.filter, facet.filterValue?.(top.value) ?? top.value)).toBe(
         'kind:person',
       );
+    }
+  });
+
+  it("counts each facet as the same query without that facet's own filter would", () => {
+    for (const query of [
+      'kind:person fate:deported born:1900..1909',
+      'collection:lt-list birthplace:Kauno -fate:returned',
+      'Kazlauskas kind:person destination:Syktyvkaras',
+    ]) {
+      const facets = engine.search(query, ALL).facets;
+      for (const facet of FACETS as readonly FacetDefinition[]) {
+        const without = engine.search(setFilter(query, facet.filter, null), ALL).facets;
+        expect(facets[facet.id as FacetField], `${facet.id} of ${query}`).toEqual(
+          without[facet.id as FacetField],
+        );
+      }
     }
   });
 
