@@ -16,10 +16,10 @@ import { SEARCH_KINDS } from './documents';
 import { FIELD_COUNT, NO_STRING, STATUS_CODES, type FacetData, type PreparedIndex } from './layout';
 import { FACET_FIELDS, type FacetField } from './facets';
 import type { Ragged } from './ragged';
+import { SNAPSHOT_FORMAT } from './snapshot-format';
 import { Utf8Strings, encodeStrings } from './string-table';
 
-/** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 5;
+export { SNAPSHOT_FORMAT };
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
