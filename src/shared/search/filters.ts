@@ -45,6 +45,7 @@ export function createFilters(
   equivalences: EquivalenceTable,
 ): Filters {
   const { docs, values, strings } = context;
+  const { start: fieldStart, items: fieldItems } = docs.fields;
   const { placeNames, sourceKeys } = lookups;
   let noted: ReadonlySet<number> = new Set<number>();
 
@@ -96,9 +97,18 @@ export function createFilters(
   }
 
   function matchesPlace(d: number, value: string, folded: string): boolean {
-    for (const id of listOf(docs.places, d)) if (strings.get(id) === value) return true;
     const forms = placeForms(folded);
-    return placeNamesOf(d).some((name) => namesPlace(name, folded, forms));
+    const collection = strings.get(docs.collection[d] as number);
+    for (const id of listOf(docs.places, d)) {
+      const placeId = strings.get(id);
+      if (placeId === value) return true;
+      const names = placeNames.get(`${collection}/${placeId}`) ?? [];
+      if (names.some((name) => namesPlace(name, folded, forms))) return true;
+    }
+    return anyFact(d, `place\n${folded}`, (fact) => {
+      const name = factValue(fact, 'place');
+      return name !== undefined && namesPlace(name, folded, forms);
+    });
   }
 
   function matchesSource(d: number, value: string, folded: string): boolean {
@@ -125,25 +135,46 @@ export function createFilters(
       strings.get(values.text[v] as number),
     );
 
-  /** A person fact of this key whose (folded) value has the folded query value as a word prefix. */
-  function factsMatch(d: number, key: FactKey, folded: string, how: 'prefix' | 'contains'): boolean {
-    for (const fact of factsOf(d)) {
-      const value = factValue(fact, key);
-      if (value === undefined) continue;
-      if (how === 'prefix' ? value.startsWith(folded) : ` ${value}`.includes(` ${folded}`)) return true;
+  /**
+   * Whether any fact of document d passes `test`. A registry repeats a few hundred places and dates
+   * across 200,000 people, so each distinct fact (a value id) is tested once per filter, and the
+   * verdicts are kept for the next keystroke: 1 passes, 2 does not, 0 not tested yet.
+   */
+  const factVerdicts = new Map<string, Uint8Array>();
+  function anyFact(d: number, filterKey: string, test: (fact: string) => boolean): boolean {
+    let verdicts = factVerdicts.get(filterKey);
+    if (!verdicts) {
+      if (factVerdicts.size >= 16) factVerdicts.clear();
+      factVerdicts.set(filterKey, (verdicts = new Uint8Array(values.count)));
+    }
+    const list = d * FIELD_COUNT + factsField;
+    const end = fieldStart[list + 1] as number;
+    for (let k = fieldStart[list] as number; k < end; k++) {
+      const v = fieldItems[k] as number;
+      let verdict = verdicts[v] as number;
+      if (verdict === 0) verdicts[v] = verdict = test(strings.get(values.text[v] as number)) ? 1 : 2;
+      if (verdict === 1) return true;
     }
     return false;
   }
 
+  /** A person fact of this key whose (folded) value has the folded query value as a word prefix. */
+  function factsMatch(d: number, key: FactKey, folded: string, how: 'prefix' | 'contains'): boolean {
+    return anyFact(d, `${key}\n${how}\n${folded}`, (fact) => {
+      const value = factValue(fact, key);
+      if (value === undefined) return false;
+      return how === 'prefix' ? value.startsWith(folded) : ` ${value}`.includes(` ${folded}`);
+    });
+  }
+
   /** A person date of this filter whose years overlap from..to. */
   function factsInYears(d: number, key: DateFilterName, from: number | null, to: number | null): boolean {
-    for (const fact of factsOf(d)) {
+    return anyFact(d, `${key}\n${from}..${to}`, (fact) => {
       const value = factValue(fact, key);
-      if (value === undefined) continue;
+      if (value === undefined) return false;
       const [a, b] = value.split('..').map(Number) as [number, number];
-      if ((to === null || a <= to) && (from === null || b >= from)) return true;
-    }
-    return false;
+      return (to === null || a <= to) && (from === null || b >= from);
+    });
   }
 
   function passes(d: number, filter: Filter): boolean {
