@@ -96,19 +96,27 @@ export function createFilters(
     return names;
   }
 
-  function matchesPlace(d: number, value: string, folded: string): boolean {
+  /** A document tied to the place: by a place record (id or any name) or a person's place fields. */
+  function placeTest(value: string): (d: number) => boolean {
+    const folded = foldFilterValue(value);
     const forms = placeForms(folded);
-    const collection = strings.get(docs.collection[d] as number);
-    for (const id of listOf(docs.places, d)) {
-      const placeId = strings.get(id);
-      if (placeId === value) return true;
-      const names = placeNames.get(`${collection}/${placeId}`) ?? [];
-      if (names.some((name) => namesPlace(name, folded, forms))) return true;
-    }
-    return anyFact(d, `place\n${folded}`, (fact) => {
+    const inFacts = factTest(`place\n${folded}`, (fact) => {
       const name = factValue(fact, 'place');
       return name !== undefined && namesPlace(name, folded, forms);
     });
+    return (d) => {
+      const places = listOf(docs.places, d);
+      if (places.length > 0) {
+        const collection = strings.get(docs.collection[d] as number);
+        for (const id of places) {
+          const placeId = strings.get(id);
+          if (placeId === value) return true;
+          const names = placeNames.get(`${collection}/${placeId}`) ?? [];
+          if (names.some((name) => namesPlace(name, folded, forms))) return true;
+        }
+      }
+      return inFacts(d);
+    };
   }
 
   function matchesSource(d: number, value: string, folded: string): boolean {
@@ -136,31 +144,34 @@ export function createFilters(
     );
 
   /**
-   * Whether any fact of document d passes `test`. A registry repeats a few hundred places and dates
-   * across 200,000 people, so each distinct fact (a value id) is tested once per filter, and the
+   * Whether any fact of a document passes `test`. A registry repeats a few hundred places and dates
+   * across 200,000 people, so each distinct fact (a value id) is tested once per filter value, and the
    * verdicts are kept for the next keystroke: 1 passes, 2 does not, 0 not tested yet.
    */
   const factVerdicts = new Map<string, Uint8Array>();
-  function anyFact(d: number, filterKey: string, test: (fact: string) => boolean): boolean {
+  function factTest(filterKey: string, test: (fact: string) => boolean): (d: number) => boolean {
     let verdicts = factVerdicts.get(filterKey);
     if (!verdicts) {
       if (factVerdicts.size >= 16) factVerdicts.clear();
       factVerdicts.set(filterKey, (verdicts = new Uint8Array(values.count)));
     }
-    const list = d * FIELD_COUNT + factsField;
-    const end = fieldStart[list + 1] as number;
-    for (let k = fieldStart[list] as number; k < end; k++) {
-      const v = fieldItems[k] as number;
-      let verdict = verdicts[v] as number;
-      if (verdict === 0) verdicts[v] = verdict = test(strings.get(values.text[v] as number)) ? 1 : 2;
-      if (verdict === 1) return true;
-    }
-    return false;
+    const known = verdicts;
+    return (d) => {
+      const list = d * FIELD_COUNT + factsField;
+      const end = fieldStart[list + 1] as number;
+      for (let k = fieldStart[list] as number; k < end; k++) {
+        const v = fieldItems[k] as number;
+        let verdict = known[v] as number;
+        if (verdict === 0) known[v] = verdict = test(strings.get(values.text[v] as number)) ? 1 : 2;
+        if (verdict === 1) return true;
+      }
+      return false;
+    };
   }
 
   /** A person fact of this key whose (folded) value has the folded query value as a word prefix. */
-  function factsMatch(d: number, key: FactKey, folded: string, how: 'prefix' | 'contains'): boolean {
-    return anyFact(d, `${key}\n${how}\n${folded}`, (fact) => {
+  function factsMatch(key: FactKey, folded: string, how: 'prefix' | 'contains'): (d: number) => boolean {
+    return factTest(`${key}\n${how}\n${folded}`, (fact) => {
       const value = factValue(fact, key);
       if (value === undefined) return false;
       return how === 'prefix' ? value.startsWith(folded) : ` ${value}`.includes(` ${folded}`);
@@ -168,8 +179,8 @@ export function createFilters(
   }
 
   /** A person date of this filter whose years overlap from..to. */
-  function factsInYears(d: number, key: DateFilterName, from: number | null, to: number | null): boolean {
-    return anyFact(d, `${key}\n${from}..${to}`, (fact) => {
+  function factsInYears(key: DateFilterName, from: number | null, to: number | null): (d: number) => boolean {
+    return factTest(`${key}\n${from}..${to}`, (fact) => {
       const value = factValue(fact, key);
       if (value === undefined) return false;
       const [a, b] = value.split('..').map(Number) as [number, number];
@@ -177,25 +188,26 @@ export function createFilters(
     });
   }
 
-  function passes(d: number, filter: Filter): boolean {
-    let result: boolean;
+  /** A filter as a test of a document, made once per query (its values folded, its verdicts found). */
+  function compile(filter: Filter): (d: number) => boolean {
     switch (filter.field) {
-      case 'kind':
-        result = SEARCH_KINDS[docs.kind[d] as number] === filter.kind;
-        break;
-      case 'year': {
-        const from = docs.yearFrom[d] as number;
-        const to = docs.yearTo[d] as number;
-        result =
-          from !== NO_YEAR &&
-          to !== NO_YEAR &&
-          (filter.to === null || from <= filter.to) &&
-          (filter.from === null || to >= filter.from);
-        break;
+      case 'kind': {
+        const kind = SEARCH_KINDS.indexOf(filter.kind);
+        return (d) => docs.kind[d] === kind;
       }
+      case 'year':
+        return (d) => {
+          const from = docs.yearFrom[d] as number;
+          const to = docs.yearTo[d] as number;
+          return (
+            from !== NO_YEAR &&
+            to !== NO_YEAR &&
+            (filter.to === null || from <= filter.to) &&
+            (filter.from === null || to >= filter.from)
+          );
+        };
       case 'place':
-        result = matchesPlace(d, filter.value, foldFilterValue(filter.value));
-        break;
+        return placeTest(filter.value);
       case 'born':
       case 'died':
       case 'arrested':
@@ -204,60 +216,60 @@ export function createFilters(
       case 'released':
       case 'returned':
       case 'rehabilitated':
-        result =
-          filter.place === undefined
-            ? factsInYears(d, filter.field, filter.from, filter.to)
-            : factsMatch(
-                d,
-                filter.field === 'born' ? 'birthplace' : filter.field === 'died' ? 'deathplace' : 'place',
-                foldFilterValue(filter.place),
-                'contains',
-              );
-        break;
+        return filter.place === undefined
+          ? factsInYears(filter.field, filter.from, filter.to)
+          : factsMatch(
+              filter.field === 'born' ? 'birthplace' : filter.field === 'died' ? 'deathplace' : 'place',
+              foldFilterValue(filter.place),
+              'contains',
+            );
       case 'fate':
-        result = factsMatch(d, 'fate', foldFilterValue(filter.value), 'prefix');
-        break;
       case 'case':
-        result = factsMatch(d, 'case', foldFilterValue(filter.value), 'prefix');
-        break;
+        return factsMatch(filter.field, foldFilterValue(filter.value), 'prefix');
       case 'archive':
-        result = factsMatch(d, 'archive', foldFilterValue(filter.value), 'contains');
-        break;
       case 'birthplace':
       case 'destination':
-        result = factsMatch(d, filter.field, foldFilterValue(filter.value), 'contains');
-        break;
-      case 'source':
-        result = matchesSource(d, filter.value, foldFilterValue(filter.value));
-        break;
+        return factsMatch(filter.field, foldFilterValue(filter.value), 'contains');
+      case 'source': {
+        const folded = foldFilterValue(filter.value);
+        return (d) => matchesSource(d, filter.value, folded);
+      }
       case 'tag': {
         const folded = foldFilterValue(filter.value);
-        result = Array.from(listOf(docs.tags, d)).some((id) => foldedTag(id).startsWith(folded));
-        break;
+        return (d) => Array.from(listOf(docs.tags, d)).some((id) => foldedTag(id).startsWith(folded));
       }
       case 'has':
-        result = noted.has(d);
-        break;
+        return (d) => noted.has(d);
       case 'status':
-        result = STATUS_CODES[docs.status[d] as number] === filter.value;
-        break;
-      case 'collection':
-        result = strings.get(docs.collection[d] as number) === filter.value.toLowerCase();
-        break;
+        return (d) => STATUS_CODES[docs.status[d] as number] === filter.value;
+      case 'collection': {
+        const collection = filter.value.toLowerCase();
+        return (d) => strings.get(docs.collection[d] as number) === collection;
+      }
     }
-    return filter.negated ? !result : result;
+  }
+
+  /** Each group's filters compiled, once per query (a query's groups are new arrays). */
+  const compiled = new WeakMap<readonly Filter[], { negated: boolean; test: (d: number) => boolean }[]>();
+  function compiledGroup(group: readonly Filter[]) {
+    let tests = compiled.get(group);
+    if (!tests) {
+      tests = group.map((filter) => ({ negated: filter.negated, test: compile(filter) }));
+      compiled.set(group, tests);
+    }
+    return tests;
   }
 
   return {
     passesGroup(index, group) {
       let anyPositive = false;
       let positiveHit = false;
-      for (const filter of group) {
-        if (filter.negated) {
-          if (!passes(index, filter)) return false;
+      for (const { negated, test } of compiledGroup(group)) {
+        if (negated) {
+          if (test(index)) return false;
         } else {
           anyPositive = true;
-          if (!positiveHit && passes(index, filter)) positiveHit = true;
+          if (!positiveHit && test(index)) positiveHit = true;
         }
       }
       return !anyPositive || positiveHit;
