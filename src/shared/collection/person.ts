@@ -27,7 +27,7 @@ const dateCellSchema = z.strictObject({
 export type DateCell = z.infer<typeof dateCellSchema>;
 
 /** Normalised kinds of repression; the source's own words stay in `repression.text`. */
-const REPRESSION_TYPES = [
+export const REPRESSION_TYPES = [
   'deported',
   'arrested',
   'special-settler',

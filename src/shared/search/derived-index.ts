@@ -4,8 +4,7 @@
  * snapshot with the rest: deriving them takes a second in a freshly started worker at 200,000
  * documents (before the JIT has warmed up), reading them takes nothing.
  */
-import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS } from './documents';
-import type { FacetField } from './engine';
+import { FACTS_FIELD, SEARCH_FIELDS, SEARCH_KINDS, type SearchKind } from './documents';
 import {
   FIELD_COUNT,
   NAME_FIELD_NUMBERS,
@@ -13,25 +12,11 @@ import {
   STATUS_CODES,
   heardFields,
   type BaseIndex,
-} from './prepared-index';
-import { invert, type Ragged } from './ragged';
-
-/** One facet: per document, indexes into `labels` (distinct per document). */
-export interface FacetData {
-  labels: string[];
-  lists: Ragged;
-}
-
-export interface DerivedIndex {
-  /** Word id → documents holding it (name fields count their caron-less words too). */
-  postings: Ragged;
-  /** Sound key id → documents whose names sound so. */
-  soundIndex: Ragged;
-  facets: Record<FacetField, FacetData>;
-}
-
-/** Dates spanning more years than a lifetime are left out of the period facet. */
-const MAX_YEAR_SPAN = 80;
+  type DerivedIndex,
+  type FacetData,
+} from './layout';
+import { FACETS, type FacetField, type FacetView } from './facets';
+import { invert, listOf, type Ragged } from './ragged';
 
 export function deriveIndex(base: BaseIndex): DerivedIndex {
   return { postings: postingsOf(base), soundIndex: soundIndexOf(base), facets: facetData(base) };
@@ -75,75 +60,53 @@ function soundIndexOf({ documents: docs, values, phoneticKeys }: BaseIndex): Rag
   }, phoneticKeys.length);
 }
 
-/**
- * The facet columns: kind, years covered, places, sources (not of bibliography entries), status, and
- * the collection each document is from.
- */
+/** The facet columns of facets.ts: per document, its values as numbers into labels in order of first use. */
 function facetData(base: BaseIndex): Record<FacetField, FacetData> {
-  const { documents: docs, strings } = base;
+  const { documents: docs, strings, values } = base;
   const count = docs.count;
-  const bibliographyKind = SEARCH_KINDS.indexOf('bibliography');
-  const dated = (d: number) => {
-    const from = docs.yearFrom[d] as number;
-    const to = docs.yearTo[d] as number;
-    return from !== NO_YEAR && to !== NO_YEAR && to - from <= MAX_YEAR_SPAN;
+  const factsField = SEARCH_FIELDS.indexOf(FACTS_FIELD);
+  const personKind = SEARCH_KINDS.indexOf('person');
+  const stringList = (lists: Ragged, d: number) => Array.from(listOf(lists, d), (id) => strings.get(id));
+  const view: FacetView = {
+    kind: (d) => SEARCH_KINDS[docs.kind[d] as number] as SearchKind,
+    yearFrom: (d) => (docs.yearFrom[d] === NO_YEAR ? null : (docs.yearFrom[d] as number)),
+    yearTo: (d) => (docs.yearTo[d] === NO_YEAR ? null : (docs.yearTo[d] as number)),
+    status: (d) => STATUS_CODES[docs.status[d] as number] ?? null,
+    collection: (d) => strings.get(docs.collection[d] as number),
+    targetId: (d) => strings.get(docs.targetId[d] as number),
+    places: (d) => stringList(docs.places, d),
+    sources: (d) => stringList(docs.sources, d),
+    facts: (d) =>
+      docs.kind[d] === personKind
+        ? Array.from(listOf(docs.fields, d * FIELD_COUNT + factsField), (v) =>
+            strings.get(values.text[v] as number),
+          )
+        : [],
   };
-
-  let minYear = Infinity;
-  let maxYear = -Infinity;
-  for (let d = 0; d < count; d++) {
-    if (!dated(d)) continue;
-    minYear = Math.min(minYear, docs.yearFrom[d] as number);
-    maxYear = Math.max(maxYear, docs.yearTo[d] as number);
-  }
-  const yearLabels = Number.isFinite(minYear)
-    ? Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i))
-    : [];
-
-  /** A column from per-document lists of string ids, labels numbered densely in order of first use. */
-  const fromStringIds = (lists: Ragged, keep: (d: number, id: number) => boolean) => {
-    const labelOf = new Int32Array(strings.size).fill(-1);
-    const labels: string[] = [];
-    return {
-      labels,
-      lists: column(count, (d, add) => {
-        for (let i = lists.start[d] as number; i < (lists.start[d + 1] as number); i++) {
-          const id = lists.items[i] as number;
-          if (!keep(d, id)) continue;
-          if (labelOf[id] === -1) {
-            labelOf[id] = labels.length;
-            labels.push(strings.get(id));
+  return Object.fromEntries(
+    FACETS.map((facet): [FacetField, FacetData] => {
+      const ids = new Map<string, number>();
+      const labels: string[] = [];
+      // The last document each value was added for: a document counts once per value.
+      const addedFor: number[] = [];
+      const lists = column(count, (d, add) => {
+        facet.values(view, d, (value) => {
+          let id = ids.get(value);
+          if (id === undefined) {
+            id = labels.length;
+            ids.set(value, id);
+            labels.push(value);
+            addedFor.push(-1);
           }
-          add(labelOf[id] as number);
-        }
-      }),
-    };
-  };
-
-  return {
-    kind: { labels: [...SEARCH_KINDS], lists: column(count, (d, add) => add(docs.kind[d] as number)) },
-    year: {
-      labels: yearLabels,
-      lists: column(count, (d, add) => {
-        if (!dated(d)) return;
-        for (let year = docs.yearFrom[d] as number; year <= (docs.yearTo[d] as number); year++)
-          add(year - minYear);
-      }),
-    },
-    // A place's own id is not one of its places.
-    place: fromStringIds(docs.places, (d, id) => id !== docs.targetId[d]),
-    source: fromStringIds(docs.sources, (d) => docs.kind[d] !== bibliographyKind),
-    collection: fromStringIds(
-      { start: Int32Array.from({ length: count + 1 }, (_, d) => d), items: docs.collection },
-      () => true,
-    ),
-    status: {
-      labels: STATUS_CODES.map((code) => code ?? ''),
-      lists: column(count, (d, add) => {
-        if (docs.status[d] !== 0) add(docs.status[d] as number);
-      }),
-    },
-  };
+          if (addedFor[id] !== d) {
+            addedFor[id] = d;
+            add(id);
+          }
+        });
+      });
+      return [facet.id, { labels, lists }];
+    }),
+  ) as Record<FacetField, FacetData>;
 }
 
 /** Per-document lists written straight into a growing typed array (no array per document). */

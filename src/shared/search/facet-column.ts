@@ -3,7 +3,7 @@
  * so counting a facet over 150,000 matches is a loop of array increments rather than string-keyed map
  * updates.
  */
-import type { FacetCount } from './engine';
+import type { FacetCount } from './response';
 import type { Ragged } from './ragged';
 
 export class FacetColumn {
@@ -17,6 +17,8 @@ export class FacetColumn {
 
   /** How many of these documents hold each value (values no document holds are left out). */
   count(indexes: ArrayLike<number>): FacetCount[] {
+    // A facet no document has a value of (person facets in a collection without people): nothing to walk.
+    if (this.labels.length === 0) return [];
     return this.toCounts(this.tally(new Int32Array(this.labels.length), indexes, 1));
   }
 
@@ -25,6 +27,7 @@ export class FacetColumn {
    * few it does not match are quicker to count (and subtract from the totals) than the many it does.
    */
   countAllExcept(excluded: ArrayLike<number>): FacetCount[] {
+    if (this.labels.length === 0) return [];
     if (!this.totals) {
       const all = Int32Array.from({ length: this.lists.start.length - 1 }, (_, i) => i);
       this.totals = this.tally(new Int32Array(this.labels.length), all, 1);

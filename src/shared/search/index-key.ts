@@ -4,7 +4,7 @@
  * updating a collection, or a new snapshot format, makes the next start rebuild it.
  */
 import { MAX_SEARCH_INDEX_KEY_CHARS } from '../ipc/channels/search-index';
-import { SNAPSHOT_FORMAT } from './snapshot';
+import { SNAPSHOT_FORMAT } from './snapshot-format';
 
 export function searchIndexKey(collections: readonly { id: string; revision: string }[]): string {
   const key = `format ${SNAPSHOT_FORMAT}: ${collections.map((c) => `${c.id}@${c.revision}`).join(', ')}`;

@@ -3,7 +3,7 @@
  * with the same formula, so hits interleave by score; counts and facets add up.
  */
 import { SEARCH_KINDS, type SearchKind } from './documents';
-import type { FacetCount, FacetField, SearchFacets, SearchResponse } from './engine';
+import type { FacetCount, FacetField, SearchFacets, SearchResponse } from './response';
 
 function addCounts(a: readonly FacetCount[], b: readonly FacetCount[]): FacetCount[] {
   if (b.length === 0) return [...a];

@@ -1,7 +1,8 @@
 /**
  * What search takes from a person's registry fields (format version 2): every value as searchable
- * text, and machine-readable facts (`key=value`) for the field filters born:, died:, place:, fate:,
- * case:, archive: and the year ranges of each date field. Pure.
+ * text, and machine-readable facts (`key=value`) for the field filters born:, died:, place:,
+ * birthplace:, destination:, fate:, case:, archive: and the year ranges of each date field, and the
+ * places as written for the facets (facets.ts). Pure.
  */
 import {
   PERSON_DATE_FIELDS,
@@ -26,7 +27,18 @@ export const DATE_FILTERS = {
 export type DateFilterName = keyof typeof DATE_FILTERS;
 
 /** Fact keys: the date fields by their filter name, and the text facts. */
-export type FactKey = DateFilterName | 'birthplace' | 'deathplace' | 'place' | 'fate' | 'case' | 'archive';
+export type FactKey =
+  | DateFilterName
+  | 'birthplace'
+  | 'deathplace'
+  | 'destination'
+  | 'place'
+  | 'fate'
+  | 'case'
+  | 'archive'
+  // As written, for the facets' labels (facets.ts); `~` keeps the key from adding a word to search.
+  | 'birthplace~'
+  | 'destination~';
 
 const FILTER_OF_FIELD = Object.fromEntries(
   Object.entries(DATE_FILTERS).map(([filter, field]) => [field, filter]),
@@ -58,7 +70,7 @@ export interface PersonSearchParts {
   places: string[];
   /** Every other value (dates as written, remarks, other fields), for the details field. */
   details: string[];
-  /** `key=value` facts for filters (values folded). */
+  /** `key=value` facts for filters (values folded) and facet labels (`key~=value`, as written). */
   facts: string[];
 }
 
@@ -92,6 +104,9 @@ export function personSearchParts(record: PersonRecord): PersonSearchParts {
   for (const field of PERSON_DATE_FIELDS) facts.push(...dateFacts(FILTER_OF_FIELD[field], p[field]));
   if (p.birthPlace) facts.push(`birthplace=${fold(p.birthPlace)}`);
   if (p.deathPlace) facts.push(`deathplace=${fold(p.deathPlace)}`);
+  if (p.destination) facts.push(`destination=${fold(p.destination)}`);
+  if (p.birthPlace) facts.push(`birthplace~=${p.birthPlace}`);
+  if (p.destination) facts.push(`destination~=${p.destination}`);
   for (const place of places) facts.push(`place=${fold(place)}`);
   for (const type of p.repression?.types ?? []) facts.push(`fate=${type}`);
   if (p.repression) facts.push(`fate=${fold(p.repression.text)}`);

@@ -8,96 +8,27 @@
  * people), so each distinct string is folded once, not once per document.
  */
 import {
-  NAME_FIELDS,
   SEARCH_FIELDS,
   SEARCH_KINDS,
-  type EvidenceStatus,
   type SearchDocument,
   type SearchField,
   type SearchKind,
 } from './documents';
 import { fold, foldedWords } from './fold';
-import { deriveIndex, type DerivedIndex } from './derived-index';
+import { deriveIndex } from './derived-index';
+import {
+  FIELD_COUNT,
+  NAME_FIELD_NUMBERS,
+  NO_STRING,
+  NO_YEAR,
+  STATUS_CODES,
+  heardFields,
+  type BaseIndex,
+  type PreparedIndex,
+} from './layout';
 import { phoneticKeysOfName } from './phonetic';
-import { RaggedBuilder, listOf, type Ragged } from './ragged';
-import { StringInterner, type StringSource } from './string-table';
-
-/** A missing string (a document without dates). */
-export const NO_STRING = -1;
-/** A missing year. */
-export const NO_YEAR = -0x80000000;
-export const STATUS_CODES: readonly (EvidenceStatus | null)[] = [null, 'sourced', 'unverified'];
-export const FIELD_COUNT = SEARCH_FIELDS.length;
-/** Field numbers of the name fields (folded both ways), and of those naming the document itself. */
-export const NAME_FIELD_NUMBERS: readonly number[] = NAME_FIELDS.map((field) => SEARCH_FIELDS.indexOf(field));
-export const AUTHORS_FIELD = SEARCH_FIELDS.indexOf('authors');
-
-export interface DocumentColumns {
-  count: number;
-  /** String ids. */
-  id: Int32Array;
-  targetId: Int32Array;
-  path: Int32Array;
-  title: Int32Array;
-  collection: Int32Array;
-  /** String ids or NO_STRING: the date as recorded (EDTF), then its first and last day. */
-  date: Int32Array;
-  earliest: Int32Array;
-  latest: Int32Array;
-  /** Position in SEARCH_KINDS. */
-  kind: Uint8Array;
-  /** Position in STATUS_CODES. */
-  status: Uint8Array;
-  phonetic: Uint8Array;
-  /** Years or NO_YEAR. */
-  yearFrom: Int32Array;
-  yearTo: Int32Array;
-  /** Value ids per (document, field): list `document * FIELD_COUNT + field`, in the original order. */
-  fields: Ragged;
-  /** String ids per document. */
-  places: Ragged;
-  sources: Ragged;
-  tags: Ragged;
-  /** Each document's rank when sorted by title, then id (the tie-break of equal scores). */
-  order: Int32Array;
-  /** Document numbers sorted by id, to find a document by id without a map of every id. */
-  byId: Int32Array;
-}
-
-export interface ValueColumns {
-  count: number;
-  /** String id of the original text. */
-  text: Int32Array;
-  /** Folded (š→sh) and folded without carons (š→s), as string ids: values used in a name field only. */
-  digraph: Int32Array;
-  drop: Int32Array;
-  /** Word ids: list 2v the folded words, list 2v+1 those of the caron-less form when it differs (names). */
-  words: Ragged;
-  /** Sound keys (ids into phoneticKeys) of names heard by sound. */
-  phonetic: Ragged;
-}
-
-/** The prepared columns; PreparedIndex adds what is derived from them (derived-index.ts). */
-export interface BaseIndex {
-  strings: StringSource;
-  /** Distinct folded words. */
-  vocabulary: readonly string[];
-  /** Distinct Daitch–Mokotoff keys. */
-  phoneticKeys: readonly string[];
-  documents: DocumentColumns;
-  values: ValueColumns;
-}
-
-export interface PreparedIndex extends BaseIndex {
-  derived: DerivedIndex;
-}
-
-/** Fields whose names are heard by sound: people and places by their names, works by their authors. */
-export function heardFields(kind: number): readonly number[] {
-  return SEARCH_KINDS[kind] === 'bibliography' ? HEARD_WORKS : HEARD_NAMES;
-}
-const HEARD_NAMES = [SEARCH_FIELDS.indexOf('title'), SEARCH_FIELDS.indexOf('names')];
-const HEARD_WORKS = [AUTHORS_FIELD];
+import { RaggedBuilder, listOf } from './ragged';
+import { StringInterner } from './string-table';
 
 const uniqueWordIds = (folded: string, vocabulary: StringInterner): number[] => [
   ...new Set(foldedWords(folded).map((word) => vocabulary.intern(word))),

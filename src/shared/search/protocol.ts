@@ -1,6 +1,6 @@
 /**
- * The messages between the renderer and the search worker, and the worker's logic as a plain object
- * (so it runs, and is tested, without a Worker: in Node, in jsdom, or in worker_threads for benchmarks).
+ * The search worker's logic as a plain object (so it runs, and is tested, without a Worker: in Node,
+ * in jsdom, or in worker_threads for benchmarks); the messages it exchanges are typed in messages.ts.
  *
  * Only what is shown crosses back: the best hits, each with its document and match ranges, and counts.
  * Cancellation: every search carries a sequence number; the host runs only the newest search waiting
@@ -8,32 +8,13 @@
  * late answer to an older number).
  */
 import { bytesToBase64 } from '../base64';
-import type { LoadedCollection } from '../collection/model';
-import { extractDocuments, type SearchDocument } from './documents';
+import { extractDocuments } from './documents';
 import { mergeResponses } from './merge';
-import { createSearchEngine, loadSearchEngine, type SearchEngine, type SearchResponse } from './engine';
+import { createSearchEngine, loadSearchEngine, type SearchEngine } from './engine';
+import { NO_SAVED_INDEX, type SearchWorkerRequest, type SearchWorkerResponse } from './messages';
 
-export type SearchWorkerRequest =
-  | { type: 'index'; collections: LoadedCollection[] }
-  /** Open the saved index (engine.snapshot()) at this same-origin URL (see index-url.ts). */
-  | { type: 'load'; url: string }
-  /**
-   * Make a snapshot of the current index to save, once searches have been quiet for a while (it takes
-   * seconds at 200,000 documents and would hold up the user's first searches): answered with a
-   * 'snapshot' message.
-   */
-  | { type: 'snapshot' }
-  /** `similar`: list typos and sound-alikes even when closer matches exist (SearchOptions.similar). */
-  | { type: 'search'; seq: number; query: string; limit?: number; similar?: boolean }
-  /** The user's notes as documents (indexed apart, see note-documents.ts) and what they are attached to. */
-  | { type: 'notes'; documents: SearchDocument[]; notedIds: string[] };
-
-export type SearchWorkerResponse =
-  | { type: 'indexed'; documents: number; ms: number; from: 'collections' | 'snapshot' }
-  | { type: 'snapshot'; snapshotBase64: string; ms: number }
-  | { type: 'results'; seq: number; query: string; response: SearchResponse; ms: number }
-  /** seq null: indexing, loading or snapshotting failed (`stage` says which); otherwise that search. */
-  | { type: 'failed'; seq: number | null; stage?: 'index' | 'load' | 'snapshot'; message: string };
+export { NO_SAVED_INDEX } from './messages';
+export type { SearchWorkerRequest, SearchWorkerResponse } from './messages';
 
 export interface SearchWorkerHost {
   receive(message: SearchWorkerRequest): void;
@@ -48,9 +29,6 @@ export interface SearchWorkerIo {
   /** How long searches must have been quiet before a snapshot is made. */
   quietMs: number;
 }
-
-/** The 'load' failure that only means nothing is saved yet (not worth a warning). */
-export const NO_SAVED_INDEX = 'no saved index';
 
 export const browserWorkerIo: SearchWorkerIo = {
   async fetchBytes(url) {

@@ -37,16 +37,22 @@ export const FILTER_FIELDS = [
   'fate',
   'case',
   'archive',
+  'birthplace',
+  'destination',
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 const isDateFilter = (field: string): field is DateFilterName => Object.hasOwn(DATE_FILTERS, field);
 
+/** Filters whose value is matched as text. */
+type TextFilterField =
+  'place' | 'source' | 'tag' | 'collection' | 'fate' | 'case' | 'archive' | 'birthplace' | 'destination';
+
 export type Filter =
   | { field: 'kind'; kind: SearchKind; negated: boolean }
   | { field: 'year'; from: number | null; to: number | null; negated: boolean }
   | {
-      field: 'place' | 'source' | 'tag' | 'collection' | 'fate' | 'case' | 'archive';
+      field: TextFilterField;
       value: string;
       negated: boolean;
     }
@@ -235,7 +241,7 @@ export function parseQuery(query: string): ParsedQuery {
         }
         default:
           parsed.filters.push({
-            field: field as 'place' | 'source' | 'tag' | 'collection' | 'fate' | 'case' | 'archive',
+            field: field as TextFilterField,
             value,
             negated,
           });

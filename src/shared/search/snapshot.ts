@@ -13,14 +13,13 @@
  * re-validated: a damaged byte inside one shows as U+FFFD, it cannot break the engine.
  */
 import { SEARCH_KINDS } from './documents';
-import type { FacetData } from './derived-index';
-import type { FacetField } from './engine';
-import { FIELD_COUNT, NO_STRING, STATUS_CODES, type PreparedIndex } from './prepared-index';
+import { FIELD_COUNT, NO_STRING, STATUS_CODES, type FacetData, type PreparedIndex } from './layout';
+import { FACET_FIELDS, type FacetField } from './facets';
 import type { Ragged } from './ragged';
+import { SNAPSHOT_FORMAT } from './snapshot-format';
 import { Utf8Strings, encodeStrings } from './string-table';
 
-/** Bumped whenever the layout or the meaning of any section changes: older snapshots are rebuilt. */
-export const SNAPSHOT_FORMAT = 4;
+export { SNAPSHOT_FORMAT };
 const MAGIC = 'ATMSIDX\n';
 const PREAMBLE_BYTES = 16;
 
@@ -259,8 +258,6 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
     },
   };
 }
-
-const FACET_FIELDS: readonly FacetField[] = ['kind', 'year', 'place', 'source', 'status', 'collection'];
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -4,6 +4,7 @@ import { createRef } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchDocument, SearchKind } from '@shared/search/documents';
 import type { SearchHit, SearchResponse } from '@shared/search/engine';
+import { emptyFacets } from '@shared/search/facets';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import {
   MoreResults,
@@ -62,7 +63,7 @@ function responseOf(count: number, total = count, events = 3): SearchResponse {
     const document = documentOf(n < events ? 'event' : 'person', n);
     return { id: document.id, kind: document.kind, score: count - n, matches: [], document };
   });
-  const facets = { kind: [], year: [], place: [], source: [], status: [], collection: [] };
+  const facets = emptyFacets();
   return {
     total,
     hits,

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FacetCount, FacetField, SearchFacets as Facets } from '@shared/search/engine';
+import { FACETS, type FacetDefinition, type FacetField } from '@shared/search/facets';
+import type { FacetCount, SearchFacets as Facets } from '@shared/search/response';
 import { parseQuery, toggleFilter, type Filter } from '@shared/search/query';
 import { useCollectionTitles } from './useCollectionTitles';
 
@@ -10,23 +11,13 @@ interface Props {
   onQueryChange: (query: string) => void;
 }
 
-const FACET_FIELDS: readonly FacetField[] = ['collection', 'kind', 'year', 'place', 'source', 'status'];
-
-/** The value a filter selects, in the facet's terms. */
-function selectedValues(filters: readonly Filter[], field: FacetField): Set<string> {
+/** The values the query's filters select, in the facet's terms (lower case: filters ignore case). */
+function selectedValues(filters: readonly Filter[], facet: FacetDefinition): Set<string> {
   const values = new Set<string>();
   for (const filter of filters) {
-    if (filter.negated || filter.field !== field) continue;
-    if (filter.field === 'kind') values.add(filter.kind);
-    else if (filter.field === 'year' && filter.from !== null && filter.from === filter.to)
-      values.add(String(filter.from));
-    else if (
-      filter.field === 'place' ||
-      filter.field === 'source' ||
-      filter.field === 'status' ||
-      filter.field === 'collection'
-    )
-      values.add(filter.value);
+    if (filter.negated || filter.field !== facet.filter) continue;
+    const value = facet.selected(filter);
+    if (value !== undefined) values.add(value.toLowerCase());
   }
   return values;
 }
@@ -47,22 +38,26 @@ export function SearchFacets({ facets, query, onQueryChange }: Props) {
         return t(`search.status.${value}`);
       case 'collection':
         return collectionTitles.get(value) ?? value;
+      case 'repression':
+        return t(`person.repressionType.${value}`);
+      case 'decade':
+        return t('search.facet.decadeValue', { decade: value });
       default:
-        // Places and sources are labelled with their titles by the engine.
+        // Places and sources are labelled with their titles by the engine; person places as written.
         return label ?? value;
     }
   };
 
-  const groups = FACET_FIELDS.map((field) => ({ field, counts: facets[field] })).filter(
-    // One collection is no choice: its box appears once results come from two or more.
-    ({ field, counts }) => counts.length > (field === 'collection' ? 1 : 0),
-  );
+  const groups = (FACETS as readonly FacetDefinition[])
+    .map((facet) => ({ facet, field: facet.id as FacetField, counts: facets[facet.id as FacetField] ?? [] }))
+    // A facet without values in these results is left out; one collection is no choice either.
+    .filter(({ facet, counts }) => counts.length > 0 && counts.length >= facet.minValues);
   if (groups.length === 0) return null;
 
   return (
     <aside className="search-facets" aria-label={t('search.refine')}>
-      {groups.map(({ field, counts }) => {
-        const selected = selectedValues(filters, field);
+      {groups.map(({ facet, field, counts }) => {
+        const selected = selectedValues(filters, facet);
         return (
           <fieldset key={field} className="search-facet">
             <legend>{t(`search.facet.${field}`)}</legend>
@@ -72,8 +67,12 @@ export function SearchFacets({ facets, query, onQueryChange }: Props) {
                   <label>
                     <input
                       type="checkbox"
-                      checked={selected.has(count.value)}
-                      onChange={() => onQueryChange(toggleFilter(query, field, count.value))}
+                      checked={selected.has(count.value.toLowerCase())}
+                      onChange={() =>
+                        onQueryChange(
+                          toggleFilter(query, facet.filter, facet.filterValue?.(count.value) ?? count.value),
+                        )
+                      }
                     />{' '}
                     {t('search.facet.option', { label: labelOf(field, count), count: count.count })}
                   </label>

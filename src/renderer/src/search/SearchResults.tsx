@@ -19,7 +19,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import type { SearchDocument, SearchKind } from '@shared/search/documents';
-import type { SearchHit, SearchResponse } from '@shared/search/engine';
+import type { SearchHit, SearchResponse } from '@shared/search/response';
 import { toHref } from '@shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
 import { MAX_RESULTS } from './useSearch';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SearchDocument } from '@shared/search/documents';
-import type { SearchHit, SearchMatch } from '@shared/search/engine';
+import type { SearchHit, SearchMatch } from '@shared/search/response';
 
 /** Text with the given `[start, end)` ranges wrapped in <mark>. */
 export function Highlighted({ text, ranges }: { text: string; ranges: readonly [number, number][] }) {

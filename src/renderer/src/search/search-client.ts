@@ -5,8 +5,8 @@
  */
 import type { SearchDocument } from '@shared/search/documents';
 import type { LoadedCollection } from '@shared/collection/model';
-import type { SearchResponse } from '@shared/search/engine';
-import type { SearchWorkerRequest, SearchWorkerResponse } from '@shared/search/protocol';
+import type { SearchResponse } from '@shared/search/response';
+import type { SearchWorkerRequest, SearchWorkerResponse } from '@shared/search/messages';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerPort {

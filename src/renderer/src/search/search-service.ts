@@ -10,7 +10,7 @@ import type { CollectionSummary } from '@shared/ipc/payloads';
 import type { LoadedCollection } from '@shared/collection/model';
 import { searchIndexKey } from '@shared/search/index-key';
 import { searchIndexUrl } from '@shared/search/index-url';
-import { NO_SAVED_INDEX } from '@shared/search/protocol';
+import { NO_SAVED_INDEX } from '@shared/search/messages';
 import { fetchCollection, forgetCollections } from '../collection/useCollection';
 import { COLLECTIONS_CHANGED_EVENT } from '../import/useImportedCollections';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SearchResponse } from '@shared/search/engine';
+import type { SearchResponse } from '@shared/search/response';
 import { useApi } from '../api/ApiContext';
 import { getSearchService } from './search-service';
 import { noteIndexInput } from '@shared/search/note-documents';
