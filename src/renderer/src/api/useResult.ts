@@ -1,17 +1,47 @@
-import { useEffect, useState } from 'react';
+/**
+ * The renderer's one way to fetch data: `useResult(load, deps, { refetchOn })`.
+ *
+ * - `load` answers a Result (an API call, or several chained); a thrown error becomes an `internal` error.
+ * - `deps` are the inputs: when one changes the state goes back to `loading`, and the answer for the
+ *   old inputs is ignored if it comes late.
+ * - `refetchOn` is a change signal (`collectionsSignal(api)`, or a hook's own `createSignal()` for
+ *   "reload"): on notify it loads again but keeps showing the current value until the new one arrives.
+ * - No state update after unmount.
+ *
+ * Where state lives (the rule for the renderer): data fetched from the API is loaded through this hook;
+ * caches of immutable or versioned data may be module-level, keyed by the API object or by content,
+ * with a comment saying why (`fetchCollection`, CSL sources); state of the open window (focus
+ * requests, last query, default stores) is a `sessionValue` in the Session that <ApiProvider> creates;
+ * "something changed" is a Signal, never a window event.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AppError, Result } from '@shared/result';
+import type { Signal } from './signal';
 
 export type AsyncState<T> =
   { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: AppError };
 
+export interface ResultOptions {
+  /** Load again (keeping the shown value meanwhile) whenever this signal is notified. */
+  refetchOn?: Signal;
+}
+
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
 
+const NEVER: Signal = { notify: () => undefined, subscribe: () => () => undefined, version: () => 0 };
+
 /**
- * Runs an API call and tracks its state. A newer call (deps changed) supersedes an older one, whose
- * late answer is ignored.
+ * Runs an API call and tracks its state. A newer call (deps changed, or the signal fired) supersedes
+ * an older one, whose late answer is ignored.
  */
-export function useResult<T>(load: () => Promise<Result<T>>, deps: readonly unknown[]): AsyncState<T> {
+export function useResult<T>(
+  load: () => Promise<Result<T>>,
+  deps: readonly unknown[],
+  options: ResultOptions = {},
+): AsyncState<T> {
+  const signal = options.refetchOn ?? NEVER;
+  const version = useSyncExternalStore(signal.subscribe, signal.version);
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [loadedDeps, setLoadedDeps] = useState(deps);
   // Back to "loading" during render when the inputs change (React's documented pattern for
@@ -30,14 +60,16 @@ export function useResult<T>(load: () => Promise<Result<T>>, deps: readonly unkn
         );
       },
       (error: unknown) => {
-        if (current) setState({ status: 'error', error: { code: 'internal', message: String(error) } });
+        if (!current) return;
+        const message = error instanceof Error ? error.message : String(error);
+        setState({ status: 'error', error: { code: 'internal', message } });
       },
     );
     return () => {
       current = false;
     };
-    // The caller owns the dependency list, as with useEffect.
+    // The caller owns the dependency list, as with useEffect; the signal's version joins it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [...deps, version]);
   return state;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LoadedCollectionPayload, CollectionSummary } from '@shared/ipc/payloads';
 import { useApi } from '../api/ApiContext';
+import { collectionsSignal } from '../api/collections-changed';
 import { useResult, type AsyncState } from '../api/useResult';
 import { useCollection } from './useCollection';
 
@@ -39,7 +40,9 @@ export interface ChosenCollection {
 
 export function useChosenCollection(): ChosenCollection {
   const api = useApi();
-  const list = useResult(() => api.call('collections.list', {}), [api]);
+  const list = useResult(() => api.call('collections.list', {}), [api], {
+    refetchOn: collectionsSignal(api),
+  });
   const [remembered, setRemembered] = useState(readChoice);
   const summaries = list.status === 'ok' ? list.value : [];
   // A remembered collection that was removed since falls back to the first (the memory is kept, so

@@ -1,11 +1,13 @@
 /**
  * One notes database, repository and backup scheduler per window, shared by every component that shows
- * notes (the Notes view, record pages, the reader). Components call `useNotes()`; nothing needs a
- * provider unless a test wants its own database (`<NotesProvider repository={…}>`).
+ * notes (the Notes view, record pages, the reader). Components call `useNotes()`; the default
+ * repository is a session value (created on first use in the window's Session), and a test that wants
+ * its own database passes one (`<NotesProvider repository={…}>`).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
-import { useApi } from '../api/ApiContext';
+import { useApi, useSession } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
 import { BackupScheduler } from './backup-scheduler';
 import { NotesDatabase } from './db';
 import { NotesRepository } from './repository';
@@ -27,17 +29,18 @@ export function NotesProvider({
   return <NotesContext.Provider value={repository}>{children}</NotesContext.Provider>;
 }
 
-let defaultRepository: NotesRepository | null = null;
-const runtimes = new WeakMap<NotesRepository, WeakMap<AtmintisApi, BackupScheduler>>();
+const defaultRepository = sessionValue(() => {
+  const repository = new NotesRepository(new NotesDatabase());
+  // Trash older than 30 days goes at the first start of notes in a window; failures only delay it.
+  void repository.purgeExpired().catch(() => undefined);
+  return repository;
+});
 
-function defaultNotesRepository(): NotesRepository {
-  if (!defaultRepository) {
-    defaultRepository = new NotesRepository(new NotesDatabase());
-    // Trash older than 30 days goes at the first start of notes in a window; failures only delay it.
-    void defaultRepository.purgeExpired().catch(() => undefined);
-  }
-  return defaultRepository;
-}
+/**
+ * One started scheduler per repository and API, wherever the repository came from (session or a
+ * test's provider); keyed weakly by both, so it goes with them.
+ */
+const runtimes = new WeakMap<NotesRepository, WeakMap<AtmintisApi, BackupScheduler>>();
 
 function schedulerFor(repository: NotesRepository, api: AtmintisApi): BackupScheduler {
   let byApi = runtimes.get(repository);
@@ -54,7 +57,9 @@ function schedulerFor(repository: NotesRepository, api: AtmintisApi): BackupSche
 /** The notes repository and the automatic-backup scheduler (started on first use). */
 export function useNotes(): NotesRuntime {
   const api = useApi();
-  const repository = useContext(NotesContext) ?? defaultNotesRepository();
+  const session = useSession();
+  // The session's database is opened only when no provider gives one.
+  const repository = useContext(NotesContext) ?? session.get(defaultRepository);
   return { repository, scheduler: schedulerFor(repository, api) };
 }
 

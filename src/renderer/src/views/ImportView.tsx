@@ -9,7 +9,7 @@ import type { ImportError } from '@shared/import/errors';
 import { columnMappingSchema, type ColumnMapping } from '@shared/import/mapping';
 import { collectionIdFromFileName, manifestForImport, type InspectOverrides } from '@shared/import/pipeline';
 import { useApi } from '../api/ApiContext';
-import { forgetCollections } from '../collection/useCollection';
+import { collectionsChanged } from '../api/collections-changed';
 import { ViewHeading } from '../shell/ViewHeading';
 import { ImportedList } from '../import/ImportedList';
 import { ColumnFates } from '../import/ColumnFates';
@@ -24,7 +24,7 @@ import {
   type ImportWorkerPort,
 } from '../import/import-run';
 import type { ImportWorkerResponse, InspectionView } from '../import/protocol';
-import { COLLECTIONS_CHANGED_EVENT, useImportedCollections } from '../import/useImportedCollections';
+import { useImportedCollections } from '../import/useImportedCollections';
 import '../import/import.css';
 
 const PREVIEW_ROWS = 5;
@@ -209,9 +209,7 @@ export default function ImportView() {
         dateReviewCount: outcome.dateReviewCount,
       });
       setAnnouncement(t('import.done', { title: outcome.summary.title, count: outcome.summary.recordCount }));
-      forgetCollections(api);
-      window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
-      imported.reload();
+      collectionsChanged(api);
     } else if (outcome.status === 'failed') {
       setPhase({ kind: 'failed', errors: outcome.errors, inspection });
       setAnnouncement(t('import.errors.announce'));
@@ -459,20 +457,13 @@ export default function ImportView() {
       {phase.kind === 'done' && <SkippedRows rows={phase.skipped.rows} count={phase.skipped.count} />}
 
       <h2>{t('import.list.heading')}</h2>
-      {imported.error && (
+      {imported.status === 'error' && (
         <p role="alert" className="error-text">
-          {imported.error}
+          {imported.error.message}
         </p>
       )}
-      {imported.collections && (
-        <ImportedList
-          collections={imported.collections}
-          onChanged={() => {
-            forgetCollections(api);
-            window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
-            imported.reload();
-          }}
-        />
+      {imported.status === 'ok' && (
+        <ImportedList collections={imported.value} onChanged={() => collectionsChanged(api)} />
       )}
     </section>
   );
