@@ -36,7 +36,7 @@ export const searchFocusRequest = sessionValue<SearchFocusRequest>(() => {
   };
 });
 
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
