@@ -4,10 +4,12 @@
  * repository is a session value (created on first use in the window's Session), and a test that wants
  * its own database passes one (`<NotesProvider repository={…}>`).
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
 import { useApi, useSession } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
+import { useResult } from '../api/useResult';
+import { ok } from '@shared/result';
 import { BackupScheduler } from './backup-scheduler';
 import { NotesDatabase } from './db';
 import { NotesRepository } from './repository';
@@ -70,22 +72,13 @@ export type PersistState = 'unsupported' | 'granted' | 'denied' | 'checking';
  * (`navigator.storage.persist()`), and reports whether it agreed.
  */
 export function usePersistentStorage(): PersistState {
-  const [state, setState] = useState<PersistState>(() =>
-    typeof navigator.storage?.persist === 'function' ? 'checking' : 'unsupported',
+  const storage = navigator.storage as StorageManager | undefined;
+  const supported = typeof storage?.persist === 'function';
+  const asked = useResult(
+    async () => ok(supported && ((await storage.persisted()) || (await storage.persist()))),
+    [supported],
   );
-  useEffect(() => {
-    let current = true;
-    const storage = navigator.storage as StorageManager | undefined;
-    if (typeof storage?.persist !== 'function') return;
-    void (async () => {
-      const granted = (await storage.persisted()) || (await storage.persist());
-      if (current) setState(granted ? 'granted' : 'denied');
-    })().catch(() => {
-      if (current) setState('denied');
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return state;
+  if (!supported) return 'unsupported';
+  if (asked.status === 'loading') return 'checking';
+  return asked.status === 'ok' && asked.value ? 'granted' : 'denied';
 }
