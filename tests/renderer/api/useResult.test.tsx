@@ -69,6 +69,22 @@ describe('useResult', () => {
     expect(result.current).toEqual({ status: 'loading' });
   });
 
+  it('answers loading already in the render that changes the inputs, never the old value with them', async () => {
+    const { load, pending } = deferredLoads<string>();
+    const seen: [string, unknown][] = [];
+    const { rerender } = renderHook(
+      ({ input }) => {
+        const state = useResult(() => load(input), [input]);
+        seen.push([input, state.status === 'ok' ? state.value : state.status]);
+        return state;
+      },
+      { initialProps: { input: 'a' } },
+    );
+    await act(async () => pending[0]?.resolve(ok('A')));
+    rerender({ input: 'b' });
+    expect(seen.filter(([input]) => input === 'b').map(([, value]) => value)).not.toContain('A');
+  });
+
   it('loads again on collectionsChanged, keeping the value shown until the new one arrives', async () => {
     const { load, pending } = deferredLoads<string[]>();
     const { result } = renderHook(() =>

@@ -29,6 +29,8 @@ export interface ResultOptions {
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
 
+const LOADING = { status: 'loading' } as const;
+
 const NEVER: Signal = { notify: () => undefined, subscribe: () => () => undefined, version: () => 0 };
 
 /**
@@ -42,13 +44,16 @@ export function useResult<T>(
 ): AsyncState<T> {
   const signal = options.refetchOn ?? NEVER;
   const version = useSyncExternalStore(signal.subscribe, signal.version);
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  const [state, setState] = useState<AsyncState<T>>(LOADING);
   const [loadedDeps, setLoadedDeps] = useState(deps);
   // Back to "loading" during render when the inputs change (React's documented pattern for
-  // resetting state on prop change), so a stale answer is never shown for new inputs.
-  if (!sameDeps(loadedDeps, deps)) {
+  // resetting state on prop change), so a stale answer is never shown for new inputs. This render
+  // answers "loading" too: the caller's code after the hook runs before React renders again, and
+  // must not meet the old value with the new inputs (an old formatter asked for a new style).
+  const changed = !sameDeps(loadedDeps, deps);
+  if (changed) {
     setLoadedDeps(deps);
-    setState({ status: 'loading' });
+    setState(LOADING);
   }
   useEffect(() => {
     let current = true;
@@ -71,5 +76,5 @@ export function useResult<T>(
     // The caller owns the dependency list, as with useEffect; the signal's version joins it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, version]);
-  return state;
+  return changed ? LOADING : state;
 }
