@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AtmintisApi } from '@shared/ipc/api';
 import { base64ToBytes } from '@shared/base64';
 import { createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
-import { getSearchService, setSearchWorkerFactory } from '../../../src/renderer/src/search/search-service';
+import { getSearchService } from '../../../src/renderer/src/search/search-service';
 import type { WorkerPort } from '../../../src/renderer/src/search/search-client';
-import { COLLECTIONS_CHANGED_EVENT } from '../../../src/renderer/src/import/useImportedCollections';
+import { collectionsChanged } from '../../../src/renderer/src/api/collections-changed';
 import { igarkaCollection } from './fixtures';
 
 /**
@@ -75,17 +75,26 @@ function inProcessWorker(store: Store): WorkerPort {
 
 const saved = (store: { content: string | null }) => vi.waitFor(() => expect(store.content).not.toBeNull());
 
+/** The worker the next new service starts with (the app's default needs a real Worker). */
+let nextWorker: () => WorkerPort = () => {
+  throw new Error('no worker chosen');
+};
+const startWith = (factory: () => WorkerPort) => {
+  nextWorker = factory;
+};
+const service = (api: AtmintisApi) => getSearchService(api, () => nextWorker());
+
 describe('search service', () => {
   it('keeps one index per window, and indexes anew after collections are imported or removed', async () => {
     const { api, calls, store } = fakeApi();
-    setSearchWorkerFactory(() => inProcessWorker(store));
-    const first = getSearchService(api);
+    startWith(() => inProcessWorker(store));
+    const first = service(api);
     await first.ready;
-    expect(getSearchService(api)).toBe(first);
+    expect(service(api)).toBe(first);
     expect(calls.filter((c) => c === 'collections.list')).toHaveLength(1);
 
-    window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
-    const second = getSearchService(api);
+    collectionsChanged(api);
+    const second = service(api);
     expect(second).not.toBe(first);
     await second.ready;
     expect(calls.filter((c) => c === 'collections.list')).toHaveLength(2);
@@ -93,47 +102,47 @@ describe('search service', () => {
 
   it('saves the index it built, and opens it at the next start without fetching collections', async () => {
     const { api, calls, store } = fakeApi();
-    setSearchWorkerFactory(() => inProcessWorker(store));
-    expect(await getSearchService(api).ready).toBe('collections');
+    startWith(() => inProcessWorker(store));
+    expect(await service(api).ready).toBe('collections');
     await saved(store);
-    const answer = await getSearchService(api).client.search('Igarka');
+    const answer = await service(api).client.search('Igarka');
     expect(answer?.response.total).toBeGreaterThan(0);
 
     // A new window (the next start): same collections, same revision.
     const next = { ...api } as AtmintisApi;
     calls.length = 0;
-    expect(await getSearchService(next).ready).toBe('saved index');
+    expect(await service(next).ready).toBe('saved index');
     expect(calls).not.toContain('collections.get');
-    expect((await getSearchService(next).client.search('Igarka'))?.response).toEqual(answer?.response);
+    expect((await service(next).client.search('Igarka'))?.response).toEqual(answer?.response);
   });
 
   it('indexes again when a collection changed since the index was saved', async () => {
     const before = fakeApi({ revision: 'r1' });
-    setSearchWorkerFactory(() => inProcessWorker(before.store));
-    await getSearchService(before.api).ready;
+    startWith(() => inProcessWorker(before.store));
+    await service(before.api).ready;
     await saved(before.store);
     const after = fakeApi({ revision: 'r2' });
     Object.assign(after.store, before.store);
-    setSearchWorkerFactory(() => inProcessWorker(after.store));
-    expect(await getSearchService(after.api).ready).toBe('collections');
+    startWith(() => inProcessWorker(after.store));
+    expect(await service(after.api).ready).toBe('collections');
     expect(after.calls).toContain('collections.get');
   });
 
   it('indexes again, and replaces the saved index, when the saved one is damaged', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const first = fakeApi();
-    setSearchWorkerFactory(() => inProcessWorker(first.store));
-    await getSearchService(first.api).ready;
+    startWith(() => inProcessWorker(first.store));
+    await service(first.api).ready;
     await saved(first.store);
     const second = fakeApi();
     Object.assign(second.store, first.store, { damaged: true });
-    setSearchWorkerFactory(() => inProcessWorker(second.store));
-    expect(await getSearchService(second.api).ready).toBe('collections');
+    startWith(() => inProcessWorker(second.store));
+    expect(await service(second.api).ready).toBe('collections');
     expect(warn).toHaveBeenCalledWith(
       expect.stringMatching(/saved search index could not be opened/),
       expect.anything(),
     );
-    expect((await getSearchService(second.api).client.search('Igarka'))?.response.total).toBeGreaterThan(0);
+    expect((await service(second.api).client.search('Igarka'))?.response.total).toBeGreaterThan(0);
     // The damaged index is replaced by a good one.
     await vi.waitFor(() => expect(second.store.damaged).toBe(false));
     warn.mockRestore();

@@ -25,6 +25,10 @@ const LOCALE_LOADERS: Record<CslLocaleId, Loader> = {
   'pl-PL': () => import('../../../../resources/csl/locales-pl-PL.xml?raw'),
 };
 
+/**
+ * A module cache, not session state: a formatter is built from files of the build that never change
+ * while the app runs, so every window and test may share it (and citeproc is costly to set up twice).
+ */
 const loaded = new Map<string, Promise<CitationFormatter>>();
 
 /**

@@ -50,7 +50,7 @@ export function titleOf(item: CslItem): string {
 }
 
 /** Lower case without diacritics, so "anusauskas" finds "Anušauskas". */
-export function foldForSearch(text: string): string {
+function foldForSearch(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -20,6 +20,11 @@ export interface CitationPreferences {
   locale: CslLocaleId;
 }
 
+/**
+ * Module-level on purpose: the preferences live in localStorage, shared by every window of the app
+ * (the `storage` event carries another window's change); this is only the snapshot React reads
+ * (useSyncExternalStore needs the same object until it changes) and who to tell of a change.
+ */
 const listeners = new Set<() => void>();
 let cached: CitationPreferences | null = null;
 

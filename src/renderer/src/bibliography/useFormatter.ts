@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { CitationFormatter } from '@shared/citations/formatter';
 import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
+import { ok } from '@shared/result';
+import { useResult } from '../api/useResult';
 import { loadCitationFormatter } from './csl-sources';
 
 export type FormatterState =
@@ -10,23 +12,12 @@ export type FormatterState =
 
 /** The CSL formatter for a style and locale, loaded on first use (citeproc is not on the startup path). */
 export function useCitationFormatter(style: CitationStyleId, locale: CslLocaleId): FormatterState {
-  const [state, setState] = useState<{ key: string; value: FormatterState }>({
-    key: '',
-    value: { status: 'loading' },
-  });
-  const key = `${style}|${locale}`;
-  useEffect(() => {
-    let current = true;
-    loadCitationFormatter(style, locale).then(
-      (formatter) => current && setState({ key, value: { status: 'ok', formatter } }),
-      (error: unknown) =>
-        current &&
-        setState({ key, value: { status: 'error', message: String((error as Error)?.message ?? error) } }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, style, locale]);
-  // An answer for another style is never shown for this one.
-  return state.key === key ? state.value : { status: 'loading' };
+  // An answer for another style is never shown for this one (useResult resets on new inputs).
+  const state = useResult(async () => ok(await loadCitationFormatter(style, locale)), [style, locale]);
+  // The same object until the state changes: callers memoise on it (formatting a bibliography is costly).
+  return useMemo((): FormatterState => {
+    if (state.status === 'ok') return { status: 'ok', formatter: state.value };
+    if (state.status === 'error') return { status: 'error', message: state.error.message };
+    return state;
+  }, [state]);
 }

@@ -36,7 +36,7 @@ const PAGE = 10;
  */
 const UNMEASURED_PANE_HEIGHT = 600;
 
-export const RECORD_LINK_CLASS = 'record-link';
+const RECORD_LINK_CLASS = 'record-link';
 
 interface Props {
   collectionId: string;

@@ -31,7 +31,7 @@ export const EMPTY_FILTER: RecordFilter = {
   unverifiedOnly: false,
 };
 
-export function isUnverified(record: LoadedRecord): boolean {
+function isUnverified(record: LoadedRecord): boolean {
   return (
     (record.flags ?? []).some((flag) => flag.type === 'unverified') ||
     (record.claims.length > 0 && record.claims.every((claim) => claim.status === 'unverified'))

@@ -36,7 +36,7 @@ export const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`)
 const yearOfDay = (day: number): number => new Date(day * DAY).getUTCFullYear();
 
 /** Approximate or uncertain qualifiers, sets ("one of") and decade precision all draw as uncertain. */
-export function isUncertainDate(edtf: Edtf): boolean {
+function isUncertainDate(edtf: Edtf): boolean {
   const dates = edtf.type === 'date' ? [edtf.date] : edtf.type === 'interval' ? [edtf.start, edtf.end] : [];
   if (edtf.type === 'set') return edtf.mode === 'one-of';
   return dates.some((d) => d.uncertain || d.approximate || d.unspecifiedDigits > 0);

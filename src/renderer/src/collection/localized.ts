@@ -8,7 +8,7 @@ import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle } from './format';
 
 /** Language of untranslated collection text when the manifest does not say. */
-export const DEFAULT_TEXT_LANGUAGE = 'en';
+const DEFAULT_TEXT_LANGUAGE = 'en';
 
 const baseOf = (language: string): string => language.toLowerCase().split('-')[0] ?? language;
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LoadedCollection } from '@shared/collection/model';
 import type { CollectionSummary } from '@shared/ipc/payloads';
 import { useApi } from '../api/ApiContext';
+import { collectionsSignal } from '../api/collections-changed';
 import { useResult, type AsyncState } from '../api/useResult';
 import { useCollection } from './useCollection';
 
@@ -40,7 +41,9 @@ export interface ChosenCollection {
 
 export function useChosenCollection(): ChosenCollection {
   const api = useApi();
-  const list = useResult(() => api.call('collections.list', {}), [api]);
+  const list = useResult(() => api.call('collections.list', {}), [api], {
+    refetchOn: collectionsSignal(api),
+  });
   const [remembered, setRemembered] = useState(readChoice);
   const summaries = list.status === 'ok' ? list.value : [];
   // A remembered collection that was removed since falls back to the first (the memory is kept, so

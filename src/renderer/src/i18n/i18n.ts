@@ -60,7 +60,7 @@ export function preferredLanguage(
  * language writes numbers (en 11,499; lt 11 499): the strings need no format hint, and no call site
  * can forget one. Values that merely look like numbers (years, ids) are passed as strings.
  */
-export const numberFormatter = {
+const numberFormatter = {
   type: 'formatter' as const,
   init() {},
   add() {},

@@ -9,7 +9,7 @@ import { fateOf, type ColumnFate, type ColumnMapping, type SuggestionBasis } fro
 import { cut } from './error-text';
 
 /** Languages offered for a column of other spellings (the registries' usual ones). */
-export const ALT_NAME_LANGUAGES = ['ru', 'lt', 'pl', 'de', 'yi', 'en'] as const;
+const ALT_NAME_LANGUAGES = ['ru', 'lt', 'pl', 'de', 'yi', 'en'] as const;
 
 function fateValue(fate: ColumnFate): string {
   if (fate.kind === 'field') return `field:${fate.field}`;
@@ -33,7 +33,7 @@ export function withFate(mapping: ColumnMapping, header: string, value: string):
   return next;
 }
 
-export function withAltNameLanguage(mapping: ColumnMapping, header: string, lang: string): ColumnMapping {
+function withAltNameLanguage(mapping: ColumnMapping, header: string, lang: string): ColumnMapping {
   return {
     ...mapping,
     altNames: mapping.altNames.map((a) =>

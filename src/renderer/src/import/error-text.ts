@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { ImportError, ImportNote, ImportParams } from '@shared/import/errors';
 
 /** Longest cell value quoted in a message; longer ones are cut and end with an ellipsis. */
-export const MAX_QUOTED = 60;
+const MAX_QUOTED = 60;
 
 export function cut(value: string, max = MAX_QUOTED): string {
   const chars = [...value];

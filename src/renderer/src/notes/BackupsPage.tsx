@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '@shared/notes/export';
 import { MAX_BACKUP_FILE_BYTES } from '@shared/notes/backup';
@@ -6,7 +6,9 @@ import type { ImportSummary } from '@shared/notes/merge';
 import type { Note } from '@shared/notes/model';
 import { describeTarget } from '@shared/notes/targets';
 import { useApi } from '../api/ApiContext';
+import { createSignal } from '../api/signal';
 import { useResult } from '../api/useResult';
+import { ok } from '@shared/result';
 import { formatDateTime } from './NoteCard';
 import { useNotes, usePersistentStorage } from './NotesContext';
 import { saveExport } from '../api/save-file';
@@ -26,23 +28,18 @@ export function BackupsPage() {
   const id = useId();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
 
   const say = (text: string, error = false) => setMessage({ text, error });
-  const [listVersion, setListVersion] = useState(0);
-  const refreshBackups = () => setListVersion((version) => version + 1);
-  const backupList = useResult(() => api.call('backups.list', {}), [api, listVersion]);
+  // A new backup is listed with the old list still shown until the new one arrives.
+  const [backupsChanged] = useState(createSignal);
+  const refreshBackups = backupsChanged.notify;
+  const backupList = useResult(() => api.call('backups.list', {}), [api], { refetchOn: backupsChanged });
   const backups = backupList.status === 'ok' ? backupList.value : null;
-
-  useEffect(() => {
-    let current = true;
-    void navigator.storage?.estimate?.().then((estimate) => {
-      if (current) setUsage({ usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 });
-    });
-    return () => {
-      current = false;
-    };
+  const estimate = useResult(async () => {
+    const found = await navigator.storage?.estimate?.();
+    return ok(found ? { usage: found.usage ?? 0, quota: found.quota ?? 0 } : null);
   }, []);
+  const usage = estimate.status === 'ok' ? estimate.value : null;
 
   const describe = (note: Note) => describeTarget(note.target, collections.get(note.target.collectionId));
 

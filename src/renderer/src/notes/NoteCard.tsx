@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
-import { takeNoteFocus } from './note-focus';
+import { useNoteFocus } from './note-focus';
 import { formatTimestamp } from '../collection/dates';
 
 export function formatDateTime(iso: string, language: string): string {
@@ -27,9 +27,10 @@ export function NoteCard({
   const { t, i18n } = useTranslation();
   const quote = note.target.kind === 'passage' ? note.target.selectors[0].exact : null;
   const card = useRef<HTMLElement>(null);
+  const focus = useNoteFocus();
   useLayoutEffect(() => {
-    if (takeNoteFocus(note.id)) card.current?.focus();
-  }, [note.id]);
+    if (focus.take(note.id)) card.current?.focus();
+  }, [focus, note.id]);
   return (
     <article
       ref={card}

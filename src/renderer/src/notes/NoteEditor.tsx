@@ -7,7 +7,7 @@ import { useNotes } from './NotesContext';
 import { TagInput } from './TagInput';
 import { useAutosave } from './useAutosave';
 import { useLiveQuery } from './useLiveQuery';
-import { focusNoteWhenShown } from './note-focus';
+import { useNoteFocus } from './note-focus';
 import { formatTime } from '../collection/dates';
 
 /**
@@ -25,6 +25,7 @@ export function NoteEditor({
 }) {
   const { t, i18n } = useTranslation();
   const { repository } = useNotes();
+  const noteFocus = useNoteFocus();
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const container = useRef<HTMLDivElement>(null);
@@ -120,7 +121,7 @@ export function NoteEditor({
           onClick={() => {
             // Focus follows the note to its card rather than falling to the page when the editor goes.
             void flush().then(() => {
-              focusNoteWhenShown(draft.id);
+              noteFocus.focusWhenShown(draft.id);
               onClose();
             });
           }}

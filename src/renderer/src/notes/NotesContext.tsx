@@ -1,11 +1,15 @@
 /**
  * One notes database, repository and backup scheduler per window, shared by every component that shows
- * notes (the Notes view, record pages, the reader). Components call `useNotes()`; nothing needs a
- * provider unless a test wants its own database (`<NotesProvider repository={…}>`).
+ * notes (the Notes view, record pages, the reader). Components call `useNotes()`; the default
+ * repository is a session value (created on first use in the window's Session), and a test that wants
+ * its own database passes one (`<NotesProvider repository={…}>`).
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
-import { useApi } from '../api/ApiContext';
+import { useApi, useSession } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
+import { useResult } from '../api/useResult';
+import { ok } from '@shared/result';
 import { BackupScheduler } from './backup-scheduler';
 import { NotesDatabase } from './db';
 import { NotesRepository } from './repository';
@@ -27,17 +31,18 @@ export function NotesProvider({
   return <NotesContext.Provider value={repository}>{children}</NotesContext.Provider>;
 }
 
-let defaultRepository: NotesRepository | null = null;
-const runtimes = new WeakMap<NotesRepository, WeakMap<AtmintisApi, BackupScheduler>>();
+const defaultRepository = sessionValue(() => {
+  const repository = new NotesRepository(new NotesDatabase());
+  // Trash older than 30 days goes at the first start of notes in a window; failures only delay it.
+  void repository.purgeExpired().catch(() => undefined);
+  return repository;
+});
 
-function defaultNotesRepository(): NotesRepository {
-  if (!defaultRepository) {
-    defaultRepository = new NotesRepository(new NotesDatabase());
-    // Trash older than 30 days goes at the first start of notes in a window; failures only delay it.
-    void defaultRepository.purgeExpired().catch(() => undefined);
-  }
-  return defaultRepository;
-}
+/**
+ * One started scheduler per repository and API, wherever the repository came from (session or a
+ * test's provider); keyed weakly by both, so it goes with them.
+ */
+const runtimes = new WeakMap<NotesRepository, WeakMap<AtmintisApi, BackupScheduler>>();
 
 function schedulerFor(repository: NotesRepository, api: AtmintisApi): BackupScheduler {
   let byApi = runtimes.get(repository);
@@ -54,7 +59,9 @@ function schedulerFor(repository: NotesRepository, api: AtmintisApi): BackupSche
 /** The notes repository and the automatic-backup scheduler (started on first use). */
 export function useNotes(): NotesRuntime {
   const api = useApi();
-  const repository = useContext(NotesContext) ?? defaultNotesRepository();
+  const session = useSession();
+  // The session's database is opened only when no provider gives one.
+  const repository = useContext(NotesContext) ?? session.get(defaultRepository);
   return { repository, scheduler: schedulerFor(repository, api) };
 }
 
@@ -65,22 +72,13 @@ export type PersistState = 'unsupported' | 'granted' | 'denied' | 'checking';
  * (`navigator.storage.persist()`), and reports whether it agreed.
  */
 export function usePersistentStorage(): PersistState {
-  const [state, setState] = useState<PersistState>(() =>
-    typeof navigator.storage?.persist === 'function' ? 'checking' : 'unsupported',
+  const storage = navigator.storage as StorageManager | undefined;
+  const supported = typeof storage?.persist === 'function';
+  const asked = useResult(
+    async () => ok(supported && ((await storage.persisted()) || (await storage.persist()))),
+    [supported],
   );
-  useEffect(() => {
-    let current = true;
-    const storage = navigator.storage as StorageManager | undefined;
-    if (typeof storage?.persist !== 'function') return;
-    void (async () => {
-      const granted = (await storage.persisted()) || (await storage.persist());
-      if (current) setState(granted ? 'granted' : 'denied');
-    })().catch(() => {
-      if (current) setState('denied');
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return state;
+  if (!supported) return 'unsupported';
+  if (asked.status === 'loading') return 'checking';
+  return asked.status === 'ok' && asked.value ? 'granted' : 'denied';
 }

@@ -14,7 +14,7 @@ import type { Note } from '@shared/notes/model';
 import { flushPendingSaves } from './pending-saves';
 import type { NotesRepository } from './repository';
 
-export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
+const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
 const CHECK_EVERY_MS = 30 * 1000;
 
 export interface BackupOutcome {

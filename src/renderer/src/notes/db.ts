@@ -11,7 +11,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Note } from '@shared/notes/model';
 
-export const NOTES_DB_NAME = 'atmintis-notes';
+const NOTES_DB_NAME = 'atmintis-notes';
 
 /** How a note is stored: the note plus the key of its target, which the per-target queries use. */
 export interface NoteRow extends Note {

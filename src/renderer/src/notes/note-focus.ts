@@ -1,17 +1,32 @@
 /**
  * Where focus goes after Done in a note editor: the editor is replaced by the note's card, which may
  * render a moment later (after the save reaches the live query), so the request waits for that card.
+ * The pending request is session state (one per window), not a module variable.
  */
-let pending: string | null = null;
+import { useSessionValue } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
 
-/** Asks the card of note `id` to take focus when it is next shown. */
-export function focusNoteWhenShown(id: string): void {
-  pending = id;
+export interface NoteFocus {
+  /** Asks the card of note `id` to take focus when it is next shown. */
+  focusWhenShown(id: string): void;
+  /** True once for the card of the note focus was asked for. */
+  take(id: string): boolean;
 }
 
-/** True once for the card of the note focus was asked for (see focusNoteWhenShown). */
-export function takeNoteFocus(id: string): boolean {
-  if (pending !== id) return false;
-  pending = null;
-  return true;
+const noteFocus = sessionValue<NoteFocus>(() => {
+  let pending: string | null = null;
+  return {
+    focusWhenShown(id) {
+      pending = id;
+    },
+    take(id) {
+      if (pending !== id) return false;
+      pending = null;
+      return true;
+    },
+  };
+});
+
+export function useNoteFocus(): NoteFocus {
+  return useSessionValue(noteFocus);
 }

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { registerPendingSave } from './pending-saves';
 
-export const AUTOSAVE_DELAY_MS = 400;
+const AUTOSAVE_DELAY_MS = 400;
 
 export type SaveStatus =
   | { state: 'idle' }

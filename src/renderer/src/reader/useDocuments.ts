@@ -1,30 +1,23 @@
 /** The imported documents list, and loading one document's content as safe HTML. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '@shared/documents/model';
+import { fail, ok, type Result } from '@shared/result';
 import { useApi } from '../api/ApiContext';
+import { createSignal } from '../api/signal';
+import { useResult, type AsyncState } from '../api/useResult';
 import { documentToHtml } from './render';
 
 export function useDocumentList() {
   const api = useApi();
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let current = true;
-    void api.call('documents.list', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setDocuments(result.value);
-        setError(null);
-      } else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, version]);
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return { documents, error, reload };
+  // Reloading keeps the list on screen until the new one arrives.
+  const [changed] = useState(createSignal);
+  const list = useResult(() => api.call('documents.list', {}), [api], { refetchOn: changed });
+  return {
+    documents: list.status === 'ok' ? list.value : null,
+    error: list.status === 'error' ? list.error.message : null,
+    reload: changed.notify,
+  };
 }
 
 function fromBase64(content: string): Uint8Array {
@@ -37,47 +30,24 @@ function fromBase64(content: string): Uint8Array {
 /** A text document as safe HTML, or a PDF's bytes for `renderPdfInto`. */
 export type LoadedDocument = { summary: DocumentSummary; html: string; pdf?: Uint8Array };
 
-export function useDocument(documentId: string) {
+export function useDocument(documentId: string): AsyncState<LoadedDocument> {
   const api = useApi();
   const { t } = useTranslation();
-  const [state, setState] = useState<
-    { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; value: LoadedDocument }
-  >({ status: 'loading' });
-  useEffect(() => {
-    // The route is keyed by document id, so a new document starts from the initial 'loading' state.
-    let current = true;
-    void (async () => {
-      const result = await api.call('documents.get', { documentId });
-      if (!current) return;
-      if (!result.ok) {
-        setState({ status: 'error', message: result.error.message });
-        return;
-      }
-      const { summary, contentBase64 } = result.value;
-      const bytes = fromBase64(contentBase64);
-      try {
-        const value: LoadedDocument =
-          summary.kind === 'pdf'
-            ? { summary, html: '', pdf: bytes }
-            : { summary, html: documentToHtml(summary.kind, new TextDecoder().decode(bytes)) };
-        if (current) setState({ status: 'ok', value });
-      } catch (failure) {
-        if (current) {
-          setState({
-            status: 'error',
-            message: t('reader.errors.unreadable', {
-              name: summary.fileName,
-              message: (failure as Error).message,
-            }),
-          });
-        }
-      }
-    })();
-    return () => {
-      current = false;
-    };
+  return useResult(async (): Promise<Result<LoadedDocument>> => {
+    const result = await api.call('documents.get', { documentId });
+    if (!result.ok) return result;
+    const { summary, contentBase64 } = result.value;
+    const bytes = fromBase64(contentBase64);
+    if (summary.kind === 'pdf') return ok({ summary, html: '', pdf: bytes });
+    try {
+      return ok({ summary, html: documentToHtml(summary.kind, new TextDecoder().decode(bytes)) });
+    } catch (failure) {
+      return fail(
+        'unreadable',
+        t('reader.errors.unreadable', { name: summary.fileName, message: (failure as Error).message }),
+      );
+    }
   }, [api, documentId, t]);
-  return state;
 }
 
 /** Reads a picked file as base64 for `documents.import` (FileReader keeps big files off the JS heap twice). */

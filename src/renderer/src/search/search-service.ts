@@ -11,8 +11,8 @@ import type { LoadedCollection } from '@shared/collection/model';
 import { searchIndexKey } from '@shared/search/index-key';
 import { searchIndexUrl } from '@shared/search/index-url';
 import { NO_SAVED_INDEX } from '@shared/search/messages';
-import { fetchCollection, forgetCollections } from '../collection/useCollection';
-import { COLLECTIONS_CHANGED_EVENT } from '../import/useImportedCollections';
+import { collectionsSignal } from '../api/collections-changed';
+import { fetchCollection } from '../collection/useCollection';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';
 
 export interface SearchService {
@@ -21,21 +21,11 @@ export interface SearchService {
   ready: Promise<IndexOrigin>;
 }
 
-let workerFactory: () => WorkerPort = createSearchWorker;
-const services = new WeakMap<AtmintisApi, SearchService & { generation: number }>();
-
-/** Bumped when collections are imported or removed: the next search view indexes them anew. */
-let generation = 0;
-if (typeof window !== 'undefined') {
-  window.addEventListener(COLLECTIONS_CHANGED_EVENT, () => {
-    generation += 1;
-  });
-}
-
-/** Tests run the worker's logic in-process (jsdom has no Worker). */
-export function setSearchWorkerFactory(factory: () => WorkerPort): void {
-  workerFactory = factory;
-}
+/**
+ * Keyed by the API object (one per window, a fresh one per test), with the collections signal's
+ * version it was built at: after `collectionsChanged(api)` the next caller gets a new index.
+ */
+const services = new WeakMap<AtmintisApi, SearchService & { version: number }>();
 
 export type IndexOrigin = 'saved index' | 'collections';
 
@@ -52,23 +42,27 @@ async function loadCollections(
   return collections;
 }
 
-export function getSearchService(api: AtmintisApi): SearchService {
+/** `createWorker` is for tests, which run the worker's logic in-process (jsdom has no Worker). */
+export function getSearchService(
+  api: AtmintisApi,
+  createWorker: () => WorkerPort = createSearchWorker,
+): SearchService {
+  const version = collectionsSignal(api).version();
   let service = services.get(api);
-  if (service && service.generation !== generation) {
+  if (service && service.version !== version) {
     service.client.dispose();
     services.delete(api);
-    forgetCollections(api);
     service = undefined;
   }
   if (!service) {
-    const client = new SearchClient(workerFactory());
+    const client = new SearchClient(createWorker());
     const ready = openIndex(api, client);
     // A failed start is not kept: opening Search again tries again.
     ready.catch(() => {
       if (services.get(api) === service) services.delete(api);
       client.dispose();
     });
-    service = { client, ready, generation };
+    service = { client, ready, version };
     services.set(api, service);
   }
   return service;

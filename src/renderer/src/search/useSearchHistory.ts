@@ -1,45 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { ok } from '@shared/result';
+import { useSessionValue } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
+import { createSignal } from '../api/signal';
+import { useResult } from '../api/useResult';
 import { createSearchHistory, type RecentSearch, type SavedSearch, type SearchHistory } from './history';
 
-let shared: SearchHistory | null = null;
-/** One history store per window (tests may replace it). */
-export function searchHistory(): SearchHistory {
-  return (shared ??= createSearchHistory());
-}
-export function setSearchHistory(history: SearchHistory | null): void {
-  shared = history;
-}
+/** One history store per window, opened on first use. */
+const historyStore = sessionValue(createSearchHistory);
+
+const EMPTY: { recent: RecentSearch[]; saved: SavedSearch[] } = { recent: [], saved: [] };
 
 export function useSearchHistory() {
-  const [recent, setRecent] = useState<RecentSearch[]>([]);
-  const [saved, setSaved] = useState<SavedSearch[]>([]);
-  const load = useCallback(async () => {
-    const history = searchHistory();
-    return Promise.all([history.listRecent(), history.listSaved()]);
-  }, []);
-  const show = useCallback(([r, s]: [RecentSearch[], SavedSearch[]]) => {
-    setRecent(r);
-    setSaved(s);
-  }, []);
-  const refresh = useCallback(() => load().then(show), [load, show]);
-  useEffect(() => {
-    let current = true;
-    // History is a convenience: if IndexedDB is unavailable, search still works without it.
-    load().then(
-      (lists) => current && show(lists),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [load, show]);
+  const history = useSessionValue(historyStore);
+  const [changed] = useState(createSignal);
+  const lists = useResult(
+    async () => {
+      const [recent, saved] = await Promise.all([history.listRecent(), history.listSaved()]);
+      return ok({ recent, saved });
+    },
+    [history],
+    { refetchOn: changed },
+  );
+  // History is a convenience: if IndexedDB is unavailable, search still works without it.
+  const { recent, saved } = lists.status === 'ok' ? lists.value : EMPTY;
   const run = useCallback(
-    (change: (history: SearchHistory) => Promise<void>) => {
-      change(searchHistory())
-        .then(refresh)
+    (change: (store: SearchHistory) => Promise<void>) => {
+      change(history)
+        .then(changed.notify)
         .catch(() => undefined);
     },
-    [refresh],
+    [history, changed],
   );
   return {
     recent,

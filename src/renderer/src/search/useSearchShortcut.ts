@@ -4,19 +4,39 @@
  */
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
+import { useSessionValue } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
+import { createSignal } from '../api/signal';
 
-export const FOCUS_SEARCH_EVENT = 'atmintis:focus-search';
-
-let focusRequested = false;
-
-/** The Search view calls this when it mounts: true once after a shortcut opened it. */
-export function consumeSearchFocusRequest(): boolean {
-  const requested = focusRequested;
-  focusRequested = false;
-  return requested;
+/**
+ * A request to focus the search box: a flag the Search view takes when it mounts (after a shortcut
+ * opened it) and a signal for when it is open already. One per window (session).
+ */
+export interface SearchFocusRequest {
+  request(): void;
+  /** True once after a request. */
+  take(): boolean;
+  subscribe(listener: () => void): () => void;
 }
 
-export function isTypingTarget(target: EventTarget | null): boolean {
+export const searchFocusRequest = sessionValue<SearchFocusRequest>(() => {
+  const signal = createSignal();
+  let requested = false;
+  return {
+    request() {
+      requested = true;
+      signal.notify();
+    },
+    take() {
+      const was = requested;
+      requested = false;
+      return was;
+    },
+    subscribe: signal.subscribe,
+  };
+});
+
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
@@ -36,16 +56,16 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
 
 export function useSearchShortcut(): void {
   const [, navigate] = useLocation();
+  const focus = useSessionValue(searchFocusRequest);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !isSearchShortcut(event)) return;
       event.preventDefault();
-      focusRequested = true;
+      // Search focuses on this request when it is open already; otherwise on mount, taking it then.
+      focus.request();
       navigate('/search');
-      // When Search is open already, it focuses on this event; otherwise on mount, via the flag.
-      window.dispatchEvent(new Event(FOCUS_SEARCH_EVENT));
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [navigate]);
+  }, [navigate, focus]);
 }

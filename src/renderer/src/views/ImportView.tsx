@@ -1,64 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
-import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
-import { DELIMITERS, type Delimiter } from '@shared/import/delimited';
-import { ENCODINGS, type ImportEncoding } from '@shared/import/encoding';
-import type { SkippedRow } from '@shared/import/delimited';
 import type { ImportError } from '@shared/import/errors';
 import { columnMappingSchema, type ColumnMapping } from '@shared/import/mapping';
 import { collectionIdFromFileName, manifestForImport, type InspectOverrides } from '@shared/import/pipeline';
 import { useApi } from '../api/ApiContext';
-import { forgetCollections } from '../collection/useCollection';
+import { collectionsChanged } from '../api/collections-changed';
 import { ViewHeading } from '../shell/ViewHeading';
-import { ImportedList } from '../import/ImportedList';
+import { CollectionDetails } from '../import/CollectionDetails';
 import { ColumnFates } from '../import/ColumnFates';
-import { describeImportNote } from '../import/error-text';
-import { ImportErrors } from '../import/ImportErrors';
+import { ImportedList } from '../import/ImportedList';
+import { ImportOutcome } from '../import/ImportOutcome';
+import { ImportProgressBar } from '../import/ImportProgressBar';
+import { LayoutPreview } from '../import/LayoutPreview';
 import { SavedMappings } from '../import/SavedMappings';
-import { SkippedRows } from '../import/SkippedRows';
-import {
-  createImportWorker,
-  ImportRun,
-  type ImportProgress,
-  type ImportWorkerPort,
-} from '../import/import-run';
+import { createImportWorker, ImportRun, type ImportWorkerPort } from '../import/import-run';
+import { shownInspection, type Phase } from '../import/phase';
 import type { ImportWorkerResponse, InspectionView } from '../import/protocol';
-import { COLLECTIONS_CHANGED_EVENT, useImportedCollections } from '../import/useImportedCollections';
+import { useImportedCollections } from '../import/useImportedCollections';
 import '../import/import.css';
-
-const PREVIEW_ROWS = 5;
-const DELIMITER_KEYS: Record<Delimiter, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-};
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'inspecting' }
-  | { kind: 'ready'; inspection: InspectionView }
-  | { kind: 'running'; inspection: InspectionView; progress: ImportProgress }
-  | {
-      kind: 'done';
-      summary: ImportedCollectionSummary;
-      skipped: { rows: SkippedRow[]; count: number };
-      dateReviewCount: number;
-    }
-  | { kind: 'failed'; errors: ImportError[]; inspection?: InspectionView };
-
-/** Codes of faults in one row's structure: these rows can be skipped (and listed) on request. */
-const SKIPPABLE = new Set(['ragged-row', 'malformed-quoting', 'cell-too-long', 'too-many-columns']);
-
-/** The rows the skip choice would leave out, when every problem is one of them. */
-function skippableRows(errors: readonly ImportError[]): number {
-  const listed = errors.filter((e) => e.code !== 'more-errors');
-  if (listed.length === 0 || errors.some((e) => e.code === 'more-errors')) return 0;
-  return listed.every((e) => e.code !== undefined && SKIPPABLE.has(e.code) && e.row !== undefined)
-    ? new Set(listed.map((e) => e.row)).size
-    : 0;
-}
 
 /** Import a CSV/TSV, JSON, JSONL or .zip collection: choose, check the layout and mapping, import. */
 export default function ImportView() {
@@ -209,9 +168,7 @@ export default function ImportView() {
         dateReviewCount: outcome.dateReviewCount,
       });
       setAnnouncement(t('import.done', { title: outcome.summary.title, count: outcome.summary.recordCount }));
-      forgetCollections(api);
-      window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
-      imported.reload();
+      collectionsChanged(api);
     } else if (outcome.status === 'failed') {
       setPhase({ kind: 'failed', errors: outcome.errors, inspection });
       setAnnouncement(t('import.errors.announce'));
@@ -221,12 +178,7 @@ export default function ImportView() {
     }
   };
 
-  const inspection =
-    phase.kind === 'ready' || phase.kind === 'running'
-      ? phase.inspection
-      : phase.kind === 'failed'
-        ? phase.inspection
-        : undefined;
+  const inspection = shownInspection(phase);
   const running = phase.kind === 'running';
 
   return (
@@ -260,73 +212,7 @@ export default function ImportView() {
           </p>
           {inspection.format === 'delimited' ? (
             <>
-              <fieldset className="import-layout" disabled={running}>
-                <legend>{t('import.layout.legend')}</legend>
-                <label>
-                  {t('import.layout.encoding')}
-                  <select
-                    value={inspection.encoding}
-                    onChange={(e) => override({ encoding: e.target.value as ImportEncoding })}
-                  >
-                    {ENCODINGS.map((enc) => (
-                      <option key={enc} value={enc}>
-                        {enc}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <span className="import-hint">
-                  {t('import.layout.detectedBecause', {
-                    reason: describeImportNote(inspection.encodingNote, t),
-                  })}
-                </span>
-                <label>
-                  {t('import.layout.delimiter')}
-                  <select
-                    value={inspection.preview.delimiter}
-                    onChange={(e) => override({ delimiter: e.target.value as Delimiter })}
-                  >
-                    {DELIMITERS.map((d) => (
-                      <option key={d} value={d}>
-                        {t(`import.layout.delimiters.${DELIMITER_KEYS[d]}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={inspection.preview.header}
-                    onChange={(e) => override({ header: e.target.checked })}
-                  />
-                  {t('import.layout.header')}
-                </label>
-              </fieldset>
-              <table className="import-preview">
-                <caption>
-                  {t('import.preview.caption', {
-                    count: Math.min(PREVIEW_ROWS, inspection.preview.rows.length),
-                  })}
-                </caption>
-                <thead>
-                  <tr>
-                    {inspection.preview.columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {inspection.preview.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                    <tr key={i}>
-                      {inspection.preview.columns.map((c, j) => (
-                        <td key={c}>{row[j] ?? ''}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <LayoutPreview inspection={inspection} disabled={running} onOverride={override} />
               {!running && (
                 <fieldset className="import-mapping">
                   <legend>{t('import.mapping.legend')}</legend>
@@ -370,25 +256,7 @@ export default function ImportView() {
             </p>
           )}
           {(inspection.format === 'delimited' || !inspection.manifest) && (
-            <fieldset className="import-details" disabled={running}>
-              <legend>{t('import.details.legend')}</legend>
-              <label>
-                {t('import.details.title')}
-                <input
-                  value={details.title}
-                  onChange={(e) => setDetails({ ...details, title: e.target.value })}
-                />
-              </label>
-              <label>
-                {t('import.details.id')}
-                <input
-                  value={details.id}
-                  pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                  onChange={(e) => setDetails({ ...details, id: e.target.value })}
-                />
-              </label>
-              <span className="import-hint">{t('import.details.idHint')}</span>
-            </fieldset>
+            <CollectionDetails details={details} disabled={running} onChange={setDetails} />
           )}
           <div className="button-row">
             {running ? (
@@ -404,75 +272,28 @@ export default function ImportView() {
         </div>
       )}
 
-      {phase.kind === 'running' && (
-        <div className="import-progress">
-          <div
-            role="progressbar"
-            aria-label={t('import.progress.label')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={phase.progress.percent}
-            className="import-progress-bar"
-          >
-            <div style={{ width: `${phase.progress.percent}%` }} />
-          </div>
-          <p>
-            {t('import.progress.text', {
-              percent: phase.progress.percent,
-              count: phase.progress.stored,
-              rate: phase.progress.recordsPerSecond,
-            })}
-          </p>
-        </div>
-      )}
+      {phase.kind === 'running' && <ImportProgressBar progress={phase.progress} />}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
 
-      {phase.kind === 'failed' && <ImportErrors errors={phase.errors} />}
-      {phase.kind === 'failed' &&
-        phase.inspection?.format === 'delimited' &&
-        !skipBrokenRows &&
-        skippableRows(phase.errors) > 0 && (
-          <p className="import-skip-offer">
-            {t('import.skip.offer', { count: skippableRows(phase.errors) })}{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setSkipBrokenRows(true);
-                if (phase.inspection) void start(phase.inspection, true);
-              }}
-            >
-              {t('import.skip.button')}
-            </button>
-          </p>
-        )}
-      {phase.kind === 'done' && (
-        <p className="import-done">
-          {t('import.done', { title: phase.summary.title, count: phase.summary.recordCount })}{' '}
-          <Link href="~/search">{t('import.searchIt')}</Link>
-        </p>
-      )}
-      {phase.kind === 'done' && phase.dateReviewCount > 0 && (
-        <p>{t('import.reviews', { count: phase.dateReviewCount })}</p>
-      )}
-      {phase.kind === 'done' && <SkippedRows rows={phase.skipped.rows} count={phase.skipped.count} />}
+      <ImportOutcome
+        phase={phase}
+        skipBrokenRows={skipBrokenRows}
+        onSkipBrokenRows={() => {
+          setSkipBrokenRows(true);
+          if (phase.kind === 'failed' && phase.inspection) void start(phase.inspection, true);
+        }}
+      />
 
       <h2>{t('import.list.heading')}</h2>
-      {imported.error && (
+      {imported.status === 'error' && (
         <p role="alert" className="error-text">
-          {imported.error}
+          {imported.error.message}
         </p>
       )}
-      {imported.collections && (
-        <ImportedList
-          collections={imported.collections}
-          onChanged={() => {
-            forgetCollections(api);
-            window.dispatchEvent(new Event(COLLECTIONS_CHANGED_EVENT));
-            imported.reload();
-          }}
-        />
+      {imported.status === 'ok' && (
+        <ImportedList collections={imported.value} onChanged={() => collectionsChanged(api)} />
       )}
     </section>
   );

@@ -169,7 +169,7 @@ function DocumentRoute({ documentId, focusNoteId }: { documentId: string; focusN
     [pdf, t],
   );
   if (state.status === 'loading') return <Loading label={t('reader.loading')} />;
-  if (state.status === 'error') return <Failure>{state.message}</Failure>;
+  if (state.status === 'error') return <Failure>{state.error.message}</Failure>;
   const summary = edited ?? state.value.summary;
   return (
     <section className="view reader-view">

@@ -1,6 +1,8 @@
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryError } from '@shared/search/query';
+import { useSessionValue } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
 import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
 import { SearchExamples } from '../search/SearchExamples';
@@ -14,12 +16,20 @@ import {
 import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/useSearch';
 import { useSearchHistory } from '../search/useSearchHistory';
-import { FOCUS_SEARCH_EVENT, consumeSearchFocusRequest } from '../search/useSearchShortcut';
+import { searchFocusRequest } from '../search/useSearchShortcut';
 import { openFromSearch, searchReturn } from '../shell/origin';
 import '../search/search.css';
 
 /** The query survives leaving the view (open a result, come back with Back) for this window. */
-let lastQuery = '';
+const lastQuery = sessionValue(() => {
+  let value = '';
+  return {
+    get: () => value,
+    set: (next: string) => {
+      value = next;
+    },
+  };
+});
 
 function SyntaxErrors({ id, query, errors }: { id: string; query: string; errors: QueryError[] }) {
   const { t } = useTranslation();
@@ -41,7 +51,9 @@ function SyntaxErrors({ id, query, errors }: { id: string; query: string; errors
 
 export default function SearchView() {
   const { t } = useTranslation();
-  const [query, setQueryState] = useState(lastQuery);
+  const remembered = useSessionValue(lastQuery);
+  const focusRequest = useSessionValue(searchFocusRequest);
+  const [query, setQueryState] = useState(remembered.get);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<SearchResultsHandle>(null);
   const errorsId = useId();
@@ -53,7 +65,7 @@ export default function SearchView() {
   const [returnTo, setReturnTo] = useState(searchReturn);
 
   const setQuery = (value: string) => {
-    lastQuery = value;
+    remembered.set(value);
     setQueryState(value);
     setReturnTo(null);
     setSavedNotice(false);
@@ -65,14 +77,12 @@ export default function SearchView() {
       input.current?.focus();
       input.current?.select();
     };
-    if (consumeSearchFocusRequest()) focus();
-    const onRequest = () => {
-      consumeSearchFocusRequest();
+    if (focusRequest.take()) focus();
+    return focusRequest.subscribe(() => {
+      focusRequest.take();
       focus();
-    };
-    window.addEventListener(FOCUS_SEARCH_EVENT, onRequest);
-    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, onRequest);
-  }, []);
+    });
+  }, [focusRequest]);
 
   const ready = state.status === 'ready' ? state : null;
   const response = ready?.response && ready.query.trim() !== '' ? ready.response : null;
