@@ -16,10 +16,7 @@ const cache = new WeakMap<
   { version: number; byId: Map<string, Promise<Result<LoadedCollection>>> }
 >();
 
-export function fetchCollection(
-  api: AtmintisApi,
-  collectionId: string,
-): Promise<Result<LoadedCollection>> {
+export function fetchCollection(api: AtmintisApi, collectionId: string): Promise<Result<LoadedCollection>> {
   const version = collectionsSignal(api).version();
   let entry = cache.get(api);
   if (!entry || entry.version !== version) cache.set(api, (entry = { version, byId: new Map() }));
