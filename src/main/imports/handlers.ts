@@ -1,10 +1,13 @@
 /** The `imports.*` channels, built from the import store. */
 import type { Handlers } from '@shared/ipc/contract';
+import { decodeRecordPart } from '@shared/import/record-parts';
+import { HandlerError } from '../ipc/dispatch';
 import type { ImportStore } from './import-store';
 
 export type ImportChannels =
   | 'imports.begin'
   | 'imports.appendRecords'
+  | 'imports.appendRecordsJson'
   | 'imports.commit'
   | 'imports.abort'
   | 'imports.list'
@@ -13,7 +16,16 @@ export type ImportChannels =
 export function createImportHandlers(store: ImportStore): Pick<Handlers, ImportChannels> {
   return {
     'imports.begin': (request) => store.begin(request),
-    'imports.appendRecords': ({ sessionId, records }) => store.append(sessionId, records),
+    'imports.appendRecords': ({ sessionId, seq, records }) => store.append(sessionId, records, seq),
+    'imports.appendRecordsJson': ({ sessionId, seq, json }) => {
+      const part = decodeRecordPart(json);
+      if (!part.ok)
+        throw new HandlerError(
+          'import-invalid',
+          `The records sent${seq === undefined ? '' : ` (part ${seq + 1})`}: ${part.reason}`,
+        );
+      return store.append(sessionId, part.records, seq);
+    },
     'imports.commit': ({ sessionId }) => store.commit(sessionId),
     'imports.abort': ({ sessionId }) => store.abort(sessionId),
     'imports.list': () => store.list(),

@@ -70,6 +70,11 @@ interface Session {
   touched: number;
   /** Appends run one after the other so parts are numbered in arrival order. */
   queue: Promise<unknown>;
+  /**
+   * Appends that carry a `seq` run in seq order instead: each waits for the one before it, however the
+   * requests arrived. A turn settles when that seq's append has run (or the session ended).
+   */
+  turns: Map<number, { done: Promise<void>; settle: () => void; taken: boolean }>;
 }
 
 interface ImportMeta {
@@ -94,7 +99,8 @@ function revisionOf(meta: ImportMeta): string {
 
 export interface ImportStore {
   begin(request: BeginImport): Promise<{ sessionId: string; replaces: boolean }>;
-  append(sessionId: string, records: unknown[]): Promise<{ received: number }>;
+  /** `seq` (0, 1, 2 …): apply in this order, whatever order the calls arrive in. */
+  append(sessionId: string, records: unknown[], seq?: number): Promise<{ received: number }>;
   commit(sessionId: string): Promise<ImportedCollectionSummary>;
   abort(sessionId: string): Promise<{ aborted: boolean }>;
   list(): Promise<ImportedCollectionSummary[]>;
@@ -141,6 +147,17 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       await rm(join(tmp, name), { recursive: true, force: true });
     }
   })();
+
+  const turnOf = (s: Session, seq: number) => {
+    let turn = s.turns.get(seq);
+    if (!turn) {
+      let settle: () => void = () => undefined;
+      const done = new Promise<void>((resolve) => (settle = resolve));
+      turn = { done, settle, taken: false };
+      s.turns.set(seq, turn);
+    }
+    return turn;
+  };
 
   const session = (sessionId: string): Session => {
     const found = sessions.get(sessionId);
@@ -263,15 +280,23 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         partDigests: new Map(),
         touched: now().getTime(),
         queue: Promise.resolve(),
+        turns: new Map(),
       });
       const replaces = (await readMeta(join(root, manifest.id))) !== undefined;
       return { sessionId: id, replaces };
     },
 
-    append(sessionId, records) {
+    append(sessionId, records, seq) {
       const s = session(sessionId);
       s.touched = now().getTime();
-      const run = s.queue.then(async () => {
+      if (seq !== undefined && turnOf(s, seq).taken) {
+        throw new HandlerError('import-invalid', `Records part ${seq + 1} was sent twice`);
+      }
+      const after = seq === undefined ? s.queue : seq === 0 ? Promise.resolve() : turnOf(s, seq - 1).done;
+      const run = after.then(async () => {
+        if (sessions.get(sessionId) !== s) {
+          throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
+        }
         const clean = records.map((value, i) => {
           const parsed = recordSchema.safeParse(value);
           if (!parsed.success) {
@@ -292,7 +317,17 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         s.records += clean.length;
         return { received: s.records };
       });
-      s.queue = run.catch(() => undefined);
+      const settled = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      if (seq !== undefined) {
+        const turn = turnOf(s, seq);
+        turn.taken = true;
+        void settled.then(turn.settle);
+      }
+      // Commit and abort wait for every append that has arrived.
+      s.queue = Promise.all([s.queue, settled]);
       return run;
     },
 
@@ -348,6 +383,9 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       const s = sessions.get(sessionId);
       if (!s) return { aborted: false };
       sessions.delete(sessionId);
+      // Appends still waiting for an earlier part that will never come now run, find the session
+      // gone, and fail instead of waiting for ever.
+      for (const turn of s.turns.values()) turn.settle();
       await s.queue;
       await rm(s.folder, { recursive: true, force: true });
       return { aborted: true };
