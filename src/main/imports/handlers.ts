@@ -17,7 +17,7 @@ export function createImportHandlers(store: ImportStore): Pick<Handlers, ImportC
   return {
     'imports.begin': (request) => store.begin(request),
     'imports.appendRecords': ({ sessionId, seq, records }) => store.append(sessionId, records, seq),
-    'imports.appendRecordsJson': ({ sessionId, seq, json }) => {
+    'imports.appendRecordsJson': async ({ sessionId, seq, json }) => {
       const part = decodeRecordPart(json);
       if (!part.ok)
         throw new HandlerError(
