@@ -30,6 +30,7 @@ import {
   loadCollectionPackage,
 } from '../collection/load-collection';
 import type { CollectionStore } from '../handlers';
+import { AppendOrder } from './append-order';
 import { replaceFolder, syncFolder, writeFileDurably } from './atomic-fs';
 
 export const IMPORT_META_FILE = '.atmintis-import';
@@ -70,11 +71,8 @@ interface Session {
   touched: number;
   /** Appends run one after the other so parts are numbered in arrival order. */
   queue: Promise<unknown>;
-  /**
-   * Appends that carry a `seq` run in seq order instead: each waits for the one before it, however the
-   * requests arrived. A turn settles when that seq's append has run (or the session ended).
-   */
-  turns: Map<number, { done: Promise<void>; settle: () => void; taken: boolean }>;
+  /** Appends that carry a `seq` run in seq order instead, however the requests arrived. */
+  order: AppendOrder;
 }
 
 interface ImportMeta {
@@ -147,17 +145,6 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       await rm(join(tmp, name), { recursive: true, force: true });
     }
   })();
-
-  const turnOf = (s: Session, seq: number) => {
-    let turn = s.turns.get(seq);
-    if (!turn) {
-      let settle: () => void = () => undefined;
-      const done = new Promise<void>((resolve) => (settle = resolve));
-      turn = { done, settle, taken: false };
-      s.turns.set(seq, turn);
-    }
-    return turn;
-  };
 
   const session = (sessionId: string): Session => {
     const found = sessions.get(sessionId);
@@ -280,7 +267,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         partDigests: new Map(),
         touched: now().getTime(),
         queue: Promise.resolve(),
-        turns: new Map(),
+        order: new AppendOrder(),
       });
       const replaces = (await readMeta(join(root, manifest.id))) !== undefined;
       return { sessionId: id, replaces };
@@ -289,10 +276,10 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
     append(sessionId, records, seq) {
       const s = session(sessionId);
       s.touched = now().getTime();
-      if (seq !== undefined && turnOf(s, seq).taken) {
+      if (seq !== undefined && s.order.arrived(seq)) {
         throw new HandlerError('import-invalid', `Records part ${seq + 1} was sent twice`);
       }
-      const after = seq === undefined ? s.queue : seq === 0 ? Promise.resolve() : turnOf(s, seq - 1).done;
+      const after = seq === undefined ? s.queue : s.order.take(seq);
       const run = after.then(async () => {
         if (sessions.get(sessionId) !== s) {
           throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
@@ -321,11 +308,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         () => undefined,
         () => undefined,
       );
-      if (seq !== undefined) {
-        const turn = turnOf(s, seq);
-        turn.taken = true;
-        void settled.then(turn.settle);
-      }
+      if (seq !== undefined) void settled.then(() => s.order.finished(seq));
       // Commit and abort wait for every append that has arrived.
       s.queue = Promise.all([s.queue, settled]);
       return run;
@@ -333,6 +316,21 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
 
     commit(sessionId) {
       const s = session(sessionId);
+      // A part that waits for one that never came would hold the commit (and every commit after it)
+      // for ever: such a session is refused and removed instead.
+      const missing = s.order.missing();
+      if (missing !== undefined) {
+        sessions.delete(sessionId);
+        s.order.releaseAll();
+        return s.queue
+          .then(() => rm(s.folder, { recursive: true, force: true }))
+          .then(() => {
+            throw new HandlerError(
+              'import-invalid',
+              `Records part ${missing + 1} never arrived; nothing was imported`,
+            );
+          });
+      }
       return serial(async () => {
         await s.queue;
         sessions.delete(sessionId);
@@ -385,7 +383,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       sessions.delete(sessionId);
       // Appends still waiting for an earlier part that will never come now run, find the session
       // gone, and fail instead of waiting for ever.
-      for (const turn of s.turns.values()) turn.settle();
+      s.order.releaseAll();
       await s.queue;
       await rm(s.folder, { recursive: true, force: true });
       return { aborted: true };

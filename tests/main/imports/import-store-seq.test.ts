@@ -98,6 +98,19 @@ describe('import store: appends in seq order', () => {
     expect(await readdir(join(dataDirectory, 'collections'))).toEqual([]);
   });
 
+  it('refuses to commit when a part never arrived, instead of waiting for it, and stores nothing', async () => {
+    const store = newStore();
+    const { sessionId } = await store.begin({ manifest, files: [], source: 'test.csv' });
+    await store.append(sessionId, people(0, 2), 0);
+    const waiting = store.append(sessionId, people(4, 2), 2);
+    await expect(store.commit(sessionId)).rejects.toThrow(
+      'Records part 2 never arrived; nothing was imported',
+    );
+    await expect(waiting).rejects.toMatchObject({ code: 'import-session-not-found' });
+    expect(await readdir(join(dataDirectory, '.import-tmp'))).toEqual([]);
+    expect(await readdir(join(dataDirectory, 'collections'))).toEqual([]);
+  });
+
   it('imports.appendRecordsJson stores the records of a JSON part verbatim', async () => {
     const handlers = createImportHandlers(newStore());
     const { sessionId } = await handlers['imports.begin']({ manifest, files: [], source: 'test.csv' });
