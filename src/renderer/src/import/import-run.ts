@@ -174,6 +174,8 @@ export class ImportRun {
         this.finish?.({ status: 'failed', errors: failed });
         return;
       }
+      // After a cancel the page has moved on: no more progress to show.
+      if (this.cancelled) return;
       // Answers may come back out of order; the main process counts in seq order.
       stored = Math.max(stored, appended.value.received);
       report();
