@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHttpInvoke } from '../../src/renderer/src/api/http-transport';
+import { BLOB_BODY_FROM_CHARS, createHttpInvoke } from '../../src/renderer/src/api/http-transport';
 
 const respond = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }));
@@ -32,5 +32,17 @@ describe('HTTP transport', () => {
     });
     const notResult = createHttpInvoke('', respond({ hello: 1 }));
     await expect(notResult('app.getInfo', {})).resolves.toMatchObject({ ok: false });
+  });
+
+  it('sends a large body as a Blob of the same JSON, with the JSON content type', async () => {
+    const fetchImpl = respond({ ok: true, value: { received: 1 } });
+    const invoke = createHttpInvoke('', fetchImpl);
+    const json = JSON.stringify([{ title: 'Ona Kazlauskienė', pad: 'x'.repeat(BLOB_BODY_FROM_CHARS) }]);
+    const request = { sessionId: '00000000-0000-4000-8000-000000000001', seq: 0, json };
+    await invoke('imports.appendRecordsJson', request);
+    const init = (fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(init.body).toBeInstanceOf(Blob);
+    expect(await (init.body as Blob).text()).toBe(JSON.stringify(request));
   });
 });

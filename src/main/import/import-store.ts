@@ -26,6 +26,7 @@ import {
 import type { CollectionStore } from '../collection/collection-store';
 import { replaceFolder, writeFileDurably } from '../fs/durable-write';
 import { syncDirectory } from '../fs/sync-directory';
+import { AppendOrder } from './append-order';
 
 export const IMPORT_META_FILE = '.atmintis-import';
 /** Loader limits for imported packages: far above the bundled defaults, still bounded. */
@@ -65,6 +66,8 @@ interface Session {
   touched: number;
   /** Appends run one after the other so parts are numbered in arrival order. */
   queue: Promise<unknown>;
+  /** Appends that carry a `seq` run in seq order instead, however the requests arrived. */
+  order: AppendOrder;
 }
 
 interface ImportMeta {
@@ -89,7 +92,8 @@ function revisionOf(meta: ImportMeta): string {
 
 export interface ImportStore {
   begin(request: BeginImport): Promise<{ sessionId: string; replaces: boolean }>;
-  append(sessionId: string, records: unknown[]): Promise<{ received: number }>;
+  /** `seq` (0, 1, 2 …): apply in this order, whatever order the calls arrive in. */
+  append(sessionId: string, records: unknown[], seq?: number): Promise<{ received: number }>;
   commit(sessionId: string): Promise<ImportedCollectionSummary>;
   abort(sessionId: string): Promise<{ aborted: boolean }>;
   list(): Promise<ImportedCollectionSummary[]>;
@@ -258,15 +262,23 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         partDigests: new Map(),
         touched: now().getTime(),
         queue: Promise.resolve(),
+        order: new AppendOrder(),
       });
       const replaces = (await readMeta(join(root, manifest.id))) !== undefined;
       return { sessionId: id, replaces };
     },
 
-    append(sessionId, records) {
+    append(sessionId, records, seq) {
       const s = session(sessionId);
       s.touched = now().getTime();
-      const run = s.queue.then(async () => {
+      if (seq !== undefined && s.order.arrived(seq)) {
+        throw new HandlerError('import-invalid', `Records part ${seq + 1} was sent twice`);
+      }
+      const after = seq === undefined ? s.queue : s.order.take(seq);
+      const run = after.then(async () => {
+        if (sessions.get(sessionId) !== s) {
+          throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
+        }
         const clean = records.map((value, i) => {
           const parsed = recordSchema.safeParse(value);
           if (!parsed.success) {
@@ -287,12 +299,33 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         s.records += clean.length;
         return { received: s.records };
       });
-      s.queue = run.catch(() => undefined);
+      const settled = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      if (seq !== undefined) void settled.then(() => s.order.finished(seq));
+      // Commit and abort wait for every append that has arrived.
+      s.queue = Promise.all([s.queue, settled]);
       return run;
     },
 
     commit(sessionId) {
       const s = session(sessionId);
+      // A part that waits for one that never came would hold the commit (and every commit after it)
+      // for ever: such a session is refused and removed instead.
+      const missing = s.order.missing();
+      if (missing !== undefined) {
+        sessions.delete(sessionId);
+        s.order.releaseAll();
+        return s.queue
+          .then(() => rm(s.folder, { recursive: true, force: true }))
+          .then(() => {
+            throw new HandlerError(
+              'import-invalid',
+              `Records part ${missing + 1} never arrived; nothing was imported`,
+            );
+          });
+      }
       return serial(async () => {
         await s.queue;
         sessions.delete(sessionId);
@@ -343,6 +376,9 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       const s = sessions.get(sessionId);
       if (!s) return { aborted: false };
       sessions.delete(sessionId);
+      // Appends still waiting for an earlier part that will never come now run, find the session
+      // gone, and fail instead of waiting for ever.
+      s.order.releaseAll();
       await s.queue;
       await rm(s.folder, { recursive: true, force: true });
       return { aborted: true };

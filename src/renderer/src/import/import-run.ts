@@ -1,8 +1,12 @@
 /**
  * Runs one import from the page: opens a session in the main process, lets the worker produce records,
- * sends them in batches as they come (the transport caps a request's size, and a 200,000-row file must
+ * sends them in parts as they come (the transport caps a request's size, and a 200,000-row file must
  * never be one message), then commits — or aborts on any error or on cancel, so nothing half-imported
  * remains. Progress counts records stored per second.
+ *
+ * Up to MAX_APPENDS_IN_FLIGHT parts are on their way at once, so the page, the transport and the main
+ * process work side by side instead of taking turns; each part carries its `seq` and the main process
+ * stores them in that order whatever order they arrive in.
  */
 import type { AtmintisApi } from '@shared/ipc/api';
 import type { CollectionRecord, Manifest } from '@shared/collection/schema';
@@ -11,7 +15,13 @@ import type { ImportError } from '@shared/import/errors';
 import type { PackageFile } from '@shared/import/collection-source';
 import type { SkippedRow } from '@shared/import/delimited';
 import type { AppError } from '@shared/result';
-import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest } from './protocol';
+import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest, WorkerTimings } from './protocol';
+
+/** Enough to keep the main process busy while the page sends the next part; more only adds memory. */
+export const MAX_APPENDS_IN_FLIGHT = 2;
+
+/** What the page still has to send: records as objects, or a JSON part encoded by the worker. */
+type Part = { records: CollectionRecord[] } | { json: string; count: number };
 
 export interface ImportWorkerPort {
   postMessage(message: ImportWorkerRequest): void;
@@ -51,6 +61,8 @@ export interface ImportRunOptions {
   source: string;
   run?: RunRequest;
   onProgress: (progress: ImportProgress) => void;
+  /** Appends on their way at once (default MAX_APPENDS_IN_FLIGHT). */
+  maxInFlight?: number;
 }
 
 /** Server errors carry details; commit validation sends each as `{ text }`. */
@@ -81,11 +93,12 @@ export class ImportRun {
 
   async start(): Promise<ImportOutcome> {
     const { api, worker, manifest, files, source, run, onProgress } = this.options;
+    const maxInFlight = Math.max(1, this.options.maxInFlight ?? MAX_APPENDS_IN_FLIGHT);
     const begun = await api.call('imports.begin', { manifest, files, source });
     if (!begun.ok) return { status: 'failed', errors: errorsFromAppError(begun.error) };
     const { sessionId } = begun.value;
     const started = performance.now();
-    const queue: CollectionRecord[] = [];
+    const pending: Part[] = [];
     let produced = 0;
     let stored = 0;
     let fraction = 0;
@@ -94,8 +107,12 @@ export class ImportRun {
       skipped?: { rows: SkippedRow[]; count: number };
       dateReviewCount?: number;
     } | null = null;
-    let sending = false;
+    let nextSeq = 0;
+    let inFlight = 0;
+    let idle: (() => void)[] = [];
+    let settling = false;
     let failed: ImportError[] | null = null;
+    const timings = { appendMs: 0, commitMs: 0, parts: 0, worker: undefined as WorkerTimings | undefined };
 
     const outcome = new Promise<ImportOutcome>((resolve) => {
       this.finish = resolve;
@@ -106,16 +123,22 @@ export class ImportRun {
         stored,
         recordsPerSecond: Math.round(stored / Math.max(0.001, (performance.now() - started) / 1000)),
       });
+    /** Resolves when no append is on its way (at once if none is). */
+    const whenIdle = () =>
+      inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
 
     const settle = async () => {
-      if (this.cancelled || failed || !workerDone || sending || queue.length > 0) return;
+      if (this.cancelled || failed || settling || !workerDone || inFlight > 0 || pending.length > 0) return;
+      settling = true;
       if (workerDone.errors.length > 0) {
         failed = workerDone.errors;
         await api.call('imports.abort', { sessionId });
         this.finish?.({ status: 'failed', errors: failed });
         return;
       }
+      const committing = performance.now();
       const committed = await api.call('imports.commit', { sessionId });
+      timings.commitMs = performance.now() - committing;
       if (committed.ok) {
         fraction = 1;
         report();
@@ -130,47 +153,80 @@ export class ImportRun {
       }
     };
 
-    const pump = async () => {
-      if (sending) return;
-      sending = true;
-      while (queue.length > 0 && !this.cancelled && !failed) {
-        const records = queue.splice(0, MAX_RECORDS_PER_BATCH);
-        const appended = await api.call('imports.appendRecords', { sessionId, records });
-        if (!appended.ok) {
-          failed = errorsFromAppError(appended.error);
-          worker.terminate();
-          await api.call('imports.abort', { sessionId });
-          this.finish?.({ status: 'failed', errors: failed });
-          break;
-        }
-        stored = appended.value.received;
-        report();
+    const send = async (part: Part, seq: number) => {
+      const sending = performance.now();
+      const appended =
+        'records' in part
+          ? await api.call('imports.appendRecords', { sessionId, seq, records: part.records })
+          : await api.call('imports.appendRecordsJson', { sessionId, seq, json: part.json });
+      timings.appendMs += performance.now() - sending;
+      timings.parts += 1;
+      inFlight -= 1;
+      if (inFlight === 0) for (const resolve of idle.splice(0)) resolve();
+      if (!appended.ok) {
+        if (failed || this.cancelled) return;
+        failed = errorsFromAppError(appended.error);
+        pending.length = 0;
+        worker.terminate();
+        // The parts still on their way must not land after the abort: it is the session's last word.
+        await whenIdle();
+        await api.call('imports.abort', { sessionId });
+        this.finish?.({ status: 'failed', errors: failed });
+        return;
       }
-      sending = false;
-      await settle();
+      // After a cancel the page has moved on: no more progress to show.
+      if (this.cancelled) return;
+      // Answers may come back out of order; the main process counts in seq order.
+      stored = Math.max(stored, appended.value.received);
+      report();
+      pump();
+    };
+
+    const pump = () => {
+      while (inFlight < maxInFlight && pending.length > 0 && !this.cancelled && !failed) {
+        const part = pending.shift() as Part;
+        inFlight += 1;
+        void send(part, nextSeq++);
+      }
+      void settle();
     };
 
     const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
       const message = event.data;
-      if (message.type === 'batch') {
+      if (message.type === 'part') {
+        produced += message.count;
+        pending.push({ json: message.json, count: message.count });
+        pump();
+      } else if (message.type === 'batch') {
         produced += message.records.length;
-        queue.push(...message.records);
-        void pump();
+        // Small batches travel together, up to the request cap.
+        const last = pending.at(-1);
+        let rest = message.records;
+        if (last && 'records' in last && last.records.length < MAX_RECORDS_PER_BATCH) {
+          const room = MAX_RECORDS_PER_BATCH - last.records.length;
+          last.records = last.records.concat(rest.slice(0, room));
+          rest = rest.slice(room);
+        }
+        for (let i = 0; i < rest.length; i += MAX_RECORDS_PER_BATCH) {
+          pending.push({ records: rest.slice(i, i + MAX_RECORDS_PER_BATCH) });
+        }
+        pump();
       } else if (message.type === 'progress') {
         fraction = message.fraction;
         report();
       } else if (message.type === 'done') {
         fraction = 1;
+        timings.worker = message.timings;
         workerDone = {
           errors: message.errors,
           skipped: { rows: message.skippedRows, count: message.skippedCount },
           dateReviewCount: message.dateReviewCount,
         };
-        if (message.errors.length > 0) queue.length = 0;
+        if (message.errors.length > 0) pending.length = 0;
         void settle();
       } else if (message.type === 'failed') {
         workerDone = { errors: message.errors };
-        queue.length = 0;
+        pending.length = 0;
         void settle();
       }
     };
@@ -180,9 +236,41 @@ export class ImportRun {
     worker.removeEventListener('message', onMessage);
     if (result.status === 'cancelled') {
       worker.terminate();
-      // Wait for an append in flight so the abort is the session's last word.
+      pending.length = 0;
+      // Let the appends on their way land first, so the abort is the session's last word.
+      await whenIdle();
       await api.call('imports.abort', { sessionId });
     }
+    idle = [];
+    measure(started, timings);
     return result;
+  }
+}
+
+/**
+ * Leaves where the time went as a performance measure ("atmintis-import", with the split in `detail`)
+ * for the import benchmark (bench/import-browser.ts) and the DevTools performance panel.
+ */
+function measure(
+  started: number,
+  timings: { appendMs: number; commitMs: number; parts: number; worker: WorkerTimings | undefined },
+): void {
+  const { worker } = timings;
+  const detail: Record<string, number> = {
+    wallMs: performance.now() - started,
+    parts: timings.parts,
+    appendRoundTripsMs: timings.appendMs,
+    commitMs: timings.commitMs,
+  };
+  if (worker) {
+    detail['workerRunMs'] = worker.runMs;
+    detail['workerParseMapMs'] = worker.runMs - worker.encodeMs - worker.postMs;
+    detail['workerEncodeMs'] = worker.encodeMs;
+    detail['workerPostMs'] = worker.postMs;
+  }
+  try {
+    performance.measure('atmintis-import', { start: started, end: performance.now(), detail });
+  } catch {
+    // A host without User Timing Level 3 has no measure to leave; the import itself is done.
   }
 }

@@ -5,6 +5,8 @@
  */
 import { IMPORT_LIMITS, formatBytes } from '@shared/import/limits';
 import { inspectImport, runImport, type Inspection } from '@shared/import/pipeline';
+import { encodeRecordParts } from '@shared/import/record-parts';
+import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
 import type { ImportWorkerRequest, ImportWorkerResponse, InspectionView } from './protocol';
 
 interface WorkerScope {
@@ -81,11 +83,21 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     return;
   }
   let lastProgress = 0;
+  const timings = { runMs: 0, encodeMs: 0, postMs: 0 };
+  const started = performance.now();
   const result = runImport(current, message.mapping, {
+    batchSize: MAX_RECORDS_PER_BATCH,
     ...(message.skipBrokenRows === undefined ? {} : { skipBrokenRows: message.skipBrokenRows }),
     ...(message.collection === undefined ? {} : { collection: message.collection }),
     ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),
-    onBatch: (records) => scope.postMessage({ type: 'batch', records }),
+    onBatch: (records) => {
+      const encoding = performance.now();
+      const parts = encodeRecordParts(records);
+      const posting = performance.now();
+      for (const { json, count } of parts) scope.postMessage({ type: 'part', json, count });
+      timings.encodeMs += posting - encoding;
+      timings.postMs += performance.now() - posting;
+    },
     onProgress: (rows, fraction) => {
       const now = performance.now();
       if (now - lastProgress > 100 || fraction === 1) {
@@ -102,6 +114,7 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     skippedRows: result.skippedRows,
     skippedCount: result.skippedCount,
     dateReviewCount: result.dateReviewCount,
+    timings: { ...timings, runMs: performance.now() - started },
   });
 }
 

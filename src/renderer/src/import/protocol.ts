@@ -45,7 +45,10 @@ export type InspectionView =
 
 export type ImportWorkerResponse =
   | { type: 'inspected'; inspection: InspectionView }
+  /** Records as objects (any sender that has them as such). */
   | { type: 'batch'; records: CollectionRecord[] }
+  /** Records as a JSON array, encoded once in the worker (@shared/import/record-parts): what the worker sends. */
+  | { type: 'part'; json: string; count: number }
   | { type: 'progress'; rows: number; fraction: number }
   | {
       type: 'done';
@@ -55,5 +58,16 @@ export type ImportWorkerResponse =
       skippedRows: SkippedRow[];
       skippedCount: number;
       dateReviewCount: number;
+      /** Where the worker's time went, for the import benchmark. */
+      timings?: WorkerTimings;
     }
   | { type: 'failed'; errors: ImportError[] };
+
+export interface WorkerTimings {
+  /** The whole run, ms. */
+  runMs: number;
+  /** Of which encoding records as JSON parts, ms. */
+  encodeMs: number;
+  /** Of which posting parts to the page, ms. */
+  postMs: number;
+}

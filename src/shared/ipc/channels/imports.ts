@@ -10,6 +10,14 @@ import { collectionId } from './collections';
 
 /** Records per appendRecords request: a few hundred KB of JSON, well under the request cap. */
 export const MAX_RECORDS_PER_BATCH = 5000;
+/** Characters of one appendRecordsJson part: a few MB of records, far below the transport's request cap. */
+export const MAX_PART_JSON_CHARS = 16 * 1024 * 1024;
+/**
+ * An append's place in its session (0, 1, 2 …). The page keeps more than one append in flight, and
+ * HTTP requests on separate connections may arrive out of order: the main process applies them in
+ * this order, so records are stored (and errors numbered) as the file had them.
+ */
+const seq = z.number().int().min(0).max(10_000_000).optional();
 
 const sessionId = z.uuid();
 
@@ -29,7 +37,11 @@ export const importRequests = {
     })
     .strict(),
   'imports.appendRecords': z
-    .object({ sessionId, records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH) })
+    .object({ sessionId, seq, records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH) })
+    .strict(),
+  /** The same records as JSON text (an array), encoded once in the import worker: see record-parts.ts. */
+  'imports.appendRecordsJson': z
+    .object({ sessionId, seq, json: z.string().min(2).max(MAX_PART_JSON_CHARS) })
     .strict(),
   'imports.commit': z.object({ sessionId }).strict(),
   'imports.abort': z.object({ sessionId }).strict(),
@@ -48,6 +60,7 @@ export interface ImportedCollectionSummary extends CollectionSummary {
 export interface ImportResponses {
   'imports.begin': { sessionId: string; replaces: boolean };
   'imports.appendRecords': { received: number };
+  'imports.appendRecordsJson': { received: number };
   'imports.commit': ImportedCollectionSummary;
   'imports.abort': { aborted: boolean };
   'imports.list': ImportedCollectionSummary[];

@@ -1,0 +1,57 @@
+/**
+ * Records travel from the import worker to the main process as JSON text, encoded once in the worker.
+ * Posting record objects cost a structured clone out of the worker, another into the page, a
+ * JSON.stringify on the page's thread and the garbage of all three (issue 13: the browser import spent
+ * more time there than parsing the file); a string crosses postMessage as one flat copy and is sent
+ * as it is. The main process decodes a part here, with the same guards its transport applies to a
+ * request body, before the record schema checks every record.
+ */
+import { MAX_PART_JSON_CHARS, MAX_RECORDS_PER_BATCH } from '../ipc/channels/imports';
+import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
+
+/**
+ * `records` as JSON arrays of at most MAX_RECORDS_PER_BATCH records and, where the records allow,
+ * `maxChars` characters each, in order. A single record longer than `maxChars` is a part of its own
+ * (the main process refuses it if it exceeds what the channel accepts).
+ */
+export function encodeRecordParts(
+  records: readonly unknown[],
+  maxChars = MAX_PART_JSON_CHARS,
+): { json: string; count: number }[] {
+  if (records.length === 0) return [];
+  if (records.length > MAX_RECORDS_PER_BATCH) {
+    return [
+      ...encodeRecordParts(records.slice(0, MAX_RECORDS_PER_BATCH), maxChars),
+      ...encodeRecordParts(records.slice(MAX_RECORDS_PER_BATCH), maxChars),
+    ];
+  }
+  const json = JSON.stringify(records);
+  if (json.length <= maxChars || records.length === 1) return [{ json, count: records.length }];
+  const half = Math.ceil(records.length / 2);
+  return [
+    ...encodeRecordParts(records.slice(0, half), maxChars),
+    ...encodeRecordParts(records.slice(half), maxChars),
+  ];
+}
+
+export type DecodedPart = { ok: true; records: unknown[] } | { ok: false; reason: string };
+
+/** One part's records, or why the text is not a list of 1 to MAX_RECORDS_PER_BATCH records. */
+export function decodeRecordPart(json: string): DecodedPart {
+  const tooDeep = findExcessiveNesting(json);
+  if (tooDeep) return { ok: false, reason: `the records are JSON ${describeExcessiveNesting(tooDeep)}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, reason: `the records are not valid JSON: ${(error as Error).message}` };
+  }
+  if (!Array.isArray(value)) return { ok: false, reason: 'the records are not a JSON array' };
+  if (value.length === 0 || value.length > MAX_RECORDS_PER_BATCH) {
+    return {
+      ok: false,
+      reason: `a part holds 1 to ${MAX_RECORDS_PER_BATCH} records, not ${value.length}`,
+    };
+  }
+  return { ok: true, records: value };
+}

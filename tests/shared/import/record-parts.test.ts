@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
+import { decodeRecordPart, encodeRecordParts } from '@shared/import/record-parts';
+
+const record = (n: number, title = `Person ${n}`) => ({ id: `p-${n}`, kind: 'person', title });
+
+describe('record parts', () => {
+  it('keeps every record, in order and verbatim, within the record cap', () => {
+    const records = Array.from({ length: MAX_RECORDS_PER_BATCH * 2 + 7 }, (_, i) =>
+      record(i, i === 3 ? 'Зыгмунта "Ona" Kazlauskienė \\ 🙂\u2028' : `Person ${i}`),
+    );
+    const parts = encodeRecordParts(records);
+    expect(parts.map((p) => p.count)).toEqual([MAX_RECORDS_PER_BATCH, MAX_RECORDS_PER_BATCH, 7]);
+    const decoded = parts.flatMap((p) => {
+      const part = decodeRecordPart(p.json);
+      if (!part.ok) throw new Error(part.reason);
+      expect(part.records).toHaveLength(p.count);
+      return part.records;
+    });
+    expect(decoded).toEqual(records);
+  });
+
+  it('splits a batch whose JSON is longer than the character cap, in order', () => {
+    const records = Array.from({ length: 10 }, (_, i) => record(i, 'x'.repeat(100)));
+    const parts = encodeRecordParts(records, 500);
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) expect(part.json.length).toBeLessThanOrEqual(500);
+    expect(parts.flatMap((p) => JSON.parse(p.json) as unknown[])).toEqual(records);
+    // One record longer than the cap is still sent (alone): the main process judges it.
+    expect(encodeRecordParts([record(1, 'y'.repeat(1000))], 500)).toHaveLength(1);
+    expect(encodeRecordParts([])).toEqual([]);
+  });
+
+  it('refuses text that is not a list of 1 to MAX_RECORDS_PER_BATCH records, saying why', () => {
+    expect(decodeRecordPart('[{"id": ')).toMatchObject({ ok: false, reason: /not valid JSON/ });
+    expect(decodeRecordPart('{"id":"p-1"}')).toEqual({
+      ok: false,
+      reason: 'the records are not a JSON array',
+    });
+    expect(decodeRecordPart('[]')).toMatchObject({ ok: false, reason: /not 0$/ });
+    const tooMany = JSON.stringify(Array.from({ length: MAX_RECORDS_PER_BATCH + 1 }, (_, i) => record(i)));
+    expect(decodeRecordPart(tooMany)).toMatchObject({ ok: false, reason: /not 5001$/ });
+    expect(decodeRecordPart(`[${'['.repeat(80)}${']'.repeat(80)}]`)).toMatchObject({
+      ok: false,
+      reason: /nested more than 64 levels deep/,
+    });
+  });
+});
