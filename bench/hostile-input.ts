@@ -15,11 +15,11 @@ import { createBackupStore } from '../src/main/backups/backup-store';
 import { loadCollectionFromDirectory } from '../src/main/collection/load-collection';
 import { startWebServer } from '../src/main/web/web-server';
 import { HandlerError } from '../src/main/ipc/dispatch';
-import { validateCollection } from '../src/shared/collection/validate';
-import { findExcessiveNesting } from '../src/shared/json/nesting';
-import { BACKUP_LIMITS, parseBackup } from '../src/shared/notes/backup';
-import type { Handlers } from '../src/shared/ipc/contract';
-import { unzipWithLimits } from '../src/shared/zip/safe-unzip';
+import { validateCollection } from '@shared/collection/validate';
+import { findExcessiveNesting } from '@shared/json/nesting';
+import { BACKUP_LIMITS, parseBackup } from '@shared/notes/backup';
+import type { Handlers } from '@shared/ipc/contract';
+import { unzipWithLimits } from '@shared/zip/safe-unzip';
 import { Zip, ZipDeflate } from 'fflate';
 
 const MIB = 1024 * 1024;

@@ -11,10 +11,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
-import { fold } from '../src/shared/search/fold';
-import { proposeOneToOne } from '../src/shared/linkage/assign';
-import { DEFAULT_THRESHOLD, runLinkage } from '../src/shared/linkage/run';
-import type { Candidate, LinkRecord } from '../src/shared/linkage/types';
+import { fold } from '@shared/search/fold';
+import { proposeOneToOne } from '@shared/linkage/assign';
+import { DEFAULT_THRESHOLD, runLinkage } from '@shared/linkage/run';
+import type { Candidate, LinkRecord } from '@shared/linkage/types';
 import { generateSyntheticLists } from './synthetic-lists';
 
 const { values } = parseArgs({

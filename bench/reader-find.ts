@@ -4,7 +4,7 @@
  * Run: npx tsx bench/reader-find.ts
  */
 import { performance } from 'node:perf_hooks';
-import { findMatches, foldText } from '../src/shared/documents/find';
+import { findMatches, foldText } from '@shared/documents/find';
 
 // Neutral filler with Lithuanian diacritics so folding has work to do; not historical content.
 const PARAGRAPH =

@@ -25,22 +25,22 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { SEARCH_FIELDS, extractDocuments, type SearchDocument } from '../src/shared/search/documents';
+import { SEARCH_FIELDS, extractDocuments, type SearchDocument } from '@shared/search/documents';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSearchIndexHandlers } from '../src/main/search-index/handlers';
 import { createSearchIndexStore } from '../src/main/search-index/index-store';
-import { bytesToBase64 } from '../src/shared/base64';
-import { createSearchEngine, loadSearchEngine, type SearchEngine } from '../src/shared/search/engine';
-import { searchIndexKey } from '../src/shared/search/index-key';
+import { bytesToBase64 } from '@shared/base64';
+import { createSearchEngine, loadSearchEngine, type SearchEngine } from '@shared/search/engine';
+import { searchIndexKey } from '@shared/search/index-key';
 import { generateSyntheticRegistry } from './synthetic-registry';
 
 // A full collection before heap readings, without requiring `node --expose-gc`.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** RESULT_LIMIT in src/renderer/src/search/useSearch.ts (not imported: that module needs React). */
+/** RESULT_LIMIT in src/renderer/src/search/use-search.ts (not imported: that module needs React). */
 const APP_RESULT_LIMIT = 50;
 
 export interface BenchQuery {

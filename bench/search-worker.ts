@@ -5,9 +5,9 @@
  */
 import Fuse from 'fuse.js';
 import { parentPort } from 'node:worker_threads';
-import type { LoadedCollection } from '../src/shared/collection/model';
-import { SEARCH_FIELDS, extractDocuments } from '../src/shared/search/documents';
-import { createSearchWorkerHost, type SearchWorkerResponse } from '../src/shared/search/protocol';
+import type { LoadedCollection } from '@shared/collection/model';
+import { SEARCH_FIELDS, extractDocuments } from '@shared/search/documents';
+import { createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
 
 export type BenchRequest =
   | { type: 'setup'; engine: 'atmintis' | 'fuse-default'; collection: LoadedCollection }

@@ -18,7 +18,7 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadCollectionFromDirectory } from '../src/main/collection/load-collection';
-import type { LoadedCollection } from '../src/shared/collection/model';
+import type { LoadedCollection } from '@shared/collection/model';
 import { launchBrowser, openObservedPage, startHarness } from '../tests/support/web-harness';
 import type { BenchRequest, BenchResponse } from './search-worker';
 import { runScaleComparison } from './scale-compare';

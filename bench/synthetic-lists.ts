@@ -16,8 +16,8 @@
  * so common and rare surnames both occur.
  */
 import givenNamesJson from '../resources/gazetteer/given-names.json';
-import type { PersonFields } from '../src/shared/collection/person';
-import type { LinkRecord } from '../src/shared/linkage/types';
+import type { PersonFields } from '@shared/collection/person';
+import type { LinkRecord } from '@shared/linkage/types';
 import {
   DESTINATIONS,
   DISTRICTS,

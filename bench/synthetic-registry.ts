@@ -8,8 +8,8 @@
  * District, destination and operation names are real place and operation names, used only as labels
  * so searches look like real ones; the people, their numbers and their journeys are random.
  */
-import type { LoadedCollection, LoadedRecord } from '../src/shared/collection/model';
-import { edtfToBounds } from '../src/shared/collection/edtf';
+import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
+import { edtfToBounds } from '@shared/collection/edtf';
 
 /** Small, fast, seedable PRNG (mulberry32). */
 export function seededRandom(seed: number): () => number {

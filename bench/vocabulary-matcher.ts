@@ -7,8 +7,8 @@
  * imitates with N invented words made of Lithuanian-looking syllables (deterministic). Default 50,000.
  */
 import Fuse from 'fuse.js';
-import { VOCABULARY_FUSE_OPTIONS } from '../src/shared/search/engine';
-import { VocabularyMatcher } from '../src/shared/search/vocabulary-matcher';
+import { VOCABULARY_FUSE_OPTIONS } from '@shared/search/engine';
+import { VocabularyMatcher } from '@shared/search/vocabulary-matcher';
 
 const args = process.argv.slice(2);
 const count = args.includes('--words') ? Number(args[args.indexOf('--words') + 1]) : 50_000;

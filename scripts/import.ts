@@ -17,19 +17,19 @@ import { createBundledCollectionStore } from '../src/main/collection/collection-
 import * as collectionLoader from '../src/main/collection/load-collection';
 import { createImportStore } from '../src/main/import/import-store';
 import { HandlerError } from '../src/main/ipc/dispatch';
-import type { CollectionRecord } from '../src/shared/collection/schema';
-import { MAX_RECORDS_PER_BATCH } from '../src/shared/ipc/channels/imports';
-import { DELIMITERS, type Delimiter } from '../src/shared/import/delimited';
-import { ENCODINGS, type ImportEncoding } from '../src/shared/import/encoding';
-import { formatImportError } from '../src/shared/import/errors';
-import { columnMappingSchema, describeFate, planColumns } from '../src/shared/import/mapping';
+import type { CollectionRecord } from '@shared/collection/schema';
+import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
+import { DELIMITERS, type Delimiter } from '@shared/import/delimited';
+import { ENCODINGS, type ImportEncoding } from '@shared/import/encoding';
+import { formatImportError } from '@shared/import/errors';
+import { columnMappingSchema, describeFate, planColumns } from '@shared/import/mapping';
 import {
   collectionIdFromFileName,
   inspectImport,
   manifestForImport,
   runImport,
   type InspectOverrides,
-} from '../src/shared/import/pipeline';
+} from '@shared/import/pipeline';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 

@@ -10,13 +10,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCollectionError, type CollectionError } from '../src/shared/collection/collection-error';
+import { formatCollectionError, type CollectionError } from '@shared/collection/collection-error';
 import { loadCollectionFromDirectory } from '../src/main/collection/load-collection';
-import { proposeOneToOne } from '../src/shared/linkage/assign';
-import { CANDIDATES_FORMAT, type CandidatesExport } from '../src/shared/linkage/export';
-import { linkRecordsOf } from '../src/shared/linkage/from-collection';
-import { DEFAULT_REVIEW_FLOOR, DEFAULT_THRESHOLD, runLinkage } from '../src/shared/linkage/run';
-import type { LinkRecord, LinkScope } from '../src/shared/linkage/types';
+import { proposeOneToOne } from '@shared/linkage/assign';
+import { CANDIDATES_FORMAT, type CandidatesExport } from '@shared/linkage/export';
+import { linkRecordsOf } from '@shared/linkage/from-collection';
+import { DEFAULT_REVIEW_FLOOR, DEFAULT_THRESHOLD, runLinkage } from '@shared/linkage/run';
+import type { LinkRecord, LinkScope } from '@shared/linkage/types';
 
 const USAGE =
   'Usage: npm run link -- <collection-dir> [<collection-dir>…] [--json out.json] ' +

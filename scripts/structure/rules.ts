@@ -7,7 +7,7 @@
 export const MAX_SOURCE_LINES = 450;
 
 export interface StructureFinding {
-  rule: 'import-circle' | 'file-too-long';
+  rule: 'import-circle' | 'file-too-long' | 'file-name';
   message: string;
 }
 
@@ -29,6 +29,22 @@ export function importCircles(circles: readonly (readonly string[])[]): Structur
     rule: 'import-circle',
     message: `Import circle: ${[...circle, circle[0]].join(' → ')}`,
   }));
+}
+
+/** Modules are kebab-case (`use-result.ts`, `search.worker.ts`); React components are PascalCase `.tsx`. */
+const KEBAB_MODULE = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.tsx?$/;
+const COMPONENT = /^[A-Z][A-Za-z0-9]*\.tsx$/;
+
+export function badFileNames(files: readonly string[]): StructureFinding[] {
+  return files
+    .filter((file) => {
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      return !KEBAB_MODULE.test(name) && !COMPONENT.test(name);
+    })
+    .map((file) => ({
+      rule: 'file-name',
+      message: `${file}: name modules in kebab-case (e.g. use-result.ts) and components in PascalCase (.tsx).`,
+    }));
 }
 
 /** Counts lines the way an editor shows them: a final newline does not start another line. */

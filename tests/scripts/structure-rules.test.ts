@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SOURCE_LINES, importCircles, lineCount, longFiles } from '../../scripts/structure/rules';
+import {
+  MAX_SOURCE_LINES,
+  badFileNames,
+  importCircles,
+  lineCount,
+  longFiles,
+} from '../../scripts/structure/rules';
 
 describe('structure rules', () => {
   it('counts lines as an editor shows them', () => {
@@ -27,5 +33,23 @@ describe('structure rules', () => {
       { rule: 'import-circle', message: 'Import circle: src/x.ts → src/y.ts → src/x.ts' },
     ]);
     expect(importCircles([])).toEqual([]);
+  });
+
+  it('accepts kebab-case modules and PascalCase components, and names every other file', () => {
+    const good = [
+      'src/a/use-result.ts',
+      'src/a/search.worker.ts',
+      'src/a/RecordPage.tsx',
+      'src/main.tsx',
+      'src/x.d.ts',
+    ];
+    expect(badFileNames(good)).toEqual([]);
+    expect(
+      badFileNames(['src/a/useResult.ts', 'src/a/recordPage.tsx', 'src/a/Foo_bar.ts']).map((f) => f.message),
+    ).toEqual([
+      'src/a/useResult.ts: name modules in kebab-case (e.g. use-result.ts) and components in PascalCase (.tsx).',
+      'src/a/recordPage.tsx: name modules in kebab-case (e.g. use-result.ts) and components in PascalCase (.tsx).',
+      'src/a/Foo_bar.ts: name modules in kebab-case (e.g. use-result.ts) and components in PascalCase (.tsx).',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { groupClaims } from '../../../src/renderer/src/browse/claimGroups';
-import { mapPoints } from '../../../src/renderer/src/browse/mapModel';
-import { EMPTY_FILTER, filterRecords, sortRecords } from '../../../src/renderer/src/browse/recordFilters';
-import { timelineRows } from '../../../src/renderer/src/browse/timelineModel';
+import { groupClaims } from '../../../src/renderer/src/browse/claim-groups';
+import { mapPoints } from '../../../src/renderer/src/browse/map-model';
+import { EMPTY_FILTER, filterRecords, sortRecords } from '../../../src/renderer/src/browse/record-filters';
+import { timelineRows } from '../../../src/renderer/src/browse/timeline-model';
 import { record } from './fixtures';
 
 const claim = (id: string, extra: Record<string, unknown>) =>

@@ -4,7 +4,7 @@ import type { CollectionSummary } from '@shared/ipc/payloads';
 import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
 import { App } from '../../../src/renderer/src/App';
-import { CHOSEN_COLLECTION_KEY } from '../../../src/renderer/src/collection/useChosenCollection';
+import { CHOSEN_COLLECTION_KEY } from '../../../src/renderer/src/collection/use-chosen-collection';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { record } from './fixtures';
 

@@ -1,13 +1,13 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compositions } from '../../../src/renderer/src/browse/chartModel';
+import { compositions } from '../../../src/renderer/src/browse/chart-model';
 import { Charts } from '../../../src/renderer/src/browse/Charts';
-import { hasMapPoints } from '../../../src/renderer/src/browse/mapModel';
+import { hasMapPoints } from '../../../src/renderer/src/browse/map-model';
 import { RecordList } from '../../../src/renderer/src/browse/RecordList';
-import { tableColumns } from '../../../src/renderer/src/browse/tableColumns';
+import { tableColumns } from '../../../src/renderer/src/browse/table-columns';
 import { Timeline } from '../../../src/renderer/src/browse/Timeline';
-import { recordsPerYear, timelineRows } from '../../../src/renderer/src/browse/timelineModel';
+import { recordsPerYear, timelineRows } from '../../../src/renderer/src/browse/timeline-model';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { BUNDLED_COLLECTION, FIXTURE_COLLECTIONS, loadCollection } from './load-collection';
 

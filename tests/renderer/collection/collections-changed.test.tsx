@@ -4,10 +4,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AtmintisApi } from '@shared/ipc/api';
 import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { collectionsChanged } from '../../../src/renderer/src/api/collections-changed';
-import { fetchCollection } from '../../../src/renderer/src/collection/useCollection';
+import { fetchCollection } from '../../../src/renderer/src/collection/use-collection';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
-import { useCollections } from '../../../src/renderer/src/notes/useCollections';
-import { useCollectionTitles } from '../../../src/renderer/src/search/useCollectionTitles';
+import { useCollections } from '../../../src/renderer/src/notes/use-collections';
+import { useCollectionTitles } from '../../../src/renderer/src/search/use-collection-titles';
 import { igarkaCollection } from '../search/fixtures';
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { ColumnFates, withFate } from '../../../src/renderer/src/import/ColumnFa
 import { cut, describeImportError } from '../../../src/renderer/src/import/error-text';
 import { ImportErrors } from '../../../src/renderer/src/import/ImportErrors';
 import { SavedMappings } from '../../../src/renderer/src/import/SavedMappings';
-import { SAVED_MAPPINGS_KEY, loadSavedMappings } from '../../../src/renderer/src/import/savedMappings';
+import { SAVED_MAPPINGS_KEY, loadSavedMappings } from '../../../src/renderer/src/import/saved-mappings';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 
 beforeAll(async () => {

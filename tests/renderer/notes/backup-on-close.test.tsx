@@ -5,7 +5,7 @@ import type { Invoke } from '@shared/ipc/contract';
 import { parseBackup } from '@shared/notes/backup';
 import { BackupScheduler } from '../../../src/renderer/src/notes/backup-scheduler';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
-import { useAutosave } from '../../../src/renderer/src/notes/useAutosave';
+import { useAutosave } from '../../../src/renderer/src/notes/use-autosave';
 import { sampleNote } from '../../shared/notes/arbitraries';
 import { freshDatabase } from './fixtures';
 

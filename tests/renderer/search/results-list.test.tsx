@@ -14,7 +14,7 @@ import {
   resultRows,
   type SearchResultsHandle,
 } from '../../../src/renderer/src/search/SearchResults';
-import { MAX_RESULTS, RESULT_LIMIT, nextLimit } from '../../../src/renderer/src/search/useSearch';
+import { MAX_RESULTS, RESULT_LIMIT, nextLimit } from '../../../src/renderer/src/search/use-search';
 import { installFakeLayout } from '../fake-layout';
 
 /** The virtualiser sees a pane of ten rows (see ../fake-layout.ts). */

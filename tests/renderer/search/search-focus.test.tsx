@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtmintisApi } from '@shared/ipc/api';
 import { ApiProvider, useSessionValue } from '../../../src/renderer/src/api/ApiContext';
-import { searchFocusRequest, useSearchShortcut } from '../../../src/renderer/src/search/useSearchShortcut';
+import { searchFocusRequest, useSearchShortcut } from '../../../src/renderer/src/search/use-search-shortcut';
 
 afterEach(cleanup);
 

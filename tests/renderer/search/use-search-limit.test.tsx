@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtmintisApi } from '@shared/ipc/api';
 import type { SearchResponse } from '@shared/search/engine';
 import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
-import { RESULT_LIMIT, useSearch, type SearchState } from '../../../src/renderer/src/search/useSearch';
+import { RESULT_LIMIT, useSearch, type SearchState } from '../../../src/renderer/src/search/use-search';
 
 /**
  * The worker is stood in for by a client whose answers the test releases one by one, so what is shown
@@ -24,7 +24,7 @@ vi.mock('../../../src/renderer/src/search/search-service', () => ({
 vi.mock('../../../src/renderer/src/notes/NotesContext', () => ({
   useNotes: () => ({ repository: { live: () => new Promise(() => undefined) } }),
 }));
-vi.mock('../../../src/renderer/src/notes/useLiveQuery', () => ({
+vi.mock('../../../src/renderer/src/notes/use-live-query', () => ({
   useLiveQuery: () => ({ status: 'loading' }),
 }));
 

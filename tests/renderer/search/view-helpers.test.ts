@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../../src/renderer/src/search/highlight';
-import { isSearchShortcut } from '../../../src/renderer/src/search/useSearchShortcut';
+import { isSearchShortcut } from '../../../src/renderer/src/search/use-search-shortcut';
 
 const key = (init: KeyboardEventInit, target: EventTarget = document.body) => {
   const event = new KeyboardEvent('keydown', init);

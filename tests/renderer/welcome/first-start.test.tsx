@@ -9,7 +9,7 @@ import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
 import type { CollectionSummary } from '@shared/ipc/payloads';
 import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
-import { RELEASE_YEARS, softwareBibtex } from '../../../src/renderer/src/about/softwareCitation';
+import { RELEASE_YEARS, softwareBibtex } from '../../../src/renderer/src/about/software-citation';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { SearchExamples } from '../../../src/renderer/src/search/SearchExamples';
 import AboutView from '../../../src/renderer/src/views/AboutView';

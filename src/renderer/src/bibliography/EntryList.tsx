@@ -20,7 +20,7 @@ import {
 import { useCitationPreferences } from './preferences';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
-import { useCitationFormatter } from './useFormatter';
+import { useCitationFormatter } from './use-formatter';
 
 const sortValue = (sort: EntrySort) => `${sort.key}-${sort.direction}`;
 

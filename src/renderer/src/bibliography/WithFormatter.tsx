@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
 import { useCitationPreferences } from './preferences';
-import { useCitationFormatter } from './useFormatter';
+import { useCitationFormatter } from './use-formatter';
 
 /**
  * Renders `children` with the CSL formatter for the user's chosen style and locale, once it has loaded;

@@ -12,9 +12,9 @@ import {
   type RecordFilter,
   type Sort,
   type SortKey,
-} from './recordFilters';
+} from './record-filters';
 import { RecordTable } from './RecordTable';
-import { tableColumns } from './tableColumns';
+import { tableColumns } from './table-columns';
 
 const parseYear = (value: string): number | null => {
   const year = Number.parseInt(value, 10);
@@ -47,7 +47,7 @@ export function RecordList({ collection }: { collection: LoadedCollection }) {
       ),
     [collection.records, collator],
   );
-  // Sorted once per sort order; each keystroke then only filters that order (see recordFilters.ts).
+  // Sorted once per sort order; each keystroke then only filters that order (see record-filters.ts).
   const index = useMemo(() => indexRecords(collection.records), [collection.records]);
   const columns = useMemo(() => tableColumns(collection.records), [collection.records]);
   const kinds = useMemo(

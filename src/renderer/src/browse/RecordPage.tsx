@@ -23,11 +23,11 @@ import {
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
-import { groupClaims } from './claimGroups';
+import { groupClaims } from './claim-groups';
 import { LinkedText } from './LinkedText';
 import { PersonFields } from './PersonFields';
 import { recordLink } from './paths';
-import { hasUnverifiedContent, incomingRelations } from './recordFilters';
+import { hasUnverifiedContent, incomingRelations } from './record-filters';
 
 export function RecordPage({ collection, recordId }: { collection: LoadedCollection; recordId: string }) {
   const { t, i18n } = useTranslation();

@@ -18,9 +18,9 @@ import { Link } from 'wouter';
 import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle, formatEdtf, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
-import { hasUnverifiedContent, type Sort, type SortKey } from './recordFilters';
-import type { Column, ColumnKey } from './tableColumns';
-import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
+import { hasUnverifiedContent, type Sort, type SortKey } from './record-filters';
+import type { Column, ColumnKey } from './table-columns';
+import { useFocusWhenRendered } from '../shell/use-focus-when-rendered';
 
 /** Row height to start from, before a row is rendered and measured (a long title or badge wraps). */
 const ESTIMATED_ROW = 38;
@@ -43,7 +43,7 @@ interface Props {
   records: readonly LoadedRecord[];
   sort: Sort;
   onSort: (key: SortKey) => void;
-  /** The columns this collection's records fill (see tableColumns.ts). */
+  /** The columns this collection's records fill (see table-columns.ts). */
   columns: readonly Column[];
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '@shared/collection/model';
 import { displayTitle, formatEdtf, formatNumber } from '../collection/format';
 import { localizedClaimLabel } from '../collection/localized';
-import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount } from './timelineModel';
+import { dayNumber, recordsPerYear, timelineRows, timelineSpan, type YearCount } from './timeline-model';
 
 const ROW = 24;
 const LABEL_GAP = 6;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '@shared/collection/model';
-import type { AsyncState } from '../api/useResult';
+import type { AsyncState } from '../api/use-result';
 import { Loading } from '../shell/Loading';
 
 /**

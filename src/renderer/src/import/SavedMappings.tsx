@@ -10,7 +10,7 @@ import {
   type ColumnMapping,
   type SavedMapping,
 } from '@shared/import/mapping';
-import { loadSavedMappings, saveMapping } from './savedMappings';
+import { loadSavedMappings, saveMapping } from './saved-mappings';
 
 export function SavedMappings({
   columns,

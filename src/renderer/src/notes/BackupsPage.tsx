@@ -7,12 +7,12 @@ import type { Note } from '@shared/notes/model';
 import { describeTarget } from '@shared/notes/targets';
 import { useApi } from '../api/ApiContext';
 import { createSignal } from '../api/signal';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { ok } from '@shared/result';
 import { formatDateTime } from './NoteCard';
 import { useNotes, usePersistentStorage } from './NotesContext';
 import { saveExport } from '../api/save-file';
-import { useCollections } from './useCollections';
+import { useCollections } from './use-collections';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 

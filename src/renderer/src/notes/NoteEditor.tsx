@@ -5,8 +5,8 @@ import { MarkdownPreview } from './MarkdownPreview';
 import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';
 import { TagInput } from './TagInput';
-import { useAutosave } from './useAutosave';
-import { useLiveQuery } from './useLiveQuery';
+import { useAutosave } from './use-autosave';
+import { useLiveQuery } from './use-live-query';
 import { useNoteFocus } from './note-focus';
 import { formatTime } from '../collection/dates';
 

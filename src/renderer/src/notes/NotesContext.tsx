@@ -8,7 +8,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
 import { useApi, useSession } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { ok } from '@shared/result';
 import { BackupScheduler } from './backup-scheduler';
 import { NotesDatabase } from './db';

@@ -11,11 +11,11 @@ import { newNoteId } from './NotesPanel';
 import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';
 import { UndoBar } from './UndoBar';
-import { useCollections } from './useCollections';
+import { useCollections } from './use-collections';
 import { localizedManifest } from '../collection/localized';
 import type { Manifest } from '@shared/collection/schema';
-import { useLiveQuery } from './useLiveQuery';
-import { useTrashWithUndo } from './useTrashWithUndo';
+import { useLiveQuery } from './use-live-query';
+import { useTrashWithUndo } from './use-trash-with-undo';
 
 /** Where "open" takes a note: its record or entry; passages to the Reader with the note focused. */
 function jumpPath(note: Note, href: string): string {

@@ -12,8 +12,8 @@ import { NoteEditor } from './NoteEditor';
 import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';
 import { UndoBar } from './UndoBar';
-import { useLiveQuery } from './useLiveQuery';
-import { useTrashWithUndo } from './useTrashWithUndo';
+import { useLiveQuery } from './use-live-query';
+import { useTrashWithUndo } from './use-trash-with-undo';
 import './notes.css';
 
 export function newNoteId(): string {

@@ -4,8 +4,8 @@ import { describeTarget } from '@shared/notes/targets';
 import { NoteCard, formatDateTime } from './NoteCard';
 import { TRASH_DAYS } from './repository';
 import { useNotes } from './NotesContext';
-import { useCollections } from './useCollections';
-import { useLiveQuery } from './useLiveQuery';
+import { useCollections } from './use-collections';
+import { useLiveQuery } from './use-live-query';
 
 /** Deleted notes: restorable for 30 days, or deleted for good on demand. */
 export function TrashPage() {

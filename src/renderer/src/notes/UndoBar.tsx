@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { useTrashWithUndo } from './useTrashWithUndo';
+import type { useTrashWithUndo } from './use-trash-with-undo';
 
 /** "Note moved to the trash. [Undo]" — a polite live region, so screen readers hear it too. */
 export function UndoBar({ trash }: { trash: ReturnType<typeof useTrashWithUndo> }) {

@@ -10,7 +10,7 @@ import { NoteCard } from '../notes/NoteCard';
 import { NoteEditor } from '../notes/NoteEditor';
 import type { NoteDraft } from '../notes/repository';
 import { UndoBar } from '../notes/UndoBar';
-import { useTrashWithUndo } from '../notes/useTrashWithUndo';
+import { useTrashWithUndo } from '../notes/use-trash-with-undo';
 import { focusPassageNote } from './dom';
 
 export function PassageNotes({

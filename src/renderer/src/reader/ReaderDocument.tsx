@@ -13,7 +13,7 @@ import { clearHighlights, selectionOffsets, wrapRange } from '../notes/dom-range
 import { newNoteId } from '../notes/NotesPanel';
 import { useNotes } from '../notes/NotesContext';
 import type { NoteDraft } from '../notes/repository';
-import { useLiveQuery } from '../notes/useLiveQuery';
+import { useLiveQuery } from '../notes/use-live-query';
 import { CitationPopover, citationFromLink, type CitationTarget } from './CitationPopover';
 import { anchorHeadings, blockAtOffset, firstVisibleOffset, focusPassageNote, type TocEntry } from './dom';
 import { FindBar } from './FindBar';
@@ -34,7 +34,7 @@ import {
   type ToolbarPlace,
 } from './SelectionToolbar';
 import { withoutLeadingTitle } from './title';
-import { useFind } from './useFind';
+import { useFind } from './use-find';
 import '../notes/notes.css';
 import './reader.css';
 

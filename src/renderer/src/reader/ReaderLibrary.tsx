@@ -9,9 +9,9 @@ import { MAX_DOCUMENT_BYTES } from '@shared/documents/model';
 import { textPath } from '@shared/links';
 import { useApi } from '../api/ApiContext';
 import { localizedManifest } from '../collection/localized';
-import { useCollections } from '../notes/useCollections';
+import { useCollections } from '../notes/use-collections';
 import { documentPath } from '@shared/links';
-import { readFileAsBase64, useDocumentList } from './useDocuments';
+import { readFileAsBase64, useDocumentList } from './use-documents';
 
 /** A PDF's title from its metadata, else null (the main process then titles it by its file name). */
 async function pdfTitle(file: File): Promise<string | null> {

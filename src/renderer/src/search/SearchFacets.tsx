@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FACETS, type FacetDefinition, type FacetField } from '@shared/search/facets';
 import type { FacetCount, SearchFacets as Facets } from '@shared/search/response';
 import { parseQuery, toggleFilter, type Filter } from '@shared/search/query';
-import { useCollectionTitles } from './useCollectionTitles';
+import { useCollectionTitles } from './use-collection-titles';
 
 interface Props {
   facets: Facets;

@@ -22,8 +22,8 @@ import type { SearchDocument, SearchKind } from '@shared/search/documents';
 import type { SearchHit, SearchResponse } from '@shared/search/response';
 import { toHref } from '@shared/links';
 import { Highlighted, snippetOf, titleRanges } from './highlight';
-import { MAX_RESULTS } from './useSearch';
-import { useFocusWhenRendered } from '../shell/useFocusWhenRendered';
+import { MAX_RESULTS } from './use-search';
+import { useFocusWhenRendered } from '../shell/use-focus-when-rendered';
 import { isPlainClick, openFromSearch, type SearchReturn } from '../shell/origin';
 import { formatDayBounds, formatEdtf } from '../collection/dates';
 

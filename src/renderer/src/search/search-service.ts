@@ -12,7 +12,7 @@ import { searchIndexKey } from '@shared/search/index-key';
 import { searchIndexUrl } from '@shared/search/index-url';
 import { NO_SAVED_INDEX } from '@shared/search/messages';
 import { collectionsSignal } from '../api/collections-changed';
-import { fetchCollection } from '../collection/useCollection';
+import { fetchCollection } from '../collection/use-collection';
 import { SearchClient, createSearchWorker, type WorkerPort } from './search-client';
 
 export interface SearchService {

@@ -7,7 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 import { DEFAULT_ROUTE, VIEW_ROUTES } from './routes';
 import NotFoundView from '../views/NotFoundView';
-import { useSearchShortcut } from '../search/useSearchShortcut';
+import { useSearchShortcut } from '../search/use-search-shortcut';
 import { BACK_ROUTE } from '@shared/ipc/channel-names';
 import { openedFromSearch } from './origin';
 

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { Loading } from '../shell/Loading';
 import { ExternalLink } from '../shell/ExternalLink';
 import { ViewHeading } from '../shell/ViewHeading';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { releaseYear, softwareBibtex, type SoftwareInfo } from '../about/softwareCitation';
+import { releaseYear, softwareBibtex, type SoftwareInfo } from '../about/software-citation';
 
 export default function AboutView() {
   const { t } = useTranslation();

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { LoadedCollection } from '@shared/collection/model';
-import type { AsyncState } from '../api/useResult';
+import type { AsyncState } from '../api/use-result';
 import { EntryList } from '../bibliography/EntryList';
 import { EntryPage } from '../bibliography/EntryPage';
 import { CollectionState } from '../collection/CollectionState';
 import { localizedManifest } from '../collection/localized';
-import { useCollection, useDefaultCollection } from '../collection/useCollection';
+import { useCollection, useDefaultCollection } from '../collection/use-collection';
 import { ViewHeading } from '../shell/ViewHeading';
 import '../bibliography/bibliography.css';
 

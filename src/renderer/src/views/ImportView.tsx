@@ -16,7 +16,7 @@ import { SavedMappings } from '../import/SavedMappings';
 import { createImportWorker, ImportRun, type ImportWorkerPort } from '../import/import-run';
 import { shownInspection, type Phase } from '../import/phase';
 import type { ImportWorkerResponse, InspectionView } from '../import/protocol';
-import { useImportedCollections } from '../import/useImportedCollections';
+import { useImportedCollections } from '../import/use-imported-collections';
 import '../import/import.css';
 
 /** Import a CSV/TSV, JSON, JSONL or .zip collection: choose, check the layout and mapping, import. */

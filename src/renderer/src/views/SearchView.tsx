@@ -14,9 +14,9 @@ import {
   type SearchResultsHandle,
 } from '../search/SearchResults';
 import { SyntaxHelp } from '../search/SyntaxHelp';
-import { useSearch } from '../search/useSearch';
-import { useSearchHistory } from '../search/useSearchHistory';
-import { searchFocusRequest } from '../search/useSearchShortcut';
+import { useSearch } from '../search/use-search';
+import { useSearchHistory } from '../search/use-search-history';
+import { searchFocusRequest } from '../search/use-search-shortcut';
 import { openFromSearch, searchReturn } from '../shell/origin';
 import '../search/search.css';
 

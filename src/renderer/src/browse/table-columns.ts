@@ -5,7 +5,7 @@
  * not the filtered rows, so columns do not come and go while the reader types a filter. Pure.
  */
 import type { LoadedRecord } from '@shared/collection/model';
-import type { SortKey } from './recordFilters';
+import type { SortKey } from './record-filters';
 
 export type ColumnKey = 'title' | 'kind' | 'date' | 'born' | 'birthPlace' | 'figures';
 

@@ -1,6 +1,6 @@
 /** What the map draws: the collection's places that have coordinates. Pure, tested in Node. */
 import type { LoadedRecord } from '@shared/collection/model';
-import { headlineFigure } from './claimGroups';
+import { headlineFigure } from './claim-groups';
 
 export interface MapPoint {
   id: string;

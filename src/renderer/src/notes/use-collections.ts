@@ -2,8 +2,8 @@ import type { LoadedCollection } from '@shared/collection/model';
 import { ok } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { collectionsSignal } from '../api/collections-changed';
-import { useResult } from '../api/useResult';
-import { fetchCollection } from '../collection/useCollection';
+import { useResult } from '../api/use-result';
+import { fetchCollection } from '../collection/use-collection';
 
 const NONE: ReadonlyMap<string, LoadedCollection> = new Map();
 

@@ -3,7 +3,7 @@ import { ok } from '@shared/result';
 import { useSessionValue } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
 import { createSignal } from '../api/signal';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { createSearchHistory, type RecentSearch, type SavedSearch, type SearchHistory } from './history';
 
 /** One history store per window, opened on first use. */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { collectionsSignal } from '../api/collections-changed';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { localizedManifest } from '../collection/localized';
 
 const NONE: ReadonlyMap<string, string> = new Map();

@@ -5,7 +5,7 @@ import type { DocumentSummary } from '@shared/documents/model';
 import { fail, ok, type Result } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { createSignal } from '../api/signal';
-import { useResult, type AsyncState } from '../api/useResult';
+import { useResult, type AsyncState } from '../api/use-result';
 import { documentToHtml } from './render';
 
 export function useDocumentList() {

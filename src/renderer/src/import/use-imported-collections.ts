@@ -1,7 +1,7 @@
 import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { useApi } from '../api/ApiContext';
 import { collectionsSignal } from '../api/collections-changed';
-import { useResult, type AsyncState } from '../api/useResult';
+import { useResult, type AsyncState } from '../api/use-result';
 
 /** The imported collections, listed again whenever `collectionsChanged(api)` is called. */
 export function useImportedCollections(): AsyncState<ImportedCollectionSummary[]> {

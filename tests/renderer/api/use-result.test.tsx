@@ -7,7 +7,7 @@ import { ApiProvider, useSessionValue } from '../../../src/renderer/src/api/ApiC
 import { collectionsChanged, collectionsSignal } from '../../../src/renderer/src/api/collections-changed';
 import { sessionValue } from '../../../src/renderer/src/api/session';
 import { createSignal } from '../../../src/renderer/src/api/signal';
-import { useResult } from '../../../src/renderer/src/api/useResult';
+import { useResult } from '../../../src/renderer/src/api/use-result';
 
 afterEach(cleanup);
 

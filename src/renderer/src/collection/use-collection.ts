@@ -3,7 +3,7 @@ import type { LoadedCollection } from '@shared/collection/model';
 import type { Result } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { collectionsSignal } from '../api/collections-changed';
-import { useResult, type AsyncState } from '../api/useResult';
+import { useResult, type AsyncState } from '../api/use-result';
 
 /**
  * Collections are fetched once per window and shared by every view: the bundled collection is small

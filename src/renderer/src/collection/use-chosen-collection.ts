@@ -3,8 +3,8 @@ import type { LoadedCollection } from '@shared/collection/model';
 import type { CollectionSummary } from '@shared/ipc/payloads';
 import { useApi } from '../api/ApiContext';
 import { collectionsSignal } from '../api/collections-changed';
-import { useResult, type AsyncState } from '../api/useResult';
-import { useCollection } from './useCollection';
+import { useResult, type AsyncState } from '../api/use-result';
+import { useCollection } from './use-collection';
 
 /**
  * Where Browse remembers the collection chosen to explore. Kept in localStorage rather than the URL:

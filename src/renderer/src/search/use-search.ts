@@ -4,7 +4,7 @@ import { useApi } from '../api/ApiContext';
 import { getSearchService } from './search-service';
 import { noteIndexInput } from '@shared/search/note-documents';
 import { useNotes } from '../notes/NotesContext';
-import { useLiveQuery } from '../notes/useLiveQuery';
+import { useLiveQuery } from '../notes/use-live-query';
 import type { SearchDocument } from '@shared/search/documents';
 import { loadReaderSearchDocuments } from './reader-documents';
 

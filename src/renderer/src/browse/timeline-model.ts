@@ -6,7 +6,7 @@
  */
 import { parseEdtf, type Edtf } from '@shared/collection/edtf';
 import type { LoadedRecord } from '@shared/collection/model';
-import { headlineFigure, type HeadlineFigure } from './claimGroups';
+import { headlineFigure, type HeadlineFigure } from './claim-groups';
 
 export interface TimelineRow {
   id: string;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { CitationFormatter } from '@shared/citations/formatter';
 import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
 import { ok } from '@shared/result';
-import { useResult } from '../api/useResult';
+import { useResult } from '../api/use-result';
 import { loadCitationFormatter } from './csl-sources';
 
 export type FormatterState =
