@@ -12,8 +12,7 @@ const column = z.string().min(1, 'a column name must not be empty');
 const lang = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "ru"');
 
 /** A column holding other spellings of the name, with the language they are written in when known. */
-export const altNameColumnSchema = z.strictObject({ column, lang: lang.optional() });
-export type AltNameColumn = z.infer<typeof altNameColumnSchema>;
+const altNameColumnSchema = z.strictObject({ column, lang: lang.optional() });
 
 const mappingObjectSchema = z.strictObject({
   /** The column whose value becomes the record id (kebab-cased) and `person.sourceId`. */

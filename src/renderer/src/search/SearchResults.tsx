@@ -26,6 +26,7 @@ import { MAX_RESULTS } from './use-search';
 import { useFocusWhenRendered } from '../shell/use-focus-when-rendered';
 import { isPlainClick, openFromSearch, type SearchReturn } from '../shell/origin';
 import { formatDayBounds, formatEdtf } from '../collection/dates';
+import { sessionValue } from '../api/session';
 
 /** The document's date at its own precision (see collection/dates.ts), or null for undated ones. */
 export function formatDates(doc: SearchDocument, language: string): string | null {
@@ -51,6 +52,8 @@ interface Props {
   /** Coming back from a result opened here: scroll to where the list was and focus that result. */
   returnTo?: SearchReturn | null;
   ref?: Ref<SearchResultsHandle>;
+  /** Where the list keeps its measured rows when left; without it (a list shown alone) none are kept. */
+  layoutMemory?: LayoutMemory;
 }
 
 export const RESULT_LINK_CLASS = 'search-result-link';
@@ -189,20 +192,27 @@ function useScrollAnchor(virtualizer: Virtualizer<HTMLDivElement, Element>, rowO
  * The measured rows of the list last left (for a result opened from it), so that coming back lays the
  * same rows out at the same heights and the saved scroll offset shows the same rows, not estimates.
  */
-let leftLayout: { keys: string; items: VirtualItem[] } | null = null;
+export interface LayoutMemory {
+  layout: { keys: string; items: VirtualItem[] } | null;
+}
+
+/** The window's memory of the list last left (SearchView passes it to each list it shows). */
+export const leftLayoutSlot = sessionValue<LayoutMemory>(() => ({ layout: null }));
 
 /** Where a row sits: rows are placed absolutely, as only some of them exist in the DOM. */
 const placed = (start: number) => ({ transform: `translateY(${start}px)` });
 
-export function SearchResults({ response, onExit, onOpen, returnTo, ref }: Props) {
+export function SearchResults({ response, onExit, onOpen, returnTo, ref, layoutMemory }: Props) {
   const { t } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupHits(response.hits), [response.hits]);
   const { rows, hitRows } = useMemo(() => resultRows(groups), [groups]);
   const rowOfKey = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
   const rowKeys = useMemo(() => rows.map((row) => row.key).join('\n'), [rows]);
+  const [ownMemory] = useState<LayoutMemory>(() => ({ layout: null }));
+  const left = layoutMemory ?? ownMemory;
   const [restored] = useState(() =>
-    returnTo && leftLayout?.keys === rowKeys ? leftLayout.items : undefined,
+    returnTo && left.layout?.keys === rowKeys ? left.layout.items : undefined,
   );
   const countOf = (kind: SearchKind) => response.kindCounts.find((c) => c.value === kind)?.count ?? 0;
 
@@ -243,9 +253,9 @@ export function SearchResults({ response, onExit, onOpen, returnTo, ref }: Props
   latestKeys.current = rowKeys;
   useEffect(
     () => () => {
-      leftLayout = { keys: latestKeys.current, items: virtualizer.takeSnapshot() };
+      left.layout = { keys: latestKeys.current, items: virtualizer.takeSnapshot() };
     },
-    [virtualizer],
+    [left, virtualizer],
   );
 
   useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RESULT_LINK_CLASS}`);

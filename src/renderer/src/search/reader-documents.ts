@@ -9,6 +9,8 @@ import type { SearchDocument } from '@shared/search/documents';
 import { readerSearchDocument } from '@shared/search/reader-documents';
 import { documentToHtml } from '../reader/render';
 
+// A module cache is allowed here (see api/use-result.ts): it is keyed by document id and version
+// (`id@updatedAt`), so an entry never goes stale, and reading a PDF's text again costs seconds.
 const read = new Map<string, SearchDocument>();
 
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption, caption';

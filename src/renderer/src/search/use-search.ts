@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SearchResponse } from '@shared/search/response';
 import { useApi } from '../api/ApiContext';
+import { ok } from '@shared/result';
+import { collectionsSignal } from '../api/collections-changed';
+import { useResult } from '../api/use-result';
 import { getSearchService } from './search-service';
 import { noteIndexInput } from '@shared/search/note-documents';
 import { useNotes } from '../notes/NotesContext';
@@ -42,26 +45,23 @@ export type SearchState =
 /** Searches as the query changes; answers to superseded queries never reach the state. */
 export function useSearch(query: string): SearchState {
   const api = useApi();
-  const [indexed, setIndexed] = useState(false);
+  const [searchFailure, setSearchFailure] = useState<string | null>(null);
   const { repository } = useNotes();
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
-  const [failure, setFailure] = useState<string | null>(null);
   // The user's imported Reader documents, read when Search opens (importing happens in the Reader).
-  const [readerDocuments, setReaderDocuments] = useState<SearchDocument[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    loadReaderSearchDocuments(api).then(
-      (documents) => current && setReaderDocuments(documents),
-      (error: unknown) => {
-        console.warn('Imported documents could not be read for Search.', error);
-        if (current) setReaderDocuments([]);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
+  // One that cannot be read leaves Search answering for everything else.
+  const readerState = useResult(
+    async () =>
+      ok(
+        await loadReaderSearchDocuments(api).catch((error: unknown) => {
+          console.warn('Imported documents could not be read for Search.', error);
+          return [] as SearchDocument[];
+        }),
+      ),
+    [api],
+  );
+  const readerDocuments = readerState.status === 'ok' ? readerState.value : null;
   // Imported documents go with the notes: they too are the user's own and change apart from the
   // collections (indexed together in the worker's second engine).
   const userInput = useMemo(
@@ -93,26 +93,31 @@ export function useSearch(query: string): SearchState {
     [query],
   );
 
-  useEffect(() => {
-    let current = true;
-    getSearchService(api).ready.then(
-      () => current && setIndexed(true),
-      (error: unknown) => current && setFailure(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
+  // The index of the current collections: after an import or removal (the collections signal) the
+  // service starts a new index, and this waits for that one while the shown results stay.
+  const readiness = useResult(
+    async () => {
+      const service = getSearchService(api);
+      await service.ready;
+      return ok(service.client);
+    },
+    [api],
+    { refetchOn: collectionsSignal(api) },
+  );
+  const indexed = readiness.status === 'ok';
+  // A new index (a new worker) is given the user's notes and documents again, and the query is run
+  // again on it. Calls go to the current service's client: an older one is disposed when replaced.
+  const client = readiness.status === 'ok' ? readiness.value : null;
 
   // Notes are indexed apart and change while the collections do not. This effect is declared before
   // the search below, so the worker has the new notes before the search runs again (messages to the
   // worker keep their order).
   useEffect(() => {
-    if (indexed && userInput) getSearchService(api).client.setNotes(userInput.documents, userInput.notedIds);
-  }, [api, indexed, userInput]);
+    if (client && userInput) getSearchService(api).client.setNotes(userInput.documents, userInput.notedIds);
+  }, [api, client, userInput]);
 
   useEffect(() => {
-    if (!indexed) return;
+    if (!client) return;
     let current = true;
     const timer = setTimeout(() => {
       getSearchService(api)
@@ -121,16 +126,18 @@ export function useSearch(query: string): SearchState {
           (outcome) => {
             if (current && outcome) setResult({ query: outcome.query, limit, response: outcome.response });
           },
-          (error: unknown) => current && setFailure(error instanceof Error ? error.message : String(error)),
+          (error: unknown) =>
+            current && setSearchFailure(error instanceof Error ? error.message : String(error)),
         );
     }, SEARCH_DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, indexed, userInput, query, limit, similar]);
+  }, [api, client, userInput, query, limit, similar]);
 
-  if (failure) return { status: 'error', message: failure };
+  if (readiness.status === 'error') return { status: 'error', message: readiness.error.message };
+  if (searchFailure) return { status: 'error', message: searchFailure };
   if (!indexed) return { status: 'indexing' };
   return {
     status: 'ready',

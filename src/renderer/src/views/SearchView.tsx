@@ -10,6 +10,7 @@ import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
 import {
   MoreResults,
   SearchResults,
+  leftLayoutSlot,
   SimilarSpellings,
   type SearchResultsHandle,
 } from '../search/SearchResults';
@@ -53,6 +54,7 @@ export default function SearchView() {
   const { t } = useTranslation();
   const remembered = useSessionValue(lastQuery);
   const focusRequest = useSessionValue(searchFocusRequest);
+  const layoutMemory = useSessionValue(leftLayoutSlot);
   const [query, setQueryState] = useState(remembered.get);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<SearchResultsHandle>(null);
@@ -189,6 +191,7 @@ export default function SearchView() {
                   onExit={() => input.current?.focus()}
                   onOpen={() => history.recordRecent(query)}
                   returnTo={returnTo}
+                  layoutMemory={layoutMemory}
                 />
                 <MoreResults
                   shown={response.hits.length}
