@@ -7,13 +7,12 @@ import type { SearchHit, SearchResponse } from '@shared/search/engine';
 import { emptyFacets } from '@shared/search/facets';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import {
-  MoreResults,
   SearchResults,
-  SimilarSpellings,
   groupHits,
   resultRows,
   type SearchResultsHandle,
 } from '../../../src/renderer/src/search/SearchResults';
+import { MoreResults, SimilarSpellings } from '../../../src/renderer/src/search/ResultsFooter';
 import { MAX_RESULTS, RESULT_LIMIT, nextLimit } from '../../../src/renderer/src/search/use-search';
 import { installFakeLayout } from '../fake-layout';
 

@@ -7,13 +7,8 @@ import { ViewHeading } from '../shell/ViewHeading';
 import { SearchFacets } from '../search/SearchFacets';
 import { SearchExamples } from '../search/SearchExamples';
 import { SearchHistoryPanel } from '../search/SearchHistoryPanel';
-import {
-  MoreResults,
-  SearchResults,
-  leftLayoutSlot,
-  SimilarSpellings,
-  type SearchResultsHandle,
-} from '../search/SearchResults';
+import { SearchResults, leftLayoutSlot, type SearchResultsHandle } from '../search/SearchResults';
+import { MoreResults, SimilarSpellings } from '../search/ResultsFooter';
 import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/use-search';
 import { useSearchHistory } from '../search/use-search-history';
