@@ -11,17 +11,9 @@
 import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import { edtfToBounds } from '@shared/collection/edtf';
 
-/** Small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@shared/random';
+
+export { seededRandom };
 
 const MALE_FIRST = [
   'Jonas',

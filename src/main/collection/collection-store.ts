@@ -6,6 +6,7 @@
  * it read, so it is computed once per process, with no second read.
  */
 import type { LoadedCollection } from '@shared/collection/model';
+import type { Manifest } from '@shared/collection/schema';
 import type { CollectionSummary } from '@shared/ipc/payloads';
 import type { AppError, Result } from '@shared/result';
 import { HandlerError } from '../ipc/dispatch';
@@ -64,8 +65,8 @@ export function createBundledCollectionStore(
   };
 }
 
-function summarise(collection: LoadedCollection, revision: string): CollectionSummary {
-  const { manifest } = collection;
+/** What a collection's summary takes from its manifest (bundled and imported alike). */
+export function manifestSummary(manifest: Manifest): Omit<CollectionSummary, 'recordCount' | 'revision'> {
   return {
     id: manifest.id,
     title: manifest.title,
@@ -73,8 +74,10 @@ function summarise(collection: LoadedCollection, revision: string): CollectionSu
     ...(manifest.translations ? { translations: manifest.translations } : {}),
     version: manifest.version,
     languages: [...manifest.languages],
-    recordCount: collection.records.length,
     synthetic: manifest.synthetic === true,
-    revision,
   };
+}
+
+function summarise(collection: LoadedCollection, revision: string): CollectionSummary {
+  return { ...manifestSummary(collection.manifest), recordCount: collection.records.length, revision };
 }

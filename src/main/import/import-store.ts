@@ -23,7 +23,7 @@ import {
   loadCollectionFromDirectory,
   loadCollectionPackage,
 } from '../collection/load-collection';
-import type { CollectionStore } from '../collection/collection-store';
+import { manifestSummary, type CollectionStore } from '../collection/collection-store';
 import { replaceFolder, writeFileDurably } from '../fs/durable-write';
 import { syncDirectory } from '../fs/sync-directory';
 import { AppendOrder } from './append-order';
@@ -162,14 +162,8 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
     try {
       const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
       return {
-        id: manifest.id,
-        title: manifest.title,
-        description: manifest.description,
-        ...(manifest.translations ? { translations: manifest.translations } : {}),
-        version: manifest.version,
-        languages: [...manifest.languages],
+        ...manifestSummary(manifest),
         recordCount: meta.recordCount,
-        synthetic: manifest.synthetic === true,
         revision: revisionOf(meta),
         importedAt: meta.importedAt,
         source: meta.source,

@@ -10,6 +10,7 @@ import { FIELD_INDEX, MISSING, comparePair } from './compare';
 import { FIELD_LEVELS, PRIOR_PAIRS } from './levels';
 import type { PreparedRecord } from './prepare';
 import { LINK_FIELDS, type LinkField, type LinkScope } from './types';
+import { seededRandom } from '../random';
 
 export interface FieldModel {
   m: number[];
@@ -31,18 +32,6 @@ export interface LinkageModel {
 
 /** Random pairs compared to estimate u: enough for shares down to about 1 in 10,000. */
 export const DEFAULT_U_SAMPLE = 40_000;
-
-/** Small, seedable PRNG (mulberry32), so a run is repeatable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const weightOf = (m: number, u: number): number => Math.log2(m / u);
 

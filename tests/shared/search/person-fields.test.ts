@@ -2,45 +2,12 @@
  * Search sees every registry field: the invented fixture lists imported as they would be, then searched
  * by words in any field and by the person field filters.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CollectionRecord, PersonRecord } from '@shared/collection/schema';
-import type { LoadedCollection } from '@shared/collection/model';
-import { columnMappingSchema } from '@shared/import/mapping';
-import { inspectImport, runImport } from '@shared/import/pipeline';
+import type { PersonRecord } from '@shared/collection/schema';
 import { extractDocuments } from '@shared/search/documents';
 import { createSearchEngine } from '@shared/search/engine';
 import { parseQuery } from '@shared/search/query';
-
-function importFixture(file: string, id: string): LoadedCollection {
-  const inspection = inspectImport(
-    file,
-    new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/registries', file))),
-  );
-  if (!inspection.ok || inspection.format !== 'delimited') throw new Error(file);
-  const records: CollectionRecord[] = [];
-  runImport(inspection, columnMappingSchema.parse(inspection.suggested), {
-    onBatch: (batch) => void records.push(...batch),
-  });
-  return {
-    manifest: {
-      formatVersion: 2,
-      id,
-      title: id,
-      version: '1.0.0',
-      description: 'fixture',
-      languages: ['lt'],
-      license: 'CC0-1.0',
-      compiledBy: 'tests',
-      texts: [],
-    },
-    records: records.map((r) => ({ ...r, earliest: null, latest: null })),
-    bibliography: [],
-    texts: [],
-    integrity: { citations: [], problems: [] } as unknown as LoadedCollection['integrity'],
-  };
-}
+import { importRegistryFixture as importFixture } from './import-fixture';
 
 const lt = importFixture('lithuanian-style-lt.csv', 'lt-list');
 const ru = importFixture('memorial-style-ru.csv', 'ru-list');
