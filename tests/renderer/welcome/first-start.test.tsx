@@ -13,6 +13,7 @@ import { RELEASE_YEARS, softwareBibtex } from '../../../src/renderer/src/about/s
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { SearchExamples } from '../../../src/renderer/src/search/SearchExamples';
 import AboutView from '../../../src/renderer/src/views/AboutView';
+import BrowseView from '../../../src/renderer/src/views/BrowseView';
 import { Welcome, WELCOME_DISMISSED_KEY } from '../../../src/renderer/src/welcome/Welcome';
 
 /** Fictional summary of an installed collection, as `collections.list` reports it. */
@@ -160,5 +161,31 @@ describe('how to cite Atmintis', () => {
     );
     const lt = await screen.findByRole('region', { name: 'Kaip cituoti Atmintį' });
     expect(lt.textContent).toContain(`(versija ${packageJson.version}) [kompiuterinė programa]`);
+  });
+});
+
+describe('first-start welcome on Browse', () => {
+  it('waits for the collections to be listed instead of saying none is installed meanwhile', async () => {
+    let answerList: (summaries: CollectionSummary[]) => void = () => undefined;
+    const listed = new Promise<CollectionSummary[]>((resolve) => (answerList = resolve));
+    const invoke = vi.fn(async (channel: string) =>
+      channel === 'collections.list'
+        ? { ok: true, value: await listed }
+        : { ok: false, error: { code: 'not-found', message: 'not in this test' } },
+    ) as unknown as Invoke;
+    render(
+      <ApiProvider api={createApi(invoke)}>
+        <Router hook={memoryLocation({ path: '/' }).hook}>
+          <BrowseView />
+        </Router>
+      </ApiProvider>,
+    );
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('collections.list', {}));
+    expect(screen.queryByRole('region', { name: 'Welcome to Atmintis' })).toBeNull();
+    expect(document.body.textContent).not.toContain('No collection is installed yet');
+    answerList([summary]);
+    const welcome = await screen.findByRole('region', { name: 'Welcome to Atmintis' });
+    expect(welcome.textContent).toContain('Test registry (synthetic)');
+    expect(welcome.textContent).not.toContain('No collection is installed yet');
   });
 });

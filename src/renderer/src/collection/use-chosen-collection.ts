@@ -33,6 +33,8 @@ function saveChoice(collectionId: string): void {
 export interface ChosenCollection {
   /** Every installed collection, as `collections.list` gives them (empty until listed). */
   summaries: readonly CollectionSummary[];
+  /** The list has been asked for and answered (until then, no answer says "none installed"). */
+  listed: boolean;
   /** The one shown: the remembered choice if it is still installed, else the first. */
   chosenId: string | undefined;
   choose: (collectionId: string) => void;
@@ -57,5 +59,5 @@ export function useChosenCollection(): ChosenCollection {
   };
   // With none installed, useCollection(undefined) answers `no-collection` itself.
   const collection: AsyncState<LoadedCollection> = list.status === 'ok' ? loaded : list;
-  return { summaries, chosenId, choose, collection };
+  return { summaries, listed: list.status !== 'loading', chosenId, choose, collection };
 }

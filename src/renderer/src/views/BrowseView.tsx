@@ -59,11 +59,12 @@ function tabApplies(key: (typeof EXPLORE_TABS)[number]['key'], collection: Loade
 function ExploreLayout({ children }: { children: (collection: LoadedCollection) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const [location] = useLocation();
-  const { summaries, chosenId, choose, collection } = useChosenCollection();
+  const { summaries, listed, chosenId, choose, collection } = useChosenCollection();
   return (
     <section className="view" aria-labelledby="browse-heading">
       <ViewHeading id="browse-heading">{t('browse.title')}</ViewHeading>
-      {location === '/' && <Welcome summaries={summaries} />}
+      {/* Shown once the collections are listed: before that it would say none is installed. */}
+      {location === '/' && listed && <Welcome summaries={summaries} />}
       <CollectionChooser summaries={summaries} chosenId={chosenId} onChoose={choose} />
       {collection.status === 'ok' && (
         <p className="view-intro">
