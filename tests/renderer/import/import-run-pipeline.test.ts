@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '@shared/ipc/api';
 import type { Channel } from '@shared/ipc/contract';
-import type { Manifest } from '@shared/collection/schema';
 import {
   ImportRun,
   MAX_APPENDS_IN_FLIGHT,
@@ -14,18 +13,8 @@ import {
 } from '../../../src/renderer/src/import/import-run';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/renderer/src/import/protocol';
 
-const manifest = {
-  formatVersion: 2,
-  id: 'test-registry',
-  title: 'Test',
-  version: '1.0.0',
-  description: 'd',
-  languages: ['lt'],
-  license: 'CC0-1.0',
-  compiledBy: 'tests',
-  texts: [],
-} as Manifest;
-const SESSION = '00000000-0000-4000-8000-000000000001';
+import { SESSION, manifest } from './import-run-fixtures';
+
 const NOTHING_SKIPPED = { skippedRows: [], skippedCount: 0, dateReviewCount: 0 };
 const part = (from: number, count: number): ImportWorkerResponse => ({
   type: 'part',

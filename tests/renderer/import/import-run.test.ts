@@ -4,20 +4,9 @@ import type { Channel, RequestOf } from '@shared/ipc/contract';
 import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
 import { ImportRun, type ImportWorkerPort } from '../../../src/renderer/src/import/import-run';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/renderer/src/import/protocol';
-import type { Manifest } from '@shared/collection/schema';
 
-const manifest = {
-  formatVersion: 2,
-  id: 'test-registry',
-  title: 'Test',
-  version: '1.0.0',
-  description: 'd',
-  languages: ['lt'],
-  license: 'CC0-1.0',
-  compiledBy: 'tests',
-  texts: [],
-} as Manifest;
-const SESSION = '00000000-0000-4000-8000-000000000001';
+import { SESSION, manifest } from './import-run-fixtures';
+
 const person = (n: number) => ({ id: `p-${n}`, kind: 'person', title: `P ${n}`, labels: {}, summary: 's' });
 
 /** A worker that answers `run` with the scripted messages, asynchronously like a real one. */
