@@ -190,6 +190,6 @@ export async function createNodeOcrWorker(languages: readonly string[]): Promise
     gzip: false,
     cacheMethod: 'none',
   });
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' });
   return worker;
 }

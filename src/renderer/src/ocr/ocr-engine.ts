@@ -13,6 +13,15 @@ import { ocrAssetUrls } from '@shared/ocr/assets';
 import { checkOcrLanguages, type OcrLanguage } from '@shared/ocr/languages';
 import { normaliseOcrPage, type OcrResult } from '@shared/ocr/result';
 
+/** Tesseract settings for every page (tests/support/ocr-fixtures.ts uses the same for the bench). */
+export const OCR_PARAMETERS = {
+  // Automatic page segmentation: a photo of a sheet has columns, stamps and margins.
+  tessedit_pageseg_mode: PSM.AUTO,
+  preserve_interword_spaces: '0',
+  // Tesseract's diagnostics ("Estimating resolution as 330") would reach the console as errors.
+  debug_file: '/dev/null',
+} as const;
+
 /** What can be recognised: an image file's bytes or a drawn canvas (never a URL, which would be fetched). */
 export type OcrImage = Blob | HTMLCanvasElement | OffscreenCanvas;
 
@@ -81,8 +90,7 @@ export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(do
         return existing;
       }
       const created = await factory(languages, logger);
-      // Automatic page segmentation: a photo of a sheet has columns, stamps and margins.
-      await created.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '0' });
+      await created.setParameters({ ...OCR_PARAMETERS });
       return created;
     })();
     worker = { languages: key, instance };
