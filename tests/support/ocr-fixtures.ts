@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { OCR_PARAMETERS } from '../../src/shared/ocr/parameters';
 import { testBrowser } from './find-browser';
 
 export type FixtureLanguage = 'lit' | 'rus' | 'pol';
@@ -183,13 +184,13 @@ export async function renderFixture(page: Page, spec: FixtureSpec): Promise<Buff
 /** The vendored models (resources/tessdata), read from disk by tesseract.js in Node: no network. */
 export const TESSDATA_DIR = resolve(import.meta.dirname, '../../resources/tessdata');
 
-/** A tesseract.js worker in Node with the vendored data, set up as the app sets up its own. */
+/** A tesseract.js worker in Node with the vendored data and the app's settings. */
 export async function createNodeOcrWorker(languages: readonly string[]): Promise<Worker> {
   const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
     langPath: TESSDATA_DIR,
     gzip: false,
     cacheMethod: 'none',
   });
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' });
+  await worker.setParameters({ ...OCR_PARAMETERS });
   return worker;
 }

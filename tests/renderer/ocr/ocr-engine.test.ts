@@ -80,6 +80,7 @@ describe('OcrEngine', () => {
     expect(worker?.['setParameters']).toHaveBeenCalledWith({
       tessedit_pageseg_mode: '3',
       preserve_interword_spaces: '0',
+      thresholding_method: '2',
       debug_file: '/dev/null',
     });
     expect(worker?.['recognize']).toHaveBeenCalledWith(expect.anything(), {}, { text: true, blocks: true });

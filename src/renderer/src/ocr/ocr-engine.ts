@@ -8,19 +8,11 @@
  * two-core laptop can give without starving the UI. Aborting a running job terminates the worker (the
  * only way to stop WebAssembly mid-page); the next job starts a fresh one.
  */
-import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
+import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
 import { ocrAssetUrls } from '@shared/ocr/assets';
 import { checkOcrLanguages, type OcrLanguage } from '@shared/ocr/languages';
+import { OCR_PARAMETERS } from '@shared/ocr/parameters';
 import { normaliseOcrPage, type OcrResult } from '@shared/ocr/result';
-
-/** Tesseract settings for every page (tests/support/ocr-fixtures.ts uses the same for the bench). */
-export const OCR_PARAMETERS = {
-  // Automatic page segmentation: a photo of a sheet has columns, stamps and margins.
-  tessedit_pageseg_mode: PSM.AUTO,
-  preserve_interword_spaces: '0',
-  // Tesseract's diagnostics ("Estimating resolution as 330") would reach the console as errors.
-  debug_file: '/dev/null',
-} as const;
 
 /** What can be recognised: an image file's bytes or a drawn canvas (never a URL, which would be fetched). */
 export type OcrImage = Blob | HTMLCanvasElement | OffscreenCanvas;
