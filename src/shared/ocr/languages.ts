@@ -21,18 +21,29 @@ export function ocrLanguageForTag(tag: string): OcrLanguage | null {
   return BY_TAG[tag.toLowerCase().split(/[-_]/)[0] ?? ''] ?? null;
 }
 
+/** Why a set of OCR languages cannot be used; the UI words it from the code (the message is for logs). */
+export interface OcrLanguageProblem {
+  code: 'no-language' | 'no-data';
+  /** The languages without bundled data (for 'no-data'). */
+  languages: string[];
+  message: string;
+}
+
 /**
- * The languages to load, deduplicated in the caller's order (Tesseract weighs the first highest), or an
- * error naming what is wrong: an OCR run needs at least one language and only bundled ones exist offline.
+ * The languages to load, deduplicated in the caller's order (Tesseract weighs the first highest), or
+ * what is wrong: an OCR run needs at least one language and only bundled ones exist offline.
  */
 export function checkOcrLanguages(
   languages: readonly string[],
-): { ok: true; value: OcrLanguage[] } | { ok: false; message: string } {
-  if (languages.length === 0) return { ok: false, message: 'No OCR language was chosen.' };
+): { ok: true; value: OcrLanguage[] } | ({ ok: false } & OcrLanguageProblem) {
+  if (languages.length === 0)
+    return { ok: false, code: 'no-language', languages: [], message: 'No OCR language was chosen.' };
   const unknown = languages.filter((language) => !isOcrLanguage(language));
   if (unknown.length > 0) {
     return {
       ok: false,
+      code: 'no-data',
+      languages: unknown,
       message: `No OCR data is bundled for ${unknown.join(', ')} (available: ${OCR_LANGUAGES.join(', ')}).`,
     };
   }

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Worker as TesseractWorker } from 'tesseract.js';
-import { createOcrEngine, type OcrProgress } from '../../../src/renderer/src/ocr/ocr-engine';
+import {
+  createOcrEngine,
+  OcrLanguageError,
+  type OcrProgress,
+} from '../../../src/renderer/src/ocr/ocr-engine';
 
 type Logger = (message: { status: string; progress: number }) => void;
 
@@ -89,10 +93,14 @@ describe('OcrEngine', () => {
   it('refuses languages it has no data for before starting anything', async () => {
     const tesseract = fakeTesseract();
     const engine = createOcrEngine(tesseract.factory);
-    await expect(engine.recognise(canvas(), ['lit', 'ukr'])).rejects.toThrow(
-      'No OCR data is bundled for ukr (available: lit, rus, pol, deu, eng).',
-    );
-    await expect(engine.recognise(canvas(), [])).rejects.toThrow('No OCR language was chosen.');
+    await expect(engine.recognise(canvas(), ['lit', 'ukr'])).rejects.toMatchObject({
+      name: 'OcrLanguageError',
+      code: 'no-data',
+      languages: ['ukr'],
+      message: 'No OCR data is bundled for ukr (available: lit, rus, pol, deu, eng).',
+    });
+    await expect(engine.recognise(canvas(), [])).rejects.toBeInstanceOf(OcrLanguageError);
+    await expect(engine.recognise(canvas(), [])).rejects.toMatchObject({ code: 'no-language' });
     expect(tesseract.factory).not.toHaveBeenCalled();
   });
 

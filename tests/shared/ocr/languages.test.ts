@@ -18,9 +18,16 @@ describe('OCR languages', () => {
 
   it('are checked before a run: at least one, only bundled ones, duplicates dropped in order', () => {
     expect(checkOcrLanguages(['rus', 'lit', 'rus'])).toEqual({ ok: true, value: ['rus', 'lit'] });
-    expect(checkOcrLanguages([])).toEqual({ ok: false, message: 'No OCR language was chosen.' });
+    expect(checkOcrLanguages([])).toEqual({
+      ok: false,
+      code: 'no-language',
+      languages: [],
+      message: 'No OCR language was chosen.',
+    });
     expect(checkOcrLanguages(['lit', 'lav', 'ukr'])).toEqual({
       ok: false,
+      code: 'no-data',
+      languages: ['lav', 'ukr'],
       message: 'No OCR data is bundled for lav, ukr (available: lit, rus, pol, deu, eng).',
     });
   });

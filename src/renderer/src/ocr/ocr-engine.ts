@@ -10,7 +10,7 @@
  */
 import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
 import { ocrAssetUrls } from '@shared/ocr/assets';
-import { checkOcrLanguages, type OcrLanguage } from '@shared/ocr/languages';
+import { checkOcrLanguages, type OcrLanguage, type OcrLanguageProblem } from '@shared/ocr/languages';
 import { OCR_PARAMETERS } from '@shared/ocr/parameters';
 import { normaliseOcrPage, type OcrResult } from '@shared/ocr/result';
 
@@ -33,6 +33,18 @@ export interface OcrEngine {
   recognise(image: OcrImage, languages: readonly string[], options?: RecogniseOptions): Promise<OcrResult>;
   /** Stops the worker; a later recognise starts a new one. */
   dispose(): Promise<void>;
+}
+
+/** Thrown before anything starts when the languages cannot be used; `code` lets the UI word it. */
+export class OcrLanguageError extends Error {
+  readonly code: OcrLanguageProblem['code'];
+  readonly languages: string[];
+  constructor({ code, languages, message }: OcrLanguageProblem) {
+    super(message);
+    this.name = 'OcrLanguageError';
+    this.code = code;
+    this.languages = languages;
+  }
 }
 
 /** Thrown when the caller's signal aborted the job (name "AbortError", like fetch). */
@@ -130,7 +142,7 @@ export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(do
   return {
     recognise(image, languages, options = {}) {
       const checked = checkOcrLanguages(languages);
-      if (!checked.ok) return Promise.reject(new Error(checked.message));
+      if (!checked.ok) return Promise.reject(new OcrLanguageError(checked));
       const next = queue.then(() => run(image, checked.value, options));
       queue = next.catch(() => undefined);
       return next;
