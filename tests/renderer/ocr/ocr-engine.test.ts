@@ -147,6 +147,17 @@ describe('OcrEngine', () => {
     expect((await next).text).toBe('Senelė iškepė');
   });
 
+  it('leaves no listener on a signal that outlives the page', async () => {
+    const tesseract = fakeTesseract();
+    const engine = createOcrEngine(tesseract.factory);
+    const controller = new AbortController();
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    const job = engine.recognise(canvas(), ['lit'], { signal: controller.signal });
+    await tesseract.releaseNext();
+    await job;
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+
   it('does not start a page whose signal is already aborted', async () => {
     const tesseract = fakeTesseract();
     const engine = createOcrEngine(tesseract.factory);

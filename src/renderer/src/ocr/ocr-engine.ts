@@ -109,15 +109,13 @@ export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(do
     const { signal, onProgress } = options;
     if (signal?.aborted) throw ocrAbortError();
     let aborted = false;
+    let onAbort = () => {};
     const abort = new Promise<never>((_, reject) => {
-      signal?.addEventListener(
-        'abort',
-        () => {
-          aborted = true;
-          reject(ocrAbortError());
-        },
-        { once: true },
-      );
+      onAbort = () => {
+        aborted = true;
+        reject(ocrAbortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     abort.catch(() => undefined);
     onLog = ({ status, progress }) =>
@@ -135,6 +133,8 @@ export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(do
       if (aborted) await terminate();
       throw error;
     } finally {
+      // A signal may outlive many pages (one per item, say): do not keep a listener per page on it.
+      signal?.removeEventListener('abort', onAbort);
       onLog = null;
     }
   };
