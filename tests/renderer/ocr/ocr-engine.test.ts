@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import {
   createOcrEngine,
-  OcrLanguageError,
+  type OcrEngineOptions,
   type OcrProgress,
+  type WorkerFactory,
 } from '../../../src/renderer/src/ocr/ocr-engine';
+import { OcrLanguageError, OcrStartError } from '../../../src/renderer/src/ocr/ocr-errors';
 
 type Logger = (message: { status: string; progress: number }) => void;
 
@@ -62,10 +64,13 @@ function fakeTesseract() {
 
 const canvas = () => document.createElement('canvas');
 
+const engineWith = (factory: WorkerFactory, options: OcrEngineOptions = {}) =>
+  createOcrEngine({ factory, canRunWebAssembly: async () => true, ...options });
+
 describe('OcrEngine', () => {
   it('recognises with the bundled languages and gives words with boxes, reporting progress', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     const progress: OcrProgress[] = [];
     const result = engine.recognise(canvas(), ['lit'], { onProgress: (p) => progress.push(p) });
     await tesseract.releaseNext();
@@ -92,7 +97,7 @@ describe('OcrEngine', () => {
 
   it('refuses languages it has no data for before starting anything', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     await expect(engine.recognise(canvas(), ['lit', 'ukr'])).rejects.toMatchObject({
       name: 'OcrLanguageError',
       code: 'no-data',
@@ -106,7 +111,7 @@ describe('OcrEngine', () => {
 
   it('keeps one worker, reinitialising it only when the languages change', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     for (const languages of [['lit'], ['lit'], ['lit', 'rus']]) {
       const job = engine.recognise(canvas(), languages);
       await tesseract.releaseNext();
@@ -119,7 +124,7 @@ describe('OcrEngine', () => {
 
   it('runs one page at a time', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     const first = engine.recognise(canvas(), ['pol']);
     const second = engine.recognise(canvas(), ['pol']);
     await tesseract.releaseNext();
@@ -132,7 +137,7 @@ describe('OcrEngine', () => {
 
   it('cancels a running page by stopping the worker, and starts a fresh one for the next page', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     const controller = new AbortController();
     const job = engine.recognise(canvas(), ['rus'], { signal: controller.signal });
     await vi.waitFor(() => expect(tesseract.pendingCount()).toBe(1));
@@ -149,7 +154,7 @@ describe('OcrEngine', () => {
 
   it('leaves no listener on a signal that outlives the page', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     const controller = new AbortController();
     const remove = vi.spyOn(controller.signal, 'removeEventListener');
     const job = engine.recognise(canvas(), ['lit'], { signal: controller.signal });
@@ -160,7 +165,7 @@ describe('OcrEngine', () => {
 
   it('does not start a page whose signal is already aborted', async () => {
     const tesseract = fakeTesseract();
-    const engine = createOcrEngine(tesseract.factory);
+    const engine = engineWith(tesseract.factory);
     await expect(engine.recognise(canvas(), ['lit'], { signal: AbortSignal.abort() })).rejects.toMatchObject({
       name: 'AbortError',
     });
@@ -175,12 +180,36 @@ describe('OcrEngine', () => {
     const factory = vi.fn(async (languages: string[], log: Logger) =>
       factory.mock.calls.length === 1 ? failing() : tesseract.factory(languages, log),
     );
-    const engine = createOcrEngine(factory);
+    const engine = engineWith(factory);
     await expect(engine.recognise(canvas(), ['eng'])).rejects.toThrow('worker script could not load');
     const job = engine.recognise(canvas(), ['eng']);
     await tesseract.releaseNext();
     expect((await job).text).toBe('Senelė iškepė');
     await engine.dispose();
     expect(tesseract.workers[0]?.['terminate']).toHaveBeenCalled();
+  });
+
+  it('says WebAssembly is blocked instead of waiting forever for the core', async () => {
+    const tesseract = fakeTesseract();
+    const engine = engineWith(tesseract.factory, { canRunWebAssembly: async () => false });
+    const job = engine.recognise(canvas(), ['lit']);
+    await expect(job).rejects.toBeInstanceOf(OcrStartError);
+    await expect(job).rejects.toMatchObject({ code: 'webassembly-blocked' });
+    expect(tesseract.factory).not.toHaveBeenCalled();
+  });
+
+  it('gives up on a worker that does not start in time, and tries again for the next page', async () => {
+    const tesseract = fakeTesseract();
+    let calls = 0;
+    const factory: WorkerFactory = (languages, log) =>
+      ++calls === 1 ? new Promise(() => undefined) : tesseract.factory(languages, log);
+    const engine = engineWith(factory, { startTimeoutMs: 20 });
+    await expect(engine.recognise(canvas(), ['deu'])).rejects.toMatchObject({
+      name: 'OcrStartError',
+      code: 'start-timed-out',
+    });
+    const job = engine.recognise(canvas(), ['deu']);
+    await tesseract.releaseNext();
+    expect((await job).text).toBe('Senelė iškepė');
   });
 });

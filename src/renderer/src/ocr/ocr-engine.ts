@@ -10,9 +10,10 @@
  */
 import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
 import { ocrAssetUrls } from '@shared/ocr/assets';
-import { checkOcrLanguages, type OcrLanguage, type OcrLanguageProblem } from '@shared/ocr/languages';
+import { checkOcrLanguages, type OcrLanguage } from '@shared/ocr/languages';
 import { OCR_PARAMETERS } from '@shared/ocr/parameters';
 import { normaliseOcrPage, type OcrResult } from '@shared/ocr/result';
+import { canCompileWebAssembly, ocrAbortError, OcrLanguageError, OcrStartError } from './ocr-errors';
 
 /** What can be recognised: an image file's bytes or a drawn canvas (never a URL, which would be fetched). */
 export type OcrImage = Blob | HTMLCanvasElement | OffscreenCanvas;
@@ -35,22 +36,7 @@ export interface OcrEngine {
   dispose(): Promise<void>;
 }
 
-/** Thrown before anything starts when the languages cannot be used; `code` lets the UI word it. */
-export class OcrLanguageError extends Error {
-  readonly code: OcrLanguageProblem['code'];
-  readonly languages: string[];
-  constructor({ code, languages, message }: OcrLanguageProblem) {
-    super(message);
-    this.name = 'OcrLanguageError';
-    this.code = code;
-    this.languages = languages;
-  }
-}
-
-/** Thrown when the caller's signal aborted the job (name "AbortError", like fetch). */
-export const ocrAbortError = (): DOMException => new DOMException('OCR was cancelled.', 'AbortError');
-
-type WorkerFactory = (
+export type WorkerFactory = (
   languages: OcrLanguage[],
   logger: (message: { status: string; progress: number }) => void,
 ) => Promise<TesseractWorker>;
@@ -68,9 +54,24 @@ export const bundledWorkerFactory =
       // The models are local files already; caching them again in IndexedDB would only double the disk use.
       cacheMethod: 'none',
       logger,
+      // Failures reach the caller as rejected promises; without a handler tesseract.js also throws
+      // them, uncaught, in the page.
+      errorHandler: () => undefined,
     });
 
-export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(document.baseURI)): OcrEngine {
+export interface OcrEngineOptions {
+  factory?: WorkerFactory;
+  /** How long starting the worker (core + models) may take before giving up; default 2 minutes. */
+  startTimeoutMs?: number;
+  /** Whether this window may run WebAssembly (its CSP); injectable for tests. */
+  canRunWebAssembly?: () => Promise<boolean>;
+}
+
+export function createOcrEngine({
+  factory = bundledWorkerFactory(document.baseURI),
+  startTimeoutMs = 120_000,
+  canRunWebAssembly = canCompileWebAssembly,
+}: OcrEngineOptions = {}): OcrEngine {
   let worker: { languages: string; instance: Promise<TesseractWorker> } | null = null;
   let onLog: ((message: { status: string; progress: number }) => void) | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -93,7 +94,15 @@ export function createOcrEngine(factory: WorkerFactory = bundledWorkerFactory(do
         await existing.reinitialize(key, OEM.LSTM_ONLY);
         return existing;
       }
-      const created = await factory(languages, logger);
+      // Without WebAssembly the worker would wait forever for its core: say why instead.
+      if (!(await canRunWebAssembly())) throw new OcrStartError('webassembly-blocked');
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const created = await Promise.race([
+        factory(languages, logger),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new OcrStartError('start-timed-out')), startTimeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
       await created.setParameters({ ...OCR_PARAMETERS });
       return created;
     })();
