@@ -8,6 +8,7 @@
  * finding also fails, so exceptions cannot outlive the code they excuse.
  */
 import Papa from 'papaparse';
+import { cspProblems } from '../src/main/security/csp-audit';
 
 export const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -154,4 +155,19 @@ export function formatVerdict(verdict: Verdict): string {
     verdict.ok ? `Electronegativity: passed (${counts}).` : `Electronegativity: FAILED (${counts}).`,
   );
   return lines.join('\n');
+}
+
+/**
+ * The CSP half of the gate. Electronegativity's CSP evaluator predates 'wasm-unsafe-eval' (it calls it
+ * "an invalid CSP keyword", a LOW note) and never fails on a weak policy, so the app's own rules
+ * (src/main/security/csp-audit.ts) are checked here on both copies of the policy: the header and
+ * index.html's meta tag. Returns each breach; [] when both keep the rules.
+ */
+export function auditAppCsp(indexHtml: string, headerPolicy: string): string[] {
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(indexHtml)?.[1];
+  if (meta === undefined) return ['index.html has no Content-Security-Policy meta tag'];
+  return [
+    ...cspProblems(headerPolicy).map((problem) => `CSP header: ${problem}`),
+    ...cspProblems(meta).map((problem) => `index.html CSP: ${problem}`),
+  ];
 }

@@ -16,7 +16,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../src/main/security/csp';
 import {
+  auditAppCsp,
   formatVerdict,
   judge,
   parseElectronegativityCsv,
@@ -110,7 +112,13 @@ function main(): void {
     }
     const verdict = judge(parseElectronegativityCsv(csv, SCANNED), ALLOW_LIST);
     console.log(formatVerdict(verdict));
-    if (!verdict.ok) process.exitCode = 1;
+    const cspBreaches = auditAppCsp(
+      readFileSync(join(projectRoot, 'src/renderer/index.html'), 'utf8'),
+      CONTENT_SECURITY_POLICY,
+    );
+    for (const breach of cspBreaches) console.error(`CSP: ${breach}`);
+    console.log(`CSP audit: ${cspBreaches.length === 0 ? 'passed' : `${cspBreaches.length} breach(es)`}.`);
+    if (!verdict.ok || cspBreaches.length > 0) process.exitCode = 1;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -83,6 +83,7 @@ the package table by hand.
 | Citation Style Language styles and locales | resources/csl | CC BY-SA 3.0 (see resources/csl/README.md) |
 | Inter and Source Serif 4 fonts (via @fontsource) | bundled in the renderer | SIL Open Font License 1.1 |
 | Collection texts and data | resources/collections | see each collection's README and manifest |
+| Tesseract OCR language data (tessdata_fast: lit, rus, pol, deu, eng) from Debian's tesseract-ocr-* packages | resources/tessdata | Apache-2.0 (see resources/tessdata/README.md, LICENSE and SOURCES.json) |
 
 ## npm packages in the application
 

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ocrAssetFiles } from '@shared/ocr/assets';
 
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
 
@@ -25,6 +26,17 @@ describe('electron-builder packaging config', () => {
   });
 
   it('ships the bundled resources where the main process looks for them', () => {
-    expect(config['extraResources']).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*'] }]);
+    expect(config['extraResources']).toEqual([
+      { from: 'resources', to: 'resources', filter: ['**/*', '!tessdata/*.traineddata'] },
+    ]);
+  });
+
+  it('ships the OCR models once: inside the renderer build, where OCR loads them from', () => {
+    // The extraResources filter leaves the models out; the build copies every one of them instead.
+    const copied = ocrAssetFiles().map(({ from }) => from);
+    const models = readdirSync('resources/tessdata').filter((name) => name.endsWith('.traineddata'));
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of models) expect(copied).toContain(`resources/tessdata/${model}`);
+    expect(config['files']).toContain('out/**/*');
   });
 });

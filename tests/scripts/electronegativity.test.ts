@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALLOW_LIST } from '../../scripts/electronegativity';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security/csp';
 import {
   atOrAbove,
+  auditAppCsp,
   formatVerdict,
   judge,
   parseElectronegativityCsv,
@@ -110,5 +112,28 @@ describe('judge', () => {
     expect(verdict.failures).toEqual([]);
     expect(verdict.unused).toEqual([]);
     expect(verdict.ok).toBe(true);
+  });
+});
+
+describe('auditAppCsp', () => {
+  const html = (policy: string) =>
+    `<head><meta\n      http-equiv="Content-Security-Policy"\n      content="${policy}"\n    /></head>`;
+  const good = "default-src 'self'; object-src 'none'; script-src 'self' 'wasm-unsafe-eval'";
+
+  it('passes the app policy in the header and in index.html', () => {
+    expect(auditAppCsp(readFileSync('src/renderer/index.html', 'utf8'), CONTENT_SECURITY_POLICY)).toEqual([]);
+    expect(auditAppCsp(html(good), good)).toEqual([]);
+  });
+
+  it("fails when either copy gains 'unsafe-eval' or a remote origin, or the meta tag is gone", () => {
+    expect(auditAppCsp(html(`${good} 'unsafe-eval'`), good)).toEqual([
+      "index.html CSP: script-src allows 'unsafe-eval'",
+    ]);
+    expect(auditAppCsp(html(good), `${good}; connect-src https://tessdata.projectnaptha.com`)).toEqual([
+      'CSP header: connect-src allows the origin or scheme https://tessdata.projectnaptha.com',
+    ]);
+    expect(auditAppCsp('<head></head>', good)).toEqual([
+      'index.html has no Content-Security-Policy meta tag',
+    ]);
   });
 });

@@ -17,9 +17,14 @@ export function isBuildStale(projectRoot: string): boolean {
   const built = join(projectRoot, 'out/renderer/index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
-  const sources = ['src/renderer', 'src/shared', 'package.json', 'electron.vite.config.ts'].map((p) =>
-    join(projectRoot, p),
-  );
+  // resources/tessdata: the OCR models are copied into the build (electron.vite.config.ts).
+  const sources = [
+    'src/renderer',
+    'src/shared',
+    'resources/tessdata',
+    'package.json',
+    'electron.vite.config.ts',
+  ].map((p) => join(projectRoot, p));
   return sources.some((source) =>
     existsSync(source) && statSync(source).isFile()
       ? statSync(source).mtimeMs > builtAt

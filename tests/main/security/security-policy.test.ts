@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../../src/main/security/csp';
+import { cspProblems, parseCsp } from '../../../src/main/security/csp-audit';
 import { hardenWebContents } from '../../../src/main/security/harden-web-contents';
 import { isNavigationAllowed, isSafeExternalUrl } from '../../../src/main/security/navigation';
 import { APP_ORIGIN, isTrustedOrigin, originOf } from '../../../src/main/security/origin';
@@ -30,9 +33,67 @@ describe('web preferences', () => {
 describe('content security policy', () => {
   it('allows only the app itself and never eval or inline script', () => {
     expect(CSP_DIRECTIVES['default-src']).toBe("'self'");
-    expect(CSP_DIRECTIVES['script-src']).toBe("'self'");
     expect(CSP_DIRECTIVES['object-src']).toBe("'none'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/[^-]unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(cspProblems(CONTENT_SECURITY_POLICY)).toEqual([]);
+  });
+
+  it("gains exactly 'wasm-unsafe-eval' in script-src for offline OCR, and nothing else", () => {
+    expect(CSP_DIRECTIVES).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self' 'wasm-unsafe-eval'",
+      'style-src': "'self'",
+      'img-src': "'self' data: blob:",
+      'font-src': "'self'",
+      'connect-src': "'self'",
+      'worker-src': "'self' blob:",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'frame-ancestors': "'none'",
+      'frame-src': "'none'",
+    });
+    expect(CONTENT_SECURITY_POLICY.match(/wasm-unsafe-eval/g)).toHaveLength(1);
+  });
+
+  it("is repeated in index.html's meta tag (all but frame-ancestors, which a meta tag cannot carry)", () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const { 'frame-ancestors': _headerOnly, ...inMeta } = CSP_DIRECTIVES;
+    expect(
+      meta && Object.fromEntries([...parseCsp(meta)].map(([name, sources]) => [name, sources.join(' ')])),
+    ).toEqual(inMeta);
+    expect(cspProblems(meta ?? '')).toEqual([]);
+  });
+
+  it.each([
+    ["script-src 'self' 'unsafe-eval'", "script-src allows 'unsafe-eval'"],
+    ["script-src 'self' 'unsafe-inline'", "script-src allows 'unsafe-inline'"],
+    ["style-src 'self' 'unsafe-inline'", "style-src allows 'unsafe-inline'"],
+    [
+      "connect-src 'self' https://cdn.jsdelivr.net",
+      'connect-src allows the origin or scheme https://cdn.jsdelivr.net',
+    ],
+    ["script-src 'self' cdn.jsdelivr.net", 'script-src allows the origin or scheme cdn.jsdelivr.net'],
+    ["connect-src 'self' *", 'connect-src allows the origin or scheme *'],
+    ["worker-src 'self' data:", 'worker-src allows the origin or scheme data:'],
+    [
+      "connect-src 'self' 'wasm-unsafe-eval'",
+      "connect-src allows 'wasm-unsafe-eval' (only script-src may, for WebAssembly)",
+    ],
+  ])('refuses a policy that gains %s', (added, problem) => {
+    const directive = added.split(' ')[0] as string;
+    const policy = Object.entries({ ...CSP_DIRECTIVES, [directive]: added.slice(directive.length + 1) })
+      .map(([name, value]) => `${name} ${value}`)
+      .join('; ');
+    expect(cspProblems(policy)).toEqual([problem]);
+  });
+
+  it('refuses a policy without a self-only default or with objects', () => {
+    expect(cspProblems("script-src 'self'")).toEqual([
+      "default-src must be 'self'",
+      "object-src must be 'none'",
+    ]);
   });
 });
 
