@@ -101,6 +101,25 @@ describe('the CSL worker handler', { timeout: 120_000 }, () => {
     }
   });
 
+  it('answers the first screen before it starts on the whole list sent after it', async () => {
+    const handle = createCslHandler(fromDisk);
+    const ids = BUNDLED.map((item) => item.id);
+    const answered: Record<string, number> = {};
+    const note = (what: string) => () => (answered[what] = performance.now());
+    await Promise.all([
+      handle({ id: 1, request: { type: 'warm', options: CHICAGO } }),
+      handle({ id: 2, request: { type: 'first-screen', ids, items: BUNDLED, options: CHICAGO } }).then(
+        note('first'),
+      ),
+      handle({ id: 3, request: { type: 'bibliography', items: BUNDLED, options: CHICAGO } }).then(
+        note('whole'),
+      ),
+    ]);
+    // The whole list (113 works) takes citeproc far longer than 50 ms: had the first screen's answer
+    // waited for it, both would arrive together.
+    expect((answered.whole ?? 0) - (answered.first ?? 0)).toBeGreaterThan(50);
+  });
+
   it('exports through the citation-js plugins, loaded on the first export', async () => {
     const handle = createCslHandler(fromDisk);
     const items = BUNDLED.filter((item) => item.id === 'anusauskas2012');

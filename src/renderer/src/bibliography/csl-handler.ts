@@ -67,14 +67,26 @@ export function createCslHandler(loadSources: CslSourceLoader): CslHandler {
     }
   }
 
-  return async ({ id, request }) => {
+  const run = async ({ id, request }: CslRequestMessage): Promise<CslResponseMessage> => {
     try {
       return { id, ok: true, value: await answer(request) };
     } catch (error) {
       return { id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   };
+  // One request at a time, in the order sent, each in a task of its own: otherwise requests waiting for
+  // the same style all resume together, and the first screen's answer is posted only after the whole
+  // list (sent next) is formatted.
+  let queue: Promise<unknown> = Promise.resolve();
+  return (message) => {
+    const answered = queue.then(() => run(message));
+    queue = answered.then(nextTask);
+    return answered;
+  };
 }
+
+/** Resolves in a later task, after whatever the caller does with the answer just given (posting it). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Sources for one style and locale, plus en-US, from a loader of single files (the bundle, or disk). */
 export async function collectSources(
