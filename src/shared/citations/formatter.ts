@@ -18,6 +18,7 @@ import {
   type FormattedReference,
   type FormattedText,
 } from './arrange';
+import { indexCiteprocMacros } from './citeproc-macros';
 import { citeItemLocator } from './locator';
 
 export type { BibliographyData, FormattedBibliography, FormattedReference, FormattedText };
@@ -76,6 +77,7 @@ function cslConfig() {
  * fails with a clear error instead of citeproc's.
  */
 export function createCitationFormatter(sources: CslSources): CitationFormatter {
+  indexCiteprocMacros();
   const config = cslConfig();
   for (const style of CITATION_STYLES) {
     const xml = sources.styles[style.id];
