@@ -76,8 +76,12 @@ function cslConfig() {
  * formatter. Styles and locales may be added by later calls; a call with a style id the registry lacks
  * fails with a clear error instead of citeproc's.
  */
-export function createCitationFormatter(sources: CslSources): CitationFormatter {
-  indexCiteprocMacros();
+export function createCitationFormatter(
+  sources: CslSources,
+  /** `indexMacros: false` leaves citeproc's macro lookup as published (the benchmark's "before"). */
+  { indexMacros = true }: { indexMacros?: boolean } = {},
+): CitationFormatter {
+  if (indexMacros) indexCiteprocMacros();
   const config = cslConfig();
   for (const style of CITATION_STYLES) {
     const xml = sources.styles[style.id];

@@ -76,6 +76,14 @@ describe('CslClient', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it('rejects what is waiting with the reason when the worker stops', async () => {
+    const { port } = fakePort();
+    const client = new CslClient(port);
+    const pending = client.citation({ source: ITEMS[0] as CslItem }, CHICAGO);
+    client.fail('test: the worker stopped');
+    await expect(pending).rejects.toThrow('test: the worker stopped');
+  });
+
   it('rejects what is still pending when closed', async () => {
     const { port, terminated } = fakePort();
     const client = new CslClient(port);

@@ -134,7 +134,7 @@ function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
   return (
     <WithFormatter
       className="cite-block"
-      deps={[reference.key, viaPrefix]}
+      deps={[reference.source, reference.via, reference.locator, viaPrefix]}
       load={async (client, options) => {
         const [citation, ...references] = await Promise.all([
           client.citation(

@@ -113,9 +113,14 @@ export class CslClient {
   }
 
   dispose(): void {
-    for (const pending of this.pending.values()) pending.reject(new Error('citation formatting closed'));
-    this.pending.clear();
+    this.fail('citation formatting closed');
     this.port.terminate();
+  }
+
+  /** Rejects every request waiting for an answer (the worker could not start, or crashed). */
+  fail(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+    this.pending.clear();
   }
 
   private kept(key: string, load: () => Promise<FormattedText | null>): Promise<FormattedText | null> {

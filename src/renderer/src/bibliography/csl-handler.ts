@@ -18,7 +18,11 @@ export type CslSourceLoader = (options: FormatOptions) => Promise<CslSources>;
 
 export type CslHandler = (message: CslRequestMessage) => Promise<CslResponseMessage>;
 
-export function createCslHandler(loadSources: CslSourceLoader): CslHandler {
+export function createCslHandler(
+  loadSources: CslSourceLoader,
+  /** False only for the benchmark's "before": citeproc as published (see createCitationFormatter). */
+  indexMacros = true,
+): CslHandler {
   // One formatter per style and locale, made on first use: compiling a style is citeproc's costly part,
   // and switching back to a style used before must not pay for it again.
   const formatters = new Map<string, Promise<CitationFormatter>>();
@@ -27,7 +31,7 @@ export function createCslHandler(loadSources: CslSourceLoader): CslHandler {
     let pending = formatters.get(key);
     if (!pending) {
       pending = loadSources(options).then((sources) => {
-        const formatter = createCitationFormatter(sources);
+        const formatter = createCitationFormatter(sources, { indexMacros });
         // Compile now (citeproc compiles a style on its first engine), not on the first request.
         formatter.references([], options);
         return formatter;

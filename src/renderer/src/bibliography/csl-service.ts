@@ -11,7 +11,10 @@
 import { CslClient, type CslPort } from './csl-client';
 import type { CslResponseMessage } from './csl-protocol';
 
-/** localStorage key: "1" formats on the UI thread, the whole list at once (the "before" of the bench). */
+/**
+ * localStorage key: "1" formats on the UI thread, the whole list at once, citeproc as published: the
+ * view as it was before the worker (the "before" of `npm run bench:bibliography`).
+ */
 export const INLINE_CSL_KEY = 'atmintis.csl.inline';
 
 let client: CslClient | null = null;
@@ -31,16 +34,28 @@ function inlineRequested(): boolean {
 
 function createClient(): CslClient {
   const inline = inlineRequested();
-  if (typeof Worker === 'undefined' || inline) return new CslClient(inlinePort(), !inline);
+  if (typeof Worker === 'undefined' || inline) return new CslClient(inlinePort(!inline), !inline);
   const worker = new Worker(new URL('./csl.worker.ts', import.meta.url), { type: 'module', name: 'csl' });
-  return new CslClient(worker);
+  const created = new CslClient(worker);
+  // A worker that cannot load its script (or dies) answers nothing: say so to every waiting view, and
+  // start a new one on the next request.
+  worker.addEventListener('error', (event) => {
+    created.fail(`the citation worker stopped (${event.message || 'it could not be loaded'})`);
+    created.dispose();
+    if (client === created) client = null;
+  });
+  return created;
 }
 
-/** The worker's handler on this thread, behind the same message interface. */
-function inlinePort(): CslPort {
+/**
+ * The worker's handler on this thread, behind the same message interface. For the benchmark's "before"
+ * also without the macro index, so it measures the view as it was before the worker.
+ */
+function inlinePort(indexMacros: boolean): CslPort {
   const listeners = new Set<(event: MessageEvent<CslResponseMessage>) => void>();
   const handler = Promise.all([import('./csl-handler'), import('./csl-sources')]).then(
-    ([{ createCslHandler }, { loadBundledCslSources }]) => createCslHandler(loadBundledCslSources),
+    ([{ createCslHandler }, { loadBundledCslSources }]) =>
+      createCslHandler(loadBundledCslSources, indexMacros),
   );
   return {
     postMessage: (message) => {
