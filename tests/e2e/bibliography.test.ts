@@ -23,6 +23,8 @@ const CREATORS = new Map(
   ).map((item) => [item.id, JSON.stringify(item.author?.length ? item.author : (item.editor ?? []))]),
 );
 
+const BIBLIOGRAPHY_SIZE = CREATORS.size;
+
 /** The list item of a work, found by the start of its formatted reference. */
 const work = (page: Page, reference: string) =>
   page.getByRole('list', { name: 'Works' }).getByRole('listitem').filter({ hasText: reference });
@@ -52,6 +54,28 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     console.info(`first formatted reference ${firstFormatted} ms after navigation`);
+    await context.close();
+  });
+
+  it('starts the CSL worker only when Bibliography opens, lists every work at once, then formats them', async () => {
+    const { page, context, requests, errors } = await e2e.visit('/search');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const cslWorker = () => requests.filter((url) => /csl\.worker[^/]*\.js$/.test(url));
+    // Not on the startup path: citation-js and citeproc are loaded by the worker, for Bibliography.
+    expect(cslWorker()).toEqual([]);
+
+    await page.goto(e2e.url('/bibliography'));
+    const list = page.getByRole('list', { name: 'Works' });
+    // Every work is listed from the collection's data, formatted or not yet.
+    const total = BIBLIOGRAPHY_SIZE;
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(total);
+    await work(page, 'Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
+    // Busy while the worker formats, and no longer once the whole list is in.
+    await page.locator('ul.entry-list[aria-busy="false"]').waitFor();
+    expect(cslWorker()).toHaveLength(1);
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, e2e.baseUrl)).toEqual([]);
     await context.close();
   });
 

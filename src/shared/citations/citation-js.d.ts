@@ -58,5 +58,27 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-csl';
+
+/** citeproc-js itself, only where ./citeproc-macros.ts speeds up a lookup. */
+declare module 'citeproc' {
+  export interface CiteprocXmlNode {
+    name: string;
+    attrs: Record<string, string | undefined>;
+    children: (CiteprocXmlNode | string)[];
+  }
+
+  interface XmlJson {
+    dataObj: CiteprocXmlNode;
+    getNodesByName(
+      root: CiteprocXmlNode,
+      name: string,
+      nameAttribute?: string,
+      found?: CiteprocXmlNode[],
+    ): CiteprocXmlNode[];
+  }
+
+  const CSL: { XmlJSON: { prototype: XmlJson } };
+  export default CSL;
+}
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';

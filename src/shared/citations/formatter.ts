@@ -10,8 +10,18 @@
  */
 import { plugins, type CiteprocEngine } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { CslItem, CslName } from '../collection/schema';
+import type { CslItem } from '../collection/schema';
+import {
+  arrangeBibliography,
+  type BibliographyData,
+  type FormattedBibliography,
+  type FormattedReference,
+  type FormattedText,
+} from './arrange';
+import { indexCiteprocMacros } from './citeproc-macros';
 import { citeItemLocator } from './locator';
+
+export type { BibliographyData, FormattedBibliography, FormattedReference, FormattedText };
 import { CITATION_STYLES, CSL_LOCALES, type CitationStyleId, type CslLocaleId } from './styles';
 
 export interface CslSources {
@@ -24,17 +34,7 @@ export interface FormatOptions {
   locale: CslLocaleId;
 }
 
-/** One formatted reference: HTML as citeproc writes it (escaped text, <i>, <b>…) and plain text. */
-interface FormattedText {
-  html: string;
-  text: string;
-}
-
-interface FormattedReference extends FormattedText {
-  id: string;
-}
-
-interface CiteRequest {
+export interface CiteRequest {
   source: CslItem;
   /** The locator as the collection records it ("p. 266"); see citeItemLocator. */
   locator?: string | null;
@@ -44,27 +44,18 @@ interface CiteRequest {
   viaPrefix?: string;
 }
 
-/**
- * A bibliography formatted once, to be shown in any order and any subset. A style's
- * subsequent-author-substitute ("———" in MLA) stands for the names of the entry above it in the style's
- * own order; shown in another order or filtered, that entry may be another author's.
- */
-export interface FormattedBibliography {
-  /** Every reference in the style's order, as the style prints the whole list. */
-  references: FormattedReference[];
-  /**
-   * The references of these works (ids, in the order shown), each with the author substitute only where
-   * the entry shown directly above it has the same authors; elsewhere the names are written out. A work
-   * the style cannot print is absent from the map.
-   */
-  arrange(shownIds: readonly string[]): Map<string, FormattedReference>;
-}
-
 export interface CitationFormatter {
   /** References in the style's order; a work the style cannot print (no title, say) may be absent. */
   references(items: readonly CslItem[], options: FormatOptions): FormattedReference[];
   /** The whole list, ready to be shown sorted and filtered in other ways than the style's. */
   bibliography(items: readonly CslItem[], options: FormatOptions): FormattedBibliography;
+  /** The whole list as plain data (what a worker sends back); `arrangeBibliography` shows it. */
+  bibliographyData(items: readonly CslItem[], options: FormatOptions): BibliographyData;
+  /**
+   * References with every author written out (never a "———"), each right wherever it is shown: for
+   * showing some entries before the whole list is formatted.
+   */
+  writtenOutReferences(items: readonly CslItem[], options: FormatOptions): FormattedReference[];
   /** The reference of one work, or null when the style prints nothing for it. */
   reference(item: CslItem, options: FormatOptions): FormattedText | null;
   /** An in-text citation (or, in a note style, a first full note) of one work at a locator. */
@@ -85,7 +76,12 @@ function cslConfig() {
  * formatter. Styles and locales may be added by later calls; a call with a style id the registry lacks
  * fails with a clear error instead of citeproc's.
  */
-export function createCitationFormatter(sources: CslSources): CitationFormatter {
+export function createCitationFormatter(
+  sources: CslSources,
+  /** `indexMacros: false` leaves citeproc's macro lookup as published (the benchmark's "before"). */
+  { indexMacros = true }: { indexMacros?: boolean } = {},
+): CitationFormatter {
+  if (indexMacros) indexCiteprocMacros();
   const config = cslConfig();
   for (const style of CITATION_STYLES) {
     const xml = sources.styles[style.id];
@@ -116,8 +112,7 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
     format: 'html' | 'text',
     variant: '' | typeof WRITTEN_OUT = '',
   ) {
-    const substitutes = config.styles.has(`atmintis-${options.style}${WRITTEN_OUT}`);
-    const name = `atmintis-${options.style}${substitutes ? variant : ''}`;
+    const name = `atmintis-${options.style}${substitutes(options) ? variant : ''}`;
     if (!config.styles.has(name)) throw new Error(`The citation style "${options.style}" is not loaded.`);
     if (!config.locales.has(options.locale)) {
       throw new Error(`The citation locale "${options.locale}" is not loaded.`);
@@ -177,45 +172,23 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
     return { html: render('html'), text: render('text') };
   }
 
-  function bibliography(items: readonly CslItem[], options: FormatOptions): FormattedBibliography {
-    const inStyleOrder = references(items, options);
-    const substitutes = config.styles.has(`atmintis-${options.style}${WRITTEN_OUT}`);
-    const writtenOut = new Map(
-      (substitutes ? references(items, options, WRITTEN_OUT) : inStyleOrder).map((entry) => [
-        entry.id,
-        entry,
-      ]),
-    );
-    const works = new Map(items.map((item) => [item.id, item]));
-    // The entry each one follows in the style's order: the one whose names a substitute stands for.
-    const styleAbove = new Map<string, string | undefined>(
-      inStyleOrder.map((entry, index) => [entry.id, inStyleOrder[index - 1]?.id]),
-    );
-    const substituted = new Map(inStyleOrder.map((entry) => [entry.id, entry]));
-    const arrange = (shownIds: readonly string[]): Map<string, FormattedReference> => {
-      const shown = new Map<string, FormattedReference>();
-      let above: string | undefined;
-      for (const id of shownIds) {
-        const full = writtenOut.get(id);
-        const styled = substituted.get(id);
-        if (!full || !styled) continue;
-        const usesSubstitute = styled.text !== full.text;
-        const styleAboveId = styleAbove.get(id);
-        const sameNamesAbove =
-          above !== undefined &&
-          styleAboveId !== undefined &&
-          (above === styleAboveId || sameCreators(works.get(above), works.get(styleAboveId)));
-        shown.set(id, usesSubstitute && !sameNamesAbove ? full : styled);
-        above = id;
-      }
-      return shown;
+  function substitutes(options: FormatOptions): boolean {
+    return config.styles.has(`atmintis-${options.style}${WRITTEN_OUT}`);
+  }
+
+  function bibliographyData(items: readonly CslItem[], options: FormatOptions): BibliographyData {
+    return {
+      references: references(items, options),
+      writtenOut: substitutes(options) ? references(items, options, WRITTEN_OUT) : null,
     };
-    return { references: inStyleOrder, arrange };
   }
 
   return {
     references: (items, options) => references(items, options),
-    bibliography,
+    bibliography: (items, options) => arrangeBibliography(bibliographyData(items, options), items),
+    bibliographyData,
+    writtenOutReferences: (items, options) =>
+      references(items, options, substitutes(options) ? WRITTEN_OUT : ''),
     reference: (item, options) => references([item], options)[0] ?? null,
     citation,
   };
@@ -227,33 +200,6 @@ export function createCitationFormatter(sources: CslSources): CitationFormatter 
  */
 function withoutAuthorSubstitute(styleXml: string): string {
   return styleXml.replace(/\s+subsequent-author-substitute(?:-rule)?="[^"]*"/g, '');
-}
-
-/**
- * Whether two works print the same names: the same authors, or with no authors the same editors. Two works
- * with neither never count as the same (a style would substitute a title or a publisher).
- */
-function sameCreators(a: CslItem | undefined, b: CslItem | undefined): boolean {
-  if (!a || !b) return false;
-  const key = (role: string, names: CslName[]) =>
-    JSON.stringify([
-      role,
-      ...names.map((name) => [
-        name.literal,
-        name.family,
-        name.given,
-        name['non-dropping-particle'],
-        name['dropping-particle'],
-        name.suffix,
-      ]),
-    ]);
-  const creators = (item: CslItem) => {
-    if (item.author && item.author.length > 0) return key('author', item.author);
-    if (item.editor && item.editor.length > 0) return key('editor', item.editor);
-    return null;
-  };
-  const names = creators(a);
-  return names !== null && names === creators(b);
 }
 
 /** citeproc wraps each HTML entry in `<div class="csl-entry">…</div>`; the view supplies its own element. */

@@ -18,7 +18,7 @@ import { IncompleteMark } from './IncompleteMark';
 import { shortLabel } from './model';
 import { StyleChooser } from './StyleChooser';
 import { WithFormatter } from './WithFormatter';
-import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
+import type { FormatOptions, FormattedText } from '@shared/citations/formatter';
 import './bibliography.css';
 
 export type CiteReference = Pick<Claim, 'source' | 'locator' | 'via'>;
@@ -128,37 +128,51 @@ function CiteDialog({
 }
 
 function CiteReferenceBlock({ reference }: { reference: ResolvedReference }) {
+  const { t } = useTranslation();
+  const viaPrefix = t('bibliography.cite.viaPrefix');
+  const works = reference.via ? [reference.source, reference.via] : [reference.source];
   return (
-    <WithFormatter>
-      {(formatter, options) => (
-        <CiteReferenceBody reference={reference} formatter={formatter} options={options} />
+    <WithFormatter
+      className="cite-block"
+      deps={[reference.source, reference.via, reference.locator, viaPrefix]}
+      load={async (client, options) => {
+        const [citation, ...references] = await Promise.all([
+          client.citation(
+            {
+              source: reference.source,
+              locator: reference.locator,
+              ...(reference.via && { via: reference.via, viaPrefix }),
+            },
+            options,
+          ),
+          ...works.map((work) => client.reference(work, options)),
+        ]);
+        return { citation: citation as FormattedText, references };
+      }}
+    >
+      {({ citation, references }, options) => (
+        <CiteReferenceBody works={works} citation={citation} references={references} options={options} />
       )}
     </WithFormatter>
   );
 }
 
 function CiteReferenceBody({
-  reference,
-  formatter,
+  works,
+  citation,
+  references,
   options,
 }: {
-  reference: ResolvedReference;
-  formatter: CitationFormatter;
+  works: CslItem[];
+  citation: FormattedText;
+  /** Each work's reference (null where the style prints nothing), in the order of `works`. */
+  references: (FormattedText | null)[];
   options: FormatOptions;
 }) {
   const { t } = useTranslation();
-  const citation = formatter.citation(
-    {
-      source: reference.source,
-      locator: reference.locator,
-      ...(reference.via && { via: reference.via, viaPrefix: t('bibliography.cite.viaPrefix') }),
-    },
-    options,
-  );
-  const works = reference.via ? [reference.source, reference.via] : [reference.source];
   const isNote = citationStyle(options.style).citationForm === 'note';
   return (
-    <section className="cite-block">
+    <section>
       <h3>{isNote ? t('bibliography.cite.note') : t('bibliography.cite.inText')}</h3>
       <p className="formatted-citation">
         <FormattedHtml html={citation.html} />
@@ -171,8 +185,8 @@ function CiteReferenceBody({
         label={isNote ? t('bibliography.cite.copyNote') : t('bibliography.cite.copyInText')}
       />
       <h3>{works.length > 1 ? t('bibliography.cite.references') : t('bibliography.cite.reference')}</h3>
-      {works.map((work) => {
-        const formatted = formatter.reference(work, options);
+      {works.map((work, index) => {
+        const formatted = references[index];
         return formatted ? (
           <div key={work.id} className="cite-reference">
             <p className="formatted-reference">

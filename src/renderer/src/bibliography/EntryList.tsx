@@ -20,7 +20,7 @@ import {
 import { useCitationPreferences } from './preferences';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
-import { useCitationFormatter } from './use-formatter';
+import { useFormattedList } from './use-formatter';
 
 const sortValue = (sort: EntrySort) => `${sort.key}-${sort.direction}`;
 
@@ -35,13 +35,6 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
   const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
 
   const [{ style, locale }] = useCitationPreferences();
-  const formatterState = useCitationFormatter(style, locale);
-  // Formatted once per style; each sort and filter only arranges the entries (see FormattedBibliography).
-  const formattedList = useMemo(() => {
-    if (formatterState.status !== 'ok') return null;
-    return formatterState.formatter.bibliography(collection.bibliography, { style, locale });
-  }, [formatterState, collection.bibliography, style, locale]);
-
   const citing = useMemo(() => citingRecordsIndex(collection), [collection]);
   const notes = useMemo(() => findingsIndex(collection.integrity.findings), [collection.integrity]);
   const bibliography = useMemo(
@@ -57,10 +50,10 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
     () => sortEntries(filterEntries(collection.bibliography, filter), sort, collator),
     [collection.bibliography, filter, sort, collator],
   );
-  const formatted = useMemo(
-    () => formattedList?.arrange(shown.map((item) => item.id)) ?? null,
-    [formattedList, shown],
-  );
+  const shownIds = useMemo(() => shown.map((item) => item.id), [shown]);
+  // Every entry is listed at once from the data; the worker fills in the references, the first screen
+  // first (see useFormattedList).
+  const formatted = useFormattedList(collection.bibliography, shownIds, { style, locale });
   const selected = collection.bibliography.filter((item) => selectedIds.has(item.id));
   const allShownSelected = shown.length > 0 && shown.every((item) => selectedIds.has(item.id));
   const editedBy = (names: string) => t('bibliography.editedBy', { names });
@@ -140,11 +133,11 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
       <ExportControls collectionId={collectionId} all={collection.bibliography} selected={selected} />
       <p role="status" className="meta">
         {t('bibliography.showing', { count: shown.length, total: collection.bibliography.length })}
-        {formatterState.status === 'loading' && ` ${t('bibliography.formatting')}`}
+        {!formatted.complete && !formatted.error && ` ${t('bibliography.formatting')}`}
       </p>
-      {formatterState.status === 'error' && (
+      {formatted.error !== null && (
         <p role="alert" className="error-text">
-          {t('bibliography.formatFailed', { message: formatterState.message })}
+          {t('bibliography.formatFailed', { message: formatted.error })}
         </p>
       )}
       {shown.length > 0 && (
@@ -157,9 +150,13 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
           {t('bibliography.selectShown', { count: shown.length })}
         </label>
       )}
-      <ul className="entry-list" aria-label={t('bibliography.listLabel')}>
+      <ul
+        className="entry-list"
+        aria-label={t('bibliography.listLabel')}
+        aria-busy={!formatted.complete && !formatted.error}
+      >
         {shown.map((item) => {
-          const reference = formatted?.get(item.id);
+          const reference = formatted.references?.get(item.id);
           const label = shortLabel(item, editedBy);
           const citedBy = citing.get(item.id)?.length ?? 0;
           const noteCount = notes.get(item.id)?.length ?? 0;
@@ -177,13 +174,15 @@ export function EntryList({ collection }: { collection: LoadedCollection }) {
                   {reference ? (
                     <FormattedHtml html={reference.html} className="formatted-reference" />
                   ) : (
-                    // Before the formatter loads, or a work the style prints nothing for.
+                    // Until the worker answers for it, or a work the style prints nothing for.
                     <span className="formatted-reference">
                       {item.title && label !== item.title ? `${label}. ${item.title}` : label}
                     </span>
                   )}
                 </a>
-                {formatted && !reference && <div className="meta">{t('bibliography.noReferenceShort')}</div>}
+                {formatted.complete && !reference && (
+                  <div className="meta">{t('bibliography.noReferenceShort')}</div>
+                )}
                 <div className="meta entry-meta">
                   <span>{t(`bibliography.type.${item.type}`, { defaultValue: item.type })}</span>
                   <IncompleteMark item={item} />

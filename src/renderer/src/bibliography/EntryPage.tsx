@@ -14,7 +14,7 @@ import { citingRecordsIndex, findingsIndex, shortLabel, yearOf } from './model';
 import { SourceNotesList } from './SourceNotes';
 import { StyleChooser } from './StyleChooser';
 import { WithFormatter } from './WithFormatter';
-import type { CitationFormatter, FormatOptions } from '@shared/citations/formatter';
+import type { FormatOptions, FormattedText } from '@shared/citations/formatter';
 
 const personName = (name: CslName) =>
   name.literal ?? [name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
@@ -103,27 +103,39 @@ export function EntryPage({ collection, entryId }: { collection: LoadedCollectio
 
 function FormattedEntry({ item }: { item: CslItem }) {
   return (
-    <WithFormatter>
-      {(formatter, options) => <FormattedEntryBody item={item} formatter={formatter} options={options} />}
+    <WithFormatter
+      className="formatted-entry"
+      deps={[item]}
+      load={async (client, options) => {
+        const [reference, citation] = await Promise.all([
+          client.reference(item, options),
+          client.citation({ source: item }, options),
+        ]);
+        return { reference, citation };
+      }}
+    >
+      {({ reference, citation }, options) => (
+        <FormattedEntryBody item={item} reference={reference} citation={citation} options={options} />
+      )}
     </WithFormatter>
   );
 }
 
 function FormattedEntryBody({
   item,
-  formatter,
+  reference,
+  citation,
   options,
 }: {
   item: CslItem;
-  formatter: CitationFormatter;
+  reference: FormattedText | null;
+  citation: FormattedText;
   options: FormatOptions;
 }) {
   const { t } = useTranslation();
-  const reference = formatter.reference(item, options);
-  const citation = formatter.citation({ source: item }, options);
   const isNote = citationStyle(options.style).citationForm === 'note';
   return (
-    <div className="formatted-entry">
+    <>
       <h2>{t('bibliography.cite.reference')}</h2>
       {reference ? (
         <>
@@ -147,7 +159,7 @@ function FormattedEntryBody({
         text={citation.text}
         label={isNote ? t('bibliography.cite.copyNote') : t('bibliography.cite.copyInText')}
       />
-    </div>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CslItem } from '@shared/collection/schema';
 import { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFormat } from '@shared/citations/formats';
 import { useApi } from '../api/ApiContext';
-import { loadExporter } from './csl-sources';
+import { getCslClient } from './csl-service';
 import { saveExport } from '../api/save-file';
 
 type Status =
@@ -32,8 +32,8 @@ export function ExportControls({
   const run = async (items: readonly CslItem[], which: 'all' | 'selected') => {
     setStatus({ kind: 'busy' });
     try {
-      const { exportBibliography } = await loadExporter();
-      const content = exportBibliography(format, items);
+      // Made in the CSL worker: citation-js's BibTeX and RIS plugins stay off the UI thread.
+      const content = await getCslClient().exportBibliography(format, items);
       const type = EXPORT_FILE_TYPES[format];
       const name = `${collectionId}-bibliography${which === 'selected' ? '-selected' : ''}.${type.extension}`;
       const outcome = await saveExport(api, name, type.mimeType, content);

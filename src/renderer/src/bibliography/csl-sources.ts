@@ -1,12 +1,14 @@
 /**
- * Where the renderer gets the CSL styles and locales: from the build. Each file in resources/csl is
- * imported as text (`?raw`) in its own lazily loaded chunk, so the app formats references offline, with
- * no IPC round trip and nothing on the startup path; only the chosen style and locale are ever loaded.
+ * Where the CSL worker (or the in-page fallback) gets the styles and locales: from the build. Each file
+ * in resources/csl is imported as text (`?raw`) in its own lazily loaded chunk, so the app formats
+ * references offline, with no network, no IPC round trip and nothing on the startup path; only the
+ * chosen style and locale are ever loaded.
  * (Serving them over a channel from the main process would work too, but would add a handler, a
  * dependency on the resources path and a round trip for data that never changes at run time.)
  */
-import type { CitationFormatter } from '@shared/citations/formatter';
-import { DEFAULT_LOCALE_ID, type CitationStyleId, type CslLocaleId } from '@shared/citations/styles';
+import type { CslSources, FormatOptions } from '@shared/citations/formatter';
+import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
+import { collectSources } from './csl-handler';
 
 type Loader = () => Promise<{ default: string }>;
 
@@ -25,40 +27,10 @@ const LOCALE_LOADERS: Record<CslLocaleId, Loader> = {
   'pl-PL': () => import('../../../../resources/csl/locales-pl-PL.xml?raw'),
 };
 
-/**
- * A module cache, not session state: a formatter is built from files of the build that never change
- * while the app runs, so every window and test may share it (and citeproc is costly to set up twice).
- */
-const loaded = new Map<string, Promise<CitationFormatter>>();
-
-/**
- * A formatter able to use the given style and locale. citation-js and citeproc (≈ 1 MB) load on first
- * use, not at startup. citeproc always needs en-US for the terms other locales lack.
- */
-export function loadCitationFormatter(
-  style: CitationStyleId,
-  locale: CslLocaleId,
-): Promise<CitationFormatter> {
-  const key = `${style}|${locale}`;
-  let pending = loaded.get(key);
-  if (!pending) {
-    pending = Promise.all([
-      import('@shared/citations/formatter'),
-      STYLE_LOADERS[style](),
-      LOCALE_LOADERS[DEFAULT_LOCALE_ID](),
-      LOCALE_LOADERS[locale](),
-    ]).then(([module, styleXml, defaultLocaleXml, localeXml]) =>
-      module.createCitationFormatter({
-        styles: { [style]: styleXml.default },
-        locales: { [DEFAULT_LOCALE_ID]: defaultLocaleXml.default, [locale]: localeXml.default },
-      }),
-    );
-    // A failed load is not kept, so trying again really tries again.
-    pending.catch(() => loaded.delete(key));
-    loaded.set(key, pending);
-  }
-  return pending;
+export function loadBundledCslSources(options: FormatOptions): Promise<CslSources> {
+  return collectSources(
+    options,
+    async (style: CitationStyleId) => (await STYLE_LOADERS[style]()).default,
+    async (locale: CslLocaleId) => (await LOCALE_LOADERS[locale]()).default,
+  );
 }
-
-/** The export module (citation-js with its BibTeX and RIS plugins), loaded when the reader exports. */
-export const loadExporter = () => import('@shared/citations/export');

@@ -1,23 +1,84 @@
-import { useMemo } from 'react';
-import type { CitationFormatter } from '@shared/citations/formatter';
-import type { CitationStyleId, CslLocaleId } from '@shared/citations/styles';
+import { useEffect, useMemo } from 'react';
+import { FIRST_SCREEN_ENTRIES } from '@shared/citations/chunks';
+import { arrangeBibliography } from '@shared/citations/arrange';
+import type { FormatOptions, FormattedReference } from '@shared/citations/formatter';
+import type { CslItem } from '@shared/collection/schema';
 import { ok } from '@shared/result';
-import { useResult } from '../api/use-result';
-import { loadCitationFormatter } from './csl-sources';
+import { useResult, type AsyncState } from '../api/use-result';
+import type { CslClient } from './csl-client';
+import { getCslClient } from './csl-service';
+import { useCitationPreferences } from './preferences';
 
-export type FormatterState =
-  | { status: 'loading' }
-  | { status: 'ok'; formatter: CitationFormatter }
-  | { status: 'error'; message: string };
+/** Start the CSL worker and compile the chosen style while the view loads its collection. */
+export function useWarmCitations(): void {
+  const [{ style, locale }] = useCitationPreferences();
+  useEffect(() => {
+    const client = getCslClient();
+    // The benchmark's "before" formats only when the list asks, as the view did then.
+    if (!client.firstScreenFirst) return;
+    // A failure here is reported by the request that needs the style, which tries again.
+    client.warm({ style, locale }).catch(() => undefined);
+  }, [style, locale]);
+}
 
-/** The CSL formatter for a style and locale, loaded on first use (citeproc is not on the startup path). */
-export function useCitationFormatter(style: CitationStyleId, locale: CslLocaleId): FormatterState {
-  // An answer for another style is never shown for this one (useResult resets on new inputs).
-  const state = useResult(async () => ok(await loadCitationFormatter(style, locale)), [style, locale]);
-  // The same object until the state changes: callers memoise on it (formatting a bibliography is costly).
-  return useMemo((): FormatterState => {
-    if (state.status === 'ok') return { status: 'ok', formatter: state.value };
-    if (state.status === 'error') return { status: 'error', message: state.error.message };
-    return state;
-  }, [state]);
+/**
+ * Something formatted in the chosen style and locale (a reference, a citation…), asked of the worker.
+ * `deps` are what `load` formats besides the style and locale.
+ */
+export function useFormatted<T>(
+  load: (client: CslClient, options: FormatOptions) => Promise<T>,
+  deps: readonly unknown[],
+): { state: AsyncState<T>; options: FormatOptions } {
+  const [{ style, locale }] = useCitationPreferences();
+  const client = getCslClient();
+  const state = useResult(
+    async () => ok(await load(client, { style, locale })),
+    [client, style, locale, ...deps],
+  );
+  return { state, options: { style, locale } };
+}
+
+export interface FormattedList {
+  /** The references to show, by id (null until the first ones arrive). */
+  references: Map<string, FormattedReference> | null;
+  /** Whether the whole list is formatted (until then, only the first screen may be). */
+  complete: boolean;
+  error: string | null;
+}
+
+/**
+ * The bibliography's references for the entries shown (ids in the order shown): the first screen as soon
+ * as the worker has it, then the whole list, formatted once per style and locale and arranged for each
+ * sort and filter (see arrangeBibliography).
+ */
+export function useFormattedList(
+  items: readonly CslItem[],
+  shownIds: readonly string[],
+  options: FormatOptions,
+): FormattedList {
+  const client = getCslClient();
+  const { style, locale } = options;
+  const firstIds = shownIds.slice(0, FIRST_SCREEN_ENTRIES);
+  // Declared before the whole list, so its request goes first and the worker answers it first.
+  const first = useResult(
+    async () =>
+      !client.firstScreenFirst || client.formattedBibliography(items, { style, locale })
+        ? ok(null)
+        : ok(await client.firstScreen(firstIds, items, { style, locale })),
+    [client, items, style, locale, firstIds.join('\n')],
+  );
+  const whole = useResult(
+    async () => ok(await client.bibliography(items, { style, locale })),
+    [client, items, style, locale],
+  );
+  // A list formatted before (switching back to a style) is shown in this very render.
+  const data = whole.status === 'ok' ? whole.value : client.formattedBibliography(items, { style, locale });
+  const arranged = useMemo(() => (data ? arrangeBibliography(data, items) : null), [data, items]);
+  const references = useMemo(() => {
+    if (arranged) return arranged.arrange(shownIds);
+    if (first.status === 'ok' && first.value) return new Map(first.value.map((entry) => [entry.id, entry]));
+    return null;
+  }, [arranged, first, shownIds]);
+  const error = whole.status === 'error' ? whole.error.message : null;
+  return { references, complete: arranged !== null, error };
 }

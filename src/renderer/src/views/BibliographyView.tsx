@@ -4,6 +4,7 @@ import type { LoadedCollection } from '@shared/collection/model';
 import type { AsyncState } from '../api/use-result';
 import { EntryList } from '../bibliography/EntryList';
 import { EntryPage } from '../bibliography/EntryPage';
+import { useWarmCitations } from '../bibliography/use-formatter';
 import { CollectionState } from '../collection/CollectionState';
 import { localizedManifest } from '../collection/localized';
 import { useCollection, useDefaultCollection } from '../collection/use-collection';
@@ -12,6 +13,8 @@ import '../bibliography/bibliography.css';
 
 /** Mounted with `nest` at /bibliography: `/` lists a collection's works, `/:collectionId/:entryId` shows one. */
 export default function BibliographyView() {
+  // The CSL worker starts now, compiling the chosen style while the collection loads.
+  useWarmCitations();
   return (
     <Switch>
       <Route path="/:collectionId/:entryId">

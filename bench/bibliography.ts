@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:bibliography [-- --runs N]`: how soon the first formatted reference appears after
+ * opening Bibliography, in Chromium against the built app (the web harness, `npm run web`), before and
+ * after moving citeproc into a worker. Needs a build (npx electron-vite build).
+ *
+ * "before" sets `atmintis.csl.inline` (csl-service.ts): citeproc on the UI thread, the whole list at
+ * once, as the view did before the worker. "after" is the default: the CSL worker, first screen first.
+ * Each run is a fresh browser context (nothing cached, style compiled from scratch), the modes take
+ * turns so machine load hits both alike, and the median of the runs is reported, with:
+ *  - first: navigation → the first formatted reference in the list;
+ *  - rows: navigation → the list's entries shown (titles and authors from the data);
+ *  - whole: navigation → the whole list formatted (the list no longer aria-busy);
+ *  - again: Bibliography opened a second time in the same window (after Search) → the first formatted
+ *    reference (the worker and its per-style cache are still there);
+ *  - longest task: the longest the UI thread was blocked in one go (Long Tasks API).
+ */
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openObservedPage, startHarness } from '../tests/support/web-harness';
+
+const FIRST_REFERENCE = 'Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.';
+const INLINE_KEY = 'atmintis.csl.inline';
+
+type Mode = 'before' | 'after';
+
+interface Run {
+  first: number;
+  rows: number;
+  whole: number;
+  again: number;
+  longestTask: number;
+}
+
+const KEYS = ['first', 'rows', 'whole', 'again', 'longestTask'] as const;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
+  return value;
+}
+
+async function measure(browser: Browser, baseUrl: string, mode: Mode): Promise<Run> {
+  const { page, context, errors } = await openObservedPage(browser);
+  await context.addInitScript(
+    ([key, inline]) => {
+      if (inline) localStorage.setItem(key, '1');
+      else localStorage.removeItem(key);
+      const scope = window as unknown as { longestTask: number };
+      scope.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          scope.longestTask = Math.max(scope.longestTask, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    },
+    [INLINE_KEY, mode === 'before'] as const,
+  );
+  const list = page.getByRole('list', { name: 'Works' });
+  const started = Date.now();
+  await page.goto(`${baseUrl}/#/bibliography`);
+  const rowsShown = list.getByRole('listitem').first().waitFor({ timeout: 120_000 });
+  const rows = rowsShown.then(() => Date.now() - started);
+  await list.getByRole('listitem').filter({ hasText: FIRST_REFERENCE }).waitFor({ timeout: 120_000 });
+  const first = Date.now() - started;
+  await page.locator('ul.entry-list[aria-busy="false"]').waitFor({ timeout: 120_000 });
+  const whole = Date.now() - started;
+  await page.goto(`${baseUrl}/#/search`);
+  await list.waitFor({ state: 'detached' });
+  const reopened = Date.now();
+  await page.goto(`${baseUrl}/#/bibliography`);
+  await list.getByRole('listitem').filter({ hasText: FIRST_REFERENCE }).waitFor({ timeout: 120_000 });
+  const again = Date.now() - reopened;
+  const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+  await context.close();
+  if (errors.length > 0) throw new Error(`the page reported errors (${mode}):\n${errors.join('\n')}`);
+  return { first, rows: await rows, whole, again, longestTask };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+async function main() {
+  const runs = argument('runs', 5);
+  const harness = await startHarness();
+  const browser = await launchBrowser();
+  const results: Record<Mode, Run[]> = { before: [], after: [] };
+  try {
+    // One unmeasured visit, so the server's first answers (collection read from disk) count for neither.
+    await measure(browser, harness.baseUrl, 'after');
+    for (let run = 0; run < runs; run += 1) {
+      for (const mode of ['before', 'after'] as const) {
+        const figures = await measure(browser, harness.baseUrl, mode);
+        results[mode].push(figures);
+        console.info(
+          `${mode} run ${run + 1}: first ${figures.first} ms, rows ${figures.rows} ms, whole ${figures.whole} ms, again ${figures.again} ms, longest task ${Math.round(figures.longestTask)} ms`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await harness.stop();
+  }
+  console.info(
+    `\nmedian of ${runs} runs (ms)   first reference   rows shown   whole list   opened again   longest UI task`,
+  );
+  for (const mode of ['before', 'after'] as const) {
+    const of = (key: keyof Run) => String(Math.round(median(results[mode].map((run) => run[key]))));
+    console.info(
+      `${mode.padEnd(24)} ${of('first').padStart(15)} ${of('rows').padStart(12)} ${of('whole').padStart(12)} ${of('again').padStart(14)} ${of('longestTask').padStart(17)}`,
+    );
+  }
+  console.info(
+    JSON.stringify({
+      runs,
+      median: Object.fromEntries(
+        (['before', 'after'] as const).map((mode) => [
+          mode,
+          Object.fromEntries(
+            KEYS.map((key) => [key, Math.round(median(results[mode].map((run) => run[key])))]),
+          ),
+        ]),
+      ),
+    }),
+  );
+}
+
+await main();
