@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          // Tests that render the whole App under jsdom wait up to 10 s for a view (findBy… timeouts);
+          // the default 5 s test limit cut them off first on a busy 2-core machine (4.5 s when idle).
+          testTimeout: 15_000,
         },
       },
       {
