@@ -13,6 +13,12 @@ export const SHIPPED_STEPS: readonly SchemaStep[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      decisions: 'key, a, b, decision, updated',
+    },
+  },
 ];
 
 /** A fresh, isolated IndexedDB for one test. */

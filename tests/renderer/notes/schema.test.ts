@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_STEPS, CURRENT_SCHEMA_VERSION, type SchemaStep } from '../../../src/renderer/src/notes/db';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
+import { DecisionsRepository } from '../../../src/renderer/src/linkage/decisions-repository';
 import { canonicalJson, targetKey, type Note } from '@shared/notes/model';
 import { must, notesArbitrary } from '../../shared/notes/arbitraries';
 import { freshDatabase, openExisting, SHIPPED_STEPS } from './fixtures';
@@ -21,7 +22,7 @@ describe('notes database schema', () => {
     expect(SCHEMA_STEPS.map(({ version, stores }) => ({ version, stores }))).toEqual(
       SHIPPED_STEPS.map(({ version, stores }) => ({ version, stores })),
     );
-    expect(CURRENT_SCHEMA_VERSION).toBe(1);
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
   });
 
   it('keeps every note when a database of any earlier shipped version is opened (property)', async () => {
@@ -40,6 +41,24 @@ describe('notes database schema', () => {
     }
   });
 
+  it('upgrades a version-1 database to hold decisions beside every note it had', async () => {
+    const notes = must(
+      fc.sample(
+        notesArbitrary.filter((list) => list.length > 0),
+        1,
+      )[0],
+    );
+    const indexedDB = await seed(SHIPPED_STEPS.slice(0, 1), notes);
+    const db = openExisting(indexedDB);
+    const decisions = new DecisionsRepository(db);
+    await decisions.decide({ a: 'c/2', b: 'c/1', decision: 'same', score: 20 });
+    db.close();
+    const again = openExisting(indexedDB);
+    expect(sortById(await new NotesRepository(again).all())).toEqual(sortById(notes));
+    expect(await new DecisionsRepository(again).all()).toMatchObject([{ a: 'c/1', b: 'c/2' }]);
+    again.close();
+  });
+
   it('runs a future step’s upgrade over every note and keeps them all (the migration mechanism)', async () => {
     const notes = must(
       fc.sample(
@@ -48,11 +67,11 @@ describe('notes database schema', () => {
       )[0],
     );
     const indexedDB = await seed(SHIPPED_STEPS, notes);
-    // A v2 as a later release might write it: a new compound index and a data step.
+    // A v3 as a later release might write it: a new compound index and a data step.
     const future: SchemaStep[] = [
       ...SHIPPED_STEPS,
       {
-        version: 2,
+        version: 3,
         stores: {
           notes:
             'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags, [targetKey+updatedAt]',
@@ -62,7 +81,7 @@ describe('notes database schema', () => {
             .table('notes')
             .toCollection()
             .modify((row: Record<string, unknown>) => {
-              row['migratedBy'] = 2;
+              row['migratedBy'] = 3;
             });
         },
       },
@@ -70,7 +89,7 @@ describe('notes database schema', () => {
     const db = openExisting(indexedDB, future);
     const rows = await db.notes.toArray();
     expect(rows).toHaveLength(notes.length);
-    expect(rows.every((row) => (row as unknown as { migratedBy: number }).migratedBy === 2)).toBe(true);
+    expect(rows.every((row) => (row as unknown as { migratedBy: number }).migratedBy === 3)).toBe(true);
     const first = must(notes[0]);
     expect(
       await db.notes
@@ -103,7 +122,7 @@ describe('notes database schema', () => {
     const again = openExisting(indexedDB, newer);
     expect(again.verno).toBe(5);
     expect(await again.notes.count()).toBe(notes.length);
-    expect(again.tables.map((table) => table.name).sort()).toEqual(['extra', 'meta', 'notes']);
+    expect(again.tables.map((table) => table.name).sort()).toEqual(['decisions', 'extra', 'meta', 'notes']);
     again.close();
   });
 });

@@ -35,6 +35,11 @@ export function useSession(): Session {
   return session;
 }
 
+/** The session, or null outside <ApiProvider> (for hooks a test may use with only their own provider). */
+export function useOptionalSession(): Session | null {
+  return useContext(SessionContext);
+}
+
 /** The session's instance of a slot declared with `sessionValue`. */
 export function useSessionValue<T>(value: SessionValue<T>): T {
   return useSession().get(value);

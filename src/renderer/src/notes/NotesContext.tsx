@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
-import { useApi, useSession } from '../api/ApiContext';
+import { useApi, useOptionalSession, useSession } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
 import { useResult } from '../api/use-result';
 import { ok } from '@shared/result';
@@ -63,6 +63,17 @@ export function useNotes(): NotesRuntime {
   // The session's database is opened only when no provider gives one.
   const repository = useContext(NotesContext) ?? session.get(defaultRepository);
   return { repository, scheduler: schedulerFor(repository, api) };
+}
+
+/**
+ * The notes database of this window (the provider's repository's, else the session's), for other
+ * stores kept in it (linkage decisions). Without a provider or a session it answers null.
+ */
+export function useNotesDatabase(): NotesDatabase | null {
+  const given = useContext(NotesContext);
+  const session = useOptionalSession();
+  if (given) return given.db;
+  return session ? session.get(defaultRepository).db : null;
 }
 
 export type PersistState = 'unsupported' | 'granted' | 'denied' | 'checking';

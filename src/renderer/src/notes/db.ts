@@ -9,6 +9,7 @@
  * installed version as it is), with nothing deleted.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
 
 const NOTES_DB_NAME = 'atmintis-notes';
@@ -18,10 +19,15 @@ export interface NoteRow extends Note {
   targetKey: string;
 }
 
-/** Bookkeeping: when notes last changed and what the last automatic backup covered. */
+/** A linkage decision as stored: keyed by its pair (`pairKey(a, b)` of @shared/linkage/groups), a < b. */
+export interface DecisionRow extends Decision {
+  key: string;
+}
+
+/** Bookkeeping: when notes (or decisions) last changed and what the last automatic backup covered. */
 export interface MetaRow {
   key: 'changes';
-  /** Increases by one with every write to notes. */
+  /** Increases by one with every write to notes or decisions. */
   revision: number;
   changedAt: string | null;
   /** The revision the last successful backup held, and when it was written. */
@@ -44,6 +50,13 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       meta: 'key',
     },
   },
+  {
+    // Linkage decisions (docs/linkage.md): a new store, no data to move.
+    version: 2,
+    stores: {
+      decisions: 'key, a, b, decision, updated',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
@@ -60,6 +73,7 @@ export interface NotesDatabaseOptions {
 export class NotesDatabase extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare decisions: Table<DecisionRow, string>;
 
   constructor(options: NotesDatabaseOptions = {}) {
     super(options.name ?? NOTES_DB_NAME, {

@@ -1,0 +1,127 @@
+/**
+ * The user's linkage decisions, stored in the notes database (store `decisions`, one row per pair) so
+ * they are backed up, exported and restored with the notes. A decision is a non-destructive link
+ * between two record ids: deciding again replaces the pair's decision (keeping when it was first made),
+ * undoing removes it; no record is ever changed. Every write also bumps the notes' change revision,
+ * which is what the automatic backups watch.
+ */
+import { pairKey } from '@shared/linkage/groups';
+import type { Decision, DecisionKind } from '@shared/linkage/types';
+import { createSignal, type Signal } from '../api/signal';
+import type { DecisionRow, MetaRow, NotesDatabase } from '../notes/db';
+import { toStorageError } from '../notes/repository';
+
+export interface DecisionInput {
+  /** Record ids `<collection id>/<record id>` (linkRecordId in @shared/linkage/from-collection). */
+  a: string;
+  b: string;
+  decision: DecisionKind;
+  /** The candidate's score when decided; null when linked by hand. */
+  score: number | null;
+  /** Default ''. */
+  note?: string;
+}
+
+const EMPTY_META: MetaRow = {
+  key: 'changes',
+  revision: 0,
+  changedAt: null,
+  backedUpRevision: 0,
+  backedUpAt: null,
+};
+
+export const toDecision = ({ key: _key, ...decision }: DecisionRow): Decision => decision;
+export const toDecisionRow = (decision: Decision): DecisionRow => ({
+  key: pairKey(decision.a, decision.b),
+  ...decision,
+});
+
+export class DecisionsRepository {
+  /** Fires after every write (so useResult(..., { refetchOn: repo.changes }) reloads). */
+  readonly changes: Signal = createSignal();
+
+  constructor(
+    readonly db: NotesDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs a write with the change revision bump in one transaction, then tells the watchers. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await this.db.transaction('rw', this.db.decisions, this.db.meta, async () => {
+        const value = await work();
+        const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
+        await this.db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: this.now().toISOString() });
+        return value;
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+    this.changes.notify();
+    return result;
+  }
+
+  private async read<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** Every stored decision (one per pair, the latest), a < b. */
+  all(): Promise<Decision[]> {
+    return this.read(async () => (await this.db.decisions.toArray()).map(toDecision));
+  }
+
+  /** Decisions that name this record id, either side. */
+  forRecord(recordId: string): Promise<Decision[]> {
+    return this.read(async () =>
+      (await this.db.decisions.where('a').equals(recordId).or('b').equals(recordId).toArray()).map(
+        toDecision,
+      ),
+    );
+  }
+
+  /** A later instant than `previous`, so a new decision is always the latest of its pair. */
+  private stamp(previous?: string): string {
+    const now = this.now();
+    if (previous && now.toISOString() <= previous) return new Date(Date.parse(previous) + 1).toISOString();
+    return now.toISOString();
+  }
+
+  /** Upsert by pair (order of a/b does not matter; stored with a < b): keeps `created`, sets `updated`. */
+  decide(input: DecisionInput): Promise<Decision> {
+    if (input.a === input.b) {
+      return Promise.reject(new Error(`A record cannot be linked to itself ("${input.a}").`));
+    }
+    const [a, b] = input.a < input.b ? [input.a, input.b] : [input.b, input.a];
+    return this.write(async () => {
+      const current = await this.db.decisions.get(pairKey(a, b));
+      const updated = this.stamp(current?.updated);
+      const decision: Decision = {
+        a,
+        b,
+        decision: input.decision,
+        score: input.score,
+        note: input.note ?? '',
+        created: current?.created ?? updated,
+        updated,
+      };
+      await this.db.decisions.put(toDecisionRow(decision));
+      return decision;
+    });
+  }
+
+  /** Removes the decision of a pair (the review queue's undo); returns the removed one or null. */
+  undo(a: string, b: string): Promise<Decision | null> {
+    return this.write(async () => {
+      const key = pairKey(a, b);
+      const current = await this.db.decisions.get(key);
+      if (!current) return null;
+      await this.db.decisions.delete(key);
+      return toDecision(current);
+    });
+  }
+}
