@@ -16,7 +16,8 @@ export function OrphanedDecisions({
 }) {
   const { t } = useTranslation();
   if (orphans.length === 0) return null;
-  const side = (id: string) => (present(id) ? recordTitle(records, id) : t('linkage.view.orphans.gone', { id }));
+  const side = (id: string) =>
+    present(id) ? recordTitle(records, id) : t('linkage.view.orphans.gone', { id });
   return (
     <section className="linkage-orphans" aria-labelledby="linkage-orphans-heading">
       <h2 id="linkage-orphans-heading">{t('linkage.view.orphans.heading')}</h2>

@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_THRESHOLD } from '@shared/linkage/run';
-import { BANDS, BORDERLINE_BITS, DECISION_FILTERS, type Band, type DecisionFilter, type QueueFilters } from './queue-model';
+import {
+  BANDS,
+  BORDERLINE_BITS,
+  DECISION_FILTERS,
+  type Band,
+  type DecisionFilter,
+  type QueueFilters,
+} from './queue-model';
 
 export function QueueFiltersBar({
   filters,

@@ -68,7 +68,13 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
               aria-setsize={items.length}
               aria-posinset={row.index + 1}
               className={`linkage-option linkage-band-${item.band}${decision ? ` linkage-decided-${decision.decision}` : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                transform: `translateY(${row.start}px)`,
+              }}
               data-index={row.index}
               ref={virtualizer.measureElement}
               onClick={() => onSelect(item.key)}

@@ -67,15 +67,22 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
     () =>
       new Set(
         all
-          .filter((entry) => contradictionsOf.has(entry.candidate.a) || contradictionsOf.has(entry.candidate.b))
+          .filter(
+            (entry) => contradictionsOf.has(entry.candidate.a) || contradictionsOf.has(entry.candidate.b),
+          )
           .map((entry) => entry.key),
       ),
     [all, contradictionsOf],
   );
 
   // The note field shows the selected pair's note (or an empty draft).
-  const currentNote = item?.decision?.note ?? '';
-  useEffect(() => setNote(currentNote), [current, currentNote]);
+  // Reset during render when the pair or its stored note changes (React's pattern for derived state).
+  const noteSource = `${current ?? ''}\n${item?.decision?.note ?? ''}`;
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  if (noteFor !== noteSource) {
+    setNoteFor(noteSource);
+    setNote(item?.decision?.note ?? '');
+  }
 
   useEffect(() => {
     if (autoFocus) list.current?.focus();
@@ -222,4 +229,3 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
     </section>
   );
 }
-

@@ -125,9 +125,7 @@ export function RunPanel({ collections, chosen, onChoose, state, last, onRun, on
           <p>{t('linkage.run.skipped', { count: last.snapshot.skipped.length })}</p>
         )}
       </div>
-      {state.kind === 'failed' && (
-        <p role="alert">{t('linkage.run.failed', { message: state.message })}</p>
-      )}
+      {state.kind === 'failed' && <p role="alert">{t('linkage.run.failed', { message: state.message })}</p>}
       {state.kind === 'idle' && last && <p>{summary()}</p>}
     </section>
   );

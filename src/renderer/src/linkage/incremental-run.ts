@@ -7,12 +7,7 @@
  */
 import type { LinkageModel } from '@shared/linkage/model';
 import type { LinkageResult } from '@shared/linkage/run';
-import {
-  fingerprints,
-  mergeCandidates,
-  planRescore,
-  type RescorePlan,
-} from '@shared/linkage/incremental';
+import { fingerprints, mergeCandidates, planRescore, type RescorePlan } from '@shared/linkage/incremental';
 import type { Candidate, LinkRecord, LinkScope } from '@shared/linkage/types';
 import type { WorkerLinkageOptions } from './protocol';
 

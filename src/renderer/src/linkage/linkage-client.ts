@@ -19,9 +19,7 @@ export function createLinkageWorker(): LinkageWorkerPort {
 }
 
 export type RunOutcome =
-  | { status: 'done'; result: LinkageResult }
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  { status: 'done'; result: LinkageResult } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 interface Pending {
   id: number;

@@ -21,4 +21,17 @@ export interface LinkageSessionState {
   summary: RunSummary;
 }
 
-export const lastLinkageRun = sessionValue<{ current: LinkageSessionState | null }>(() => ({ current: null }));
+export interface LastRunStore {
+  get(): LinkageSessionState | null;
+  set(state: LinkageSessionState): void;
+}
+
+export const lastLinkageRun = sessionValue<LastRunStore>(() => {
+  let last: LinkageSessionState | null = null;
+  return {
+    get: () => last,
+    set: (state) => {
+      last = state;
+    },
+  };
+});

@@ -78,7 +78,11 @@ export function buildQueue(
 
 export function matchesFilters(item: QueueItem, filters: QueueFilters): boolean {
   const { a, b } = item.candidate;
-  if (filters.collection !== 'all' && collectionOf(a) !== filters.collection && collectionOf(b) !== filters.collection)
+  if (
+    filters.collection !== 'all' &&
+    collectionOf(a) !== filters.collection &&
+    collectionOf(b) !== filters.collection
+  )
     return false;
   if (filters.band !== 'all' && item.band !== filters.band) return false;
   if (filters.decision === 'all') return true;

@@ -30,8 +30,8 @@ export interface LinkageRun {
 
 export function useLinkageRun(createWorker: () => LinkageWorkerPort = createLinkageWorker): LinkageRun {
   const api = useApi();
-  const slot = useSession().get(lastLinkageRun);
-  const [last, setLast] = useState(slot.current);
+  const store = useSession().get(lastLinkageRun);
+  const [last, setLast] = useState(store.get);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const client = useRef<LinkageClient | null>(null);
   const generation = useRef(0);
@@ -60,7 +60,7 @@ export function useLinkageRun(createWorker: () => LinkageWorkerPort = createLink
         }
         records.push(...linkRecordsOf(loaded.value));
       }
-      const plan = planRun(slot.current?.snapshot ?? null, collections, records);
+      const plan = planRun(store.get()?.snapshot ?? null, collections, records);
       let result = null;
       if (plan.kind !== 'unchanged') {
         setState({ kind: 'running', progress: null });
@@ -88,11 +88,11 @@ export function useLinkageRun(createWorker: () => LinkageWorkerPort = createLink
           removed: plan.kind === 'full' ? 0 : plan.plan.removed.length,
         },
       };
-      slot.current = next;
+      store.set(next);
       setLast(next);
       setState({ kind: 'done' });
     },
-    [api, slot, createWorker],
+    [api, store, createWorker],
   );
 
   const cancel = useCallback(() => {

@@ -33,7 +33,12 @@ export function createLinkageWorkerHost(post: (message: LinkageWorkerResponse) =
         post({ type: 'done', id: run.id, result });
       } catch (error) {
         if (run.controller.signal.aborted) post({ type: 'cancelled', id: run.id });
-        else post({ type: 'failed', id: run.id, message: error instanceof Error ? error.message : String(error) });
+        else
+          post({
+            type: 'failed',
+            id: run.id,
+            message: error instanceof Error ? error.message : String(error),
+          });
       } finally {
         if (current === run) current = null;
       }

@@ -20,8 +20,10 @@ const NO_DECISIONS: Decision[] = [];
 export default function LinkageView() {
   const { t } = useTranslation();
   const api = useApi();
-  const list = useResult(() => api.call('collections.list', {}), [api], { refetchOn: collectionsSignal(api) });
-  const collections = list.status === 'ok' ? list.value : [];
+  const list = useResult(() => api.call('collections.list', {}), [api], {
+    refetchOn: collectionsSignal(api),
+  });
+  const collections = useMemo(() => (list.status === 'ok' ? list.value : []), [list]);
   const { state, last, run, cancel } = useLinkageRun();
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(last?.snapshot.collections ?? []));
   const loaded = useDecisionList();
