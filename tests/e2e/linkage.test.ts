@@ -1,0 +1,101 @@
+/**
+ * The Linkage view in Chromium through the web harness: two invented lists of the same people
+ * (tests/fixtures/linkage/e2e: Lithuanian spelling and a Russian clerk's Cyrillic, birth years ± 1,
+ * a near-namesake) are imported through the Import view; linkage runs in its worker; one pair is
+ * confirmed with `s` and one rejected with `d` by keyboard; after a reload the decisions are still
+ * there.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/linkage/e2e');
+const LISTS = [
+  { file: 'linkage-e2e-lt.json', title: 'Linkage e2e list, Lithuanian spelling (synthetic)', records: 4 },
+  {
+    file: 'linkage-e2e-ru.json',
+    title: "Linkage e2e list, a Russian clerk's spelling (synthetic)",
+    records: 3,
+  },
+];
+const SAME = { a: 'Antanas Žemaitis (Utena, synthetic)', b: 'Жемайтис Антанас Пятрович (synthetic)' };
+const NAMESAKE = { a: 'Antanas Žemaitis (deported 1951, synthetic)', b: SAME.b };
+
+const e2e = useE2e({ timeout: 120_000 });
+
+async function importList(page: Page, list: (typeof LISTS)[number]) {
+  await page.goto(e2e.url('/import'));
+  await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+  await page.getByLabel('File to import').setInputFiles(join(FIXTURES, list.file));
+  await page.getByText(`${list.file}: collection JSON`).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page
+    .locator('.import-done')
+    .filter({ hasText: `: ${list.records} records.` })
+    .waitFor({ timeout: 60_000 });
+}
+
+/** Opens Linkage from the navigation, chooses both lists and runs; answers the queue's listbox. */
+async function runLinkage(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Linkage' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Linkage' }).waitFor();
+  for (const list of LISTS) await page.getByRole('checkbox', { name: list.title }).check();
+  await page.getByRole('button', { name: 'Run linkage' }).click();
+  const queue = page.getByRole('listbox', { name: 'Candidate pairs, highest score first' });
+  await queue.waitFor({ timeout: 60_000 });
+  await page.getByText(/^4 candidate pairs among 7 records/).waitFor();
+  return queue;
+}
+
+const pairOption = (page: Page, pair: { a: string; b: string }) =>
+  page
+    .getByRole('listbox', { name: 'Candidate pairs, highest score first' })
+    .getByRole('option')
+    .filter({ hasText: `${pair.a} ↔ ${pair.b}` });
+
+describe('linkage in Chromium (npm run web)', () => {
+  it('links two imported lists, decides pairs by keyboard, and keeps the decisions across a reload', async () => {
+    const { page, context, errors } = await e2e.open();
+    for (const list of LISTS) await importList(page, list);
+
+    const queue = await runLinkage(page);
+    // The queue has focus after the run, the best pair selected and shown side by side.
+    expect(await queue.evaluate((element) => element === document.activeElement)).toBe(true);
+    const comparison = page.getByRole('table', { name: /compared with .* field by field/ });
+    await comparison.waitFor();
+    expect(await comparison.getByRole('row', { name: /^Birth date/ }).textContent()).toMatch(/agrees|partly/);
+
+    // Confirm the true pair with "s".
+    await pairOption(page, SAME).click();
+    await page.keyboard.press('s');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Same person: ${SAME.a} and ${SAME.b}.` })
+      .waitFor();
+    await pairOption(page, SAME).filter({ hasText: 'Same person' }).waitFor();
+
+    // Reject the near-namesake with "d", by keyboard from the listbox.
+    await pairOption(page, NAMESAKE).click();
+    await page.keyboard.press('d');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Different people: ${NAMESAKE.a} and ${NAMESAKE.b}.` })
+      .waitFor();
+
+    // After a reload (a new window session), the decisions are read back from IndexedDB.
+    await page.reload();
+    await runLinkage(page);
+    await pairOption(page, SAME).filter({ hasText: 'Same person' }).waitFor();
+    await pairOption(page, NAMESAKE).filter({ hasText: 'Different people' }).waitFor();
+    await page.getByRole('combobox', { name: 'Decision' }).selectOption('undecided');
+    expect(
+      await page
+        .getByRole('listbox', { name: 'Candidate pairs, highest score first' })
+        .getByRole('option')
+        .count(),
+    ).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
