@@ -5,6 +5,8 @@
  * confirmed with `s` and one rejected with `d` by keyboard; after a reload the decisions are still
  * there.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +25,25 @@ const SAME = { a: 'Antanas Žemaitis (Utena, synthetic)', b: 'Жемайтис �
 const NAMESAKE = { a: 'Antanas Žemaitis (deported 1951, synthetic)', b: SAME.b };
 
 const e2e = useE2e({ timeout: 120_000 });
+
+/** axe-core's own source, injected as tests/e2e/accessibility.test.ts does. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations of the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function importList(page: Page, list: (typeof LISTS)[number]) {
   await page.goto(e2e.url('/import'));
@@ -65,6 +86,13 @@ describe('linkage in Chromium (npm run web)', () => {
     const comparison = page.getByRole('table', { name: /compared with .* field by field/ });
     await comparison.waitFor();
     expect(await comparison.getByRole('row', { name: /^Birth date/ }).textContent()).toMatch(/agrees|partly/);
+    // The queue and the comparison pass axe in both colour schemes (the audit list sees the view
+    // only with the bundled collection, which has no candidate pairs).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Confirm the true pair with "s".
     await pairOption(page, SAME).click();
