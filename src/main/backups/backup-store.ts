@@ -1,5 +1,5 @@
 /**
- * The automatic backups of notes: JSON files in `<user data>/backups`, written atomically, at most one
+ * The automatic backups of notes (and linkage decisions, kept in the same file): JSON files in `<user data>/backups`, written atomically, at most one
  * scheduled backup per 5 minutes, the newest 20 kept.
  *
  * Only files this store names (`notes-<UTC time>Z.json`) are ever listed, read or deleted, and only in
@@ -79,15 +79,17 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     return entries.filter((name) => BACKUP_FILE_NAME.test(name)).sort(compareNames);
   }
 
-  async function info(name: string, notes?: number): Promise<BackupFileInfo> {
+  async function info(name: string, counts?: { notes: number; decisions: number }): Promise<BackupFileInfo> {
     const path = join(folder, name);
     const size = (await stat(path)).size;
-    let count = notes;
-    if (count === undefined) {
+    let held = counts;
+    if (held === undefined) {
       const parsed = size <= maxChars * 4 ? parseBackup(await readFile(path, 'utf8'), { maxChars }) : null;
-      count = parsed?.ok ? parsed.backup.notes.length : -1;
+      held = parsed?.ok
+        ? { notes: parsed.backup.notes.length, decisions: parsed.backup.decisions.length }
+        : { notes: -1, decisions: -1 };
     }
-    return { name, createdAt: backupTime(name), bytes: size, notes: count };
+    return { name, createdAt: backupTime(name), bytes: size, ...held };
   }
 
   async function rotate(): Promise<void> {
@@ -116,7 +118,8 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     await writeFileAtomic(join(folder, name), json);
     lastWrite = at.getTime();
     await rotate();
-    return { written: true as const, file: await info(name, parsed.backup.notes.length) };
+    const counts = { notes: parsed.backup.notes.length, decisions: parsed.backup.decisions.length };
+    return { written: true as const, file: await info(name, counts) };
   }
 
   return {

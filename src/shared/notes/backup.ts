@@ -3,23 +3,30 @@
  * validated field by field, so a corrupted, foreign or oversized file is refused with a message that
  * says where and why before anything is written.
  *
- *   { "format": "atmintis-notes-backup", "version": 1, "exportedAt": "…Z", "notes": [ Note, … ] }
+ *   { "format": "atmintis-notes-backup", "version": 2, "exportedAt": "…Z", "notes": [ Note, … ],
+ *     "decisions": [ Decision, … ] }
+ *
+ * Version 2 added the record-linkage decisions (docs/linkage.md), kept beside the notes because they
+ * are the user's own work too. Version-1 files (notes only) still restore, with no decisions.
  *
  * Used by both sides: the renderer for export/import, the main process to refuse to store anything
  * that is not a valid backup.
  */
 import { z } from 'zod';
 import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
+import { DECISIONS, type Decision } from '../linkage/types';
 import { HIGHLIGHT_COLOURS, type Note } from './model';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
-const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 2;
 
 /** Limits that keep a hostile or broken file from exhausting memory; generous for real use. */
 export const BACKUP_LIMITS = {
   /** Characters of JSON text (≈ bytes for mostly-ASCII notes). */
   maxChars: 64 * 1024 * 1024,
   maxNotes: 200_000,
+  maxDecisions: 1_000_000,
+  maxDecisionNoteChars: 100_000,
   maxBodyChars: 1_000_000,
   maxTags: 200,
   maxTagChars: 200,
@@ -93,29 +100,68 @@ const noteSchema = z
     path: ['updatedAt'],
   });
 
+const decisionSchema = z
+  .strictObject({
+    a: itemId,
+    b: itemId,
+    decision: z.enum(DECISIONS),
+    score: z.number().finite().nullable(),
+    note: z.string().max(L.maxDecisionNoteChars, `must be at most ${L.maxDecisionNoteChars} characters`),
+    created: isoInstant,
+    updated: isoInstant,
+  })
+  // Stored pairs are ordered; anything else was not written by Atmintis.
+  .refine((decision) => decision.a < decision.b, {
+    message: 'must sort after "a" (a pair is stored with a < b, and never links a record to itself)',
+    path: ['b'],
+  })
+  .refine((decision) => decision.updated >= decision.created, {
+    message: 'updated must not be earlier than created',
+    path: ['updated'],
+  });
+
+const notesList = z.array(noteSchema).max(L.maxNotes, `must hold at most ${L.maxNotes} notes`);
+
+const backupV1Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: isoInstant,
+  notes: notesList,
+});
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: isoInstant,
-  notes: z.array(noteSchema).max(L.maxNotes, `must hold at most ${L.maxNotes} notes`),
+  notes: notesList,
+  decisions: z.array(decisionSchema).max(L.maxDecisions, `must hold at most ${L.maxDecisions} decisions`),
 });
 
 interface NotesBackup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  /** The version the file was written in (a version-1 file is read with no decisions). */
+  version: 1 | typeof BACKUP_VERSION;
   exportedAt: string;
   notes: Note[];
+  decisions: Decision[];
 }
 
 type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
 
-/** The backup of these notes, as pretty-printed JSON (readable and diff-friendly). */
-export function serializeBackup(notes: readonly Note[], exportedAt: Date): string {
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The backup of these notes and linkage decisions, as pretty-printed JSON (readable and diff-friendly). */
+export function serializeBackup(
+  notes: readonly Note[],
+  exportedAt: Date,
+  decisions: readonly Decision[] = [],
+): string {
   const backup: NotesBackup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
-    notes: [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    notes: [...notes].sort((a, b) => byText(a.id, b.id)),
+    decisions: [...decisions].sort((x, y) => byText(x.a, y.a) || byText(x.b, y.b)),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -192,15 +238,23 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
       error: `The backup was made by a newer version of Atmintis (backup format ${header.version}; this version reads format ${BACKUP_VERSION}). Update Atmintis to restore it.`,
     };
   }
-  const parsed = backupSchema.safeParse(data);
+  const parsed = (header.version === 1 ? backupV1Schema : backupSchema).safeParse(data);
   if (!parsed.success) {
-    const notes = (data as { notes?: unknown }).notes;
+    const { notes, decisions } = data as { notes?: unknown; decisions?: unknown };
     const issues = parsed.error.issues.slice(0, 5).map((issue) => {
       const [first, index, ...rest] = issue.path;
       if (first === 'notes' && typeof index === 'number' && Array.isArray(notes)) {
         const id = (notes[index] as { id?: unknown } | undefined)?.id;
         const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
         return `notes[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
+      }
+      if (first === 'decisions' && typeof index === 'number' && Array.isArray(decisions)) {
+        const { a, b } = (decisions[index] ?? {}) as { a?: unknown; b?: unknown };
+        const which =
+          typeof a === 'string' && typeof b === 'string'
+            ? ` (records "${a.slice(0, 80)}" and "${b.slice(0, 80)}")`
+            : '';
+        return `decisions[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
       }
       return `${clip(describePath(issue.path))}: ${clip(issue.message)}`;
     });
@@ -215,5 +269,17 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
     }
     seen.add(note.id);
   }
-  return { ok: true, backup: parsed.data as NotesBackup };
+  const decisions = 'decisions' in parsed.data ? parsed.data.decisions : [];
+  const pairs = new Set<string>();
+  for (const [index, decision] of decisions.entries()) {
+    const pair = `${decision.a}\n${decision.b}`;
+    if (pairs.has(pair)) {
+      return {
+        ok: false,
+        error: `The backup is damaged: decisions[${index}] repeats the pair "${decision.a}" and "${decision.b}".`,
+      };
+    }
+    pairs.add(pair);
+  }
+  return { ok: true, backup: { ...parsed.data, decisions } as NotesBackup };
 }

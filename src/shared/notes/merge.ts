@@ -4,6 +4,7 @@
  * matched by id and the copy with the later `updatedAt` wins; on a tie the copy here is kept, so an
  * import never silently replaces what the user sees with something that is not newer.
  */
+import type { Decision } from '../linkage/types';
 import { sameNote, type Note } from './model';
 
 export interface ImportPlan {
@@ -48,4 +49,68 @@ export function summarisePlan(plan: ImportPlan): ImportSummary {
     conflicts: plan.conflicts.length,
     unchanged: plan.unchanged,
   };
+}
+
+/**
+ * Planning the linkage decisions of a backup: matched by pair (a < b in both), the later `updated`
+ * wins as for notes, and on a tie the decision here is kept. A pair decided differently here and in
+ * the backup is never resolved silently: the summary says how many decisions here were replaced by a
+ * later one from the backup (`replaced`) and how many were kept against the backup's (`kept`).
+ */
+export interface DecisionsImportPlan {
+  added: Decision[];
+  replaced: Array<{ current: Decision; incoming: Decision }>;
+  kept: Array<{ current: Decision; incoming: Decision }>;
+  unchanged: number;
+}
+
+const decisionPair = (decision: Decision) => `${decision.a}\n${decision.b}`;
+
+const sameDecision = (x: Decision, y: Decision) =>
+  x.decision === y.decision &&
+  x.score === y.score &&
+  x.note === y.note &&
+  x.created === y.created &&
+  x.updated === y.updated;
+
+export function planDecisionsImport(
+  current: readonly Decision[],
+  incoming: readonly Decision[],
+): DecisionsImportPlan {
+  const mine = new Map(current.map((decision) => [decisionPair(decision), decision]));
+  const plan: DecisionsImportPlan = { added: [], replaced: [], kept: [], unchanged: 0 };
+  for (const decision of incoming) {
+    const here = mine.get(decisionPair(decision));
+    if (!here) plan.added.push(decision);
+    else if (sameDecision(here, decision)) plan.unchanged++;
+    else if (decision.updated > here.updated) plan.replaced.push({ current: here, incoming: decision });
+    else plan.kept.push({ current: here, incoming: decision });
+  }
+  return plan;
+}
+
+/** The decisions an import writes: new pairs and later decisions. */
+export function decisionsToWrite(plan: DecisionsImportPlan): Decision[] {
+  return [...plan.added, ...plan.replaced.map((entry) => entry.incoming)];
+}
+
+export interface DecisionsImportSummary {
+  added: number;
+  replaced: number;
+  kept: number;
+  unchanged: number;
+}
+
+export function summariseDecisionsPlan(plan: DecisionsImportPlan): DecisionsImportSummary {
+  return {
+    added: plan.added.length,
+    replaced: plan.replaced.length,
+    kept: plan.kept.length,
+    unchanged: plan.unchanged,
+  };
+}
+
+/** What a restore changes: the notes and the linkage decisions. */
+export interface RestoreSummary extends ImportSummary {
+  decisions: DecisionsImportSummary;
 }

@@ -9,6 +9,7 @@ import { createDialogSaveFile, noSaveDialog } from '../../../src/main/backups/sa
 import { createMainHandlers } from '../../../src/main/services';
 import { serializeBackup } from '@shared/notes/backup';
 import { must, sampleNote } from '../../shared/notes/arbitraries';
+import { sampleDecision } from '../../shared/notes/decision-arbitraries';
 import { testAppInfo } from '../../support/fake-handlers';
 
 let folder: string;
@@ -92,6 +93,23 @@ describe('automatic backup store', () => {
     const small = createBackupStore({ folder: `${folder}-small`, now, maxChars: 1000 });
     await expect(small.write(backupJson('x'.repeat(3000)), 'manual')).rejects.toThrow(/too large/);
     await expect(readdir(`${folder}-small`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('counts the linkage decisions a backup holds, and refuses one with a corrupted decision', async () => {
+    const store = createBackupStore({ folder, now });
+    const decision = sampleDecision();
+    const json = serializeBackup([sampleNote()], now(), [decision]);
+    expect(await store.write(json, 'manual')).toMatchObject({
+      written: true,
+      file: { notes: 1, decisions: 1 },
+    });
+    expect(await store.list()).toMatchObject([{ notes: 1, decisions: 1 }]);
+    clock += MINUTE;
+    const corrupted = serializeBackup([sampleNote()], now(), [{ ...decision, decision: 'merged' } as never]);
+    await expect(store.write(corrupted, 'manual')).rejects.toThrow(
+      /Refusing to store the backup\. .*decisions\[0\] \(records "echelon-list\/17" and "settlement-register\/204"\) › decision/,
+    );
+    expect(await store.list()).toHaveLength(1);
   });
 
   it('reads only its own backups back', async () => {

@@ -82,7 +82,13 @@ describe('notes repository', () => {
         const { json } = await source.repository.exportBackup();
         const target = setup();
         const summary = await target.repository.applyImport(json);
-        expect(summary).toEqual({ added: notes.length, updated: 0, conflicts: 0, unchanged: 0 });
+        expect(summary).toEqual({
+          added: notes.length,
+          updated: 0,
+          conflicts: 0,
+          unchanged: 0,
+          decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
+        });
         expect(await canonicalAll(target.repository)).toEqual(await canonicalAll(source.repository));
         // Importing the same backup again changes nothing.
         expect(await target.repository.applyImport(json)).toEqual({
@@ -90,6 +96,7 @@ describe('notes repository', () => {
           updated: 0,
           conflicts: 0,
           unchanged: notes.length,
+          decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
         });
         source.db.close();
         target.db.close();
@@ -113,7 +120,13 @@ describe('notes repository', () => {
     ];
     const text = serializeBackup(incoming, new Date());
     const { summary } = await repository.planImport(text);
-    expect(summary).toEqual({ added: 1, updated: 0, conflicts: 1, unchanged: 0 });
+    expect(summary).toEqual({
+      added: 1,
+      updated: 0,
+      conflicts: 1,
+      unchanged: 0,
+      decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
+    });
     expect(await canonicalAll(repository)).toEqual(before);
     await repository.applyImport(text);
     expect((await repository.get('mine'))?.body).toBe('mine');

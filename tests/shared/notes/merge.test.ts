@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { notesToWrite, planImport, summarisePlan } from '@shared/notes/merge';
+import {
+  decisionsToWrite,
+  notesToWrite,
+  planDecisionsImport,
+  planImport,
+  summariseDecisionsPlan,
+  summarisePlan,
+} from '@shared/notes/merge';
 import type { Note } from '@shared/notes/model';
 import { must, notesArbitrary, sampleNote } from './arbitraries';
+import { sampleDecision } from './decision-arbitraries';
 
 const map = (notes: Note[]) => new Map(notes.map((note) => [note.id, note]));
 
@@ -47,5 +55,41 @@ describe('import planning (merge by id, newer updatedAt wins)', () => {
         }
       }),
     );
+  });
+});
+
+describe('planning the decisions of a restore', () => {
+  const here = sampleDecision({ decision: 'same', updated: '2026-12-02T00:00:00.000Z' });
+  it('adds new pairs, keeps the later decision of a pair and counts what it replaced or kept', () => {
+    const otherPair = sampleDecision({ a: 'a/1', b: 'b/1' });
+    const laterThere = sampleDecision({
+      a: 'c/1',
+      b: 'd/1',
+      decision: 'different',
+      updated: '2026-12-05T00:00:00.000Z',
+    });
+    const earlierHere = sampleDecision({ a: 'c/1', b: 'd/1', decision: 'same' });
+    const plan = planDecisionsImport(
+      [here, earlierHere],
+      [
+        otherPair,
+        laterThere,
+        { ...here, decision: 'different', updated: '2026-12-01T12:00:00.000Z' },
+        sampleDecision({ a: 'e/1', b: 'f/1' }),
+      ],
+    );
+    expect(summariseDecisionsPlan(plan)).toEqual({ added: 2, replaced: 1, kept: 1, unchanged: 0 });
+    expect(decisionsToWrite(plan)).toEqual([otherPair, sampleDecision({ a: 'e/1', b: 'f/1' }), laterThere]);
+  });
+
+  it('keeps the decision here on a tie, and counts identical ones as unchanged', () => {
+    const plan = planDecisionsImport([here], [{ ...here, note: 'theirs' }]);
+    expect(summariseDecisionsPlan(plan)).toEqual({ added: 0, replaced: 0, kept: 1, unchanged: 0 });
+    expect(summariseDecisionsPlan(planDecisionsImport([here], [{ ...here }]))).toEqual({
+      added: 0,
+      replaced: 0,
+      kept: 0,
+      unchanged: 1,
+    });
   });
 });

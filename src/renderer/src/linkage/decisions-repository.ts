@@ -8,7 +8,7 @@
 import { pairKey } from '@shared/linkage/groups';
 import type { Decision, DecisionKind } from '@shared/linkage/types';
 import { createSignal, type Signal } from '../api/signal';
-import type { DecisionRow, MetaRow, NotesDatabase } from '../notes/db';
+import { toDecision, toDecisionRow, type MetaRow, type NotesDatabase } from '../notes/db';
 import { toStorageError } from '../notes/repository';
 
 export interface DecisionInput {
@@ -29,12 +29,6 @@ const EMPTY_META: MetaRow = {
   backedUpRevision: 0,
   backedUpAt: null,
 };
-
-export const toDecision = ({ key: _key, ...decision }: DecisionRow): Decision => decision;
-export const toDecisionRow = (decision: Decision): DecisionRow => ({
-  key: pairKey(decision.a, decision.b),
-  ...decision,
-});
 
 export class DecisionsRepository {
   /** Fires after every write (so useResult(..., { refetchOn: repo.changes }) reloads). */

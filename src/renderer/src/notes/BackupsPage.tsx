@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { highlightsToJsonLd, notesToCsv, notesToMarkdownZip } from '@shared/notes/export';
+import { decisionsToCsv, decisionsToJson } from '@shared/linkage/export';
 import { MAX_BACKUP_FILE_BYTES } from '@shared/notes/backup';
-import type { ImportSummary } from '@shared/notes/merge';
+import type { RestoreSummary } from '@shared/notes/merge';
 import type { Note } from '@shared/notes/model';
 import { describeTarget } from '@shared/notes/targets';
 import { useApi } from '../api/ApiContext';
@@ -13,16 +14,18 @@ import { formatDateTime } from './NoteCard';
 import { useNotes, usePersistentStorage } from './NotesContext';
 import { saveExport } from '../api/save-file';
 import { useCollections } from './use-collections';
+import { useDecisions } from '../linkage/DecisionsContext';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-type Pending = { source: string; text: string; summary: ImportSummary };
+type Pending = { source: string; text: string; summary: RestoreSummary };
 
 /** Export, import/restore, automatic backups and the storage status. */
 export function BackupsPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const { repository, scheduler } = useNotes();
+  const decisions = useDecisions();
   const collections = useCollections();
   const persist = usePersistentStorage();
   const id = useId();
@@ -43,11 +46,29 @@ export function BackupsPage() {
 
   const describe = (note: Note) => describeTarget(note.target, collections.get(note.target.collectionId));
 
-  const exportAs = async (format: 'json' | 'markdown' | 'jsonld' | 'csv') => {
+  const exportAs = async (
+    format: 'json' | 'markdown' | 'jsonld' | 'csv' | 'decisions-json' | 'decisions-csv',
+  ) => {
     try {
       const notes = await repository.live();
       let outcome;
-      if (format === 'json') {
+      if (format === 'decisions-json' || format === 'decisions-csv') {
+        const all = await decisions.all();
+        outcome =
+          format === 'decisions-json'
+            ? await saveExport(
+                api,
+                `atmintis-linkage-decisions-${stamp()}.json`,
+                'application/json',
+                decisionsToJson(all),
+              )
+            : await saveExport(
+                api,
+                `atmintis-linkage-decisions-${stamp()}.csv`,
+                'text/csv',
+                decisionsToCsv(all),
+              );
+      } else if (format === 'json') {
         const { json } = await repository.exportBackup();
         outcome = await saveExport(api, `atmintis-notes-${stamp()}.json`, 'application/json', json);
       } else if (format === 'markdown') {
@@ -98,7 +119,9 @@ export function BackupsPage() {
       await scheduler.backUp('before-import');
       const summary = await repository.applyImport(pending.text);
       setPending(null);
-      say(t('notes.import.done', { ...summary }));
+      say(`${t('notes.import.done', { ...summary })} ${t('linkage.backup.done', { ...summary.decisions })}`);
+      // Record pages and the review queue show decisions: tell them the restore may have changed some.
+      decisions.changes.notify();
       refreshBackups();
     } catch (error) {
       say(t('notes.import.failed', { reason: (error as Error).message }), true);
@@ -129,6 +152,15 @@ export function BackupsPage() {
           </button>
           <button type="button" onClick={() => void exportAs('csv')}>
             {t('notes.export.csv')}
+          </button>
+        </div>
+        <p>{t('linkage.backup.exportIntro')}</p>
+        <div className="button-row">
+          <button type="button" onClick={() => void exportAs('decisions-json')}>
+            {t('linkage.backup.exportJson')}
+          </button>
+          <button type="button" onClick={() => void exportAs('decisions-csv')}>
+            {t('linkage.backup.exportCsv')}
           </button>
         </div>
       </section>
@@ -168,6 +200,7 @@ export function BackupsPage() {
         {pending ? (
           <div className="import-summary" role="group" aria-label={t('notes.import.summaryLabel')}>
             <p>{t('notes.import.summary', { source: pending.source, ...pending.summary })}</p>
+            <p>{t('linkage.backup.summary', { ...pending.summary.decisions })}</p>
             <div className="button-row">
               <button type="button" onClick={() => void applyImport()}>
                 {t('notes.import.apply')}
@@ -213,6 +246,9 @@ export function BackupsPage() {
                   date: formatDateTime(file.createdAt, i18n.language),
                   count: file.notes,
                 })}
+                {file.decisions > 0
+                  ? ` · ${t('linkage.backup.entryDecisions', { count: file.decisions })}`
+                  : ''}
               </span>{' '}
               <button
                 type="button"

@@ -1,5 +1,6 @@
 /**
- * Automatic backups, renderer side: the renderer knows when notes changed, the main process writes the
+ * Automatic backups, renderer side (notes and linkage decisions, which bump the same change counter):
+ * the renderer knows when notes changed, the main process writes the
  * file (src/main/backups). A backup is sent when notes changed since the last one, at most every five
  * minutes, and once more when the window goes away (pagehide), from a snapshot kept in memory because
  * there is no time to read IndexedDB then. The change counter lives in the database, so changes made
@@ -10,6 +11,7 @@ import { liveQuery } from 'dexie';
 import type { AtmintisApi } from '@shared/ipc/api';
 import type { BackupReason } from '@shared/ipc/channels/backups';
 import { serializeBackup } from '@shared/notes/backup';
+import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
 import { flushPendingSaves } from './pending-saves';
 import type { NotesRepository } from './repository';
@@ -24,7 +26,7 @@ export interface BackupOutcome {
 }
 
 export class BackupScheduler {
-  private snapshot: { notes: Note[]; revision: number } | null = null;
+  private snapshot: { notes: Note[]; decisions: Decision[]; revision: number } | null = null;
   private lastSentAt = 0;
   private sending = false;
   private readonly listeners = new Set<(outcome: BackupOutcome) => void>();
@@ -151,7 +153,7 @@ export class BackupScheduler {
     if (!snapshot || snapshot.revision <= this.knownBackedUpRevision) return;
     this.knownBackedUpRevision = snapshot.revision;
     void this.api.call('backups.write', {
-      json: serializeBackup(snapshot.notes, new Date()),
+      json: serializeBackup(snapshot.notes, new Date(), snapshot.decisions),
       reason: 'final',
     });
   }

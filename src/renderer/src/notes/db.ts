@@ -9,6 +9,7 @@
  * installed version as it is), with nothing deleted.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
 
@@ -23,6 +24,12 @@ export interface NoteRow extends Note {
 export interface DecisionRow extends Decision {
   key: string;
 }
+
+export const toDecision = ({ key: _key, ...decision }: DecisionRow): Decision => decision;
+export const toDecisionRow = (decision: Decision): DecisionRow => ({
+  key: pairKey(decision.a, decision.b),
+  ...decision,
+});
 
 /** Bookkeeping: when notes (or decisions) last changed and what the last automatic backup covered. */
 export interface MetaRow {

@@ -6,12 +6,17 @@
  */
 import Dexie from 'dexie';
 import { parseBackup, serializeBackup } from '@shared/notes/backup';
+import type { Decision } from '@shared/linkage/types';
 import {
+  decisionsToWrite,
   notesToWrite,
+  planDecisionsImport,
   planImport,
+  summariseDecisionsPlan,
   summarisePlan,
+  type DecisionsImportPlan,
   type ImportPlan,
-  type ImportSummary,
+  type RestoreSummary,
 } from '@shared/notes/merge';
 import {
   normaliseTags,
@@ -20,7 +25,7 @@ import {
   type Note,
   type NoteTarget,
 } from '@shared/notes/model';
-import type { MetaRow, NoteRow, NotesDatabase } from './db';
+import { toDecision, toDecisionRow, type MetaRow, type NoteRow, type NotesDatabase } from './db';
 
 export const TRASH_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -103,7 +108,7 @@ export class NotesRepository {
 
   private async write<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction('rw', this.db.notes, this.db.meta, async () => {
+      return await this.db.transaction('rw', this.db.notes, this.db.decisions, this.db.meta, async () => {
         const result = await work();
         const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
         await this.db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: this.now().toISOString() });
@@ -252,32 +257,55 @@ export class NotesRepository {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
   }
 
-  /** Every note (trash included) and the change revision they are at, read consistently. */
-  snapshot(): Promise<{ notes: Note[]; revision: number }> {
+  /**
+   * Every note (trash included), every linkage decision and the change revision they are at, read
+   * consistently.
+   */
+  snapshot(): Promise<{ notes: Note[]; decisions: Decision[]; revision: number }> {
     return this.read(() =>
-      this.db.transaction('r', this.db.notes, this.db.meta, async () => {
+      this.db.transaction('r', this.db.notes, this.db.decisions, this.db.meta, async () => {
         const notes = (await this.db.notes.toArray()).map(toNote);
+        const decisions = (await this.db.decisions.toArray()).map(toDecision);
         const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
-        return { notes, revision: meta.revision };
+        return { notes, decisions, revision: meta.revision };
       }),
     );
   }
 
-  /** The lossless JSON backup of every note (trash included). */
-  async exportBackup(): Promise<{ json: string; revision: number }> {
-    const { notes, revision } = await this.snapshot();
-    return { json: serializeBackup(notes, this.now()), revision };
+  /** The lossless JSON backup of every note (trash included) and every linkage decision. */
+  async exportBackup(): Promise<{ json: string; revision: number; notes: number; decisions: number }> {
+    const { notes, decisions, revision } = await this.snapshot();
+    return {
+      json: serializeBackup(notes, this.now(), decisions),
+      revision,
+      notes: notes.length,
+      decisions: decisions.length,
+    };
   }
 
-  /** Validates backup text and plans its import against the notes here. Writes nothing. */
-  async planImport(text: string): Promise<{ plan: ImportPlan; summary: ImportSummary }> {
+  /** The decisions here for the pairs of `incoming` (a < b in both). */
+  private async currentDecisions(incoming: readonly Decision[]): Promise<Decision[]> {
+    const rows = await this.db.decisions.bulkGet(incoming.map((decision) => toDecisionRow(decision).key));
+    return rows.filter((row) => row !== undefined).map(toDecision);
+  }
+
+  /** Validates backup text and plans its import against the notes and decisions here. Writes nothing. */
+  async planImport(
+    text: string,
+  ): Promise<{ plan: ImportPlan; decisions: DecisionsImportPlan; summary: RestoreSummary }> {
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new NotesStorageError('invalid', parsed.error);
     const ids = parsed.backup.notes.map((note) => note.id);
     const rows = await this.read(() => this.db.notes.bulkGet(ids));
     const current = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, toNote(row)]));
     const plan = planImport(current, parsed.backup.notes);
-    return { plan, summary: summarisePlan(plan) };
+    const incoming = parsed.backup.decisions;
+    const decisions = planDecisionsImport(await this.read(() => this.currentDecisions(incoming)), incoming);
+    return {
+      plan,
+      decisions,
+      summary: { ...summarisePlan(plan), decisions: summariseDecisionsPlan(decisions) },
+    };
   }
 
   /**
@@ -285,16 +313,22 @@ export class NotesRepository {
    * as they are at that moment, so an edit made while the user read the dry-run summary is not
    * overwritten by an older copy. All or nothing: any failure leaves the notes as they were.
    */
-  async applyImport(text: string): Promise<ImportSummary> {
+  async applyImport(text: string): Promise<RestoreSummary> {
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new NotesStorageError('invalid', parsed.error);
     const incoming = parsed.backup.notes;
+    const incomingDecisions = parsed.backup.decisions;
     return this.write(async () => {
       const rows = await this.db.notes.bulkGet(incoming.map((note) => note.id));
       const current = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, toNote(row)]));
       const plan = planImport(current, incoming);
       await this.db.notes.bulkPut(notesToWrite(plan).map(toRow));
-      return summarisePlan(plan);
+      const decisions = planDecisionsImport(
+        await this.currentDecisions(incomingDecisions),
+        incomingDecisions,
+      );
+      await this.db.decisions.bulkPut(decisionsToWrite(decisions).map(toDecisionRow));
+      return { ...summarisePlan(plan), decisions: summariseDecisionsPlan(decisions) };
     });
   }
 

@@ -19,8 +19,10 @@ export interface BackupFileInfo {
   /** When it was written (from its name), ISO 8601. */
   createdAt: string;
   bytes: number;
-  /** Number of notes it holds (trash included). */
+  /** Number of notes it holds (trash included); -1 when the file is not a valid backup. */
   notes: number;
+  /** Number of linkage decisions it holds (0 in a version-1 backup); -1 when not a valid backup. */
+  decisions: number;
 }
 
 export const backupRequests = {
