@@ -3,10 +3,12 @@
  * (tests/fixtures/linkage/e2e: Lithuanian spelling and a Russian clerk's Cyrillic, birth years ± 1,
  * a near-namesake) are imported through the Import view; linkage runs in its worker; one pair is
  * confirmed with `s` and one rejected with `d` by keyboard; after a reload the decisions are still
- * there.
+ * there; a JSON notes backup exported on the Backups page and restored into a fresh profile brings
+ * them back.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -123,7 +125,33 @@ describe('linkage in Chromium (npm run web)', () => {
         .getByRole('option')
         .count(),
     ).toBe(2);
+
+    // Export a JSON notes backup: it carries both decisions.
+    await page.goto(e2e.url('/notes/backups'));
+    const exportButton = page.getByRole('button', { name: 'Export JSON backup' });
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    const backupFile = join(mkdtempSync(join(tmpdir(), 'atmintis-linkage-e2e-')), 'backup.json');
+    await download.saveAs(backupFile);
+    const backup = JSON.parse(readFileSync(backupFile, 'utf8')) as { decisions: { decision: string }[] };
+    expect(backup.decisions.map((d) => d.decision).sort()).toEqual(['different', 'same']);
     expect(errors).toEqual([]);
     await context.close();
+
+    // Restore it into a fresh profile (an empty IndexedDB): the decisions are back in the queue.
+    const fresh = await e2e.open();
+    await fresh.page.goto(e2e.url('/notes/backups'));
+    await fresh.page.getByLabel('Choose a JSON backup file').setInputFiles(backupFile);
+    const summary = fresh.page.getByRole('group', { name: 'Import summary' });
+    await summary.getByText(/^Linkage decisions: 2 new/).waitFor();
+    await summary.getByRole('button', { name: 'Import', exact: true }).click();
+    await fresh.page
+      .getByText(/Linkage decisions: 2 new/)
+      .first()
+      .waitFor();
+    await runLinkage(fresh.page);
+    await pairOption(fresh.page, SAME).filter({ hasText: 'Same person' }).waitFor();
+    await pairOption(fresh.page, NAMESAKE).filter({ hasText: 'Different people' }).waitFor();
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
   }, 300_000);
 });
