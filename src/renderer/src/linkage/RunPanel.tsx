@@ -56,7 +56,11 @@ export function RunPanel({ collections, chosen, onChoose, state, last, onRun, on
     const candidates = snapshot.candidates.length;
     if (how.mode === 'unchanged') return t('linkage.run.summary.unchanged', { candidates });
     if (how.mode === 'incremental')
-      return t('linkage.run.summary.incremental', { count: how.rescored, removed: how.removed, candidates });
+      return t('linkage.run.summary.incremental', {
+        changed: how.rescored,
+        removed: how.removed,
+        candidates,
+      });
     return t('linkage.run.summary.full', {
       candidates,
       records: snapshot.records,

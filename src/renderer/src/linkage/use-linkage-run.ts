@@ -8,6 +8,7 @@ import { linkRecordsOf } from '@shared/linkage/from-collection';
 import type { LinkageProgress } from '@shared/linkage/run';
 import type { LinkRecord } from '@shared/linkage/types';
 import { useApi, useSession } from '../api/ApiContext';
+import { sessionValue } from '../api/session';
 import { fetchCollection } from '../collection/use-collection';
 import { planRun, snapshotAfter, workerOptions } from './incremental-run';
 import { createLinkageWorker, LinkageClient, type LinkageWorkerPort } from './linkage-client';
@@ -28,9 +29,14 @@ export interface LinkageRun {
   cancel(): void;
 }
 
-export function useLinkageRun(createWorker: () => LinkageWorkerPort = createLinkageWorker): LinkageRun {
+/** How the window starts its linkage worker (a session slot, so a test's session can run it in-process). */
+export const linkageWorkerFactory = sessionValue<() => LinkageWorkerPort>(() => createLinkageWorker);
+
+export function useLinkageRun(): LinkageRun {
   const api = useApi();
-  const store = useSession().get(lastLinkageRun);
+  const session = useSession();
+  const store = session.get(lastLinkageRun);
+  const createWorker = session.get(linkageWorkerFactory);
   const [last, setLast] = useState(store.get);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
   const client = useRef<LinkageClient | null>(null);
