@@ -137,7 +137,7 @@ describe('the Linkage view', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Run linkage' }));
     await screen.findByText(/^Nothing changed since the last run: 3 candidate pairs kept/);
-  });
+  }, 20_000);
 
   it('lists decisions whose record is gone, and keeps them', async () => {
     const { repository, view } = setup({ [LT]: fixtureRecords('list-lt'), [RU]: fixtureRecords('list-ru') });

@@ -74,6 +74,9 @@ describe('the review queue', () => {
     expect(options).toHaveLength(candidates.length);
     expect(options[0]?.textContent).toContain('Ona Vaitkevičienė (synthetic)');
     expect(selectedOption()).toBe(options[0]);
+    // Only the pair at or above the threshold is marked as a proposal; the 13.8-bit ones are not.
+    expect(options.map((option) => option.textContent?.includes('proposed'))).toEqual([true, false, false]);
+    expect(screen.getByText(/^Proposed as the same person: it scores at least 14 bits/)).toBeTruthy();
     const table = screen.getByRole('table', { name: /compared with .*field by field/ });
     const surname = within(table).getByRole('row', { name: /^Surname/ });
     expect(surname.textContent).toContain('Vaitkevičienė');

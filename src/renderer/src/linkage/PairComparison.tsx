@@ -12,6 +12,8 @@ const OUTCOME_MARK: Record<Outcome, string> = { agree: '=', partial: '≈', disa
 
 export interface PairComparisonProps {
   item: QueueItem;
+  /** One of the one-to-one proposals. */
+  proposed: boolean;
   records: ReadonlyMap<string, LinkRecord>;
   /** "Different people" decisions inside a same-person group that holds either record. */
   contradictions: readonly Decision[];
@@ -26,6 +28,7 @@ export interface PairComparisonProps {
 /** One candidate pair side by side: every compared field as written, its outcome and its weight. */
 export function PairComparison({
   item,
+  proposed,
   records,
   contradictions,
   note,
@@ -84,6 +87,9 @@ export function PairComparison({
           band: t(`linkage.queue.bandShort.${item.band}`, { threshold: DEFAULT_THRESHOLD }),
         })}
       </p>
+      {proposed && (
+        <p className="linkage-proposed">{t('linkage.pair.proposed', { threshold: DEFAULT_THRESHOLD })}</p>
+      )}
       {contradictions.length > 0 && (
         <p className="linkage-contradiction badge-warning">
           <span aria-hidden="true">⚠ </span>

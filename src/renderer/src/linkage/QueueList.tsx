@@ -17,6 +17,8 @@ export interface QueueListProps {
   records: ReadonlyMap<string, LinkRecord>;
   /** Keys of pairs whose records are in a group with a contradiction. */
   flagged: ReadonlySet<string>;
+  /** Keys of the one-to-one proposals. */
+  proposed: ReadonlySet<string>;
   onSelect(key: string): void;
 }
 
@@ -27,7 +29,7 @@ export const optionId = (index: number) => `linkage-pair-${index}`;
  * (aria-activedescendant), so a long queue never puts thousands of rows in the page.
  */
 export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function QueueList(
-  { items, current, records, flagged, onSelect },
+  { items, current, records, flagged, proposed, onSelect },
   ref,
 ) {
   const { t, i18n } = useTranslation();
@@ -85,6 +87,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
               <span className="linkage-option-meta">
                 {t('linkage.queue.score', { score: formatBits(candidate.score, i18n.language) })} ·{' '}
                 {t(`linkage.queue.bandShort.${item.band}`)} ·{' '}
+                {proposed.has(item.key) && `${t('linkage.queue.proposed')} · `}
                 {t(`linkage.queue.decision.${decision?.decision ?? 'none'}`)}
                 {flagged.has(item.key) && (
                   <>

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkGroups } from '@shared/linkage/groups';
+import { proposeOneToOne } from '@shared/linkage/assign';
+import { linkGroups, pairKey } from '@shared/linkage/groups';
+import { DEFAULT_THRESHOLD } from '@shared/linkage/run';
 import type { Candidate, Decision, DecisionKind, LinkRecord } from '@shared/linkage/types';
 import { useDecisions } from './DecisionsContext';
 import { formatBits, recordTitle } from './labels';
@@ -9,6 +11,7 @@ import { KeyHints, QueueFiltersBar } from './QueueFilters';
 import { QueueList, type QueueListHandle } from './QueueList';
 import {
   buildQueue,
+  collectionOf,
   decisionsByPair,
   filterQueue,
   keyAction,
@@ -51,6 +54,11 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
   const byPair = useMemo(() => decisionsByPair(decisions), [decisions]);
   const all = useMemo(() => buildQueue(candidates, byPair), [candidates, byPair]);
   const shown = useMemo(() => filterQueue(all, filters), [all, filters]);
+  // The one-to-one proposals (docs/linkage.md): a suggestion shown beside the score, never a decision.
+  const proposed = useMemo(
+    () => new Set(proposeOneToOne(candidates, DEFAULT_THRESHOLD, collectionOf).map((c) => pairKey(c.a, c.b))),
+    [candidates],
+  );
   const current = shown.some((item) => item.key === selected) ? selected : (shown[0]?.key ?? null);
   const item = shown.find((entry) => entry.key === current);
 
@@ -198,11 +206,13 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
             current={current}
             records={records}
             flagged={flagged}
+            proposed={proposed}
             onSelect={setSelected}
           />
           {item && (
             <PairComparison
               item={item}
+              proposed={proposed.has(item.key)}
               records={records}
               contradictions={[
                 ...new Set([

@@ -115,7 +115,7 @@ export function RunPanel({ collections, chosen, onChoose, state, last, onRun, on
             aria-valuemax={100}
             aria-valuenow={runPercent(progress)}
             aria-valuetext={phaseText()}
-            className="import-progress-bar"
+            className="linkage-progress-bar"
           >
             <div style={{ width: `${runPercent(progress)}%` }} />
           </div>
