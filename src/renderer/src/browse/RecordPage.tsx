@@ -23,6 +23,7 @@ import {
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
+import { AlsoIn } from './AlsoIn';
 import { groupClaims } from './claim-groups';
 import { LinkedText } from './LinkedText';
 import { PersonFields } from './PersonFields';
@@ -123,6 +124,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
       )}
 
       {record.kind === 'person' && <PersonFields collection={collection} record={record} />}
+      {record.kind === 'person' && <AlsoIn collection={collection} record={record} />}
 
       {record.claims.length > 0 && (
         <ClaimsSection collection={collection} claims={record.claims} bibliography={bibliography} />

@@ -26,6 +26,8 @@ import { useFocusWhenRendered } from '../shell/use-focus-when-rendered';
 import { isPlainClick, openFromSearch, type SearchReturn } from '../shell/origin';
 import { formatDayBounds, formatEdtf } from '../collection/dates';
 import { sessionValue } from '../api/session';
+import type { LinkedEntry } from './linked-hits';
+import { LinkedSources } from './LinkedSources';
 
 /** The document's date at its own precision (see collection/dates.ts), or null for undated ones. */
 export function formatDates(doc: SearchDocument, language: string): string | null {
@@ -53,6 +55,8 @@ interface Props {
   ref?: Ref<SearchResultsHandle>;
   /** Where the list keeps its measured rows when left; without it (a list shown alone) none are kept. */
   layoutMemory?: LayoutMemory;
+  /** Entries standing for a group of linked records (see linked-hits.ts) by hit id, and collection titles. */
+  linked?: { entries: ReadonlyMap<string, LinkedEntry>; titles: ReadonlyMap<string, string> };
 }
 
 export const RESULT_LINK_CLASS = 'search-result-link';
@@ -201,7 +205,7 @@ export const leftLayoutSlot = sessionValue<LayoutMemory>(() => ({ layout: null }
 /** Where a row sits: rows are placed absolutely, as only some of them exist in the DOM. */
 const placed = (start: number) => ({ transform: `translateY(${start}px)` });
 
-export function SearchResults({ response, onExit, onOpen, returnTo, ref, layoutMemory }: Props) {
+export function SearchResults({ response, onExit, onOpen, returnTo, ref, layoutMemory, linked }: Props) {
   const { t } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupHits(response.hits), [response.hits]);
@@ -375,6 +379,14 @@ export function SearchResults({ response, onExit, onOpen, returnTo, ref, layoutM
                         aria-posinset={row.posInGroup}
                       >
                         <ResultLink hit={row.hit} onOpen={onOpen} />
+                        {linked?.entries.get(row.hit.id) ? (
+                          <LinkedSources
+                            entry={linked.entries.get(row.hit.id) as LinkedEntry}
+                            entryKey={row.key}
+                            titles={linked.titles}
+                            onOpen={onOpen}
+                          />
+                        ) : null}
                       </li>
                     );
                   })}

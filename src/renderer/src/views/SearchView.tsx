@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryError } from '@shared/search/query';
 import { useSessionValue } from '../api/ApiContext';
@@ -11,10 +11,24 @@ import { SearchResults, leftLayoutSlot, type SearchResultsHandle } from '../sear
 import { MoreResults, SimilarSpellings } from '../search/ResultsFooter';
 import { SyntaxHelp } from '../search/SyntaxHelp';
 import { useSearch } from '../search/use-search';
+import { groupLinkedHits } from '../search/linked-hits';
+import { useCollectionTitles } from '../search/use-collection-titles';
+import { useLinkGroups } from '../linkage/use-link-groups';
 import { useSearchHistory } from '../search/use-search-history';
 import { searchFocusRequest } from '../search/use-search-shortcut';
 import { openFromSearch, searchReturn } from '../shell/origin';
 import '../search/search.css';
+
+/** The reader's choice to group linked records or not (null: the default), for this window. */
+const groupingChoice = sessionValue(() => {
+  let value: boolean | null = null;
+  return {
+    get: () => value,
+    set: (next: boolean) => {
+      value = next;
+    },
+  };
+});
 
 /** The query survives leaving the view (open a result, come back with Back) for this window. */
 const lastQuery = sessionValue(() => {
@@ -60,6 +74,12 @@ export default function SearchView() {
   const [savedNotice, setSavedNotice] = useState(false);
   // Back from a result opened here: the list gives focus and scroll position back (once).
   const [returnTo, setReturnTo] = useState(searchReturn);
+  const linkGroups = useLinkGroups();
+  const collectionTitles = useCollectionTitles();
+  // Grouping linked records is on by default once the user has linked any; the choice lasts the window.
+  const grouping = useSessionValue(groupingChoice);
+  const [groupChoice, setGroupChoice] = useState(grouping.get);
+  const groupLinked = groupChoice ?? linkGroups.length > 0;
 
   const setQuery = (value: string) => {
     remembered.set(value);
@@ -83,6 +103,11 @@ export default function SearchView() {
 
   const ready = state.status === 'ready' ? state : null;
   const response = ready?.response && ready.query.trim() !== '' ? ready.response : null;
+  const grouped = useMemo(
+    () => (response && groupLinked ? groupLinkedHits(response.hits, linkGroups) : null),
+    [response, groupLinked, linkGroups],
+  );
+  const shownResponse = response && grouped ? { ...response, hits: grouped.hits } : response;
   // The best hit is the first one listed (groups are ordered by their best hit); with a virtualised
   // list it may not be in the DOM, so it is taken from the response rather than from the page.
   const firstHit = response && !response.tooShort ? response.hits[0] : undefined;
@@ -180,9 +205,23 @@ export default function SearchView() {
             {response.total > 0 ? (
               // A new query starts a new list (scrolled to the top, rows measured afresh) and footer.
               <Fragment key={ready.query}>
+                {linkGroups.length > 0 ? (
+                  <label className="search-group-linked">
+                    <input
+                      type="checkbox"
+                      checked={groupLinked}
+                      onChange={(event) => {
+                        grouping.set(event.target.checked);
+                        setGroupChoice(event.target.checked);
+                      }}
+                    />{' '}
+                    {t('linkage.search.toggle')}
+                  </label>
+                ) : null}
                 <SearchResults
                   ref={results}
-                  response={response}
+                  response={shownResponse ?? response}
+                  {...(grouped ? { linked: { entries: grouped.linked, titles: collectionTitles } } : {})}
                   onExit={() => input.current?.focus()}
                   onOpen={() => history.recordRecent(query)}
                   returnTo={returnTo}
