@@ -3,7 +3,7 @@
  * (tests/fixtures/linkage/e2e: Lithuanian spelling and a Russian clerk's Cyrillic, birth years ± 1,
  * a near-namesake) are imported through the Import view; linkage runs in its worker; one pair is
  * confirmed with `s` and one rejected with `d` by keyboard; after a reload the decisions are still
- * there; a JSON notes backup exported on the Backups page and restored into a fresh profile brings
+ * there and the confirmed record's page shows "Also in"; a JSON notes backup exported on the Backups page and restored into a fresh profile brings
  * them back.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -125,6 +125,14 @@ describe('linkage in Chromium (npm run web)', () => {
         .getByRole('option')
         .count(),
     ).toBe(2);
+
+    // The confirmed record's page, opened from the comparison, says where else the person is.
+    await page.getByRole('combobox', { name: 'Decision' }).selectOption('same');
+    await pairOption(page, SAME).click();
+    await page.getByRole('link', { name: `Open the record page of ${SAME.a}` }).click();
+    await page.getByRole('heading', { level: 1, name: SAME.a }).waitFor({ timeout: 30_000 });
+    const alsoIn = page.getByRole('region', { name: 'Also in' });
+    await alsoIn.getByRole('list', { name: 'Records of the same person' }).getByText(SAME.b).waitFor();
 
     // Export a JSON notes backup: it carries both decisions.
     await page.goto(e2e.url('/notes/backups'));
