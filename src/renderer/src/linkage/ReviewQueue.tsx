@@ -10,7 +10,6 @@ import { PairComparison } from './PairComparison';
 import { KeyHints, QueueFiltersBar } from './QueueFilters';
 import { QueueList, type QueueListHandle } from './QueueList';
 import {
-  buildQueue,
   collectionOf,
   decisionsByPair,
   filterQueue,
@@ -18,6 +17,8 @@ import {
   moveBy,
   nextUndecided,
   NO_FILTERS,
+  orderCandidates,
+  withDecisions,
   type QueueAction,
   type QueueFilters,
 } from './queue-model';
@@ -52,7 +53,8 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
   const byPair = useMemo(() => decisionsByPair(decisions), [decisions]);
-  const all = useMemo(() => buildQueue(candidates, byPair), [candidates, byPair]);
+  const ordered = useMemo(() => orderCandidates(candidates), [candidates]);
+  const all = useMemo(() => withDecisions(ordered, byPair), [ordered, byPair]);
   const shown = useMemo(() => filterQueue(all, filters), [all, filters]);
   // The one-to-one proposals (docs/linkage.md): a suggestion shown beside the score, never a decision.
   const proposed = useMemo(

@@ -57,24 +57,37 @@ export function decisionsByPair(decisions: readonly Decision[]): Map<string, Dec
   return map;
 }
 
-/** Every candidate with its decision, highest score first (ties by ids, so the order is stable). */
-export function buildQueue(
+/** A queue entry without its decision: computed once per run. */
+export type QueueEntry = Omit<QueueItem, 'decision'>;
+
+/** Candidates highest score first, ties by ids (so the order is stable), with keys and bands. */
+export function orderCandidates(
+  candidates: readonly Candidate[],
+  threshold = DEFAULT_THRESHOLD,
+): QueueEntry[] {
+  const sorted = [...candidates].sort(
+    (x, y) =>
+      y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0) || (x.b < y.b ? -1 : x.b > y.b ? 1 : 0),
+  );
+  return sorted.map((candidate) => ({
+    key: pairKey(candidate.a, candidate.b),
+    candidate,
+    band: bandOf(candidate.score, threshold),
+  }));
+}
+
+/** The ordered entries with their decisions: linear, so a decision never re-sorts the queue. */
+export const withDecisions = (
+  entries: readonly QueueEntry[],
+  decisions: ReadonlyMap<string, Decision>,
+): QueueItem[] => entries.map((entry) => ({ ...entry, decision: decisions.get(entry.key) }));
+
+/** Every candidate with its decision, highest score first. */
+export const buildQueue = (
   candidates: readonly Candidate[],
   decisions: ReadonlyMap<string, Decision>,
   threshold = DEFAULT_THRESHOLD,
-): QueueItem[] {
-  const items = candidates.map((candidate) => {
-    const key = pairKey(candidate.a, candidate.b);
-    return { key, candidate, decision: decisions.get(key), band: bandOf(candidate.score, threshold) };
-  });
-  items.sort(
-    (x, y) =>
-      y.candidate.score - x.candidate.score ||
-      (x.candidate.a < y.candidate.a ? -1 : x.candidate.a > y.candidate.a ? 1 : 0) ||
-      (x.candidate.b < y.candidate.b ? -1 : x.candidate.b > y.candidate.b ? 1 : 0),
-  );
-  return items;
-}
+): QueueItem[] => withDecisions(orderCandidates(candidates, threshold), decisions);
 
 export function matchesFilters(item: QueueItem, filters: QueueFilters): boolean {
   const { a, b } = item.candidate;
