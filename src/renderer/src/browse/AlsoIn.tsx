@@ -15,6 +15,7 @@ import { fetchCollection } from '../collection/use-collection';
 import { useDecisions } from '../linkage/DecisionsContext';
 import { buildAlsoIn, groupDecisions, splitLinkId, type LinkedRecord } from './also-in-model';
 import { recordLink } from './paths';
+import './person.css';
 
 function RecordName({ linked }: { linked: LinkedRecord }) {
   const { t, i18n } = useTranslation();
