@@ -85,11 +85,11 @@ function fakeApi(people: Record<string, LinkRecord[]>): AtmintisApi {
   return createApi(invoke);
 }
 
-function setup(people: Record<string, LinkRecord[]>) {
+function setup(people: Record<string, LinkRecord[]>, worker: () => LinkageWorkerPort = inProcessWorker) {
   const api = fakeApi(people);
   const own = createSession();
   const session: Session = {
-    get: (value) => (value === linkageWorkerFactory ? inProcessWorker : own.get(value)) as never,
+    get: (value) => (value === linkageWorkerFactory ? worker : own.get(value)) as never,
   };
   const repository = new DecisionsRepository(freshDatabase().db);
   const view = (
@@ -138,6 +138,40 @@ describe('the Linkage view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run linkage' }));
     await screen.findByText(/^Nothing changed since the last run: 3 candidate pairs kept/);
   }, 20_000);
+
+  it('shows progress while the worker runs, and Cancel stops the run and changes nothing', async () => {
+    const posted: LinkageWorkerRequest[] = [];
+    let answer: (message: LinkageWorkerResponse) => void = () => undefined;
+    const worker = (): LinkageWorkerPort => ({
+      postMessage: (message) => void posted.push(message),
+      addEventListener: (_type, listener) => {
+        answer = (message) => listener({ data: message } as MessageEvent<LinkageWorkerResponse>);
+      },
+      terminate: () => undefined,
+    });
+    const { view } = setup({ [LT]: fixtureRecords('list-lt'), [RU]: fixtureRecords('list-ru') }, worker);
+    render(view);
+    await runBoth();
+    await waitFor(() => expect(posted[0]?.type).toBe('run'));
+    const id = posted[0]?.type === 'run' ? posted[0].id : -1;
+    act(() =>
+      answer({
+        type: 'progress',
+        id,
+        progress: { phase: 'comparing', done: 5, total: 10, pairsCompared: 42 },
+      }),
+    );
+    const bar = screen.getByRole('progressbar', { name: 'Linkage progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('62');
+    expect(screen.getByText('Comparing: block 5 of 10, 42 pairs compared')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(posted[1]).toEqual({ type: 'cancel', id });
+    expect(await screen.findByText('Linkage was cancelled. Nothing was changed.')).toBeTruthy();
+    // A late answer of the cancelled run is dropped: no queue appears.
+    act(() => answer({ type: 'cancelled', id }));
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Run linkage' })).toHaveProperty('disabled', false);
+  });
 
   it('lists decisions whose record is gone, and keeps them', async () => {
     const { repository, view } = setup({ [LT]: fixtureRecords('list-lt'), [RU]: fixtureRecords('list-ru') });
