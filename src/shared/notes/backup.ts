@@ -100,10 +100,18 @@ const noteSchema = z
     path: ['updatedAt'],
   });
 
+/** A linkage record id, `<collection id>/<record id>`: two item ids and a slash. */
+const linkId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(2 * L.maxIdChars + 1)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+
 const decisionSchema = z
   .strictObject({
-    a: itemId,
-    b: itemId,
+    a: linkId,
+    b: linkId,
     decision: z.enum(DECISIONS),
     score: z.number().finite().nullable(),
     note: z.string().max(L.maxDecisionNoteChars, `must be at most ${L.maxDecisionNoteChars} characters`),
@@ -119,6 +127,19 @@ const decisionSchema = z
     message: 'updated must not be earlier than created',
     path: ['updated'],
   });
+
+/**
+ * Null when a decision can be stored and backed up, else why not (`note: must be at most …`). The
+ * decisions store checks every write with it, so no stored decision can make a backup be refused.
+ */
+export function decisionProblem(decision: Decision): string | null {
+  const parsed = decisionSchema.safeParse(decision);
+  if (parsed.success) return null;
+  return parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${clip(describePath(issue.path))}: ${clip(issue.message)}`)
+    .join('; ');
+}
 
 const notesList = z.array(noteSchema).max(L.maxNotes, `must hold at most ${L.maxNotes} notes`);
 

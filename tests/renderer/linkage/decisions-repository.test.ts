@@ -83,6 +83,23 @@ describe('decisions repository', () => {
     expect(await decisions.all()).toEqual([]);
   });
 
+  it('refuses a decision a backup could not hold, so automatic backups never stop', async () => {
+    const { decisions, notes } = setup();
+    await expect(
+      decisions.decide({ a: 'a/1', b: 'b/1', decision: 'same', score: 1, note: 'x'.repeat(100_001) }),
+    ).rejects.toThrow(/not saved: note: must be at most 100000 characters/);
+    await expect(decisions.decide({ a: 'a/\u0007', b: 'b/1', decision: 'same', score: 1 })).rejects.toThrow(
+      /a: must not contain control characters/,
+    );
+    await expect(
+      decisions.decide({ a: 'a/1', b: 'b/1', decision: 'same', score: Number.NaN }),
+    ).rejects.toThrow(/score/);
+    expect(await decisions.all()).toEqual([]);
+    expect((await notes.changeState()).revision).toBe(0);
+    const { json } = await notes.exportBackup();
+    expect(json).toContain('"decisions": []');
+  });
+
   it('fires `changes` after every write, and the write is visible when it fires', async () => {
     const { decisions } = setup();
     const seen: number[] = [];

@@ -6,10 +6,11 @@
  * which is what the automatic backups watch.
  */
 import { pairKey } from '@shared/linkage/groups';
+import { decisionProblem } from '@shared/notes/backup';
 import type { Decision, DecisionKind } from '@shared/linkage/types';
 import { createSignal, type Signal } from '../api/signal';
 import { toDecision, toDecisionRow, type MetaRow, type NotesDatabase } from '../notes/db';
-import { toStorageError } from '../notes/repository';
+import { NotesStorageError, toStorageError } from '../notes/repository';
 
 export interface DecisionInput {
   /** Record ids `<collection id>/<record id>` (linkRecordId in @shared/linkage/from-collection). */
@@ -103,6 +104,9 @@ export class DecisionsRepository {
         created: current?.created ?? updated,
         updated,
       };
+      // Anything stored must fit in a backup, or it would stop automatic backups altogether.
+      const problem = decisionProblem(decision);
+      if (problem) throw new NotesStorageError('invalid', `The decision was not saved: ${problem}.`);
       await this.db.decisions.put(toDecisionRow(decision));
       return decision;
     });
