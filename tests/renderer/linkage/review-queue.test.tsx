@@ -137,6 +137,22 @@ describe('the review queue', () => {
     expect((await repository.all())[0]?.decision).toBe('unsure');
   });
 
+  it('says so when the store refuses a decision, and keeps the pair selected', async () => {
+    const repository = setup();
+    await screen.findByRole('listbox');
+    repository.decide = () => Promise.reject(new Error('the note is too long for a backup'));
+    const before = selectedOption().textContent;
+    await act(async () => press('s'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'The decision was not saved: the note is too long for a backup',
+      ),
+    );
+    expect(selectedOption().textContent).toBe(before);
+    await act(async () => press('z'));
+    expect(screen.getByRole('status').textContent).toBe('Nothing to undo.');
+  });
+
   it('flags a pair whose records are in a same-person group with a contradiction', async () => {
     const repository = setup();
     await screen.findByRole('listbox');

@@ -98,6 +98,10 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
     if (autoFocus) list.current?.focus();
   }, [autoFocus]);
 
+  /** A store refusal (storage full, a note too long for a backup) said plainly; nothing was written. */
+  const failed = (error: unknown) =>
+    t('linkage.queue.announce.failed', { message: error instanceof Error ? error.message : String(error) });
+
   const names = (a: string, b: string) => ({ a: recordTitle(records, a), b: recordTitle(records, b) });
 
   const decide = async (decision: DecisionKind) => {
@@ -110,7 +114,7 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
       await repository.decide({ a, b, decision, score, note });
     } catch (error) {
       undo.current.pop();
-      setAnnouncement(t('linkage.queue.announce.failed', { message: (error as Error).message }));
+      setAnnouncement(failed(error));
       return;
     }
     const nextItem = next === null ? undefined : shown.find((entry) => entry.key === next);
@@ -135,16 +139,22 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
       return;
     }
     const { a, b, previous } = step;
-    if (previous) {
-      await repository.decide({
-        a: previous.a,
-        b: previous.b,
-        decision: previous.decision,
-        score: previous.score,
-        note: previous.note,
-      });
-    } else {
-      await repository.undo(a, b);
+    try {
+      if (previous) {
+        await repository.decide({
+          a: previous.a,
+          b: previous.b,
+          decision: previous.decision,
+          score: previous.score,
+          note: previous.note,
+        });
+      } else {
+        await repository.undo(a, b);
+      }
+    } catch (error) {
+      undo.current.push(step);
+      setAnnouncement(failed(error));
+      return;
     }
     setSelected(step.key);
     setAnnouncement(t('linkage.queue.announce.undone', names(a, b)));
@@ -153,7 +163,11 @@ export function ReviewQueue({ candidates, records, decisions, collections, autoF
   const saveNote = async () => {
     if (!item?.decision) return;
     const { a, b, score } = item.candidate;
-    await repository.decide({ a, b, decision: item.decision.decision, score, note });
+    try {
+      await repository.decide({ a, b, decision: item.decision.decision, score, note });
+    } catch (error) {
+      setAnnouncement(failed(error));
+    }
   };
 
   const act = (action: QueueAction) => {
