@@ -134,6 +134,15 @@ const SCREENS: Screen[] = [
   },
   { name: 'Import', path: '/import', ready: (page) => heading(page, 'Import').waitFor() },
   {
+    name: 'Linkage after a run',
+    path: '/linkage',
+    ready: async (page) => {
+      await page.getByRole('checkbox', { name: /^Soviet deportations from Lithuania/ }).check();
+      await page.getByRole('button', { name: 'Run linkage' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Review queue' }).waitFor();
+    },
+  },
+  {
     name: 'About',
     path: '/about',
     ready: (page) => page.getByRole('combobox', { name: 'Interface language' }).waitFor(),
