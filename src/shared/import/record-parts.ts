@@ -34,10 +34,41 @@ export function encodeRecordParts(
   ];
 }
 
+/**
+ * The parts of `encodeRecordParts` as UTF-8 bytes, for the worker to hand over without a copy (a
+ * transferred buffer) and the HTTP transport to send as they are: the page never walks the text.
+ */
+export function encodeRecordPartBytes(
+  records: readonly unknown[],
+  maxChars = MAX_PART_JSON_CHARS,
+): { json: Uint8Array<ArrayBuffer>; count: number }[] {
+  const encoder = new TextEncoder();
+  return encodeRecordParts(records, maxChars).map(({ json, count }) => ({
+    json: encoder.encode(json),
+    count,
+  }));
+}
+
 export type DecodedPart = { ok: true; records: unknown[] } | { ok: false; reason: string };
 
-/** One part's records, or why the text is not a list of 1 to MAX_RECORDS_PER_BATCH records. */
-export function decodeRecordPart(json: string): DecodedPart {
+/**
+ * One part's records, or why it is not a list of 1 to MAX_RECORDS_PER_BATCH records. The part is JSON
+ * text, its UTF-8 bytes, or the array a transport already parsed from those bytes (with its own guards).
+ */
+export function decodeRecordPart(part: string | Uint8Array | readonly unknown[]): DecodedPart {
+  if (Array.isArray(part)) return countChecked(part as unknown[]);
+  if (typeof part === 'string') return decodeRecordText(part);
+  let json: string;
+  try {
+    // Bytes that are not UTF-8 are refused, never replaced: the records would no longer be the file's.
+    json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(part as Uint8Array);
+  } catch {
+    return { ok: false, reason: 'the records are not valid UTF-8' };
+  }
+  return decodeRecordText(json);
+}
+
+function decodeRecordText(json: string): DecodedPart {
   const tooDeep = findExcessiveNesting(json);
   if (tooDeep) return { ok: false, reason: `the records are JSON ${describeExcessiveNesting(tooDeep)}` };
   let value: unknown;
@@ -47,6 +78,10 @@ export function decodeRecordPart(json: string): DecodedPart {
     return { ok: false, reason: `the records are not valid JSON: ${(error as Error).message}` };
   }
   if (!Array.isArray(value)) return { ok: false, reason: 'the records are not a JSON array' };
+  return countChecked(value);
+}
+
+function countChecked(value: unknown[]): DecodedPart {
   if (value.length === 0 || value.length > MAX_RECORDS_PER_BATCH) {
     return {
       ok: false,

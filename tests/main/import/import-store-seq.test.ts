@@ -134,4 +134,17 @@ describe('import store: appends in seq order', () => {
     await expect(call(`${'['.repeat(100)}${']'.repeat(100)}`)).rejects.toThrow(/nested more than 64/);
     await handlers['imports.abort']({ sessionId });
   });
+
+  it('imports.appendRecordsJson takes the part as UTF-8 bytes (Electron IPC) and refuses invalid UTF-8', async () => {
+    const handlers = createImportHandlers(newStore());
+    const { sessionId } = await handlers['imports.begin']({ manifest, files: [], source: 'test.csv' });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    await expect(
+      handlers['imports.appendRecordsJson']({ sessionId, seq: 1, json: new Uint8Array([0x5b, 0xc3, 0x5d]) }),
+    ).rejects.toThrow(/part 2\): the records are not valid UTF-8/);
+    const records = [{ ...person(0), title: 'Ona Kazlauskienė' }];
+    await handlers['imports.appendRecordsJson']({ sessionId, seq: 0, json: bytes(JSON.stringify(records)) });
+    await handlers['imports.commit']({ sessionId });
+    expect(await storedIds()).toEqual(['p-0']);
+  });
 });

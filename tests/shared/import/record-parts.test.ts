@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
-import { decodeRecordPart, encodeRecordParts } from '@shared/import/record-parts';
+import { decodeRecordPart, encodeRecordPartBytes, encodeRecordParts } from '@shared/import/record-parts';
 
 const record = (n: number, title = `Person ${n}`) => ({ id: `p-${n}`, kind: 'person', title });
 
@@ -44,5 +44,22 @@ describe('record parts', () => {
       ok: false,
       reason: /nested more than 64 levels deep/,
     });
+  });
+
+  it('as UTF-8 bytes: the same parts, every character kept, and bytes that are not UTF-8 refused', () => {
+    const records = [record(1, 'Зыгмунта "Ona" Kazlauskienė \\ 🙂\u2028'), record(2, '\ud800 lone')];
+    const parts = encodeRecordPartBytes(records);
+    expect(parts).toHaveLength(1);
+    const [{ json, count }] = parts as [{ json: Uint8Array; count: number }];
+    expect(json).toBeInstanceOf(Uint8Array);
+    expect(count).toBe(2);
+    expect(decodeRecordPart(json)).toEqual({ ok: true, records });
+    expect(decodeRecordPart(new Uint8Array([0x5b, 0xff, 0x5d]))).toEqual({
+      ok: false,
+      reason: 'the records are not valid UTF-8',
+    });
+    // A transport that parsed the bytes already hands over the array: only the count is left to check.
+    expect(decodeRecordPart(records)).toEqual({ ok: true, records });
+    expect(decodeRecordPart([])).toMatchObject({ ok: false, reason: expect.stringMatching(/not 0/) });
   });
 });

@@ -21,7 +21,7 @@ import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest, WorkerTimin
 export const MAX_APPENDS_IN_FLIGHT = 2;
 
 /** What the page still has to send: records as objects, or a JSON part encoded by the worker. */
-type Part = { records: CollectionRecord[] } | { json: string; count: number };
+type Part = { records: CollectionRecord[] } | { json: string | Uint8Array<ArrayBuffer>; count: number };
 
 export interface ImportWorkerPort {
   postMessage(message: ImportWorkerRequest): void;

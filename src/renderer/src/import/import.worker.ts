@@ -5,12 +5,12 @@
  */
 import { IMPORT_LIMITS, formatBytes } from '@shared/import/limits';
 import { inspectImport, runImport, type Inspection } from '@shared/import/pipeline';
-import { encodeRecordParts } from '@shared/import/record-parts';
+import { encodeRecordPartBytes } from '@shared/import/record-parts';
 import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
 import type { ImportWorkerRequest, ImportWorkerResponse, InspectionView } from './protocol';
 
 interface WorkerScope {
-  postMessage(message: ImportWorkerResponse): void;
+  postMessage(message: ImportWorkerResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ImportWorkerRequest>) => void): void;
 }
 
@@ -92,9 +92,11 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),
     onBatch: (records) => {
       const encoding = performance.now();
-      const parts = encodeRecordParts(records);
+      const parts = encodeRecordPartBytes(records);
       const posting = performance.now();
-      for (const { json, count } of parts) scope.postMessage({ type: 'part', json, count });
+      for (const { json, count } of parts) {
+        scope.postMessage({ type: 'part', json, count }, [json.buffer]);
+      }
       timings.encodeMs += posting - encoding;
       timings.postMs += performance.now() - posting;
     },
