@@ -71,7 +71,7 @@ const httpInvoke =
     return (await response.json()) as Result<never>;
   };
 
-const partOf = (records: unknown[]): Uint8Array => {
+const partOf = (records: unknown[]): Uint8Array<ArrayBuffer> => {
   const [part, ...rest] = encodeRecordPartBytes(records);
   if (!part || rest.length > 0) throw new Error('expected one part');
   return part.json;
