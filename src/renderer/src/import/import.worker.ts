@@ -83,10 +83,11 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     return;
   }
   let lastProgress = 0;
-  const timings = { runMs: 0, encodeMs: 0, postMs: 0 };
+  const timings = { runMs: 0, mapMs: 0, encodeMs: 0, postMs: 0 };
   const started = performance.now();
   const result = runImport(current, message.mapping, {
     batchSize: MAX_RECORDS_PER_BATCH,
+    timings,
     ...(message.skipBrokenRows === undefined ? {} : { skipBrokenRows: message.skipBrokenRows }),
     ...(message.collection === undefined ? {} : { collection: message.collection }),
     ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),

@@ -69,6 +69,8 @@ export type ImportWorkerResponse =
 export interface WorkerTimings {
   /** The whole run, ms. */
   runMs: number;
+  /** Of which turning rows into records, encoding and posting them included (the rest is parsing), ms. */
+  mapMs: number;
   /** Of which encoding records as JSON parts (and those as UTF-8), ms. */
   encodeMs: number;
   /** Of which posting parts to the page, ms. */
