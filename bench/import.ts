@@ -78,16 +78,22 @@ try {
         `${figures.rowsPerSecond} rows/s (load ${load()})`,
     );
     if (figures.split) {
+      const sec = (key: string) =>
+        figures.split?.[key] === undefined ? '?' : `${((figures.split[key] ?? 0) / 1000).toFixed(1)} s`;
       console.log(
-        `  split (ms): ${Object.entries(figures.split)
-          .map(([k, v]) => `${k} ${Math.round(v)}`)
-          .join(', ')}`,
+        `  worker: parse ${sec('workerParseMs')}, map ${sec('workerMapMs')}, serialise ${sec('workerEncodeMs')}, ` +
+          `post ${sec('workerPostMs')} (run ${sec('workerRunMs')})`,
+      );
+      console.log(
+        `  page: waiting for the worker ${sec('waitingForWorkerMs')}, for the appends (transfer + main append, ` +
+          `every slot taken) ${sec('waitingForMainMs')}; append round trips ${sec('appendRoundTripsMs')} ` +
+          `over ${figures.split['parts'] ?? '?'} parts; commit ${sec('commitMs')}`,
       );
     }
     if (figures.mainCpuSeconds !== undefined) {
       const busy = figures.mainCpuSeconds;
       console.log(
-        `  main process (harness) CPU: ${busy.toFixed(1)} s of ${figures.seconds.toFixed(1)} s ` +
+        `  main process (harness) CPU, appends and commit: ${busy.toFixed(1)} s of ${figures.seconds.toFixed(1)} s ` +
           `(idle ≈ ${Math.max(0, 100 - (100 * busy) / figures.seconds).toFixed(0)} %)`,
       );
     }

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BLOB_BODY_FROM_CHARS, createHttpInvoke } from '../../src/renderer/src/api/http-transport';
+import {
+  BLOB_BODY_FROM_CHARS,
+  createHttpInvoke,
+  requestBody,
+} from '../../src/renderer/src/api/http-transport';
 
 const respond = (body: unknown, status = 200) =>
   vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }));
@@ -44,5 +48,21 @@ describe('HTTP transport', () => {
     expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
     expect(init.body).toBeInstanceOf(Blob);
     expect(await (init.body as Blob).text()).toBe(JSON.stringify(request));
+  });
+
+  it('sends a Uint8Array field as the JSON its bytes hold, not re-encoded, the other fields as JSON', async () => {
+    const fetchImpl = respond({ ok: true, value: { received: 2 } });
+    const invoke = createHttpInvoke('', fetchImpl);
+    const records = [{ title: 'Зыгмунта "Ona" Kazlauskienė \\ 🙂' }, { title: 'P' }];
+    const json = new TextEncoder().encode(JSON.stringify(records));
+    const sessionId = '00000000-0000-4000-8000-000000000001';
+    await invoke('imports.appendRecordsJson', { sessionId, seq: 3, json });
+    const init = (fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(init.body).toBeInstanceOf(Blob);
+    expect(JSON.parse(await (init.body as Blob).text())).toEqual({ sessionId, seq: 3, json: records });
+    // Fields left undefined are left out, as JSON.stringify does.
+    const body = requestBody({ a: undefined, b: new TextEncoder().encode('[1]'), c: 'x' });
+    expect(await (body as Blob).text()).toBe('{"b":[1],"c":"x"}');
   });
 });

@@ -10,6 +10,7 @@ export function createImportHandlers(store: ImportStore): Pick<Handlers, ImportC
     'imports.begin': (request) => store.begin(request),
     'imports.appendRecords': ({ sessionId, seq, records }) => store.append(sessionId, records, seq),
     'imports.appendRecordsJson': async ({ sessionId, seq, json }) => {
+      // Text (tests, older pages), bytes (Electron IPC) or the array the web server parsed them into.
       const part = decodeRecordPart(json);
       if (!part.ok)
         throw new HandlerError(

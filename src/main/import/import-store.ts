@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { z } from 'zod';
 import { manifestSchema, recordSchema, type Manifest } from '@shared/collection/schema';
 import type { LoadedCollection } from '@shared/collection/model';
 import { formatCollectionError, formatPath, type CollectionError } from '@shared/collection/collection-error';
@@ -100,6 +101,22 @@ export interface ImportStore {
   remove(collectionId: string): Promise<{ removed: boolean }>;
   /** The imported collections as a read-only CollectionStore (for the composite store). */
   collections: CollectionStore;
+}
+
+type CheckedPart =
+  | { ok: true; bytes: Buffer; digest: string; count: number }
+  | { ok: false; index: number; issue: z.core.$ZodIssue | undefined };
+
+/** A part's records through the record schema, encoded once: the digest is of the very bytes written. */
+function checkPart(records: unknown[]): CheckedPart {
+  const clean: unknown[] = [];
+  for (const [index, value] of records.entries()) {
+    const parsed = recordSchema.safeParse(value);
+    if (!parsed.success) return { ok: false, index, issue: parsed.error.issues[0] };
+    clean.push(parsed.data);
+  }
+  const bytes = Buffer.from(JSON.stringify(clean), 'utf8');
+  return { ok: true, bytes, digest: createHash('sha256').update(bytes).digest('hex'), count: clean.length };
 }
 
 const collectionErrorDetails = (errors: CollectionError[]) =>
@@ -269,28 +286,25 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         throw new HandlerError('import-invalid', `Records part ${seq + 1} was sent twice`);
       }
       const after = seq === undefined ? s.queue : s.order.take(seq);
+      // Checked and encoded before its turn, so this part's CPU work overlaps the previous part's
+      // write and sync (the page keeps several on their way); only numbering and writing wait.
+      const checked = checkPart(records);
       const run = after.then(async () => {
         if (sessions.get(sessionId) !== s) {
           throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
         }
-        const clean = records.map((value, i) => {
-          const parsed = recordSchema.safeParse(value);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new HandlerError(
-              'import-invalid',
-              `Record ${s.records + i + 1}: ${formatPath(issue?.path ?? []) || 'record'}: ${issue?.message ?? 'invalid'}`,
-            );
-          }
-          return parsed.data;
-        });
+        if (!checked.ok) {
+          const { index, issue } = checked;
+          throw new HandlerError(
+            'import-invalid',
+            `Record ${s.records + index + 1}: ${formatPath(issue?.path ?? []) || 'record'}: ${issue?.message ?? 'invalid'}`,
+          );
+        }
         s.parts += 1;
         const name = `part-${String(s.parts).padStart(5, '0')}.json`;
-        // Encoded once: the digest is of the very bytes written.
-        const bytes = Buffer.from(JSON.stringify(clean), 'utf8');
-        await writeFileDurably(join(s.folder, 'records', name), bytes);
-        s.partDigests.set(`records/${name}`, createHash('sha256').update(bytes).digest('hex'));
-        s.records += clean.length;
+        await writeFileDurably(join(s.folder, 'records', name), checked.bytes);
+        s.partDigests.set(`records/${name}`, checked.digest);
+        s.records += checked.count;
         return { received: s.records };
       });
       const settled = run.then(

@@ -174,6 +174,8 @@ export interface RunCallbacks {
   /** CSV/TSV: collection id and import time written into each record's provenance. */
   collection?: string;
   importedAt?: string;
+  /** CSV/TSV: adds the time spent turning rows into records (and in onBatch), ms, for benchmarks. */
+  timings?: { mapMs: number };
 }
 
 export interface RunResult {
@@ -231,6 +233,7 @@ export function runImport(
     ...(callbacks.skipBrokenRows === undefined ? {} : { skipBrokenRows: callbacks.skipBrokenRows }),
     ...(callbacks.collection === undefined ? {} : { collection: callbacks.collection }),
     ...(callbacks.importedAt === undefined ? {} : { importedAt: callbacks.importedAt }),
+    ...(callbacks.timings === undefined ? {} : { timings: callbacks.timings }),
   });
   return {
     records: result.records,

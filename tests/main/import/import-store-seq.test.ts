@@ -80,6 +80,23 @@ describe('import store: appends in seq order', () => {
     await store.abort(sessionId);
   });
 
+  it('a part checked before its turn writes nothing until then; the earlier part still lands first', async () => {
+    const store = newStore();
+    const { sessionId } = await store.begin({ manifest, files: [], source: 'test.csv' });
+    const broken = [{ id: 'p-10', kind: 'person' }];
+    const second = store.append(sessionId, broken, 1);
+    second.catch(() => undefined);
+    const third = store.append(sessionId, people(11, 2), 2);
+    const [session] = await readdir(join(dataDirectory, '.import-tmp'));
+    expect(await readdir(join(dataDirectory, '.import-tmp', session as string, 'records'))).toEqual([]);
+    expect(await store.append(sessionId, people(0, 10), 0)).toEqual({ received: 10 });
+    await expect(second).rejects.toThrow(/^Record 11: title/);
+    // The part after a refused one is still stored in its place; the page aborts on the refusal.
+    expect(await third).toEqual({ received: 12 });
+    expect(await store.abort(sessionId)).toEqual({ aborted: true });
+    expect(await readdir(join(dataDirectory, 'collections'))).toEqual([]);
+  });
+
   it('refuses a part sent twice', async () => {
     const store = newStore();
     const { sessionId } = await store.begin({ manifest, files: [], source: 'test.csv' });
@@ -133,5 +150,18 @@ describe('import store: appends in seq order', () => {
     await expect(call('[]')).rejects.toThrow(/1 to 5000 records, not 0/);
     await expect(call(`${'['.repeat(100)}${']'.repeat(100)}`)).rejects.toThrow(/nested more than 64/);
     await handlers['imports.abort']({ sessionId });
+  });
+
+  it('imports.appendRecordsJson takes the part as UTF-8 bytes (Electron IPC) and refuses invalid UTF-8', async () => {
+    const handlers = createImportHandlers(newStore());
+    const { sessionId } = await handlers['imports.begin']({ manifest, files: [], source: 'test.csv' });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    await expect(
+      handlers['imports.appendRecordsJson']({ sessionId, seq: 1, json: new Uint8Array([0x5b, 0xc3, 0x5d]) }),
+    ).rejects.toThrow(/part 2\): the records are not valid UTF-8/);
+    const records = [{ ...person(0), title: 'Ona Kazlauskienė' }];
+    await handlers['imports.appendRecordsJson']({ sessionId, seq: 0, json: bytes(JSON.stringify(records)) });
+    await handlers['imports.commit']({ sessionId });
+    expect(await storedIds()).toEqual(['p-0']);
   });
 });

@@ -29,6 +29,12 @@ const done = (records: number): ImportWorkerResponse => ({
   ...NOTHING_SKIPPED,
 });
 
+/** The part as the real worker sends it: UTF-8 bytes. */
+const asBytes = (message: ImportWorkerResponse): ImportWorkerResponse =>
+  message.type === 'part' && typeof message.json === 'string'
+    ? { ...message, json: new TextEncoder().encode(message.json) }
+    : message;
+
 /** A worker that posts every scripted message at once, as a fast worker does. */
 function fakeWorker(script: ImportWorkerResponse[]) {
   const listeners = new Set<(event: MessageEvent<ImportWorkerResponse>) => void>();
@@ -70,8 +76,10 @@ function controlledApi() {
   let maxInFlight = 0;
   const api = createApi(async (channel: Channel, request) => {
     if (channel === 'imports.appendRecordsJson') {
-      const { seq, json } = request as { seq: number; json: string };
-      const count = (JSON.parse(json) as unknown[]).length;
+      const { seq, json } = request as { seq: number; json: string | Uint8Array };
+      const text = typeof json === 'string' ? json : new TextDecoder().decode(json);
+      const count = (JSON.parse(text) as unknown[]).length;
+      if (typeof json !== 'string') log.push(`bytes ${seq}`);
       log.push(`append ${seq}`);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -184,6 +192,45 @@ describe('ImportRun pipeline', () => {
     expect(await outcome).toEqual({ status: 'cancelled' });
     await control.tick();
     expect(control.log).toEqual(['begin', 'append 0', 'append 1', 'stored 0', 'stored 1', 'abort']);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('sends parts the worker gives as UTF-8 bytes as they are, in seq order, then commits', async () => {
+    const control = controlledApi();
+    const worker = fakeWorker([part(0, 3), part(3, 3), part(6, 1), done(7)].map(asBytes));
+    const outcome = newRun(control.api, worker).start();
+    for (let answered = 0; answered < 3;) {
+      const next = await control.openAppends(1, { orMore: true });
+      for (const append of next) append.answer(true);
+      answered += next.length;
+    }
+    expect(await outcome).toMatchObject({ status: 'done' });
+    expect(control.log.filter((e) => e.startsWith('bytes'))).toEqual(['bytes 0', 'bytes 1', 'bytes 2']);
+    expect(control.log.at(-1)).toBe('commit');
+  });
+
+  it('a cancel while byte parts are on their way aborts after they land, and commits nothing', async () => {
+    const control = controlledApi();
+    const worker = fakeWorker([part(0, 3), part(3, 3), part(6, 3), done(9)].map(asBytes));
+    const run = newRun(control.api, worker);
+    const outcome = run.start();
+    const open = await control.openAppends(2);
+    run.cancel();
+    await control.tick();
+    expect(control.log).not.toContain('abort');
+    for (const append of open) append.answer(true);
+    expect(await outcome).toEqual({ status: 'cancelled' });
+    await control.tick();
+    expect(control.log).toEqual([
+      'begin',
+      'bytes 0',
+      'append 0',
+      'bytes 1',
+      'append 1',
+      'stored 0',
+      'stored 1',
+      'abort',
+    ]);
     expect(worker.terminated).toBe(true);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
-import { decodeRecordPart, encodeRecordParts } from '@shared/import/record-parts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordSchema } from '@shared/collection/schema';
+import { inspectImport, runImport } from '@shared/import/pipeline';
+import {
+  decodeRecordPart,
+  encodeRecordPartBytes,
+  encodeRecordParts,
+  wireRecord,
+} from '@shared/import/record-parts';
 
 const record = (n: number, title = `Person ${n}`) => ({ id: `p-${n}`, kind: 'person', title });
 
@@ -43,6 +52,64 @@ describe('record parts', () => {
     expect(decodeRecordPart(`[${'['.repeat(80)}${']'.repeat(80)}]`)).toMatchObject({
       ok: false,
       reason: /nested more than 64 levels deep/,
+    });
+  });
+
+  it('as UTF-8 bytes: the same parts, every character kept, and bytes that are not UTF-8 refused', () => {
+    const records = [record(1, 'Зыгмунта "Ona" Kazlauskienė \\ 🙂\u2028'), record(2, '\ud800 lone')];
+    const parts = encodeRecordPartBytes(records);
+    expect(parts).toHaveLength(1);
+    const [{ json, count }] = parts as [{ json: Uint8Array; count: number }];
+    expect(json).toBeInstanceOf(Uint8Array);
+    expect(count).toBe(2);
+    expect(decodeRecordPart(json)).toEqual({ ok: true, records });
+    expect(decodeRecordPart(new Uint8Array([0x5b, 0xff, 0x5d]))).toEqual({
+      ok: false,
+      reason: 'the records are not valid UTF-8',
+    });
+    // A transport that parsed the bytes already hands over the array: only the count is left to check.
+    expect(decodeRecordPart(records)).toEqual({ ok: true, records });
+    expect(decodeRecordPart([])).toMatchObject({ ok: false, reason: expect.stringMatching(/not 0/) });
+  });
+
+  it('leaves off only what the record schema restores: each fixture registry is stored the same, byte for byte', () => {
+    for (const name of ['memorial-style-ru.csv', 'lithuanian-style-lt.csv', 'polish-headers-pl.tsv']) {
+      const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/registries', name));
+      const inspection = inspectImport(name, new Uint8Array(bytes), {});
+      if (!inspection.ok || inspection.format !== 'delimited') throw new Error(`${name}: not read`);
+      const records: unknown[] = [];
+      const result = runImport(inspection, inspection.suggested as never, {
+        collection: 'fixture',
+        importedAt: '2026-01-01T00:00:00.000Z',
+        onBatch: (batch) => records.push(...batch),
+      });
+      expect(result.errors).toEqual([]);
+      expect(records.length).toBeGreaterThan(0);
+      const sent = encodeRecordParts(records).flatMap((part) => {
+        const decoded = decodeRecordPart(part.json);
+        if (!decoded.ok) throw new Error(decoded.reason);
+        return decoded.records;
+      });
+      const stored = (list: unknown[]) => list.map((r) => JSON.stringify(recordSchema.parse(r)));
+      expect(stored(sent)).toEqual(stored(records));
+    }
+    // The wire form is smaller only by empty lists and a person's empty summary.
+    expect(
+      wireRecord({
+        id: 'p-1',
+        kind: 'person',
+        title: 'T',
+        summary: '',
+        altNames: [],
+        claims: [1],
+        labels: {},
+      }),
+    ).toEqual({ id: 'p-1', kind: 'person', title: 'T', claims: [1], labels: {} });
+    expect(wireRecord({ id: 'e-1', kind: 'event', title: 'T', summary: '', relations: [] })).toEqual({
+      id: 'e-1',
+      kind: 'event',
+      title: 'T',
+      summary: '',
     });
   });
 });

@@ -21,7 +21,7 @@ import type { ImportWorkerRequest, ImportWorkerResponse, RunRequest, WorkerTimin
 export const MAX_APPENDS_IN_FLIGHT = 2;
 
 /** What the page still has to send: records as objects, or a JSON part encoded by the worker. */
-type Part = { records: CollectionRecord[] } | { json: string; count: number };
+type Part = { records: CollectionRecord[] } | { json: string | Uint8Array<ArrayBuffer>; count: number };
 
 export interface ImportWorkerPort {
   postMessage(message: ImportWorkerRequest): void;
@@ -112,7 +112,24 @@ export class ImportRun {
     let idle: (() => void)[] = [];
     let settling = false;
     let failed: ImportError[] | null = null;
-    const timings = { appendMs: 0, commitMs: 0, parts: 0, worker: undefined as WorkerTimings | undefined };
+    const timings = {
+      appendMs: 0,
+      commitMs: 0,
+      parts: 0,
+      mainBoundMs: 0,
+      workerBoundMs: 0,
+      worker: undefined as WorkerTimings | undefined,
+    };
+    // Which side the page waited for since the last event, before the event changes the state: every
+    // append slot taken (the transport and the main process are behind), or a free slot and nothing to
+    // send (the worker is behind). Tells the benchmark where the bottleneck is.
+    let lastMark = started;
+    const mark = () => {
+      const now = performance.now();
+      if (inFlight >= maxInFlight) timings.mainBoundMs += now - lastMark;
+      else if (pending.length === 0 && !workerDone) timings.workerBoundMs += now - lastMark;
+      lastMark = now;
+    };
 
     const outcome = new Promise<ImportOutcome>((resolve) => {
       this.finish = resolve;
@@ -161,6 +178,7 @@ export class ImportRun {
           : await api.call('imports.appendRecordsJson', { sessionId, seq, json: part.json });
       timings.appendMs += performance.now() - sending;
       timings.parts += 1;
+      mark();
       inFlight -= 1;
       if (inFlight === 0) for (const resolve of idle.splice(0)) resolve();
       if (!appended.ok) {
@@ -193,6 +211,7 @@ export class ImportRun {
 
     const onMessage = (event: MessageEvent<ImportWorkerResponse>) => {
       const message = event.data;
+      mark();
       if (message.type === 'part') {
         produced += message.count;
         pending.push({ json: message.json, count: message.count });
@@ -253,18 +272,28 @@ export class ImportRun {
  */
 function measure(
   started: number,
-  timings: { appendMs: number; commitMs: number; parts: number; worker: WorkerTimings | undefined },
+  timings: {
+    appendMs: number;
+    commitMs: number;
+    parts: number;
+    mainBoundMs: number;
+    workerBoundMs: number;
+    worker: WorkerTimings | undefined;
+  },
 ): void {
   const { worker } = timings;
   const detail: Record<string, number> = {
     wallMs: performance.now() - started,
     parts: timings.parts,
     appendRoundTripsMs: timings.appendMs,
+    waitingForMainMs: timings.mainBoundMs,
+    waitingForWorkerMs: timings.workerBoundMs,
     commitMs: timings.commitMs,
   };
   if (worker) {
     detail['workerRunMs'] = worker.runMs;
-    detail['workerParseMapMs'] = worker.runMs - worker.encodeMs - worker.postMs;
+    detail['workerParseMs'] = worker.runMs - worker.mapMs;
+    detail['workerMapMs'] = worker.mapMs - worker.encodeMs - worker.postMs;
     detail['workerEncodeMs'] = worker.encodeMs;
     detail['workerPostMs'] = worker.postMs;
   }

@@ -5,12 +5,12 @@
  */
 import { IMPORT_LIMITS, formatBytes } from '@shared/import/limits';
 import { inspectImport, runImport, type Inspection } from '@shared/import/pipeline';
-import { encodeRecordParts } from '@shared/import/record-parts';
+import { encodeRecordPartBytes } from '@shared/import/record-parts';
 import { MAX_RECORDS_PER_BATCH } from '@shared/ipc/channels/imports';
 import type { ImportWorkerRequest, ImportWorkerResponse, InspectionView } from './protocol';
 
 interface WorkerScope {
-  postMessage(message: ImportWorkerResponse): void;
+  postMessage(message: ImportWorkerResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ImportWorkerRequest>) => void): void;
 }
 
@@ -83,18 +83,21 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     return;
   }
   let lastProgress = 0;
-  const timings = { runMs: 0, encodeMs: 0, postMs: 0 };
+  const timings = { runMs: 0, mapMs: 0, encodeMs: 0, postMs: 0 };
   const started = performance.now();
   const result = runImport(current, message.mapping, {
     batchSize: MAX_RECORDS_PER_BATCH,
+    timings,
     ...(message.skipBrokenRows === undefined ? {} : { skipBrokenRows: message.skipBrokenRows }),
     ...(message.collection === undefined ? {} : { collection: message.collection }),
     ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),
     onBatch: (records) => {
       const encoding = performance.now();
-      const parts = encodeRecordParts(records);
+      const parts = encodeRecordPartBytes(records);
       const posting = performance.now();
-      for (const { json, count } of parts) scope.postMessage({ type: 'part', json, count });
+      for (const { json, count } of parts) {
+        scope.postMessage({ type: 'part', json, count }, [json.buffer]);
+      }
       timings.encodeMs += posting - encoding;
       timings.postMs += performance.now() - posting;
     },

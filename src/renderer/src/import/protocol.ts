@@ -47,8 +47,11 @@ export type ImportWorkerResponse =
   | { type: 'inspected'; inspection: InspectionView }
   /** Records as objects (any sender that has them as such). */
   | { type: 'batch'; records: CollectionRecord[] }
-  /** Records as a JSON array, encoded once in the worker (@shared/import/record-parts): what the worker sends. */
-  | { type: 'part'; json: string; count: number }
+  /**
+   * Records as a JSON array, encoded once (@shared/import/record-parts). The worker sends its UTF-8
+   * bytes, in a transferred buffer so the page receives them without a copy; text is accepted too.
+   */
+  | { type: 'part'; json: string | Uint8Array<ArrayBuffer>; count: number }
   | { type: 'progress'; rows: number; fraction: number }
   | {
       type: 'done';
@@ -66,7 +69,9 @@ export type ImportWorkerResponse =
 export interface WorkerTimings {
   /** The whole run, ms. */
   runMs: number;
-  /** Of which encoding records as JSON parts, ms. */
+  /** Of which turning rows into records, encoding and posting them included (the rest is parsing), ms. */
+  mapMs: number;
+  /** Of which encoding records as JSON parts (and those as UTF-8), ms. */
   encodeMs: number;
   /** Of which posting parts to the page, ms. */
   postMs: number;

@@ -12,6 +12,8 @@ import { collectionId } from './collections';
 export const MAX_RECORDS_PER_BATCH = 5000;
 /** Characters of one appendRecordsJson part: a few MB of records, far below the transport's request cap. */
 export const MAX_PART_JSON_CHARS = 16 * 1024 * 1024;
+/** The same part as UTF-8 bytes: a character takes at most three. */
+export const MAX_PART_JSON_BYTES = 3 * MAX_PART_JSON_CHARS;
 /**
  * An append's place in its session (0, 1, 2 …). The page keeps more than one append in flight, and
  * HTTP requests on separate connections may arrive out of order: the main process applies them in
@@ -39,9 +41,26 @@ export const importRequests = {
   'imports.appendRecords': z
     .object({ sessionId, seq, records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH) })
     .strict(),
-  /** The same records as JSON text (an array), encoded once in the import worker: see record-parts.ts. */
+  /**
+   * The same records encoded once in the import worker (see record-parts.ts): JSON text (an array), its
+   * UTF-8 bytes (what the worker hands over; Electron IPC copies them as they are), or — over HTTP,
+   * where the transport splices those bytes into the request body unchanged — the array the server
+   * parsed from them.
+   */
   'imports.appendRecordsJson': z
-    .object({ sessionId, seq, json: z.string().min(2).max(MAX_PART_JSON_CHARS) })
+    .object({
+      sessionId,
+      seq,
+      json: z.union([
+        z.string().min(2).max(MAX_PART_JSON_CHARS),
+        z
+          .instanceof(Uint8Array)
+          .refine((bytes) => bytes.byteLength >= 2 && bytes.byteLength <= MAX_PART_JSON_BYTES, {
+            message: `must be 2 to ${MAX_PART_JSON_BYTES} bytes`,
+          }),
+        z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH),
+      ]),
+    })
     .strict(),
   'imports.commit': z.object({ sessionId }).strict(),
   'imports.abort': z.object({ sessionId }).strict(),
