@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAPPABLE_FIELDS, type MappableField } from '../collection/person';
 import type { ImportError } from './errors';
+import { SEX_CODE_SYSTEMS } from './sex-codes';
 
 const column = z.string().min(1, 'a column name must not be empty');
 const lang = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "ru"');
@@ -23,6 +24,11 @@ const mappingObjectSchema = z.strictObject({
   altNames: z.array(altNameColumnSchema).default([]),
   /** Headers the user chose to leave out. Only these are not stored. */
   exclude: z.array(z.string()).default([]),
+  /**
+   * How one-letter codes in the sex column are read (sex-codes.ts): 'lithuanian' V = male, M = female;
+   * 'common' M = male, F/K/W/Ж = female. Absent: from the column's header ("Lytis" is Lithuanian).
+   */
+  sexCodes: z.enum(SEX_CODE_SYSTEMS).optional(),
 });
 
 /** Version-1 mappings (`name`, `birthYear`, `district`, `date`…) are read as their version-2 fields. */

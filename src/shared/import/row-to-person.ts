@@ -21,6 +21,7 @@ import { parseDateCell } from './dates';
 import type { ImportError } from './errors';
 import type { ColumnMapping } from './mapping';
 import { fullNameParts } from './names';
+import { inferSexCodes, readSexCode, type SexCodeSystem } from './sex-codes';
 import { hashedRecordId, sourceRecordId } from './stable-id';
 
 export interface RowContext {
@@ -47,6 +48,8 @@ export interface RowPlan {
   columns: readonly string[];
   mapping: ColumnMapping;
   actions: ColumnAction[];
+  /** How the sex column's one-letter codes are read: the mapping's choice, else by its header. */
+  sexCodes: SexCodeSystem;
 }
 
 type ColumnAction =
@@ -72,7 +75,12 @@ export function compileMapping(mapping: ColumnMapping, columns: readonly string[
     }
     return { kind: 'other', header };
   });
-  return { columns, mapping, actions };
+  const sexColumn = columns.find(
+    (header) =>
+      Object.hasOwn(mapping.fields, header) && mapping.fields[header] === 'sex' && !excluded.has(header),
+  );
+  const sexCodes = mapping.sexCodes ?? (sexColumn === undefined ? 'common' : inferSexCodes(sexColumn, []));
+  return { columns, mapping, actions, sexCodes };
 }
 
 const DATE_FIELDS = new Set<string>(PERSON_DATE_FIELDS);
@@ -101,11 +109,6 @@ const splitNames = (cell: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-const SEX_WORDS: [RegExp, Sex][] = [
-  [/^(m|male|man|м|муж\.?|мужской|v|vyr\.?|vyras|vyriška|mężczyzna|mężczyz\.?|männlich|mann)$/iu, 'male'],
-  [/^(f|female|woman|ж|жен\.?|женский|mot\.?|moteris|moteriška|k|kobieta|weiblich|frau|w)$/iu, 'female'],
-];
-
 const REPRESSION_WORDS: [RegExp, RepressionType][] = [
   [/(расстрел|sušaud|rozstrzel|erschossen|execut|shot)/iu, 'executed'],
   [
@@ -132,14 +135,12 @@ export function recogniseRepression(text: string): RepressionType[] {
   return [...new Set(found)];
 }
 
-export function recogniseSex(text: string): Sex | undefined {
-  const v = text.trim();
-  return SEX_WORDS.find(([re]) => re.test(v))?.[1];
-}
-
 // Cached readings are shared between records: never mutate them.
 const readDate = memo(parseDateCell);
-const readSex = memo((text: string) => recogniseSex(text) ?? null);
+const readSex: Record<SexCodeSystem, (text: string) => Sex | null> = {
+  lithuanian: memo((text: string) => readSexCode(text, 'lithuanian') ?? null),
+  common: memo((text: string) => readSexCode(text, 'common') ?? null),
+};
 const readRepression = memo(recogniseRepression);
 
 /** The record title: the full name as written, else surname, given name and patronymic. */
@@ -195,7 +196,7 @@ export function rowToPerson(cells: readonly string[], plan: RowPlan, context: Ro
     }
     switch (field) {
       case 'sex': {
-        const sex = readSex(value);
+        const sex = readSex[plan.sexCodes](value);
         fields.sex = sex === null ? { text: value } : { text: value, value: sex };
         break;
       }

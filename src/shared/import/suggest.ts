@@ -6,6 +6,7 @@
 import type { MappableField } from '../collection/person';
 import { parseDateCell } from './dates';
 import type { ColumnMappingInput, SuggestionBasis } from './mapping';
+import { inferSexCodes } from './sex-codes';
 
 /** Lower-cased header with spaces collapsed and trailing punctuation/colons removed. */
 const norm = (h: string) =>
@@ -204,5 +205,12 @@ export function suggestMapping(
   }
   const mapping: ColumnMappingInput = { fields, altNames, exclude: [] };
   if (id !== undefined) mapping.id = id;
+  const sexIndex = columns.findIndex((c) => fields[c] === 'sex');
+  const sexColumn = columns[sexIndex];
+  if (sexColumn !== undefined)
+    mapping.sexCodes = inferSexCodes(
+      sexColumn,
+      rows.map((r) => r[sexIndex] ?? ''),
+    );
   return { mapping, suggestedBy };
 }

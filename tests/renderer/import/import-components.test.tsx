@@ -132,6 +132,22 @@ describe('ColumnFates', () => {
     expect(mappingShown().id).toBeUndefined();
   });
 
+  it('shows how the sex column reads one-letter codes, and lets the user choose', () => {
+    render(<Harness initial={initial} />);
+    const codes = () =>
+      screen.queryByRole('combobox', { name: 'How one-letter codes in “Сведения” are read' });
+    expect(codes()).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'What happens to column “Сведения”' }), {
+      target: { value: 'field:sex' },
+    });
+    expect((codes() as HTMLSelectElement).value).toBe('common');
+    fireEvent.change(codes() as HTMLSelectElement, { target: { value: 'lithuanian' } });
+    expect(mappingShown().sexCodes).toBe('lithuanian');
+    expect((codes() as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'V = male, M = female (Lithuanian: vyras, moteris)',
+    );
+  });
+
   it('gives a column exactly one fate', () => {
     let mapping = withFate(initial, 'ФИО', 'altName');
     mapping = withFate(mapping, 'ФИО', 'excluded');

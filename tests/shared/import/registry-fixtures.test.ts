@@ -130,6 +130,9 @@ describe('suggested mappings of the fixtures', () => {
     expect(records.map((r) => r.person?.deportationDate?.edtf)).toContain('1941-06-14');
     expect(records.some((r) => r.person?.repression?.types?.includes('died-in-exile'))).toBe(true);
     expect(records[0]?.person?.sex?.value).toBe('male');
+    // Lithuanian M is moteris: every woman of the list read as female, every V as male.
+    const sexes = new Set(records.map((r) => `${r.person?.sex?.text}=${r.person?.sex?.value}`));
+    expect(sexes).toEqual(new Set(['V=male', 'M=female']));
   });
 
   it('Polish headers: typed fields', () => {

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAPPABLE_FIELDS, type MappableField } from '@shared/collection/person';
 import { fateOf, type ColumnFate, type ColumnMapping, type SuggestionBasis } from '@shared/import/mapping';
+import { inferSexCodes, SEX_CODE_SYSTEMS, type SexCodeSystem } from '@shared/import/sex-codes';
 import { cut } from './error-text';
 
 /** Languages offered for a column of other spellings (the registries' usual ones). */
@@ -76,6 +77,10 @@ export function ColumnFates({
             .map((value) => cut(value, 80));
           const basis = suggestedBy?.[header];
           const alt = mapping.altNames.find((a) => a.column === header);
+          const sexCodes: SexCodeSystem | null =
+            fate.kind === 'field' && fate.field === 'sex'
+              ? (mapping.sexCodes ?? inferSexCodes(header, []))
+              : null;
           return (
             <tr key={`${index}-${header}`} className={`fate-${fate.kind}`}>
               <th scope="row">{header}</th>
@@ -108,6 +113,19 @@ export function ColumnFates({
                     {ALT_NAME_LANGUAGES.map((lang) => (
                       <option key={lang} value={lang}>
                         {t(`import.languages.${lang}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {sexCodes !== null && (
+                  <select
+                    aria-label={t('import.fates.sexCodesLabel', { column: header })}
+                    value={sexCodes}
+                    onChange={(e) => onChange({ ...mapping, sexCodes: e.target.value as SexCodeSystem })}
+                  >
+                    {SEX_CODE_SYSTEMS.map((system) => (
+                      <option key={system} value={system}>
+                        {t(`import.fates.sexCodes.${system}`)}
                       </option>
                     ))}
                   </select>
