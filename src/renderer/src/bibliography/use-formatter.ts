@@ -62,7 +62,11 @@ export function useFormattedList(
   // Declared before the whole list, so its request goes first and the worker answers it first.
   const first = useResult(
     async () =>
-      !client.firstScreenFirst || client.formattedBibliography(items, { style, locale })
+      !client.firstScreenFirst ||
+      client.formattedBibliography(items, { style, locale }) ||
+      // The build formatted this very list: no first screen needed. Both requests wait for the same
+      // lookup, and this one asked first, so a first screen still reaches the worker first.
+      (client.hasPrecomputed && (await client.precomputed(items, { style, locale })))
         ? ok(null)
         : ok(await client.firstScreen(firstIds, items, { style, locale })),
     [client, items, style, locale, firstIds.join('\n')],
