@@ -39,14 +39,21 @@ async function fetchFile(url: string): Promise<PrecomputedFile | null> {
   }
 }
 
-/** Looks lists up in the build's asset (fetched on the first lookup, then kept). */
-export function bundledPrecomputedLookup(): PrecomputedLookup {
-  let file: Promise<PrecomputedFile | null> | null = null;
-  return async (items, options) => {
-    if (!file) {
-      const url = document.querySelector(`meta[name="${PRECOMPUTED_META}"]`)?.getAttribute('content');
-      file = url && !switchedOff() ? fetchFile(url) : Promise.resolve(null);
-    }
-    return findPrecomputed(await file, items, options);
-  };
+/**
+ * The build's asset, fetched once per window. Module-level on purpose: the asset is part of the build,
+ * which never changes while the app runs.
+ */
+let file: Promise<PrecomputedFile | null> | null = null;
+
+/** Starts fetching the asset (Bibliography is opening: the collection is still on its way). */
+export function prefetchPrecomputed(): Promise<PrecomputedFile | null> {
+  if (!file) {
+    const url = document.querySelector(`meta[name="${PRECOMPUTED_META}"]`)?.getAttribute('content');
+    file = url && !switchedOff() ? fetchFile(url) : Promise.resolve(null);
+  }
+  return file;
 }
+
+/** Looks lists up in the build's asset. */
+export const bundledPrecomputedLookup: PrecomputedLookup = async (items, options) =>
+  findPrecomputed(await prefetchPrecomputed(), items, options);

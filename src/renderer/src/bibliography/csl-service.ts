@@ -37,7 +37,7 @@ function createClient(): CslClient {
   const inline = inlineRequested();
   if (typeof Worker === 'undefined' || inline) return new CslClient(inlinePort(!inline), !inline);
   const worker = new Worker(new URL('./csl.worker.ts', import.meta.url), { type: 'module', name: 'csl' });
-  const created = new CslClient(worker, true, bundledPrecomputedLookup());
+  const created = new CslClient(worker, true, bundledPrecomputedLookup);
   // A worker that cannot load its script (or dies) answers nothing: say so to every waiting view, and
   // start a new one on the next request.
   worker.addEventListener('error', (event) => {

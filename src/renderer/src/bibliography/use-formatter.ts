@@ -6,6 +6,7 @@ import type { CslItem } from '@shared/collection/schema';
 import { ok } from '@shared/result';
 import { useResult, type AsyncState } from '../api/use-result';
 import type { CslClient } from './csl-client';
+import { prefetchPrecomputed } from './csl-precomputed';
 import { getCslClient } from './csl-service';
 import { useCitationPreferences } from './preferences';
 
@@ -16,6 +17,7 @@ export function useWarmCitations(): void {
     const client = getCslClient();
     // The benchmark's "before" formats only when the list asks, as the view did then.
     if (!client.firstScreenFirst) return;
+    if (client.hasPrecomputed) void prefetchPrecomputed();
     // A failure here is reported by the request that needs the style, which tries again.
     client.warm({ style, locale }).catch(() => undefined);
   }, [style, locale]);
