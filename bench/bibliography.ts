@@ -81,35 +81,26 @@ async function measureClicked(
   await page.getByRole('searchbox').first().waitFor({ timeout: 120_000 });
   const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bibliography' });
   await link.waitFor();
-  const timing = page.evaluate(
-    (reference) =>
-      new Promise<{ clickedRows: number; clicked: number }>((resolve) => {
-        let clickedAt = 0;
-        let rowsAt = 0;
-        const frame = () =>
-          new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())));
-        document.addEventListener('click', () => (clickedAt = performance.now()), {
-          capture: true,
-          once: true,
-        });
-        const observer = new MutationObserver(() => {
-          const list = document.querySelector('ul.entry-list');
-          if (!list || clickedAt === 0) return;
-          if (rowsAt === 0 && list.querySelector('li')) {
-            rowsAt = -1;
-            void frame().then((at) => (rowsAt = at));
-          }
-          if (list.textContent?.includes(reference)) {
-            observer.disconnect();
-            void frame().then((at) =>
-              resolve({ clickedRows: Math.max(rowsAt, 0) - clickedAt, clicked: at - clickedAt }),
-            );
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      }),
-    FIRST_REFERENCE,
-  );
+  // A string, not a function: tsx would add its `__name` helper to a function, which the page lacks.
+  const timing = page.evaluate(`new Promise((resolve) => {
+    let clickedAt = 0;
+    let rowsAt = 0;
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+    document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      const list = document.querySelector('ul.entry-list');
+      if (!list || clickedAt === 0) return;
+      if (rowsAt === 0 && list.querySelector('li')) {
+        rowsAt = -1;
+        void frame().then((at) => (rowsAt = at));
+      }
+      if (list.textContent.includes(${JSON.stringify(FIRST_REFERENCE)})) {
+        observer.disconnect();
+        void frame().then((at) => resolve({ clickedRows: Math.max(rowsAt, 0) - clickedAt, clicked: at - clickedAt }));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  })`) as Promise<{ clickedRows: number; clicked: number }>;
   await link.click();
   const figures = await timing;
   await context.close();
