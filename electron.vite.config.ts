@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ocrAssetFiles } from './src/shared/ocr/assets';
+import { CITATION_STYLES, CSL_LOCALES } from './src/shared/citations/styles';
 
 // One alias for the code both processes share (tsconfig.base.json names it for TypeScript).
 const resolveShared = { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } };
@@ -30,6 +31,61 @@ function ocrAssets(): Plugin {
     generateBundle() {
       for (const { from, to } of files)
         this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+    },
+  };
+}
+
+const PRECOMPUTED_ASSET = 'csl-precomputed.json';
+/** The page finds the asset's content-hashed name here (csl-precomputed.ts). */
+const PRECOMPUTED_META = 'atmintis-csl-precomputed';
+
+/**
+ * Formats the bundled collections' bibliographies in the default style at build time, with the same
+ * shared formatter as the CSL worker, and emits them as a content-hashed JSON asset named in a <meta>
+ * of index.html: the first opening of Bibliography then shows formatted references without waiting for
+ * citeproc to compile a style (seconds). Only in `build`: the dev server and the tests have no asset,
+ * and the worker formats as before. Reads only this repository's resources/.
+ */
+function cslPrecomputed(): Plugin {
+  let building = false;
+  return {
+    name: 'atmintis-csl-precomputed',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    async buildStart() {
+      if (!building) return;
+      const root = resolve(import.meta.dirname, 'resources');
+      const collections = resolve(root, 'collections');
+      const bibliographies = readdirSync(collections, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => resolve(collections, entry.name, 'bibliography.json'))
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, 'utf8'));
+      const read = (file: string) => readFileSync(resolve(root, 'csl', file), 'utf8');
+      // Loaded here, not at the top: citation-js and citeproc are needed only while building.
+      const { precomputeBundled } = await import('./src/shared/citations/precompute-bundled');
+      const file = precomputeBundled(bibliographies, {
+        styles: Object.fromEntries(CITATION_STYLES.map((style) => [style.id, read(style.file)])),
+        locales: Object.fromEntries(CSL_LOCALES.map((locale) => [locale.id, read(locale.file)])),
+      });
+      this.emitFile({ type: 'asset', name: PRECOMPUTED_ASSET, source: JSON.stringify(file) });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const asset = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'asset' && output.names.includes(PRECOMPUTED_ASSET),
+        );
+        if (!asset) return [];
+        return [
+          {
+            tag: 'meta',
+            attrs: { name: PRECOMPUTED_META, content: `./${asset.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
     },
   };
 }
@@ -74,7 +130,7 @@ export default defineConfig({
         preserveEntrySignatures: 'exports-only',
       },
     },
-    plugins: [react(), ocrAssets()],
+    plugins: [react(), ocrAssets(), cslPrecomputed()],
     worker: { format: 'es' },
   },
 });

@@ -79,6 +79,24 @@ describe('Bibliography in Chromium (npm run web), under the app CSP', () => {
     await context.close();
   });
 
+  it('shows the bundled list formatted on first opening from the build, without waiting for the worker', async () => {
+    const { page, context, requests } = await e2e.open();
+    // No CSL worker at all: whatever the list shows formatted came from the build's precomputed asset.
+    await context.route(/csl\.worker[^/]*\.js$/, (route) => route.abort());
+    await page.goto(e2e.url('/search'));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Opened as a reader does, from the navigation.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bibliography' }).click();
+    await work(page, 'Anušauskas, A. 2012. Teroras, 1940–1958. Versus Aureus.').waitFor();
+    await page.locator('ul.entry-list[aria-busy="false"]').waitFor();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Works' }).getByRole('listitem').count())
+      .toBe(BIBLIOGRAPHY_SIZE);
+    expect(requests.filter((url) => /csl-precomputed-[^/]*\.json$/.test(url))).toHaveLength(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+
   it('searches, filters and opens a work: its reference, citation, citing records and source notes', async () => {
     const { page, context, requests, errors } = await e2e.visit('/bibliography');
     await page.getByRole('heading', { level: 1, name: 'Bibliography' }).waitFor();

@@ -19,6 +19,7 @@ import type {
   CslRequestMessage,
   CslResponseMessage,
 } from './csl-protocol';
+import type { PrecomputedLookup } from './csl-precomputed';
 
 /** What the client needs of a Worker (the in-page fallback and tests give their own). */
 export interface CslPort {
@@ -47,6 +48,10 @@ export class CslClient {
     Map<string, { promise: Promise<BibliographyData>; value?: BibliographyData }>
   >();
   private readonly texts = new Map<string, Promise<FormattedText | null>>();
+  private readonly precomputedLists = new WeakMap<
+    readonly CslItem[],
+    Map<string, Promise<BibliographyData | null>>
+  >();
 
   constructor(
     private readonly port: CslPort,
@@ -55,6 +60,8 @@ export class CslClient {
      * "before" mode of `npm run bench:bibliography` (everything formatted at once on the UI thread).
      */
     readonly firstScreenFirst = true,
+    /** Lists formatted ahead of time (the build's, csl-precomputed.ts): used instead of asking the worker. */
+    private readonly lookupPrecomputed?: PrecomputedLookup,
   ) {
     port.addEventListener('message', (event) => this.receive(event.data));
   }
@@ -71,8 +78,12 @@ export class CslClient {
     const key = optionsKey(options);
     const kept = byOptions.get(key);
     if (kept) return kept.promise;
+    const ask = () => this.request({ type: 'bibliography', items: [...items], options });
     const entry: { promise: Promise<BibliographyData>; value?: BibliographyData } = {
-      promise: this.request({ type: 'bibliography', items: [...items], options }),
+      // Without precomputed lists the request goes out at once (not a microtask later).
+      promise: this.lookupPrecomputed
+        ? this.precomputed(items, options).then((found) => found ?? ask())
+        : ask(),
     };
     entry.promise.then(
       (value) => (entry.value = value),
@@ -85,6 +96,30 @@ export class CslClient {
   /** The whole list if it is already formatted (then no first screen is needed). */
   formattedBibliography(items: readonly CslItem[], options: FormatOptions): BibliographyData | null {
     return this.bibliographies.get(items)?.get(optionsKey(options))?.value ?? null;
+  }
+
+  /** Whether lists may come precomputed (otherwise every request goes straight to the worker). */
+  get hasPrecomputed(): boolean {
+    return this.lookupPrecomputed !== undefined;
+  }
+
+  /**
+   * The whole list as the build formatted it for exactly these items, style and locale, or null (then
+   * only the worker can format it). Looked up once per bibliography, style and locale.
+   */
+  precomputed(items: readonly CslItem[], options: FormatOptions): Promise<BibliographyData | null> {
+    const lookup = this.lookupPrecomputed;
+    if (!lookup) return Promise.resolve(null);
+    let byOptions = this.precomputedLists.get(items);
+    if (!byOptions) this.precomputedLists.set(items, (byOptions = new Map()));
+    const key = optionsKey(options);
+    let found = byOptions.get(key);
+    if (!found) {
+      // A lookup that fails is as good as nothing precomputed: the worker formats the list.
+      found = lookup(items, options).catch(() => null);
+      byOptions.set(key, found);
+    }
+    return found;
   }
 
   /** The first screen of `ids` (the order shown), names written out, before the whole list. */

@@ -9,6 +9,7 @@
  * handler runs on the page's own thread.
  */
 import { CslClient, type CslPort } from './csl-client';
+import { bundledPrecomputedLookup } from './csl-precomputed';
 import type { CslResponseMessage } from './csl-protocol';
 
 /**
@@ -36,7 +37,7 @@ function createClient(): CslClient {
   const inline = inlineRequested();
   if (typeof Worker === 'undefined' || inline) return new CslClient(inlinePort(!inline), !inline);
   const worker = new Worker(new URL('./csl.worker.ts', import.meta.url), { type: 'module', name: 'csl' });
-  const created = new CslClient(worker);
+  const created = new CslClient(worker, true, bundledPrecomputedLookup);
   // A worker that cannot load its script (or dies) answers nothing: say so to every waiting view, and
   // start a new one on the next request.
   worker.addEventListener('error', (event) => {

@@ -6,6 +6,7 @@ import type { CslItem } from '@shared/collection/schema';
 import { ok } from '@shared/result';
 import { useResult, type AsyncState } from '../api/use-result';
 import type { CslClient } from './csl-client';
+import { prefetchPrecomputed } from './csl-precomputed';
 import { getCslClient } from './csl-service';
 import { useCitationPreferences } from './preferences';
 
@@ -16,6 +17,7 @@ export function useWarmCitations(): void {
     const client = getCslClient();
     // The benchmark's "before" formats only when the list asks, as the view did then.
     if (!client.firstScreenFirst) return;
+    if (client.hasPrecomputed) void prefetchPrecomputed();
     // A failure here is reported by the request that needs the style, which tries again.
     client.warm({ style, locale }).catch(() => undefined);
   }, [style, locale]);
@@ -62,7 +64,11 @@ export function useFormattedList(
   // Declared before the whole list, so its request goes first and the worker answers it first.
   const first = useResult(
     async () =>
-      !client.firstScreenFirst || client.formattedBibliography(items, { style, locale })
+      !client.firstScreenFirst ||
+      client.formattedBibliography(items, { style, locale }) ||
+      // The build formatted this very list: no first screen needed. Both requests wait for the same
+      // lookup, and this one asked first, so a first screen still reaches the worker first.
+      (client.hasPrecomputed && (await client.precomputed(items, { style, locale })))
         ? ok(null)
         : ok(await client.firstScreen(firstIds, items, { style, locale })),
     [client, items, style, locale, firstIds.join('\n')],
