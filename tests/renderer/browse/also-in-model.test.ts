@@ -71,6 +71,34 @@ describe('"Also in" model', () => {
     expect(model.contradictions).toEqual([]);
   });
 
+  it('compares every person field (arrest, sentence, burial, rehabilitation), not where each list keeps it', () => {
+    const two = new Map([
+      [
+        'x',
+        list('x', [
+          person('1', { surname: 'Testaitis', arrestDate: { text: '1945' }, charge: '58-1a', notes: 'a' }),
+        ]),
+      ],
+      [
+        'y',
+        list('y', [
+          person('1', {
+            surname: 'Testaitis',
+            arrestDate: { text: '1946' },
+            burialPlace: 'Igarka',
+            notes: 'b',
+          }),
+        ]),
+      ],
+    ]);
+    const model = buildAlsoIn('x/1', [decision('x/1', 'y/1', 'same')], two);
+    expect(model.differences).toEqual([
+      { field: 'arrestDate', values: ['1945', '1946'] },
+      { field: 'charge', values: ['58-1a', null] },
+      { field: 'burialPlace', values: [null, 'Igarka'] },
+    ]);
+  });
+
   it('flags a "different" decision inside the group, naming both records', () => {
     const decisions = [
       decision('orders/1', 'echelon/a/7', 'same'),

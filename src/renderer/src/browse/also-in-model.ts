@@ -6,34 +6,35 @@
  * decisions and collections and renders this.
  */
 import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
-import type { PersonFields } from '@shared/collection/person';
+import {
+  MAPPABLE_FIELDS,
+  type MappableField,
+  type PersonDateField,
+  type PersonFields,
+  type PersonTextField,
+} from '@shared/collection/person';
 import { linkGroups } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 
-/** The fields compared, in the record page's order; record-keeping fields (sourceId, notes) are not. */
-export const COMPARED_FIELDS = [
-  'surname',
-  'givenName',
-  'patronymic',
-  'fullName',
-  'sex',
-  'birthDate',
-  'birthPlace',
-  'residence',
-  'nationality',
-  'occupation',
-  'caseNumber',
-  'familyRole',
-  'repression',
-  'operation',
-  'deportationDate',
-  'destination',
-  'releaseDate',
-  'returnDate',
-  'deathDate',
-  'deathPlace',
-] as const satisfies readonly (keyof PersonFields)[];
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
+/**
+ * Fields that say where a record comes from (archival reference, list and page, the clerk's notes):
+ * they differ between sources by nature, so they are not differences about the person.
+ */
+const RECORD_KEEPING = new Set<MappableField>([
+  'archivalReference',
+  'archive',
+  'fond',
+  'opis',
+  'delo',
+  'sheet',
+  'listSource',
+  'listPage',
+  'notes',
+]);
+/** Every person field (text or date cell), in the record page's order. */
+export type ComparedField = Extract<MappableField, PersonTextField | PersonDateField | 'sex' | 'repression'>;
+const isCompared = (field: MappableField): field is ComparedField => !RECORD_KEEPING.has(field);
+export const COMPARED_FIELDS: readonly ComparedField[] = MAPPABLE_FIELDS.filter(isCompared);
 
 /** `<collection id>/<record id>`: collection ids never hold a slash, record ids may. */
 export function splitLinkId(id: string): { collectionId: string; recordId: string } {
