@@ -5,6 +5,7 @@
  * 200,000 documents a short prefix matches nearly all of them, and objects per match on every
  * keystroke cost more than the search itself.
  */
+import { FACTS_FIELD, SEARCH_FIELDS } from './documents';
 import { fold } from './fold';
 import type { IndexContext } from './index-context';
 import { FIELD_COUNT } from './layout';
@@ -125,18 +126,26 @@ export function createCandidateFinder(
   const keptRank = new Int32Array(count);
   const docTier = new Int8Array(count);
 
+  // Facts are filters only, never in the postings: a word found only there is no match (as in the walk).
+  const factsField = SEARCH_FIELDS.indexOf(FACTS_FIELD);
+  // keepHolding's sort keys, rank * count + document (exact in a double), grown as needed.
+  let keys = new Float64Array(0);
+
   /**
    * The documents of `from` holding one of `words`, into `into`, ordered as walking the words'
    * postings in that order would list them: by the first word (in `words` order) they hold, then by
-   * document number. Returns how many.
+   * document number. Returns how many. Numbers sorted, no object per document: this runs per keystroke
+   * over thousands of documents.
    */
   function keepHolding(from: Int32Array, length: number, words: readonly number[], into: Int32Array): number {
     words.forEach((word, rank) => (wordRank[word] = rank));
-    const kept: { d: number; rank: number }[] = [];
+    if (keys.length < length) keys = new Float64Array(Math.max(length, 2 * keys.length));
+    let kept = 0;
     for (let k = 0; k < length; k++) {
       const d = from[k] as number;
       let best = -1;
-      for (let f = 0; f < FIELD_COUNT; f++) {
+      for (let f = 0; f < FIELD_COUNT && best !== 0; f++) {
+        if (f === factsField) continue;
         const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
         for (let j = fieldStart[d * FIELD_COUNT + f] as number; j < end; j++) {
           const v = fieldItems[j] as number;
@@ -147,15 +156,17 @@ export function createCandidateFinder(
           }
         }
       }
-      if (best >= 0) kept.push({ d, rank: best });
+      if (best >= 0) keys[kept++] = best * count + d;
     }
     for (const word of words) wordRank[word] = -1;
-    kept.sort((a, b) => a.rank - b.rank || a.d - b.d);
-    kept.forEach(({ d, rank }, k) => {
-      into[k] = d;
+    const sorted = keys.subarray(0, kept).sort();
+    for (let k = 0; k < kept; k++) {
+      const key = sorted[k] as number;
+      const rank = Math.floor(key / count);
+      into[k] = key - rank * count;
       keptRank[k] = rank;
-    });
-    return kept.length;
+    }
+    return kept;
   }
 
   function textCandidates(parsed: ParsedQuery, terms: readonly string[], includeSimilar: boolean): void {
@@ -258,7 +269,7 @@ export function createCandidateFinder(
 
     const joined = terms.join(' ');
     const exactIds = terms.map((term) => wordIds.get(term) ?? -1);
-    const qualities = termMatches.map(qualityArray);
+    const qualities = termMatches.map((matches, t) => qualityArray(matches, t));
     for (let k = 0; k < length; k++) {
       if (k >= SCORE_CAP) {
         scores[k] = UNSCORED;

@@ -17,8 +17,11 @@ export interface Candidate {
 }
 
 export interface Scorer {
-  /** A term's matches as an array by word id (0: no match): a lookup per word, without hashing. */
-  qualityArray(matches: TermMatches): Float32Array;
+  /**
+   * A term's matches as an array by word id (0: no match): a lookup per word, without hashing. The
+   * array of `slot` (a query word's position) is reused until that slot is asked for other matches.
+   */
+  qualityArray(matches: TermMatches, slot?: number): Float32Array;
   /** Base relevance: per query word the best weighted match in the document, averaged. */
   baseScore(d: number, qualities: readonly Float32Array[]): number | null;
   /** For a name found only by sound: how close its spelling is to the query (0–1), per word averaged. */
@@ -71,9 +74,17 @@ export function createScorer(context: IndexContext): Scorer {
     return best + (whole ? BOOSTS.wholeWords : 0) + (phonetic ? BOOSTS.phonetic : 0);
   }
 
-  function qualityArray(matches: TermMatches): Float32Array {
-    const array = new Float32Array(vocabulary.length);
+  // One array per query word position, cleared of its last term's words when reused: a fresh array
+  // per word per keystroke was 800 kB to zero and collect at 200,000 words.
+  const qualityPool: { array: Float32Array; filledBy: TermMatches | null }[] = [];
+  function qualityArray(matches: TermMatches, slot = 0): Float32Array {
+    let entry = qualityPool[slot];
+    if (!entry) qualityPool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null };
+    const { array, filledBy } = entry;
+    if (filledBy === matches) return array;
+    if (filledBy) for (const wordId of filledBy.keys()) array[wordId] = 0;
     for (const [wordId, quality] of matches) array[wordId] = quality;
+    entry.filledBy = matches;
     return array;
   }
 
@@ -83,6 +94,7 @@ export function createScorer(context: IndexContext): Scorer {
       let best = 0;
       for (let f = 0; f < FIELD_COUNT; f++) {
         const weight = fieldWeights[f] as number;
+        if (weight === 0) continue; // facts: never a match (q × 0 beats nothing)
         const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
         for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
           const v = fieldItems[k] as number;
