@@ -51,7 +51,7 @@ export function createCandidateFinder(
   const { soundIndex: phoneticIndex, phoneticKeyIds } = context;
   const { start: fieldStart, items: fieldItems } = docs.fields;
   const { start: wordStart, items: wordItems } = values.words;
-  const { qualityArray, baseScore, closeness, boost } = scorer;
+  const { baseScore, closeness, boost } = scorer;
 
   // Sound-alike matching marks documents in a reused array (a Set of 100,000 numbers per keystroke
   // cost more than the rest of the search): heard[d] === mark means d sounds like every word so far.
@@ -124,6 +124,8 @@ export function createCandidateFinder(
   // of the best word each document kept holds.
   const wordRank = new Int32Array(vocabulary.length).fill(-1);
   const keptRank = new Int32Array(count);
+  // Bit w set when word w is in wordRank: 25 kB read per document word instead of the 800 kB array.
+  const wordMask = new Uint32Array((vocabulary.length >>> 5) + 1);
   const docTier = new Int8Array(count);
 
   // Facts are filters only, never in the postings: a word found only there is no match (as in the walk).
@@ -138,7 +140,11 @@ export function createCandidateFinder(
    * over thousands of documents.
    */
   function keepHolding(from: Int32Array, length: number, words: readonly number[], into: Int32Array): number {
-    words.forEach((word, rank) => (wordRank[word] = rank));
+    for (let rank = 0; rank < words.length; rank++) {
+      const word = words[rank] as number;
+      wordRank[word] = rank;
+      wordMask[word >>> 5] = (wordMask[word >>> 5] as number) | (1 << (word & 31));
+    }
     if (keys.length < length) keys = new Float64Array(Math.max(length, 2 * keys.length));
     let kept = 0;
     for (let k = 0; k < length; k++) {
@@ -151,14 +157,19 @@ export function createCandidateFinder(
           const v = fieldItems[j] as number;
           const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
           for (let i = wordStart[2 * v] as number; i < last; i++) {
-            const rank = wordRank[wordItems[i] as number] as number;
-            if (rank >= 0 && (best < 0 || rank < best)) best = rank;
+            const word = wordItems[i] as number;
+            if (((wordMask[word >>> 5] as number) & (1 << (word & 31))) === 0) continue;
+            const rank = wordRank[word] as number;
+            if (best < 0 || rank < best) best = rank;
           }
         }
       }
       if (best >= 0) keys[kept++] = best * count + d;
     }
-    for (const word of words) wordRank[word] = -1;
+    for (const word of words) {
+      wordRank[word] = -1;
+      wordMask[word >>> 5] = 0;
+    }
     const sorted = keys.subarray(0, kept).sort();
     for (let k = 0; k < kept; k++) {
       const key = sorted[k] as number;
@@ -269,7 +280,7 @@ export function createCandidateFinder(
 
     const joined = terms.join(' ');
     const exactIds = terms.map((term) => wordIds.get(term) ?? -1);
-    const qualities = termMatches.map((matches, t) => qualityArray(matches, t));
+    const qualities = scorer.qualities(termMatches);
     for (let k = 0; k < length; k++) {
       if (k >= SCORE_CAP) {
         scores[k] = UNSCORED;

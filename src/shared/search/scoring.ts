@@ -16,14 +16,22 @@ export interface Candidate {
   score: number;
 }
 
+/** See Scorer.qualities. */
+export interface QueryQualities {
+  /** Per query word, quality by word id. */
+  byTerm: readonly Float32Array[];
+  /** Bit w set when any query word matches word w: 25 kB at 200,000 words, read before the 800 kB arrays. */
+  mask: Uint32Array;
+}
+
 export interface Scorer {
   /**
-   * A term's matches as an array by word id (0: no match): a lookup per word, without hashing. The
-   * array of `slot` (a query word's position) is reused until that slot is asked for other matches.
+   * The query words' matches as arrays by word id (0: no match), a lookup per word without hashing,
+   * and a bitset of the words any of them matches. Reused from query to query: valid until the next call.
    */
-  qualityArray(matches: TermMatches, slot?: number): Float32Array;
+  qualities(termMatches: readonly TermMatches[]): QueryQualities;
   /** Base relevance: per query word the best weighted match in the document, averaged. */
-  baseScore(d: number, qualities: readonly Float32Array[]): number | null;
+  baseScore(d: number, qualities: QueryQualities): number | null;
   /** For a name found only by sound: how close its spelling is to the query (0–1), per word averaged. */
   closeness(d: number, terms: readonly string[]): number;
   /** Boosts for the whole query naming the document, for whole words, for sounding alike. */
@@ -76,39 +84,58 @@ export function createScorer(context: IndexContext): Scorer {
 
   // One array per query word position, cleared of its last term's words when reused: a fresh array
   // per word per keystroke was 800 kB to zero and collect at 200,000 words.
-  const qualityPool: { array: Float32Array; filledBy: TermMatches | null }[] = [];
-  function qualityArray(matches: TermMatches, slot = 0): Float32Array {
-    let entry = qualityPool[slot];
-    if (!entry) qualityPool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null };
-    const { array, filledBy } = entry;
-    if (filledBy === matches) return array;
-    if (filledBy) for (const wordId of filledBy.keys()) array[wordId] = 0;
-    for (const [wordId, quality] of matches) array[wordId] = quality;
-    entry.filledBy = matches;
-    return array;
+  const pool: { array: Float32Array; filledBy: TermMatches | null }[] = [];
+  const mask = new Uint32Array((vocabulary.length >>> 5) + 1);
+  let masked: readonly TermMatches[] = [];
+  function qualities(termMatches: readonly TermMatches[]): QueryQualities {
+    for (const matches of masked) for (const wordId of matches.keys()) mask[wordId >>> 5] = 0;
+    const byTerm = termMatches.map((matches, slot) => {
+      let entry = pool[slot];
+      if (!entry) pool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null };
+      const { array, filledBy } = entry;
+      if (filledBy !== matches) {
+        if (filledBy) for (const wordId of filledBy.keys()) array[wordId] = 0;
+        for (const [wordId, quality] of matches) array[wordId] = quality;
+        entry.filledBy = matches;
+      }
+      for (const wordId of matches.keys())
+        mask[wordId >>> 5] = (mask[wordId >>> 5] as number) | (1 << (wordId & 31));
+      return array;
+    });
+    masked = termMatches;
+    return { byTerm, mask };
   }
 
-  function baseScore(d: number, qualities: readonly Float32Array[]): number | null {
-    let total = 0;
-    for (const quality of qualities) {
-      let best = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const weight = fieldWeights[f] as number;
-        if (weight === 0) continue; // facts: never a match (q × 0 beats nothing)
-        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
-        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
-          const v = fieldItems[k] as number;
-          const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
-          for (let i = wordStart[2 * v] as number; i < last; i++) {
-            const q = quality[wordItems[i] as number] as number;
-            if (q > 0 && q * weight > best) best = q * weight;
+  // Per query word, its best weighted match in the document being scored.
+  let bestOf = new Float64Array(4);
+  function baseScore(d: number, { byTerm, mask }: QueryQualities): number | null {
+    const terms = byTerm.length;
+    if (bestOf.length < terms) bestOf = new Float64Array(terms);
+    bestOf.fill(0, 0, terms);
+    // One pass over the document's words for every query word: scoring is bound by reading them.
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const weight = fieldWeights[f] as number;
+      if (weight === 0) continue; // facts: never a match (q × 0 beats nothing)
+      const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+      for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+        const v = fieldItems[k] as number;
+        const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
+        for (let i = wordStart[2 * v] as number; i < last; i++) {
+          const word = wordItems[i] as number;
+          if (((mask[word >>> 5] as number) & (1 << (word & 31))) === 0) continue;
+          for (let t = 0; t < terms; t++) {
+            const q = (byTerm[t] as Float32Array)[word] as number;
+            if (q > 0 && q * weight > (bestOf[t] as number)) bestOf[t] = q * weight;
           }
         }
       }
-      if (best === 0) return null;
-      total += best;
     }
-    return total / qualities.length;
+    let total = 0;
+    for (let t = 0; t < terms; t++) {
+      if (bestOf[t] === 0) return null;
+      total += bestOf[t] as number;
+    }
+    return total / terms;
   }
 
   // Jaro–Winkler similarity of a query word and a vocabulary word (their spelling skeletons, so that
@@ -157,7 +184,7 @@ export function createScorer(context: IndexContext): Scorer {
     return (docs.order[a.index] as number) - (docs.order[b.index] as number);
   }
 
-  return { qualityArray, baseScore, closeness, boost, compare };
+  return { qualities, baseScore, closeness, boost, compare };
 }
 
 /**
