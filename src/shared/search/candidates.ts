@@ -223,8 +223,9 @@ export function createCandidateFinder(
           const end = start[wordId + 1] as number;
           for (let i = start[wordId] as number; i < end; i++) {
             const index = items[i] as number;
-            if (stamp[index] === mark) continue;
+            // Past the first word most postings miss the documents left: one read rules them out.
             if (t > 0 && seen[index] !== required) continue;
+            if (stamp[index] === mark) continue;
             stamp[index] = mark;
             seen[index] = mark;
             next[length++] = index;

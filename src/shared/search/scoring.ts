@@ -46,16 +46,19 @@ export function createScorer(context: IndexContext): Scorer {
   const { start: wordStart, items: wordItems } = context.values.words;
   const personKind = SEARCH_KINDS.indexOf('person');
 
-  function nameBoost(names: readonly string[], joined: string): number {
+  function nameBoost(names: readonly string[], joined: string, spaced: string): number {
     let best = 0;
     for (const name of names) {
       if (name === joined) return BOOSTS.exactName;
       if (name.startsWith(joined)) best = Math.max(best, BOOSTS.namePrefix);
-      // A later word of the name starts with the query (no string built: this runs per candidate).
-      else if (name.includes(` ${joined}`)) best = Math.max(best, BOOSTS.nameWordPrefix);
+      // A later word of the name starts with the query (`spaced` is " " + joined, built once per query
+      // word list rather than per name of every candidate).
+      else if (name.includes(spaced)) best = Math.max(best, BOOSTS.nameWordPrefix);
     }
     return best;
   }
+  let spacedFor = '';
+  let spaced = ' ';
 
   /** Whether word `wordId` is a whole word of the document's title or names (either folded form). */
   function isNameWord(d: number, wordId: number): boolean {
@@ -73,9 +76,13 @@ export function createScorer(context: IndexContext): Scorer {
 
   function boost(d: number, exactIds: readonly number[], joined: string, phonetic: boolean): number {
     const whole = exactIds.length > 0 && exactIds.every((id) => id >= 0 && isNameWord(d, id));
+    if (spacedFor !== joined) {
+      spacedFor = joined;
+      spaced = ` ${joined}`;
+    }
     let best = Math.max(
-      nameBoost(namesOf(d, false), joined),
-      BOOSTS.authorFactor * nameBoost(namesOf(d, true), joined),
+      nameBoost(namesOf(d, false), joined, spaced),
+      BOOSTS.authorFactor * nameBoost(namesOf(d, true), joined, spaced),
     );
     // A person is named by any of their names: "Lukša" names Juozas Lukša as fully as "Juozas Lukša".
     if (whole && docs.kind[d] === personKind) best = BOOSTS.exactName;
