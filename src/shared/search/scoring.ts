@@ -22,6 +22,8 @@ export interface QueryQualities {
   byTerm: readonly Float32Array[];
   /** Bit w set when any query word matches word w: 25 kB at 200,000 words, read before the 800 kB arrays. */
   mask: Uint32Array;
+  /** Per query word, its best quality (as stored in byTerm). */
+  top: readonly number[];
 }
 
 export interface Scorer {
@@ -91,36 +93,50 @@ export function createScorer(context: IndexContext): Scorer {
 
   // One array per query word position, cleared of its last term's words when reused: a fresh array
   // per word per keystroke was 800 kB to zero and collect at 200,000 words.
-  const pool: { array: Float32Array; filledBy: TermMatches | null }[] = [];
+  const pool: { array: Float32Array; filledBy: TermMatches | null; top: number }[] = [];
   const mask = new Uint32Array((vocabulary.length >>> 5) + 1);
   let masked: readonly TermMatches[] = [];
   function qualities(termMatches: readonly TermMatches[]): QueryQualities {
     for (const matches of masked) for (const wordId of matches.keys()) mask[wordId >>> 5] = 0;
     const byTerm = termMatches.map((matches, slot) => {
       let entry = pool[slot];
-      if (!entry) pool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null };
+      if (!entry) pool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null, top: 0 };
       const { array, filledBy } = entry;
       if (filledBy !== matches) {
         if (filledBy) for (const wordId of filledBy.keys()) array[wordId] = 0;
-        for (const [wordId, quality] of matches) array[wordId] = quality;
+        let top = 0;
+        for (const [wordId, quality] of matches) {
+          array[wordId] = quality;
+          top = Math.max(top, array[wordId] as number);
+        }
         entry.filledBy = matches;
+        entry.top = top;
       }
       for (const wordId of matches.keys())
         mask[wordId >>> 5] = (mask[wordId >>> 5] as number) | (1 << (wordId & 31));
       return array;
     });
     masked = termMatches;
-    return { byTerm, mask };
+    return { byTerm, mask, top: termMatches.map((_, slot) => (pool[slot] as { top: number }).top) };
   }
 
   // Per query word, its best weighted match in the document being scored.
   let bestOf = new Float64Array(4);
-  function baseScore(d: number, { byTerm, mask }: QueryQualities): number | null {
+  // The highest field weight from field f on: what a word match there can reach at most.
+  const weightAfter = fieldWeights.map((_, f) => Math.max(0, ...fieldWeights.slice(f)));
+  /** Whether every query word's best so far is at least what its best quality can make from here on. */
+  function settled(top: readonly number[], weight: number, terms: number): boolean {
+    for (let t = 0; t < terms; t++) if ((bestOf[t] as number) < (top[t] as number) * weight) return false;
+    return true;
+  }
+  function baseScore(d: number, { byTerm, mask, top }: QueryQualities): number | null {
     const terms = byTerm.length;
     if (bestOf.length < terms) bestOf = new Float64Array(terms);
     bestOf.fill(0, 0, terms);
     // One pass over the document's words for every query word: scoring is bound by reading them.
+    // It stops once no field left can beat any word's best (a name matched in the title usually).
     for (let f = 0; f < FIELD_COUNT; f++) {
+      if (f > 0 && settled(top, weightAfter[f] as number, terms)) break;
       const weight = fieldWeights[f] as number;
       if (weight === 0) continue; // facts: never a match (q × 0 beats nothing)
       const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
