@@ -16,11 +16,24 @@ export interface Candidate {
   score: number;
 }
 
+/** See Scorer.qualities. */
+export interface QueryQualities {
+  /** Per query word, quality by word id. */
+  byTerm: readonly Float32Array[];
+  /** Bit w set when any query word matches word w: 25 kB at 200,000 words, read before the 800 kB arrays. */
+  mask: Uint32Array;
+  /** Per query word, its best quality (as stored in byTerm). */
+  top: readonly number[];
+}
+
 export interface Scorer {
-  /** A term's matches as an array by word id (0: no match): a lookup per word, without hashing. */
-  qualityArray(matches: TermMatches): Float32Array;
+  /**
+   * The query words' matches as arrays by word id (0: no match), a lookup per word without hashing,
+   * and a bitset of the words any of them matches. Reused from query to query: valid until the next call.
+   */
+  qualities(termMatches: readonly TermMatches[]): QueryQualities;
   /** Base relevance: per query word the best weighted match in the document, averaged. */
-  baseScore(d: number, qualities: readonly Float32Array[]): number | null;
+  baseScore(d: number, qualities: QueryQualities): number | null;
   /** For a name found only by sound: how close its spelling is to the query (0–1), per word averaged. */
   closeness(d: number, terms: readonly string[]): number;
   /** Boosts for the whole query naming the document, for whole words, for sounding alike. */
@@ -35,16 +48,19 @@ export function createScorer(context: IndexContext): Scorer {
   const { start: wordStart, items: wordItems } = context.values.words;
   const personKind = SEARCH_KINDS.indexOf('person');
 
-  function nameBoost(names: readonly string[], joined: string): number {
+  function nameBoost(names: readonly string[], joined: string, spaced: string): number {
     let best = 0;
     for (const name of names) {
       if (name === joined) return BOOSTS.exactName;
       if (name.startsWith(joined)) best = Math.max(best, BOOSTS.namePrefix);
-      // A later word of the name starts with the query (no string built: this runs per candidate).
-      else if (name.includes(` ${joined}`)) best = Math.max(best, BOOSTS.nameWordPrefix);
+      // A later word of the name starts with the query (`spaced` is " " + joined, built once per query
+      // word list rather than per name of every candidate).
+      else if (name.includes(spaced)) best = Math.max(best, BOOSTS.nameWordPrefix);
     }
     return best;
   }
+  let spacedFor = '';
+  let spaced = ' ';
 
   /** Whether word `wordId` is a whole word of the document's title or names (either folded form). */
   function isNameWord(d: number, wordId: number): boolean {
@@ -62,41 +78,87 @@ export function createScorer(context: IndexContext): Scorer {
 
   function boost(d: number, exactIds: readonly number[], joined: string, phonetic: boolean): number {
     const whole = exactIds.length > 0 && exactIds.every((id) => id >= 0 && isNameWord(d, id));
+    if (spacedFor !== joined) {
+      spacedFor = joined;
+      spaced = ` ${joined}`;
+    }
     let best = Math.max(
-      nameBoost(namesOf(d, false), joined),
-      BOOSTS.authorFactor * nameBoost(namesOf(d, true), joined),
+      nameBoost(namesOf(d, false), joined, spaced),
+      BOOSTS.authorFactor * nameBoost(namesOf(d, true), joined, spaced),
     );
     // A person is named by any of their names: "Lukša" names Juozas Lukša as fully as "Juozas Lukša".
     if (whole && docs.kind[d] === personKind) best = BOOSTS.exactName;
     return best + (whole ? BOOSTS.wholeWords : 0) + (phonetic ? BOOSTS.phonetic : 0);
   }
 
-  function qualityArray(matches: TermMatches): Float32Array {
-    const array = new Float32Array(vocabulary.length);
-    for (const [wordId, quality] of matches) array[wordId] = quality;
-    return array;
+  // One array per query word position, cleared of its last term's words when reused: a fresh array
+  // per word per keystroke was 800 kB to zero and collect at 200,000 words.
+  const pool: { array: Float32Array; filledBy: TermMatches | null; top: number }[] = [];
+  const mask = new Uint32Array((vocabulary.length >>> 5) + 1);
+  let masked: readonly TermMatches[] = [];
+  function qualities(termMatches: readonly TermMatches[]): QueryQualities {
+    for (const matches of masked) for (const wordId of matches.keys()) mask[wordId >>> 5] = 0;
+    const byTerm = termMatches.map((matches, slot) => {
+      let entry = pool[slot];
+      if (!entry) pool[slot] = entry = { array: new Float32Array(vocabulary.length), filledBy: null, top: 0 };
+      const { array, filledBy } = entry;
+      if (filledBy !== matches) {
+        if (filledBy) for (const wordId of filledBy.keys()) array[wordId] = 0;
+        let top = 0;
+        for (const [wordId, quality] of matches) {
+          array[wordId] = quality;
+          top = Math.max(top, array[wordId] as number);
+        }
+        entry.filledBy = matches;
+        entry.top = top;
+      }
+      for (const wordId of matches.keys())
+        mask[wordId >>> 5] = (mask[wordId >>> 5] as number) | (1 << (wordId & 31));
+      return array;
+    });
+    masked = termMatches;
+    return { byTerm, mask, top: termMatches.map((_, slot) => (pool[slot] as { top: number }).top) };
   }
 
-  function baseScore(d: number, qualities: readonly Float32Array[]): number | null {
-    let total = 0;
-    for (const quality of qualities) {
-      let best = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const weight = fieldWeights[f] as number;
-        const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
-        for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
-          const v = fieldItems[k] as number;
-          const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
-          for (let i = wordStart[2 * v] as number; i < last; i++) {
-            const q = quality[wordItems[i] as number] as number;
-            if (q > 0 && q * weight > best) best = q * weight;
+  // Per query word, its best weighted match in the document being scored.
+  let bestOf = new Float64Array(4);
+  // The highest field weight from field f on: what a word match there can reach at most.
+  const weightAfter = fieldWeights.map((_, f) => Math.max(0, ...fieldWeights.slice(f)));
+  /** Whether every query word's best so far is at least what its best quality can make from here on. */
+  function settled(top: readonly number[], weight: number, terms: number): boolean {
+    for (let t = 0; t < terms; t++) if ((bestOf[t] as number) < (top[t] as number) * weight) return false;
+    return true;
+  }
+  function baseScore(d: number, { byTerm, mask, top }: QueryQualities): number | null {
+    const terms = byTerm.length;
+    if (bestOf.length < terms) bestOf = new Float64Array(terms);
+    bestOf.fill(0, 0, terms);
+    // One pass over the document's words for every query word: scoring is bound by reading them.
+    // It stops once no field left can beat any word's best (a name matched in the title usually).
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (f > 0 && settled(top, weightAfter[f] as number, terms)) break;
+      const weight = fieldWeights[f] as number;
+      if (weight === 0) continue; // facts: never a match (q × 0 beats nothing)
+      const end = fieldStart[d * FIELD_COUNT + f + 1] as number;
+      for (let k = fieldStart[d * FIELD_COUNT + f] as number; k < end; k++) {
+        const v = fieldItems[k] as number;
+        const last = wordStart[isNameField[f] ? 2 * v + 2 : 2 * v + 1] as number;
+        for (let i = wordStart[2 * v] as number; i < last; i++) {
+          const word = wordItems[i] as number;
+          if (((mask[word >>> 5] as number) & (1 << (word & 31))) === 0) continue;
+          for (let t = 0; t < terms; t++) {
+            const q = (byTerm[t] as Float32Array)[word] as number;
+            if (q > 0 && q * weight > (bestOf[t] as number)) bestOf[t] = q * weight;
           }
         }
       }
-      if (best === 0) return null;
-      total += best;
     }
-    return total / qualities.length;
+    let total = 0;
+    for (let t = 0; t < terms; t++) {
+      if (bestOf[t] === 0) return null;
+      total += bestOf[t] as number;
+    }
+    return total / terms;
   }
 
   // Jaro–Winkler similarity of a query word and a vocabulary word (their spelling skeletons, so that
@@ -145,7 +207,7 @@ export function createScorer(context: IndexContext): Scorer {
     return (docs.order[a.index] as number) - (docs.order[b.index] as number);
   }
 
-  return { qualityArray, baseScore, closeness, boost, compare };
+  return { qualities, baseScore, closeness, boost, compare };
 }
 
 /**

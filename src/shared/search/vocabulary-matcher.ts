@@ -34,7 +34,11 @@ export class VocabularyMatcher {
     // Fuse accepts errors / length ≤ threshold (with ignoreLocation, as the vocabulary is searched).
     const errors = Math.floor(this.options.threshold * length + 1e-9);
     const needed = length - 1 - 2 * errors;
-    if (needed <= 0 || this.vocabulary.length < this.scanBelow) return this.scan.search(term);
+    if (this.vocabulary.length < this.scanBelow) return this.scan.search(term);
+    // One letter: no bigram to look up, and Fuse's bitap over 200,000 words took 100–250 ms (the
+    // slowest keystroke of "Stasė U"). With no error allowed its answer is the words holding the letter.
+    if (length === 1 && errors === 0) return this.holding(term, null);
+    if (needed <= 0) return this.scan.search(term);
 
     const index = this.index();
     const shared = this.shared as Int32Array;
@@ -53,16 +57,8 @@ export class VocabularyMatcher {
     const candidates = touched.filter((word) => (shared[word] as number) >= needed).sort((a, b) => a - b);
     for (const word of touched) shared[word] = 0;
     if (candidates.length === 0) return [];
-    if (errors === 0) {
-      // No error allowed (words of up to three letters): a match is a word holding the query word,
-      // which Fuse scores 0 when it is the whole word and 0.001 (its floor) otherwise. Two-letter
-      // prefixes match thousands of words: this skips building a Fuse over them.
-      return candidates.flatMap((word) => {
-        const item = this.vocabulary[word] as string;
-        if (!item.includes(term)) return [];
-        return [{ item, refIndex: word, score: item === term ? 0 : 0.001 }];
-      });
-    }
+    // Two-letter prefixes match thousands of words: this skips building a Fuse over them.
+    if (errors === 0) return this.holding(term, candidates);
     const subset = new Fuse(
       candidates.map((word) => this.vocabulary[word] as string),
       this.options,
@@ -71,6 +67,22 @@ export class VocabularyMatcher {
       ...result,
       refIndex: candidates[result.refIndex] as number,
     }));
+  }
+
+  /**
+   * With no error allowed (words of up to three letters), Fuse's answer: the words holding the query
+   * word, scored 0 when it is the whole word and 0.001 (its floor) otherwise, in vocabulary order.
+   * Among the words `among` (ascending), or the whole vocabulary.
+   */
+  private holding(term: string, among: readonly number[] | null): FuseResult<string>[] {
+    const results: FuseResult<string>[] = [];
+    const length = among ? among.length : this.vocabulary.length;
+    for (let k = 0; k < length; k++) {
+      const word = among ? (among[k] as number) : k;
+      const item = this.vocabulary[word] as string;
+      if (item.includes(term)) results.push({ item, refIndex: word, score: item === term ? 0 : 0.001 });
+    }
+    return results;
   }
 
   /** Bigram → words holding it, built on first use. */

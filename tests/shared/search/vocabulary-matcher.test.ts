@@ -53,4 +53,12 @@ describe('vocabulary matcher', () => {
     expect(matched).toBeGreaterThan(words.length);
     // The full scan is quadratic in the vocabulary, which grew with the collection's Lithuanian texts.
   }, 180_000);
+
+  it('answers one letter as a Fuse scan does, without scanning with Fuse (every letter and digit)', () => {
+    const scan = new Fuse(vocabulary, VOCABULARY_FUSE_OPTIONS);
+    const matcher = new VocabularyMatcher(vocabulary, VOCABULARY_FUSE_OPTIONS, 0);
+    const letters = [...new Set(vocabulary.join(''))];
+    expect(letters.length).toBeGreaterThan(30);
+    for (const letter of letters) expect(matcher.search(letter), letter).toEqual(scan.search(letter));
+  }, 60_000);
 });
