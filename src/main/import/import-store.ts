@@ -17,6 +17,7 @@ import type { LoadedCollection } from '@shared/collection/model';
 import { formatPath } from '@shared/collection/collection-error';
 import { BIBLIOGRAPHY_FILE, MANIFEST_FILE, isSafePackagePath } from '@shared/collection/package-paths';
 import { IncrementalRecordValidation } from '@shared/collection/validation/incremental';
+import { withSharedProvenance, type SharedProvenance } from '@shared/import/record-parts';
 import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
 import { listCollectionDirectories, loadCollectionFromDirectory } from '../collection/load-collection';
@@ -39,6 +40,8 @@ interface BeginImport {
   manifest: unknown;
   files: { path: string; text: string }[];
   source: string;
+  /** What every record's provenance shares, when the records leave it out (record-parts.ts). */
+  provenance?: SharedProvenance | undefined;
 }
 
 interface ImportStoreOptions {
@@ -53,6 +56,7 @@ interface Session {
   manifest: Manifest;
   folder: string;
   source: string;
+  provenance: SharedProvenance | undefined;
   parts: number;
   records: number;
   /**
@@ -204,7 +208,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
   }
 
   return {
-    async begin({ manifest: rawManifest, files, source }) {
+    async begin({ manifest: rawManifest, files, source, provenance }) {
       await recovered;
       const parsed = manifestSchema.safeParse(rawManifest);
       if (!parsed.success) {
@@ -261,6 +265,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         manifest,
         folder,
         source: source.slice(0, 300),
+        provenance,
         parts: 0,
         records: 0,
         partDigests: new Map(),
@@ -282,7 +287,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       const after = seq === undefined ? s.queue : s.order.take(seq);
       // Checked and encoded before its turn, so this part's CPU work overlaps the previous part's
       // write and sync (the page keeps several on their way); only numbering and writing wait.
-      const checked = checkPart(records);
+      const checked = checkPart(s.provenance ? withSharedProvenance(records, s.provenance) : records);
       const run = after.then(async () => {
         if (sessions.get(sessionId) !== s) {
           throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);

@@ -145,4 +145,39 @@ describe('import store commit', () => {
     const [listed] = await store.list();
     expect(listed).toMatchObject({ id: 'test-registry', recordCount: 1 });
   });
+
+  it('restores the provenance given once at begin, storing what full records would have stored', async () => {
+    const shared = { collection: 'test-registry', file: 'test.csv', importedAt: '2026-01-02T03:04:05.000Z' };
+    const stored: string[] = [];
+    for (const slim of [false, true]) {
+      const store = newStore();
+      const { sessionId } = await store.begin({
+        manifest: manifest(),
+        files: [],
+        source: 'test.csv',
+        ...(slim ? { provenance: shared } : {}),
+      });
+      const records = [1, 2].map((n) =>
+        person(`p-${n}`, { provenance: slim ? { row: n + 1 } : { ...shared, row: n + 1 } }),
+      );
+      await store.append(sessionId, records);
+      await store.commit(sessionId);
+      stored.push(
+        await readFile(
+          join(dataDirectory, 'collections', 'test-registry', 'records', 'part-00001.json'),
+          'utf8',
+        ),
+      );
+    }
+    expect(stored[1]).toBe(stored[0]);
+    expect(JSON.parse(stored[0] ?? '')[1].provenance).toEqual({ ...shared, row: 3 });
+  });
+
+  it('refuses records that leave out their provenance when begin gave none', async () => {
+    const store = newStore();
+    const { sessionId } = await store.begin({ manifest: manifest(), files: [], source: 'test.csv' });
+    await expect(store.append(sessionId, [person('p-1', { provenance: { row: 2 } })])).rejects.toThrow(
+      /^Record 1: provenance\.collection: /,
+    );
+  });
 });
