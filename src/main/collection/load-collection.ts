@@ -16,7 +16,7 @@ import {
   formatCollectionError,
   type CollectionError,
 } from '@shared/collection/collection-error';
-import { MANIFEST_FILE } from '@shared/collection/package-paths';
+import { MANIFEST_FILE, isRecordFilePath } from '@shared/collection/package-paths';
 import { validateCollection } from '@shared/collection/validate';
 import { fail, ok, type Result } from '@shared/result';
 
@@ -81,7 +81,11 @@ export interface CollectionFiles {
 }
 
 /** Read a collection folder into a package map. Errors are collected, not thrown. */
-async function readCollectionFiles(dir: string, options: LoadOptions = {}): Promise<CollectionFiles> {
+async function readCollectionFiles(
+  dir: string,
+  options: LoadOptions = {},
+  decodeVouchedRecords = true,
+): Promise<CollectionFiles> {
   const limits = { ...DEFAULTS, ...options };
   const files = new Map<string, string>();
   const errors: CollectionError[] = [];
@@ -178,6 +182,7 @@ async function readCollectionFiles(dir: string, options: LoadOptions = {}): Prom
         const expected = options.schemaChecked?.get(packagePath);
         if (expected !== undefined && createHash('sha256').update(bytes).digest('hex') === expected) {
           schemaChecked.add(packagePath);
+          if (!decodeVouchedRecords && isRecordFilePath(packagePath)) continue;
         }
         files.set(packagePath, bytes.toString('utf8'));
       } catch {
@@ -223,6 +228,24 @@ export async function loadCollectionFromDirectory(
 ): Promise<Result<LoadedCollection>> {
   const result = await loadCollectionPackage(dir, options);
   return result.ok ? ok(result.value.collection) : result;
+}
+
+/**
+ * For the import store's commit: reads and hashes every file as the loader does (same limits, same
+ * revision), but a record file whose bytes match the digest it was written with is only hashed, not
+ * decoded (it is listed in `schemaChecked` and left out of `files`): its records were checked when they
+ * were written. Every other file is in `files` as the loader would read it.
+ */
+export async function readPackageVouched(
+  dir: string,
+  options: LoadOptions & { schemaChecked: ReadonlyMap<string, string> },
+): Promise<CollectionFiles> {
+  return readCollectionFiles(dir, options, false);
+}
+
+/** The loader's message for an invalid package, naming it by its folder. */
+export function invalidPackageMessage(dir: string, errors: CollectionError[]): string {
+  return summary(basename(resolve(dir)), errors);
 }
 
 function summary(name: string, errors: CollectionError[]): string {

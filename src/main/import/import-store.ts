@@ -12,22 +12,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import { manifestSchema, recordSchema, type Manifest } from '@shared/collection/schema';
+import { manifestSchema, type Manifest } from '@shared/collection/schema';
 import type { LoadedCollection } from '@shared/collection/model';
-import { formatCollectionError, formatPath, type CollectionError } from '@shared/collection/collection-error';
+import { formatPath } from '@shared/collection/collection-error';
 import { BIBLIOGRAPHY_FILE, MANIFEST_FILE, isSafePackagePath } from '@shared/collection/package-paths';
+import { IncrementalRecordValidation } from '@shared/collection/validation/incremental';
+import { withSharedProvenance, type SharedProvenance } from '@shared/import/record-parts';
 import type { ImportedCollectionSummary } from '@shared/ipc/channels/imports';
 import { HandlerError } from '../ipc/dispatch';
-import {
-  listCollectionDirectories,
-  loadCollectionFromDirectory,
-  loadCollectionPackage,
-} from '../collection/load-collection';
+import { listCollectionDirectories, loadCollectionFromDirectory } from '../collection/load-collection';
 import { manifestSummary, type CollectionStore } from '../collection/collection-store';
 import { replaceFolder, writeFileDurably } from '../fs/durable-write';
 import { syncDirectory } from '../fs/sync-directory';
 import { AppendOrder } from './append-order';
+import { checkPackage, checkPart } from './package-check';
 
 export const IMPORT_META_FILE = '.atmintis-import';
 /** Loader limits for imported packages: far above the bundled defaults, still bounded. */
@@ -42,6 +40,8 @@ interface BeginImport {
   manifest: unknown;
   files: { path: string; text: string }[];
   source: string;
+  /** What every record's provenance shares, when the records leave it out (record-parts.ts). */
+  provenance?: SharedProvenance | undefined;
 }
 
 interface ImportStoreOptions {
@@ -56,6 +56,7 @@ interface Session {
   manifest: Manifest;
   folder: string;
   source: string;
+  provenance: SharedProvenance | undefined;
   parts: number;
   records: number;
   /**
@@ -63,6 +64,8 @@ interface Session {
    * schema: commit re-reads the parts and skips the schema parse only where the bytes still match.
    */
   partDigests: Map<string, string>;
+  /** Ids, duplicates and per-record checks, fed by each append, so commit need not re-read the parts. */
+  validation: IncrementalRecordValidation;
   /** Last begin/append, for reclaiming abandoned sessions. */
   touched: number;
   /** Appends run one after the other so parts are numbered in arrival order. */
@@ -103,25 +106,6 @@ export interface ImportStore {
   collections: CollectionStore;
 }
 
-type CheckedPart =
-  | { ok: true; bytes: Buffer; digest: string; count: number }
-  | { ok: false; index: number; issue: z.core.$ZodIssue | undefined };
-
-/** A part's records through the record schema, encoded once: the digest is of the very bytes written. */
-function checkPart(records: unknown[]): CheckedPart {
-  const clean: unknown[] = [];
-  for (const [index, value] of records.entries()) {
-    const parsed = recordSchema.safeParse(value);
-    if (!parsed.success) return { ok: false, index, issue: parsed.error.issues[0] };
-    clean.push(parsed.data);
-  }
-  const bytes = Buffer.from(JSON.stringify(clean), 'utf8');
-  return { ok: true, bytes, digest: createHash('sha256').update(bytes).digest('hex'), count: clean.length };
-}
-
-const collectionErrorDetails = (errors: CollectionError[]) =>
-  errors.map((e) => ({ ...e, text: formatCollectionError(e) }));
-
 export function createImportStore(options: ImportStoreOptions): ImportStore {
   const root = join(options.dataDirectory, 'collections');
   const tmp = join(options.dataDirectory, '.import-tmp');
@@ -129,6 +113,11 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
   const sessions = new Map<string, Session>();
   /** Loaded collections, kept after commit or first read: a 200k collection takes seconds to validate. */
   const loaded = new Map<string, LoadedCollection>();
+  /**
+   * Part digests of collections committed without being loaded: their first load skips the schema
+   * parse of parts whose bytes still match (what commit used to do), and checks everything else.
+   */
+  const vouched = new Map<string, ReadonlyMap<string, string>>();
   /** Commits and removals are serialised: two renames of the same folder must not interleave. */
   let exclusive: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -207,14 +196,19 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(collectionId)) return undefined;
     const dir = join(root, collectionId);
     if (!(await readMeta(dir))) return undefined;
-    const result = await loadCollectionFromDirectory(dir, LOAD_LIMITS);
+    const schemaChecked = vouched.get(collectionId);
+    const result = await loadCollectionFromDirectory(dir, {
+      ...LOAD_LIMITS,
+      ...(schemaChecked ? { schemaChecked } : {}),
+    });
     if (!result.ok) throw new HandlerError(result.error.code, result.error.message, result.error.details);
+    vouched.delete(collectionId);
     loaded.set(collectionId, result.value);
     return result.value;
   }
 
   return {
-    async begin({ manifest: rawManifest, files, source }) {
+    async begin({ manifest: rawManifest, files, source, provenance }) {
       await recovered;
       const parsed = manifestSchema.safeParse(rawManifest);
       if (!parsed.success) {
@@ -259,6 +253,9 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       const withBibliography = files.some((f) => f.path === BIBLIOGRAPHY_FILE)
         ? files
         : [...files, { path: BIBLIOGRAPHY_FILE, text: '[]' }];
+      const validation = new IncrementalRecordValidation(
+        new Map(withBibliography.map((f) => [f.path, f.text])),
+      );
       for (const file of withBibliography) {
         await mkdir(join(folder, file.path, '..'), { recursive: true });
         await writeFileDurably(join(folder, file.path), file.text);
@@ -268,9 +265,11 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         manifest,
         folder,
         source: source.slice(0, 300),
+        provenance,
         parts: 0,
         records: 0,
         partDigests: new Map(),
+        validation,
         touched: now().getTime(),
         queue: Promise.resolve(),
         order: new AppendOrder(),
@@ -288,7 +287,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
       const after = seq === undefined ? s.queue : s.order.take(seq);
       // Checked and encoded before its turn, so this part's CPU work overlaps the previous part's
       // write and sync (the page keeps several on their way); only numbering and writing wait.
-      const checked = checkPart(records);
+      const checked = checkPart(s.provenance ? withSharedProvenance(records, s.provenance) : records);
       const run = after.then(async () => {
         if (sessions.get(sessionId) !== s) {
           throw new HandlerError('import-session-not-found', `No import in progress with id "${sessionId}"`);
@@ -304,7 +303,8 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         const name = `part-${String(s.parts).padStart(5, '0')}.json`;
         await writeFileDurably(join(s.folder, 'records', name), checked.bytes);
         s.partDigests.set(`records/${name}`, checked.digest);
-        s.records += checked.count;
+        s.validation.addPart(`records/${name}`, checked.records);
+        s.records += checked.records.length;
         return { received: s.records };
       });
       const settled = run.then(
@@ -340,28 +340,21 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         try {
           await writeFileDurably(join(s.folder, MANIFEST_FILE), JSON.stringify(s.manifest, null, 2));
           if (s.records === 0) throw new HandlerError('import-invalid', 'The import has no records');
-          // Validate exactly what will be read later, with the same loader.
-          // Parts append already schema-checked are not parsed again when their bytes are unchanged;
-          // the package as a whole (ids, duplicates, references) is still checked in full.
-          const result = await loadCollectionPackage(s.folder, {
-            ...LOAD_LIMITS,
-            schemaChecked: s.partDigests,
+          const checked = await checkPackage({
+            folder: s.folder,
+            name: `session-${s.id}`,
+            collectionId: s.manifest.id,
+            partDigests: s.partDigests,
+            validation: s.validation,
+            limits: LOAD_LIMITS,
           });
-          if (!result.ok) {
-            const details = Array.isArray(result.error.details)
-              ? collectionErrorDetails(result.error.details as CollectionError[])
-              : undefined;
-            // The loader names the temp folder; the user knows the collection by its id.
-            const message = result.error.message.replace(`"session-${s.id}"`, `"${s.manifest.id}"`);
-            throw new HandlerError('import-invalid', message, details);
-          }
           const meta: ImportMeta = {
             importedAt: now().toISOString(),
             source: s.source,
             recordCount: s.records,
             // The meta file is not part of the package (the loader does not read it), so this hash
             // stays true of what is read back after the rename.
-            revision: result.value.revision,
+            revision: checked.revision,
           };
           await writeFileDurably(join(s.folder, IMPORT_META_FILE), JSON.stringify(meta));
           await syncDirectory(join(s.folder, 'records'));
@@ -369,7 +362,13 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
           const target = join(root, s.manifest.id);
           await replaceFolder(s.folder, target, join(tmp, `old-${s.manifest.id}-${s.id}`));
           await syncDirectory(root);
-          loaded.set(s.manifest.id, result.value.collection);
+          if (checked.collection) {
+            vouched.delete(s.manifest.id);
+            loaded.set(s.manifest.id, checked.collection);
+          } else {
+            loaded.delete(s.manifest.id);
+            vouched.set(s.manifest.id, s.partDigests);
+          }
           const summary = await summaryOf(target);
           if (!summary)
             throw new HandlerError('import-failed', 'The imported collection could not be read back');
@@ -403,6 +402,7 @@ export function createImportStore(options: ImportStoreOptions): ImportStore {
         const parked = join(tmp, `removed-${collectionId}-${randomUUID()}`);
         await rename(dir, parked);
         loaded.delete(collectionId);
+        vouched.delete(collectionId);
         await rm(parked, { recursive: true, force: true });
         return { removed: true };
       });

@@ -136,7 +136,7 @@ describe('ImportRun', () => {
   });
 
   it('passes the run choices to the worker and reports the rows it skipped', async () => {
-    const { api } = fakeApi();
+    const { api, calls } = fakeApi();
     const worker = fakeWorker([
       batch(0, 3),
       {
@@ -164,14 +164,22 @@ describe('ImportRun', () => {
       run: { skipBrokenRows: true, collection: 'test-registry', importedAt: '2026-12-07T10:00:00.000Z' },
       onProgress: () => undefined,
     }).start();
+    // The provenance every record shares goes to the main process once, and the worker leaves it
+    // out of the records that match it.
+    const shared = { collection: 'test-registry', file: 'f.csv', importedAt: '2026-12-07T10:00:00.000Z' };
     expect(sent).toEqual([
       {
         type: 'run',
         skipBrokenRows: true,
         collection: 'test-registry',
         importedAt: '2026-12-07T10:00:00.000Z',
+        sharedProvenance: shared,
       },
     ]);
+    expect(calls[0]).toEqual({
+      channel: 'imports.begin',
+      request: { manifest, files: [], source: 'f.csv', provenance: shared },
+    });
     expect(outcome).toMatchObject({
       status: 'done',
       skipped: { count: 1, rows: [{ row: 3, code: 'ragged-row' }] },

@@ -9,6 +9,7 @@ import {
   encodeRecordPartBytes,
   encodeRecordParts,
   wireRecord,
+  withSharedProvenance,
 } from '@shared/import/record-parts';
 
 const record = (n: number, title = `Person ${n}`) => ({ id: `p-${n}`, kind: 'person', title });
@@ -111,5 +112,52 @@ describe('record parts', () => {
       title: 'T',
       summary: '',
     });
+  });
+
+  it('sends the provenance every record shares once: each fixture registry is stored the same, byte for byte', () => {
+    const shared = { collection: 'fixture', file: '', importedAt: '2026-01-01T00:00:00.000Z' };
+    for (const name of ['memorial-style-ru.csv', 'lithuanian-style-lt.csv', 'polish-headers-pl.tsv']) {
+      const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/registries', name));
+      const inspection = inspectImport(name, new Uint8Array(bytes), {});
+      if (!inspection.ok || inspection.format !== 'delimited') throw new Error(`${name}: not read`);
+      const records: unknown[] = [];
+      runImport(inspection, inspection.suggested as never, {
+        collection: shared.collection,
+        importedAt: shared.importedAt,
+        onBatch: (batch) => records.push(...batch),
+      });
+      const forFile = { ...shared, file: name };
+      const [slim] = encodeRecordParts(records, undefined, forFile) as [{ json: string; count: number }];
+      const [whole] = encodeRecordParts(records) as [{ json: string; count: number }];
+      expect(slim.json.length).toBeLessThan(whole.json.length * 0.9);
+      expect(slim.json).not.toContain(shared.importedAt);
+      const decoded = decodeRecordPart(slim.json);
+      if (!decoded.ok) throw new Error(decoded.reason);
+      const stored = (list: unknown[]) => list.map((r) => JSON.stringify(recordSchema.parse(r)));
+      expect(stored(withSharedProvenance(decoded.records, forFile))).toEqual(stored(records));
+      // Without the import's provenance the slim records are incomplete, and the schema says so.
+      expect(recordSchema.safeParse(decoded.records[0]).success).toBe(false);
+    }
+  });
+
+  it('leaves whole any provenance that differs from the shared one, and never overwrites what a record says', () => {
+    const shared = { collection: 'c', file: 'f.csv', importedAt: 't' };
+    const own = { collection: 'c', file: 'other.csv', row: 2, importedAt: 't' };
+    expect(wireRecord({ id: 'p-1', kind: 'person', provenance: own }, shared)).toEqual({
+      id: 'p-1',
+      kind: 'person',
+      provenance: own,
+    });
+    expect(wireRecord({ id: 'p-1', kind: 'person', provenance: { ...own, file: 'f.csv' } }, shared)).toEqual({
+      id: 'p-1',
+      kind: 'person',
+      provenance: { row: 2 },
+    });
+    const partial = { id: 'p-2', provenance: { row: 3, file: 'mine.csv' } };
+    const none = { id: 'p-3' };
+    expect(withSharedProvenance([partial, none, 'x'], shared)).toEqual([partial, none, 'x']);
+    expect(withSharedProvenance([{ id: 'p-4', provenance: { row: 4 } }], shared)).toEqual([
+      { id: 'p-4', provenance: { row: 4, ...shared } },
+    ]);
   });
 });

@@ -94,7 +94,17 @@ export class ImportRun {
   async start(): Promise<ImportOutcome> {
     const { api, worker, manifest, files, source, run, onProgress } = this.options;
     const maxInFlight = Math.max(1, this.options.maxInFlight ?? MAX_APPENDS_IN_FLIGHT);
-    const begun = await api.call('imports.begin', { manifest, files, source });
+    // Every record's provenance names the same collection, file and time: sent once, here.
+    const provenance =
+      run?.collection !== undefined && run.importedAt !== undefined && source !== ''
+        ? { collection: run.collection, file: source, importedAt: run.importedAt }
+        : undefined;
+    const begun = await api.call('imports.begin', {
+      manifest,
+      files,
+      source,
+      ...(provenance ? { provenance } : {}),
+    });
     if (!begun.ok) return { status: 'failed', errors: errorsFromAppError(begun.error) };
     const { sessionId } = begun.value;
     const started = performance.now();
@@ -250,7 +260,7 @@ export class ImportRun {
       }
     };
     worker.addEventListener('message', onMessage);
-    worker.postMessage({ type: 'run', ...run });
+    worker.postMessage({ type: 'run', ...run, ...(provenance ? { sharedProvenance: provenance } : {}) });
     const result = await outcome;
     worker.removeEventListener('message', onMessage);
     if (result.status === 'cancelled') {

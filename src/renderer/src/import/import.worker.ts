@@ -93,7 +93,7 @@ async function receive(message: ImportWorkerRequest): Promise<void> {
     ...(message.importedAt === undefined ? {} : { importedAt: message.importedAt }),
     onBatch: (records) => {
       const encoding = performance.now();
-      const parts = encodeRecordPartBytes(records);
+      const parts = encodeRecordPartBytes(records, undefined, message.sharedProvenance);
       const posting = performance.now();
       for (const { json, count } of parts) {
         scope.postMessage({ type: 'part', json, count }, [json.buffer]);

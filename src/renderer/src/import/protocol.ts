@@ -5,6 +5,7 @@ import type { ImportEncoding } from '@shared/import/encoding';
 import type { ImportError, ImportNote } from '@shared/import/errors';
 import type { ColumnMapping, ColumnMappingInput, SuggestionBasis } from '@shared/import/mapping';
 import type { PackageFile } from '@shared/import/collection-source';
+import type { SharedProvenance } from '@shared/import/record-parts';
 import type { ImportFormat, InspectOverrides } from '@shared/import/pipeline';
 
 /** What a run needs besides the inspected file: the mapping, the skip choice, and the provenance. */
@@ -15,6 +16,8 @@ export interface RunRequest {
   /** Collection id and import time, stored as each record's provenance. */
   collection?: string;
   importedAt?: string;
+  /** Given to the main process at `imports.begin`: records that match it travel without it. */
+  sharedProvenance?: SharedProvenance;
 }
 
 export type ImportWorkerRequest =

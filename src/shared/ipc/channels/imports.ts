@@ -36,6 +36,18 @@ export const importRequests = {
         .default([]),
       /** Name of the imported file, shown in the list. */
       source: z.string().max(300),
+      /**
+       * Every record's collection, file and import time, sent once: records whose provenance gives
+       * only its row get these (record-parts.ts, `withSharedProvenance`).
+       */
+      provenance: z
+        .object({
+          collection: z.string().min(1).max(300),
+          file: z.string().min(1).max(300),
+          importedAt: z.string().min(1).max(100),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   'imports.appendRecords': z
