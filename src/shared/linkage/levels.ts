@@ -62,6 +62,13 @@ export const FIELD_LEVELS: Readonly<Record<LinkField, readonly LevelDefinition[]
     level('different', 'disagree', 0.17, 0.98),
   ],
   caseNumber: [level('same', 'agree', 0.8, 0.001), level('different', 'disagree', 0.2, 0.999)],
+  // Other members of the two families who match each other (family.ts); compared only when both
+  // records have a family of two or more in their list.
+  family: [
+    level('two-or-more', 'agree', 0.6, 0.0005),
+    level('one', 'agree', 0.25, 0.002),
+    level('none', 'disagree', 0.15, 0.9975),
+  ],
   destination: [
     level('same', 'agree', 0.8, 0.1),
     level('similar', 'partial', 0.08, 0.05),
