@@ -1,5 +1,6 @@
 /**
- * `npm run bench:linkage -- [--people N] [--lists 2|3] [--threshold BITS] [--fuse-sample N] [--json F]`
+ * `npm run bench:linkage -- [--people N] [--lists 2|3] [--threshold BITS] [--fuse-sample N]
+ *                          [--case-numbers shared|per-list] [--json F]`
  *
  * Record linkage measured against known truth: synthetic lists of invented people
  * (bench/synthetic-lists.ts) are linked by src/shared/linkage, and the pairs at or above the threshold
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     lists: { type: 'string', default: '2' },
     threshold: { type: 'string' },
     'fuse-sample': { type: 'string' },
+    'case-numbers': { type: 'string', default: 'shared' },
     json: { type: 'string' },
   },
 });
@@ -54,13 +56,14 @@ const quality = (predicted: number, correct: number, truePairs: number): Quality
 };
 
 let started = performance.now();
-const synthetic = generateSyntheticLists({ people, lists: listCount });
+const caseNumbers = values['case-numbers'] === 'per-list' ? 'per-list' : 'shared';
+const synthetic = generateSyntheticLists({ people, lists: listCount, caseNumbers });
 const records: LinkRecord[] = synthetic.lists.flatMap((list) => list.records);
 const generateSeconds = (performance.now() - started) / 1000;
 const { truth } = synthetic;
 const sizes = synthetic.lists.map((list) => `${list.id} ${list.records.length}`).join(', ');
 console.log(
-  `Synthetic lists of ${people} invented people: ${sizes} (generated in ${generateSeconds.toFixed(1)} s)`,
+  `Synthetic lists of ${people} invented people: ${sizes}, case numbers ${caseNumbers} (generated in ${generateSeconds.toFixed(1)} s)`,
 );
 
 // Every pair of records (in different lists) describing the same person.
@@ -197,6 +200,7 @@ if (values.json) {
       {
         synthetic: true,
         people,
+        caseNumbers,
         lists: synthetic.lists.map((list) => ({ id: list.id, records: list.records.length })),
         records: result.records,
         blocks: result.blocks,
