@@ -174,7 +174,8 @@ const line = (name: string, q: Quality) =>
   `  ${name.padEnd(44)} precision ${pct(q.precision)}  recall ${pct(q.recall)}  F1 ${pct(q.f1)}  (${q.correct}/${q.predicted} predicted, ${q.truePairs} true pairs)`;
 console.log(
   `Linkage: ${result.records} records, ${result.blocks} blocks, ${result.pairsCompared} pairs compared ` +
-    `(${result.ruledOut} ruled out by birth years), ${linkSeconds.toFixed(1)} s wall, ` +
+    `(${result.ruledOut} ruled out by birth years, ${result.familyPairs} rescored for shared family members), ` +
+    `${linkSeconds.toFixed(1)} s wall, ` +
     `${linkCpuSeconds.toFixed(1)} s CPU, ` +
     `peak RSS ${mib(linkPeak)} MiB (${mib(rssBefore)} MiB before the run, lists included)`,
 );
@@ -206,6 +207,7 @@ if (values.json) {
         blocks: result.blocks,
         pairsCompared: result.pairsCompared,
         ruledOut: result.ruledOut,
+        familyPairs: result.familyPairs,
         seconds: Math.round(linkSeconds * 10) / 10,
         cpuSeconds: Math.round(linkCpuSeconds * 10) / 10,
         peakRssMiB: mib(linkPeak),

@@ -76,6 +76,8 @@ export interface LinkageResult {
   pairsCompared: number;
   /** Compared pairs ruled out by contradicting birth years. */
   ruledOut: number;
+  /** Pairs of two records with families rescored in the second pass (shared family members). */
+  familyPairs: number;
   keepAbove: number;
   /** Sorted by score, highest first. */
   candidates: Candidate[];
@@ -146,7 +148,35 @@ export async function runLinkage(
   const families = buildFamilies(records);
   const likely: LikelyMatches = new Map();
   const likelyAbove = options.familyThreshold ?? DEFAULT_THRESHOLD;
-  const pending = { a: [] as number[], b: [] as number[], score: [] as number[], household: [] as number[] };
+  // Typed and grown by doubling: at 200,000 people there are millions of waiting pairs.
+  const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+    to.set(from);
+    return to;
+  };
+  let pending = {
+    length: 0,
+    a: new Int32Array(1024),
+    b: new Int32Array(1024),
+    score: new Float64Array(1024),
+    household: new Float64Array(1024),
+  };
+  const wait = (a: number, b: number, score: number, household: number) => {
+    if (pending.length === pending.a.length) {
+      const size = pending.a.length * 2;
+      pending = {
+        length: pending.length,
+        a: grow(pending.a, new Int32Array(size)),
+        b: grow(pending.b, new Int32Array(size)),
+        score: grow(pending.score, new Float64Array(size)),
+        household: grow(pending.household, new Float64Array(size)),
+      };
+    }
+    pending.a[pending.length] = a;
+    pending.b[pending.length] = b;
+    pending.score[pending.length] = score;
+    pending.household[pending.length] = household;
+    pending.length += 1;
+  };
   let ruledOut = 0;
   const visit = (a: PreparedRecord, b: PreparedRecord) => {
     pairsCompared += 1;
@@ -162,10 +192,7 @@ export async function runLinkage(
     if (score >= likelyAbove) addLikely(likely, a.index, b.index);
     const household = householdWeight(model, levels, a);
     if (withHouseholdWeight(score, household, HOUSEHOLD_CAP) < keepAbove) return;
-    pending.a.push(a.index);
-    pending.b.push(b.index);
-    pending.score.push(score);
-    pending.household.push(household);
+    wait(a.index, b.index, score, household);
   };
   for (let k = 0; k < blocks.length; k++) {
     forEachPair(blocks[k] as (typeof blocks)[number], records, keysOf, { scope, touching }, visit);
@@ -180,7 +207,7 @@ export async function runLinkage(
     });
     model = { ...model, fields: { ...model.fields, family } };
   }
-  for (let n = 0; n < pending.a.length; n++) {
+  for (let n = 0; n < pending.length; n++) {
     const x = records[pending.a[n] ?? 0] as PreparedRecord;
     const y = records[pending.b[n] ?? 0] as PreparedRecord;
     // Counted from the record with the lower id, so the level does not depend on the visiting order.
@@ -206,6 +233,7 @@ export async function runLinkage(
     blocks: blocks.length,
     pairsCompared,
     ruledOut,
+    familyPairs: pending.length,
     keepAbove,
     candidates,
     model,
