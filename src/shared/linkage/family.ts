@@ -7,8 +7,8 @@
  * a case number, has no family and the field is missing.
  *
  * This is household evidence, not person evidence (a father and his son share every family member but
- * themselves), so its positive weight counts inside the household cap (model.ts). Its disagreement
- * ("none": both families listed with others, none of them matched) counts in full, like the others.
+ * themselves), so its positive weight counts inside the household cap (model.ts). "None" (both
+ * families listed with others, none of them matched) is shown but adds nothing (levels.ts).
  */
 import { FIELD_INDEX, MISSING } from './compare';
 import { FIELD_LEVELS, PRIOR_PAIRS } from './levels';
@@ -135,7 +135,12 @@ export function estimateFamilyModel(
   const u = definitions.map(
     (definition, k) => ((counts[k] ?? 0) + PRIOR_PAIRS * definition.u) / (seen + PRIOR_PAIRS),
   );
-  return { m: [...m], u, weights: m.map((mk, k) => weightOf(mk, u[k] ?? 1)), sampled: seen };
+  return {
+    m: [...m],
+    u,
+    weights: m.map((mk, k) => (definitions[k]?.neutral ? 0 : weightOf(mk, u[k] ?? 1))),
+    sampled: seen,
+  };
 }
 
 export const FAMILY_FIELD = FIELD_INDEX.family;

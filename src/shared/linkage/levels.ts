@@ -16,13 +16,16 @@ export interface LevelDefinition {
    * it decides only when the records are too few to say (a test fixture, a first small list).
    */
   u: number;
+  /** Shown in the explanation but adds nothing (its absence of agreement is not evidence against). */
+  neutral?: boolean;
 }
 
-const level = (name: string, outcome: Outcome, m: number, u: number): LevelDefinition => ({
+const level = (name: string, outcome: Outcome, m: number, u: number, neutral = false): LevelDefinition => ({
   level: name,
   outcome,
   m,
   u,
+  ...(neutral ? { neutral } : {}),
 });
 
 export const FIELD_LEVELS: Readonly<Record<LinkField, readonly LevelDefinition[]>> = {
@@ -67,7 +70,9 @@ export const FIELD_LEVELS: Readonly<Record<LinkField, readonly LevelDefinition[]
   family: [
     level('two-or-more', 'agree', 0.6, 0.0005),
     level('one', 'agree', 0.25, 0.002),
-    level('none', 'disagree', 0.15, 0.9975),
+    // Neutral: a member not found again may be missing from a list, or score just below the
+    // threshold in a small or sparse list; counting that against the pair punished true pairs.
+    level('none', 'disagree', 0.15, 0.9975, true),
   ],
   destination: [
     level('same', 'agree', 0.8, 0.1),

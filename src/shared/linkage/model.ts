@@ -133,7 +133,8 @@ export function estimateModel(
     const u = definitions.map(
       (definition, k) => ((fieldCounts[k] ?? 0) + PRIOR_PAIRS * definition.u) / (seen + PRIOR_PAIRS),
     );
-    fields[field] = { m, u, weights: m.map((mk, k) => weightOf(mk, u[k] ?? 1)), sampled: seen };
+    const weights = m.map((mk, k) => (definitions[k]?.neutral ? 0 : weightOf(mk, u[k] ?? 1)));
+    fields[field] = { m, u, weights, sampled: seen };
   });
   return {
     fields,
