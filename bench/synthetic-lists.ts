@@ -201,6 +201,12 @@ export interface SyntheticListsOptions {
   people: number;
   lists?: 2 | 3;
   seed?: number;
+  /**
+   * `shared` (default): every list writes the family's one case number. `per-list`: the lists after
+   * the first number the files their own way (as two archives would), so a case number agrees only
+   * within one list and the family is known by its members.
+   */
+  caseNumbers?: 'shared' | 'per-list';
 }
 
 const POLISH: readonly [RegExp, string][] = [
@@ -389,11 +395,16 @@ export function generateSyntheticLists(options: SyntheticListsOptions): Syntheti
   const truth = new Map<string, number>();
   const lists = styles.map((style) => {
     const records: LinkRecord[] = [];
+    const renumber = options.caseNumbers === 'per-list' && style.id !== 'list-lt';
     for (const person of people) {
       if (random() >= style.share) continue;
       const id = `${style.id}/r${String(records.length + 1).padStart(7, '0')}`;
       truth.set(id, person.id);
-      records.push({ id, collection: style.id, person: style.write(person, random) });
+      // Another archive's file number: one per family, unrelated to the first list's.
+      const written = renumber
+        ? { ...person, caseNumber: `${style.id.slice(5)}-${Number(person.caseNumber) * 7 + 3}` }
+        : person;
+      records.push({ id, collection: style.id, person: style.write(written, random) });
     }
     return { id: style.id, records };
   });

@@ -17,6 +17,9 @@ export function writtenValue(record: PreparedRecord, field: LinkField): string |
       return record.operation?.text;
     case 'sex':
       return record.sex?.text;
+    case 'family':
+      // Shown as the members who matched (candidateOf), not as a value of the record.
+      return undefined;
     default:
       return record[field]?.text;
   }
@@ -48,14 +51,30 @@ export function explain(
 }
 
 /** A candidate with `a` < `b` by id; its score is the sum of the field weights shown, less the cap. */
+/** A record's name as written, given name first, for listing family members. */
+const nameOf = (record: PreparedRecord): string =>
+  [record.givenName?.text, record.surname?.text].filter(Boolean).join(' ');
+
+/** Family members who matched, each pair as [member of x's family, member of y's family]. */
+export type FamilyMatches = readonly (readonly [PreparedRecord, PreparedRecord])[];
+
 export function candidateOf(
   model: LinkageModel,
   x: PreparedRecord,
   y: PreparedRecord,
   levels: Int8Array,
+  family: FamilyMatches = [],
 ): Candidate {
-  const [a, b] = x.id < y.id ? [x, y] : [y, x];
+  const swapped = x.id >= y.id;
+  const [a, b] = swapped ? [y, x] : [x, y];
   const fields = explain(model, a, b, levels);
+  const familyField = fields.find((field) => field.field === 'family');
+  if (familyField && family.length > 0) {
+    const pairs = family.map(([p, q]): [PreparedRecord, PreparedRecord] => (swapped ? [q, p] : [p, q]));
+    familyField.a = pairs.map(([p]) => nameOf(p)).join('; ');
+    familyField.b = pairs.map(([, q]) => nameOf(q)).join('; ');
+    familyField.members = pairs.map(([p, q]) => ({ a: p.id, b: q.id }));
+  }
   let household = 0;
   for (const field of fields) {
     if (field.weight > 0 && HOUSEHOLD_FIELDS.includes(field.field)) household += field.weight;

@@ -16,13 +16,16 @@ export interface LevelDefinition {
    * it decides only when the records are too few to say (a test fixture, a first small list).
    */
   u: number;
+  /** Shown in the explanation but adds nothing (its absence of agreement is not evidence against). */
+  neutral?: boolean;
 }
 
-const level = (name: string, outcome: Outcome, m: number, u: number): LevelDefinition => ({
+const level = (name: string, outcome: Outcome, m: number, u: number, neutral = false): LevelDefinition => ({
   level: name,
   outcome,
   m,
   u,
+  ...(neutral ? { neutral } : {}),
 });
 
 export const FIELD_LEVELS: Readonly<Record<LinkField, readonly LevelDefinition[]>> = {
@@ -62,6 +65,15 @@ export const FIELD_LEVELS: Readonly<Record<LinkField, readonly LevelDefinition[]
     level('different', 'disagree', 0.17, 0.98),
   ],
   caseNumber: [level('same', 'agree', 0.8, 0.001), level('different', 'disagree', 0.2, 0.999)],
+  // Other members of the two families who match each other (family.ts); compared only when both
+  // records have a family of two or more in their list.
+  family: [
+    level('two-or-more', 'agree', 0.6, 0.0005),
+    level('one', 'agree', 0.25, 0.002),
+    // Neutral: a member not found again may be missing from a list, or score just below the
+    // threshold in a small or sparse list; counting that against the pair punished true pairs.
+    level('none', 'disagree', 0.15, 0.9975, true),
+  ],
   destination: [
     level('same', 'agree', 0.8, 0.1),
     level('similar', 'partial', 0.08, 0.05),

@@ -133,7 +133,8 @@ export function estimateModel(
     const u = definitions.map(
       (definition, k) => ((fieldCounts[k] ?? 0) + PRIOR_PAIRS * definition.u) / (seen + PRIOR_PAIRS),
     );
-    fields[field] = { m, u, weights: m.map((mk, k) => weightOf(mk, u[k] ?? 1)), sampled: seen };
+    const weights = m.map((mk, k) => (definitions[k]?.neutral ? 0 : weightOf(mk, u[k] ?? 1)));
+    fields[field] = { m, u, weights, sampled: seen };
   });
   return {
     fields,
@@ -168,6 +169,7 @@ export const HOUSEHOLD_FIELDS: readonly LinkField[] = [
   'birthPlace',
   'residence',
   'caseNumber',
+  'family',
   'destination',
   'operationDate',
 ];
@@ -186,4 +188,26 @@ export function totalWeight(model: LinkageModel, levels: Int8Array, a: PreparedR
     else total += weight;
   }
   return total + Math.min(household, HOUSEHOLD_CAP);
+}
+
+/** The positive household weight of a compared pair before the cap (how much room the cap leaves). */
+export function householdWeight(model: LinkageModel, levels: Int8Array, a: PreparedRecord): number {
+  let household = 0;
+  for (const f of HOUSEHOLD) {
+    const level = levels[f] ?? MISSING;
+    if (level === MISSING) continue;
+    const weight = levelWeight(model, LINK_FIELDS[f] as LinkField, level, a);
+    if (weight > 0) household += weight;
+  }
+  return household;
+}
+
+/**
+ * A score with one more household field's weight added: a positive weight only fills what the cap
+ * leaves (`household` is the positive household weight already in `score`), a negative one counts in
+ * full.
+ */
+export function withHouseholdWeight(score: number, household: number, weight: number): number {
+  if (weight <= 0) return score + weight;
+  return score - Math.min(household, HOUSEHOLD_CAP) + Math.min(household + weight, HOUSEHOLD_CAP);
 }

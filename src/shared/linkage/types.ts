@@ -25,6 +25,7 @@ export const LINK_FIELDS = [
   'birthPlace',
   'residence',
   'caseNumber',
+  'family',
   'destination',
   'operationDate',
 ] as const;
@@ -44,6 +45,11 @@ export interface FieldExplanation {
   b?: string;
   /** log2(m/u) of the level, in bits; 0 when a value is missing. */
   weight: number;
+  /**
+   * `family` only: the record ids of the other family members who matched, a's family member first
+   * (see docs/linkage.md, "Shared family members").
+   */
+  members?: { a: string; b: string }[];
 }
 
 /** A scored candidate pair: `a` and `b` are record ids, `a` < `b`. */
@@ -54,7 +60,7 @@ export interface Candidate {
   score: number;
   fields: FieldExplanation[];
   /**
-   * Bits the household fields (places, case number, operation) agreed for beyond what they may add
+   * Bits the household fields (places, case number, family, operation) agreed for beyond what they may add
    * together (see docs/linkage.md), taken off the sum; absent when under the cap.
    */
   householdCapped?: number;
