@@ -9,8 +9,8 @@ import { pairKey } from '@shared/linkage/groups';
 import { decisionProblem } from '@shared/notes/backup';
 import type { Decision, DecisionKind } from '@shared/linkage/types';
 import { createSignal, type Signal } from '../api/signal';
-import { toDecision, toDecisionRow, type MetaRow, type NotesDatabase } from '../notes/db';
-import { NotesStorageError, toStorageError } from '../notes/repository';
+import { toDecision, toDecisionRow, type NotesDatabase } from '../notes/db';
+import { countedWrite, NotesStorageError, storageRead } from '../notes/repository';
 
 export interface DecisionInput {
   /** Record ids `<collection id>/<record id>` (linkRecordId in @shared/linkage/from-collection). */
@@ -23,14 +23,6 @@ export interface DecisionInput {
   note?: string;
 }
 
-const EMPTY_META: MetaRow = {
-  key: 'changes',
-  revision: 0,
-  changedAt: null,
-  backedUpRevision: 0,
-  backedUpAt: null,
-};
-
 export class DecisionsRepository {
   /** Fires after every write (so useResult(..., { refetchOn: repo.changes }) reloads). */
   readonly changes: Signal = createSignal();
@@ -40,29 +32,15 @@ export class DecisionsRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Runs a write with the change revision bump in one transaction, then tells the watchers. */
+  /** A counted write (the backups see it), then the watchers are told. */
   private async write<T>(work: () => Promise<T>): Promise<T> {
-    let result: T;
-    try {
-      result = await this.db.transaction('rw', this.db.decisions, this.db.meta, async () => {
-        const value = await work();
-        const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
-        await this.db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: this.now().toISOString() });
-        return value;
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+    const result = await countedWrite(this.db, this.now, work);
     this.changes.notify();
     return result;
   }
 
-  private async read<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw toStorageError(error);
-    }
+  private read<T>(work: () => Promise<T>): Promise<T> {
+    return storageRead(work);
   }
 
   /** Every stored decision (one per pair, the latest), a < b. */

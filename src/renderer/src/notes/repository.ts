@@ -100,31 +100,49 @@ const EMPTY_META: MetaRow = {
   backedUpAt: null,
 };
 
+/**
+ * Every write to the user's layer (notes or linkage decisions) runs here: the work and the change
+ * revision's bump in one transaction, so the automatic backups see every change; storage failures come
+ * out as NotesStorageError.
+ */
+export async function countedWrite<T>(
+  db: NotesDatabase,
+  now: () => Date,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction('rw', db.notes, db.decisions, db.meta, async () => {
+      const result = await work();
+      const meta = (await db.meta.get('changes')) ?? EMPTY_META;
+      await db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: now().toISOString() });
+      return result;
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** A read of the notes database, its failures as NotesStorageError. */
+export async function storageRead<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 export class NotesRepository {
   constructor(
     readonly db: NotesDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async write<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction('rw', this.db.notes, this.db.decisions, this.db.meta, async () => {
-        const result = await work();
-        const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
-        await this.db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: this.now().toISOString() });
-        return result;
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    return countedWrite(this.db, this.now, work);
   }
 
-  private async read<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw toStorageError(error);
-    }
+  private read<T>(work: () => Promise<T>): Promise<T> {
+    return storageRead(work);
   }
 
   /** Every note, the trash included. */
