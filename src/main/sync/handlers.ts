@@ -4,6 +4,7 @@ import type { Handlers } from '@shared/ipc/contract';
 import { SYNC_REMOTE_PATH } from '@shared/sync/server-remote-path';
 import { HandlerError } from '../ipc/dispatch';
 import { diagnoseStatus } from './connection-errors';
+import { credentialsAccepted } from './session-check';
 import type { SyncProxy } from './sync-proxy';
 import { SyncSettingsError, type SyncSettingsStore } from './sync-settings-store';
 
@@ -45,7 +46,10 @@ async function testConnection(store: SyncSettingsStore, proxy: SyncProxy): Promi
       message: typeof body.reason === 'string' ? body.reason : 'The server could not be reached.',
     };
   }
-  const diagnosis = diagnoseStatus(response.status);
+  const signedIn =
+    response.status === 401 && (await credentialsAccepted({ ...current, password: current.password }));
+  // Valid credentials refused by the project: a membership question, not a password one.
+  const diagnosis = diagnoseStatus(signedIn === true ? 403 : response.status);
   return {
     ...diagnosis,
     status: response.status,
