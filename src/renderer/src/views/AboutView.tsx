@@ -41,7 +41,8 @@ export default function AboutView() {
         <LanguageSwitch />
         <p className="muted">{t('settings.languageHint')}</p>
         <p>
-          <Link href="/sync/settings">{t('sync.settings.link')}</Link>
+          {/* "~": absolute, outside the nested About route. */}
+          <Link href="~/sync/settings">{t('sync.settings.link')}</Link>
         </p>
       </section>
       <p>{t('about.thirdParty')}</p>
