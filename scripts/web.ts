@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { isBuildStale } from '../src/main/web/build-freshness';
 import { startWebServer } from '../src/main/web/web-server';
 import { createMainHandlers, createMainSearchIndexStore } from '../src/main/services';
+import { createSyncService } from '../src/main/sync/sync-service';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -45,6 +46,9 @@ function main(): void {
   const dataDirectory = resolve(values['data-dir']);
   // ONE store for the save channel and the index route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
+  // ONE sync service for the sync channels and the /sync/remote proxy. No keychain here: the password
+  // is kept in this process's memory only, never written.
+  const sync = createSyncService({ dataDirectory });
   const handlers = createMainHandlers({
     resourcesDir: join(projectRoot, 'resources'),
     extraCollectionDirs: values['collections-dir'].map((dir) => resolve(dir)),
@@ -56,12 +60,13 @@ function main(): void {
       dataDirectory,
     },
     searchIndexStore,
+    sync,
     // The harness runs on the user's own machine, but a page must not make it launch programs: links
     // open in the browser instead (the renderer falls back to a normal link when this says false).
     openExternal: async () => false,
   });
 
-  startWebServer({ port, rendererDir, handlers, searchIndexStore }).then(
+  startWebServer({ port, rendererDir, handlers, searchIndexStore, syncProxy: sync.proxy }).then(
     (server) => {
       console.log(`Atmintis is serving on ${server.url}/`);
       const stop = () => void server.close().then(() => process.exit(0));

@@ -3,7 +3,18 @@
  * Anything with logic worth testing lives elsewhere and is tested in Node.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { OPEN_VIEW_EVENT } from '@shared/ipc/contract';
 import { CLOSE_READY_EVENT } from '@shared/ipc/channel-names';
 import { guardWindowClose, type CloseGuard } from './electron/close-guard';
@@ -18,6 +29,9 @@ import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
 import { createMainHandlers, createMainSearchIndexStore } from './services';
 import { createDialogSaveFile } from './backups/save-file';
 import { createDialogPdfPrinter } from './documents/print-to-pdf';
+import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { createEncryptedFileVault } from './sync/password-vault';
+import { createSyncService, syncFolder } from './sync/sync-service';
 
 const APP_NAME = 'Atmintis';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -61,7 +75,15 @@ function start(): void {
   const dataDirectory = app.getPath('userData');
   // ONE store for the save channel and the app:// index route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
-  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore);
+  // ONE sync service for the sync channels and the app:// proxy; the password encrypted by the OS.
+  const sync = createSyncService({
+    dataDirectory,
+    vault: createEncryptedFileVault(
+      join(syncFolder(dataDirectory), 'password.bin'),
+      safeStorageCipher(safeStorage),
+    ),
+  });
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore, sync.proxy);
   applySessionPolicy(session.defaultSession, trustedOrigins);
   const handlers = createMainHandlers({
     resourcesDir: resourcesDir(),
@@ -73,6 +95,7 @@ function start(): void {
       dataDirectory,
     },
     searchIndexStore,
+    sync,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);

@@ -16,6 +16,8 @@ import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
 import { createSearchIndexHandlers } from './search-index/handlers';
+import { createSyncHandlers } from './sync/handlers';
+import { createSyncService, type SyncService } from './sync/sync-service';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -35,6 +37,9 @@ export interface ServiceOptions {
    *  both must share ONE store, which serialises its reads and writes. Default: one over the data
    *  folder (see createMainSearchIndexStore). */
   searchIndexStore?: SearchIndexStore;
+  /** Team sync's settings store and proxy, when the transport also serves /sync/remote from them: both
+   *  must share ONE service. Default: one over the data folder with the password in memory only. */
+  sync?: SyncService;
 }
 
 /** The store the handlers default to; a transport creates it once and passes it to both places. */
@@ -69,5 +74,8 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       saveFile: options.saveFile ?? noSaveDialog,
     }),
     ...createSearchIndexHandlers(options.searchIndexStore ?? createMainSearchIndexStore(options.appInfo)),
+    ...createSyncHandlers(
+      options.sync ?? createSyncService({ dataDirectory: options.appInfo.dataDirectory }),
+    ),
   };
 }

@@ -9,6 +9,7 @@ import { collectionRequests } from '@shared/ipc/channels/collections';
 import { documentRequests } from '@shared/ipc/channels/documents';
 import { importRequests } from '@shared/ipc/channels/imports';
 import { searchIndexRequests } from '@shared/ipc/channels/search-index';
+import { syncRequests } from '@shared/ipc/channels/sync';
 import { channels } from '@shared/ipc/contract';
 import type { BackupStore } from '../../src/main/backups/backup-store';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
@@ -20,6 +21,9 @@ import { createImportHandlers } from '../../src/main/import/handlers';
 import type { ImportStore } from '../../src/main/import/import-store';
 import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
 import type { SearchIndexStore } from '../../src/main/search-index/index-store';
+import { createSyncHandlers } from '../../src/main/sync/handlers';
+import type { SyncProxy } from '../../src/main/sync/sync-proxy';
+import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
 
 const names = (o: object): string[] => Object.keys(o).sort();
 
@@ -49,6 +53,10 @@ describe('main-process channel modules', () => {
       declared: documentRequests,
     },
     { built: createSearchIndexHandlers({} as SearchIndexStore), declared: searchIndexRequests },
+    {
+      built: createSyncHandlers({ store: {} as SyncSettingsStore, proxy: {} as SyncProxy }),
+      declared: syncRequests,
+    },
   ];
 
   it('each implements exactly the channels its feature declares', () => {

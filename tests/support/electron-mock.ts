@@ -66,6 +66,11 @@ export function createElectronMock() {
       },
     },
     shell: { openExternal: vi.fn(async () => undefined) },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => false),
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
   };
 
   return { electron, appListeners, windows, fireReady: resolveReady };

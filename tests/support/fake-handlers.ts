@@ -10,6 +10,8 @@ import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/h
 import type { DocumentStore } from '../../src/main/documents/document-store';
 import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
 import type { SearchIndexStore } from '../../src/main/search-index/index-store';
+import { createSyncHandlers } from '../../src/main/sync/handlers';
+import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
 
 export const testAppInfo: AppInfo = {
   name: 'Atmintis',
@@ -76,6 +78,21 @@ const noSearchIndex: SearchIndexStore = {
   },
 };
 
+/** Sync that is never set up: tests that exercise sync build a real store in a temp folder. */
+const noSync: SyncSettingsStore = {
+  view: async () => ({
+    settings: null,
+    passwordStored: false,
+    canStorePassword: true,
+    passwordStorage: 'memory',
+  }),
+  credentials: async () => null,
+  save: async () => {
+    throw new Error('sync settings are not available in this test');
+  },
+  forget: async () => noSync.view(),
+};
+
 export function testHandlers(overrides: Partial<Parameters<typeof createHandlers>[0]> = {}): Handlers {
   return {
     ...createHandlers({
@@ -88,5 +105,9 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
     ...createImportHandlers(noImports),
     ...createDocumentHandlers({ store: noDocuments, printToPdf: noPdfPrinter }),
     ...createSearchIndexHandlers(noSearchIndex),
+    ...createSyncHandlers({
+      store: noSync,
+      proxy: { forward: async () => new Response(null, { status: 503 }) },
+    }),
   };
 }

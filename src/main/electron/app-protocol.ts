@@ -4,6 +4,8 @@ import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
 import { APP_HOST, APP_SCHEME } from '../security/origin';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
+import { isSyncRemotePath } from '../sync/proxy-mapping';
+import type { SyncProxy } from '../sync/sync-proxy';
 
 /** Must run before `app.ready`: makes app:// a secure, standard origin with fetch and code cache. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -14,17 +16,20 @@ export const APP_SCHEME_PRIVILEGES = {
 /**
  * Serves the built renderer at app://atmintis/ with the same headers (CSP included) as the web harness,
  * and the saved search index at app://atmintis/search-index.bin?key=… from `searchIndexStore` (the same
- * store the searchIndex.save handler writes through).
+ * store the searchIndex.save handler writes through). With a sync proxy, requests under
+ * app://atmintis/sync/remote go to the team's sync server through it: the app's one way out.
  */
 export function registerAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rendererDir: string,
   searchIndexStore: SearchIndexStore,
+  syncProxy?: SyncProxy,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     if (isSearchIndexRequest(url)) return searchIndexResponse(request, searchIndexStore, url);
+    if (syncProxy && isSyncRemotePath(url.pathname)) return syncProxy.forward(request);
     const filePath = resolveStaticPath(rendererDir, url.pathname);
     if (!filePath) return new Response('Not found', { status: 404 });
     try {

@@ -18,6 +18,9 @@ import { dispatch } from '../ipc/dispatch';
 import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
+import { isSyncRemotePath } from '../sync/proxy-mapping';
+import type { SyncProxy } from '../sync/sync-proxy';
+import { forwardNodeRequest } from './forward-node-request';
 
 const API_PREFIX = '/api/';
 /**
@@ -40,6 +43,9 @@ interface WebServerOptions {
    *  channel writes through. Without one that path is an ordinary missing file (404), which the search
    *  worker takes as "nothing saved". */
   searchIndexStore?: SearchIndexStore;
+  /** Forwards requests under SYNC_REMOTE_PATH to the team's sync server (the SAME service the sync
+   *  handlers use). Without one that path is an ordinary missing file. */
+  syncProxy?: SyncProxy;
 }
 
 export interface RunningWebServer {
@@ -86,6 +92,16 @@ async function handleRequest(
     return;
   }
   const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  if (options.syncProxy && isSyncRemotePath(url.pathname)) {
+    // The proxy adds the user's credentials: only this origin's own pages may use it.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+      sendJson(response, 403, fail('forbidden-origin', `Requests from ${origin} are not accepted`));
+      return;
+    }
+    await forwardNodeRequest(request, response, url, options.syncProxy);
+    return;
+  }
   if (url.pathname.startsWith(API_PREFIX)) {
     await handleApi(request, response, options, url, hosts);
     return;

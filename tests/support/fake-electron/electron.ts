@@ -150,6 +150,18 @@ export const dialog = strict('dialog', {
 
 export const shell = strict('shell', { openExternal: () => Promise.resolve() });
 
+/** No keychain here, as on a Linux machine without a keyring: the sync password is refused. */
+export const safeStorage = strict('safeStorage', {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: () => {
+    throw new Error('fake electron: encryption is not available');
+  },
+  decryptString: () => {
+    throw new Error('fake electron: encryption is not available');
+  },
+});
+
 let nextId = 1;
 const windows: BrowserWindow[] = [];
 
@@ -224,4 +236,4 @@ export class BrowserWindow extends EventEmitter {
   };
 }
 
-export default { app, protocol, session, ipcMain, Menu, screen, dialog, shell, BrowserWindow };
+export default { app, protocol, session, ipcMain, Menu, screen, dialog, shell, safeStorage, BrowserWindow };

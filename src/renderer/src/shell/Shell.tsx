@@ -5,7 +5,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { useApi } from '../api/ApiContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
-import { DEFAULT_ROUTE, VIEW_ROUTES } from './routes';
+import { DEFAULT_ROUTE, LINKED_ROUTES, VIEW_ROUTES } from './routes';
 import NotFoundView from '../views/NotFoundView';
 import { useSearchShortcut } from '../search/use-search-shortcut';
 import { BACK_ROUTE } from '@shared/ipc/channel-names';
@@ -74,6 +74,9 @@ function ShellLayout() {
               <Route path="/">
                 <Redirect to={DEFAULT_ROUTE} replace />
               </Route>
+              {LINKED_ROUTES.map((route) => (
+                <Route key={route.path} path={route.path} component={route.view} />
+              ))}
               {VIEW_ROUTES.map((route) => (
                 <Route key={route.path} path={route.path} nest component={route.view} />
               ))}

@@ -25,3 +25,11 @@ export const VIEW_ROUTES: readonly ViewRoute[] = [
 ];
 
 export const DEFAULT_ROUTE = '/browse';
+
+/**
+ * Views reached from another view rather than the navigation (listed before VIEW_ROUTES, so a nested
+ * main view at a shorter path never shadows them).
+ */
+export const LINKED_ROUTES: readonly Omit<ViewRoute, 'labelKey'>[] = [
+  { path: '/sync/settings', view: lazy(() => import('../sync/settings/SyncSettings')) },
+];

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/use-result';
 import { Loading } from '../shell/Loading';
@@ -39,6 +40,10 @@ export default function AboutView() {
         <h2 id="settings-heading">{t('settings.title')}</h2>
         <LanguageSwitch />
         <p className="muted">{t('settings.languageHint')}</p>
+        <p>
+          {/* "~": absolute, outside the nested About route. */}
+          <Link href="~/sync/settings">{t('sync.settings.link')}</Link>
+        </p>
       </section>
       <p>{t('about.thirdParty')}</p>
       <p>
