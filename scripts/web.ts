@@ -43,7 +43,7 @@ function main(): void {
     license: string;
   };
   const dataDirectory = resolve(values['data-dir']);
-  // ONE store for the save channel and the index route: it serialises reads and writes.
+  // ONE store for reading and saving the index through its route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
   const handlers = createMainHandlers({
     resourcesDir: join(projectRoot, 'resources'),
@@ -55,7 +55,6 @@ function main(): void {
       transport: 'http',
       dataDirectory,
     },
-    searchIndexStore,
     // The harness runs on the user's own machine, but a page must not make it launch programs: links
     // open in the browser instead (the renderer falls back to a normal link when this says false).
     openExternal: async () => false,

@@ -59,7 +59,7 @@ function resourcesDir(): string {
 
 function start(): void {
   const dataDirectory = app.getPath('userData');
-  // ONE store for the save channel and the app:// index route: it serialises reads and writes.
+  // ONE store for reading and saving the index through app://: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore);
   applySessionPolicy(session.defaultSession, trustedOrigins);
@@ -72,7 +72,6 @@ function start(): void {
       transport: 'electron',
       dataDirectory,
     },
-    searchIndexStore,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);

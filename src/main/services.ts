@@ -15,7 +15,6 @@ import { createImportHandlers } from './import/handlers';
 import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
-import { createSearchIndexHandlers } from './search-index/handlers';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -31,13 +30,10 @@ export interface ServiceOptions {
   /** Prints the window to a PDF (Electron: webContents.printToPDF + save dialog). Default: none, so the
    *  renderer opens the browser's print dialog instead (the web harness). */
   printToPdf?: PrintToPdf;
-  /** The search index store, when the transport also serves the saved index from it (serve-index.ts):
-   *  both must share ONE store, which serialises its reads and writes. Default: one over the data
-   *  folder (see createMainSearchIndexStore). */
-  searchIndexStore?: SearchIndexStore;
 }
 
-/** The store the handlers default to; a transport creates it once and passes it to both places. */
+/** The saved search index over the data folder: a transport creates it once and reads and writes the
+ *  index through it (serve-index.ts, save-index.ts); ONE store serialises its reads and writes. */
 export function createMainSearchIndexStore(appInfo: Pick<AppInfo, 'dataDirectory'>): SearchIndexStore {
   return createSearchIndexStore({ dataDirectory: appInfo.dataDirectory });
 }
@@ -68,6 +64,5 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       store: createBackupStore({ folder: join(options.appInfo.dataDirectory, 'backups') }),
       saveFile: options.saveFile ?? noSaveDialog,
     }),
-    ...createSearchIndexHandlers(options.searchIndexStore ?? createMainSearchIndexStore(options.appInfo)),
   };
 }

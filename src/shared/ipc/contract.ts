@@ -13,7 +13,6 @@ import { backupRequests, type BackupResponses } from './channels/backups';
 import { collectionRequests, type CollectionResponses } from './channels/collections';
 import { documentRequests, type DocumentResponses } from './channels/documents';
 import { importRequests, type ImportResponses } from './channels/imports';
-import { searchIndexRequests, type SearchIndexResponses } from './channels/search-index';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
 export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
@@ -24,7 +23,6 @@ export const requestSchemas = {
   ...backupRequests,
   ...importRequests,
   ...documentRequests,
-  ...searchIndexRequests,
 } as const;
 
 interface ResponseTypes
@@ -33,8 +31,7 @@ interface ResponseTypes
     CollectionResponses,
     BackupResponses,
     ImportResponses,
-    DocumentResponses,
-    SearchIndexResponses {}
+    DocumentResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
