@@ -8,8 +8,6 @@ import { createImportHandlers } from '../../src/main/import/handlers';
 import type { ImportStore } from '../../src/main/import/import-store';
 import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/handlers';
 import type { DocumentStore } from '../../src/main/documents/document-store';
-import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
-import type { SearchIndexStore } from '../../src/main/search-index/index-store';
 
 export const testAppInfo: AppInfo = {
   name: 'Atmintis',
@@ -67,15 +65,6 @@ const noDocuments: DocumentStore = {
   },
 };
 
-/** A search index store that keeps nothing: tests that exercise it build a real one. */
-const noSearchIndex: SearchIndexStore = {
-  folder: '/tmp/atmintis-test/search-index',
-  load: async () => null,
-  save: async () => {
-    throw new Error('the search index store is not available in this test');
-  },
-};
-
 export function testHandlers(overrides: Partial<Parameters<typeof createHandlers>[0]> = {}): Handlers {
   return {
     ...createHandlers({
@@ -87,6 +76,5 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
     ...createBackupHandlers({ store: noBackups, saveFile: noSaveDialog }),
     ...createImportHandlers(noImports),
     ...createDocumentHandlers({ store: noDocuments, printToPdf: noPdfPrinter }),
-    ...createSearchIndexHandlers(noSearchIndex),
   };
 }
