@@ -26,12 +26,7 @@ export const requestSchemas = {
 } as const;
 
 interface ResponseTypes
-  extends
-    AppResponses,
-    CollectionResponses,
-    BackupResponses,
-    ImportResponses,
-    DocumentResponses {}
+  extends AppResponses, CollectionResponses, BackupResponses, ImportResponses, DocumentResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -21,6 +21,11 @@ const sha256 = (...parts: Uint8Array[]) => {
 /** Byte for byte, without vitest's element-by-element diff, which takes seconds on megabytes. */
 const same = (actual: Uint8Array | null, expected: Uint8Array) =>
   expect(actual !== null && Buffer.from(actual).equals(Buffer.from(expected))).toBe(true);
+const opened = async (store: SearchIndexStore, key: string) => {
+  const snapshot = await store.open(key);
+  if (!snapshot) throw new Error(`nothing saved under ${key}`);
+  return snapshot;
+};
 const pattern = (length: number, seed = 1) => new Uint8Array(length).map((_, i) => (i * 31 + seed) % 251);
 
 /** Chunks as a socket delivers them, optionally breaking after `breakAfter` chunks. */
@@ -147,7 +152,7 @@ describe('search index store: streamed saves', () => {
     expect(snapshot?.length).toBe(335_544_320);
     const back = createHash('sha256');
     let length = 0;
-    for await (const part of snapshot!.read()) {
+    for await (const part of snapshot.read()) {
       back.update(part as Buffer);
       length += (part as Buffer).length;
     }
@@ -177,11 +182,11 @@ describe('search index store: streamed reads', () => {
     await writeFile(snapshotPath(), file);
     // A new store: the one that wrote the file knows only the file it wrote.
     const restarted = createSearchIndexStore({ dataDirectory });
-    const snapshot = await restarted.open('k');
+    const snapshot = await opened(restarted, 'k');
     let received = 0;
     await expect(
       (async () => {
-        for await (const part of snapshot!.read()) received += (part as Buffer).length;
+        for await (const part of snapshot.read()) received += (part as Buffer).length;
       })(),
     ).rejects.toThrow(/does not match its checksum/);
     expect(received).toBeLessThan(content.length);
@@ -193,13 +198,13 @@ describe('search index store: streamed reads', () => {
   it('lets a save wait until an open read is finished, then replaces the file', async () => {
     const store = createSearchIndexStore({ dataDirectory });
     await store.save('k', pattern(100, 1));
-    const reading = await store.open('k');
+    const reading = await opened(store, 'k');
     let saved = false;
     const saving = store.save('k', pattern(100, 2)).then(() => (saved = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(saved).toBe(false);
     const parts: Buffer[] = [];
-    for await (const part of reading!.read()) parts.push(part as Buffer);
+    for await (const part of reading.read()) parts.push(part as Buffer);
     expect(new Uint8Array(Buffer.concat(parts))).toEqual(pattern(100, 1));
     await saving;
     expect(await store.load('k')).toEqual(pattern(100, 2));
