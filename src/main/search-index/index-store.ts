@@ -292,17 +292,21 @@ export function createSearchIndexStore(options: SearchIndexStoreOptions): Search
       const hash = createHash('sha256');
       let position = 0;
       let received = 0;
-      let pending: Buffer[] = [header, storedKey];
-      let pendingBytes = header.length + storedKey.length;
-      const flush = async () => {
-        const piece = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        for (let done = 0; done < piece.length;) {
-          const { bytesWritten } = await handle.write(piece, done, piece.length - done, position);
+      const writeAll = async (bytes: Uint8Array) => {
+        for (let done = 0; done < bytes.length;) {
+          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position);
           done += bytesWritten;
           position += bytesWritten;
         }
+      };
+      // Small chunks (a socket's 64 KiB) are gathered into pieces; a large one (Electron hands over a
+      // Blob body whole) is written as it is, never copied.
+      let pending: Uint8Array[] = [header, storedKey];
+      let pendingBytes = header.length + storedKey.length;
+      const flush = async () => {
+        if (pendingBytes > 0) await writeAll(Buffer.concat(pending, pendingBytes));
+        pending = [];
+        pendingBytes = 0;
       };
       for await (const chunk of content) {
         received += chunk.length;
@@ -313,8 +317,12 @@ export function createSearchIndexStore(options: SearchIndexStoreOptions): Search
           );
         }
         hash.update(chunk);
-        // Copied: the sender may reuse its buffer once this returns.
-        pending.push(Buffer.from(chunk));
+        if (chunk.length >= PIECE_BYTES) {
+          await flush();
+          await writeAll(chunk);
+          continue;
+        }
+        pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= PIECE_BYTES) await flush();
       }
