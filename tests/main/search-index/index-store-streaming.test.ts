@@ -148,8 +148,8 @@ describe('search index store: streamed saves', () => {
     // Held whole, the body alone would add 320 MiB (base64 in JSON: over 1 GiB).
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(96 * 1024 * 1024);
 
-    const snapshot = await store.open('big');
-    expect(snapshot?.length).toBe(335_544_320);
+    const snapshot = await opened(store, 'big');
+    expect(snapshot.length).toBe(335_544_320);
     const back = createHash('sha256');
     let length = 0;
     for await (const part of snapshot.read()) {
