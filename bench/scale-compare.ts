@@ -29,9 +29,7 @@ import { SEARCH_FIELDS, extractDocuments, type SearchDocument } from '@shared/se
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSearchIndexHandlers } from '../src/main/search-index/handlers';
 import { createSearchIndexStore } from '../src/main/search-index/index-store';
-import { bytesToBase64 } from '@shared/base64';
 import { createSearchEngine, loadSearchEngine, type SearchEngine } from '@shared/search/engine';
 import { searchIndexKey } from '@shared/search/index-key';
 import { generateSyntheticRegistry } from './synthetic-registry';
@@ -313,11 +311,10 @@ async function measureReopen(engine: SearchEngine, query: string): Promise<Reope
   const store = createSearchIndexStore({
     dataDirectory: mkdtempSync(join(tmpdir(), 'atmintis-bench-index-')),
   });
-  const handlers = createSearchIndexHandlers(store);
   const key = searchIndexKey([{ id: 'synthetic-registry', revision: 'bench' }]);
   let t = performance.now();
-  const contentBase64 = bytesToBase64(engine.snapshot());
-  const saved = await handlers['searchIndex.save']({ key, contentBase64 });
+  // What the worker uploads and the index route streams to disk (save-index.ts): the raw bytes.
+  const saved = await store.save(key, engine.snapshot());
   const saveMs = performance.now() - t;
 
   const before = heapMb();

@@ -44,7 +44,7 @@ function main(): void {
     license: string;
   };
   const dataDirectory = resolve(values['data-dir']);
-  // ONE store for the save channel and the index route: it serialises reads and writes.
+  // ONE store for reading and saving the index through its route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
   // ONE sync service for the sync channels and the /sync/remote proxy. No keychain here: the password
   // is kept in this process's memory only, never written.
@@ -59,7 +59,6 @@ function main(): void {
       transport: 'http',
       dataDirectory,
     },
-    searchIndexStore,
     sync,
     // The harness runs on the user's own machine, but a page must not make it launch programs: links
     // open in the browser instead (the renderer falls back to a normal link when this says false).

@@ -73,7 +73,7 @@ function resourcesDir(): string {
 
 function start(): void {
   const dataDirectory = app.getPath('userData');
-  // ONE store for the save channel and the app:// index route: it serialises reads and writes.
+  // ONE store for reading and saving the index through app://: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
   // ONE sync service for the sync channels and the app:// proxy; the password encrypted by the OS.
   const sync = createSyncService({
@@ -94,7 +94,6 @@ function start(): void {
       transport: 'electron',
       dataDirectory,
     },
-    searchIndexStore,
     sync,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;

@@ -15,7 +15,6 @@ import { createImportHandlers } from './import/handlers';
 import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
-import { createSearchIndexHandlers } from './search-index/handlers';
 import { createSyncHandlers } from './sync/handlers';
 import { createSyncService, type SyncService } from './sync/sync-service';
 
@@ -33,16 +32,13 @@ export interface ServiceOptions {
   /** Prints the window to a PDF (Electron: webContents.printToPDF + save dialog). Default: none, so the
    *  renderer opens the browser's print dialog instead (the web harness). */
   printToPdf?: PrintToPdf;
-  /** The search index store, when the transport also serves the saved index from it (serve-index.ts):
-   *  both must share ONE store, which serialises its reads and writes. Default: one over the data
-   *  folder (see createMainSearchIndexStore). */
-  searchIndexStore?: SearchIndexStore;
   /** Team sync's settings store and proxy, when the transport also serves /sync/remote from them: both
    *  must share ONE service. Default: one over the data folder with the password in memory only. */
   sync?: SyncService;
 }
 
-/** The store the handlers default to; a transport creates it once and passes it to both places. */
+/** The saved search index over the data folder: a transport creates it once and reads and writes the
+ *  index through it (serve-index.ts, save-index.ts); ONE store serialises its reads and writes. */
 export function createMainSearchIndexStore(appInfo: Pick<AppInfo, 'dataDirectory'>): SearchIndexStore {
   return createSearchIndexStore({ dataDirectory: appInfo.dataDirectory });
 }
@@ -73,7 +69,6 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       store: createBackupStore({ folder: join(options.appInfo.dataDirectory, 'backups') }),
       saveFile: options.saveFile ?? noSaveDialog,
     }),
-    ...createSearchIndexHandlers(options.searchIndexStore ?? createMainSearchIndexStore(options.appInfo)),
     ...createSyncHandlers(
       options.sync ?? createSyncService({ dataDirectory: options.appInfo.dataDirectory }),
     ),

@@ -8,7 +8,6 @@ import { backupRequests } from '@shared/ipc/channels/backups';
 import { collectionRequests } from '@shared/ipc/channels/collections';
 import { documentRequests } from '@shared/ipc/channels/documents';
 import { importRequests } from '@shared/ipc/channels/imports';
-import { searchIndexRequests } from '@shared/ipc/channels/search-index';
 import { syncRequests } from '@shared/ipc/channels/sync';
 import { channels } from '@shared/ipc/contract';
 import type { BackupStore } from '../../src/main/backups/backup-store';
@@ -19,8 +18,6 @@ import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/h
 import { createHandlers } from '../../src/main/handlers';
 import { createImportHandlers } from '../../src/main/import/handlers';
 import type { ImportStore } from '../../src/main/import/import-store';
-import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
-import type { SearchIndexStore } from '../../src/main/search-index/index-store';
 import { createSyncHandlers } from '../../src/main/sync/handlers';
 import type { SyncProxy } from '../../src/main/sync/sync-proxy';
 import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
@@ -52,7 +49,6 @@ describe('main-process channel modules', () => {
       built: createDocumentHandlers({ store: {} as DocumentStore, printToPdf: noPdfPrinter }),
       declared: documentRequests,
     },
-    { built: createSearchIndexHandlers({} as SearchIndexStore), declared: searchIndexRequests },
     {
       built: createSyncHandlers({ store: {} as SyncSettingsStore, proxy: {} as SyncProxy }),
       declared: syncRequests,

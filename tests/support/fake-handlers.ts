@@ -8,8 +8,6 @@ import { createImportHandlers } from '../../src/main/import/handlers';
 import type { ImportStore } from '../../src/main/import/import-store';
 import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/handlers';
 import type { DocumentStore } from '../../src/main/documents/document-store';
-import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
-import type { SearchIndexStore } from '../../src/main/search-index/index-store';
 import { createSyncHandlers } from '../../src/main/sync/handlers';
 import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
 
@@ -69,15 +67,6 @@ const noDocuments: DocumentStore = {
   },
 };
 
-/** A search index store that keeps nothing: tests that exercise it build a real one. */
-const noSearchIndex: SearchIndexStore = {
-  folder: '/tmp/atmintis-test/search-index',
-  load: async () => null,
-  save: async () => {
-    throw new Error('the search index store is not available in this test');
-  },
-};
-
 /** Sync that is never set up: tests that exercise sync build a real store in a temp folder. */
 const noSync: SyncSettingsStore = {
   view: async () => ({
@@ -104,7 +93,6 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
     ...createBackupHandlers({ store: noBackups, saveFile: noSaveDialog }),
     ...createImportHandlers(noImports),
     ...createDocumentHandlers({ store: noDocuments, printToPdf: noPdfPrinter }),
-    ...createSearchIndexHandlers(noSearchIndex),
     ...createSyncHandlers({
       store: noSync,
       proxy: { forward: async () => new Response(null, { status: 503 }) },

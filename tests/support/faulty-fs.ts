@@ -26,6 +26,13 @@ export function faultyFs(real: typeof FsPromises, faults: { next: Fault }): type
               throw failure('ENOSPC');
             };
           }
+          // The same for a file written piece by piece (a stream): half the first piece, then ENOSPC.
+          if (property === 'write' && faults.next === 'short-write' && args[1] === 'wx') {
+            return async (data: Uint8Array) => {
+              await target.write(data.subarray(0, Math.floor(data.length / 2)));
+              throw failure('ENOSPC');
+            };
+          }
           if (property === 'sync' && faults.next === 'sync' && args[1] === 'wx') {
             return async () => {
               throw failure('EIO');

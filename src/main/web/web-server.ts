@@ -7,16 +7,21 @@
  * another origin (or a DNS-rebinding name) cannot call the API.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
 import { MAX_SAVE_CHARS } from '@shared/ipc/channels/backups';
-import { MAX_SEARCH_INDEX_BASE64_CHARS } from '@shared/ipc/channels/search-index';
 import { describeExcessiveNesting, findExcessiveNesting } from '@shared/json/nesting';
 import { dispatch } from '../ipc/dispatch';
 import type { SearchIndexStore } from '../search-index/index-store';
-import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
+import { saveSearchIndex } from '../search-index/save-index';
+import {
+  isSearchIndexRequest,
+  serveSearchIndex,
+  type SearchIndexResponse,
+} from '../search-index/serve-index';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 import { isSyncRemotePath } from '../sync/proxy-mapping';
 import type { SyncProxy } from '../sync/sync-proxy';
@@ -25,13 +30,13 @@ import { forwardNodeRequest } from './forward-node-request';
 const API_PREFIX = '/api/';
 /**
  * Large enough for the biggest payload the contract accepts and no larger, so a runaway request cannot
- * exhaust memory. The biggest are a notes export or backup of up to MAX_SAVE_CHARS characters (which
- * JSON may escape to twice that) and a search index snapshot, whose base64 JSON never escapes; the
- * extra MiB covers the rest of the request (a search index key, field names). It stays below the
- * longest string V8 can make (tests/main/hostile/web-server-limits.test.ts checks), so every body it
- * admits can be decoded and parsed.
+ * exhaust memory. The biggest is a notes export or backup of up to MAX_SAVE_CHARS characters (which
+ * JSON may escape to twice that); the extra MiB covers the rest of the request (field names). It
+ * stays below the longest string V8 can make (tests/main/hostile/web-server-limits.test.ts checks), so
+ * every body it admits can be decoded and parsed. (The search index is not an API call: it streams
+ * to disk through its own route, whatever its size.)
  */
-export const MAX_REQUEST_BYTES = Math.max(2 * MAX_SAVE_CHARS, MAX_SEARCH_INDEX_BASE64_CHARS) + 1024 * 1024;
+export const MAX_REQUEST_BYTES = 2 * MAX_SAVE_CHARS + 1024 * 1024;
 
 interface WebServerOptions {
   port: number;
@@ -39,9 +44,9 @@ interface WebServerOptions {
   handlers: Handlers;
   /** Overrides MAX_REQUEST_BYTES (tests use a small limit). */
   maxRequestBytes?: number;
-  /** Serves the saved search index (GET SEARCH_INDEX_PATH?key=…); the SAME store the handlers' save
-   *  channel writes through. Without one that path is an ordinary missing file (404), which the search
-   *  worker takes as "nothing saved". */
+  /** Serves the saved search index (GET SEARCH_INDEX_PATH?key=…, byte ranges too) and saves it (PUT,
+   *  from this server's own origin). Without one that path is an ordinary missing file (404), which
+   *  the search worker takes as "nothing saved". */
   searchIndexStore?: SearchIndexStore;
   /** Forwards requests under SYNC_REMOTE_PATH to the team's sync server (the SAME service the sync
    *  handlers use). Without one that path is an ordinary missing file. */
@@ -106,6 +111,10 @@ async function handleRequest(
     await handleApi(request, response, options, url, hosts);
     return;
   }
+  if (options.searchIndexStore && isSearchIndexRequest(url) && request.method === 'PUT') {
+    await saveIndex(request, response, options.searchIndexStore, url, hosts);
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendJson(response, 405, fail('method-not-allowed', `${request.method} is not allowed here`));
     return;
@@ -123,10 +132,58 @@ async function serveIndex(
   store: SearchIndexStore,
   url: URL,
 ): Promise<void> {
-  const { status, body, headers } = await serveSearchIndex(store, url);
-  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  response.writeHead(status, { ...headers, 'Content-Length': String(length) });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  const answer = await serveSearchIndex(store, url, {
+    method: request.method ?? 'GET',
+    range: request.headers.range ?? null,
+  });
+  await sendIndexResponse(response, answer);
+}
+
+/**
+ * PUT of the index's bytes. Only from this server's own pages: the Origin header (which browsers send
+ * with every PUT) must be its own, as for the API; a page elsewhere cannot even send the request, as a
+ * cross-origin PUT needs a CORS preflight this server never approves.
+ */
+async function saveIndex(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: SearchIndexStore,
+  url: URL,
+  hosts: string[],
+): Promise<void> {
+  const origin = request.headers.origin;
+  if (origin === undefined || !hosts.some((host) => origin === `http://${host}`)) {
+    // The body is not read: answer and close, discarding what is still arriving.
+    response.setHeader('Connection', 'close');
+    sendJson(
+      response,
+      403,
+      fail('forbidden-origin', `Saving the search index from ${origin ?? 'no origin'} is not accepted`),
+    );
+    return;
+  }
+  const answer = await saveSearchIndex(store, url, (name) => headerOf(request, name), request);
+  // A refusal before the whole body was read: close after answering rather than read the rest.
+  if (!request.readableEnded) response.setHeader('Connection', 'close');
+  await sendIndexResponse(response, answer);
+}
+
+const headerOf = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
+async function sendIndexResponse(response: ServerResponse, answer: SearchIndexResponse): Promise<void> {
+  const { status, body, headers } = answer;
+  const length = typeof body === 'string' ? { 'Content-Length': String(Buffer.byteLength(body)) } : {};
+  response.writeHead(status, { ...headers, ...length });
+  if (body === null || typeof body === 'string') {
+    response.end(body ?? undefined);
+    return;
+  }
+  // A broken read (a damaged file found while streaming, the client gone) ends the connection short of
+  // its Content-Length, so the receiver sees a failed transfer, never a complete-looking one.
+  await pipeline(body, response).catch(() => response.destroy());
 }
 
 async function handleApi(

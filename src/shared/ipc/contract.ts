@@ -13,7 +13,6 @@ import { backupRequests, type BackupResponses } from './channels/backups';
 import { collectionRequests, type CollectionResponses } from './channels/collections';
 import { documentRequests, type DocumentResponses } from './channels/documents';
 import { importRequests, type ImportResponses } from './channels/imports';
-import { searchIndexRequests, type SearchIndexResponses } from './channels/search-index';
 import { syncRequests, type SyncResponses } from './channels/sync';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
@@ -25,10 +24,8 @@ export const requestSchemas = {
   ...backupRequests,
   ...importRequests,
   ...documentRequests,
-  ...searchIndexRequests,
   ...syncRequests,
 } as const;
-
 interface ResponseTypes
   extends
     AppResponses,
@@ -36,7 +33,6 @@ interface ResponseTypes
     BackupResponses,
     ImportResponses,
     DocumentResponses,
-    SearchIndexResponses,
     SyncResponses {}
 
 export type Channel = keyof typeof requestSchemas;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppProtocol } from '../../../src/main/electron/app-protocol';
 import { createSearchIndexStore, type SearchIndexStore } from '../../../src/main/search-index/index-store';
 import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
-import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
+import {
+  INDEX_BYTES_HEADER,
+  INDEX_SHA256_HEADER,
+  SEARCH_INDEX_PATH,
+  searchIndexUrl,
+} from '@shared/search/index-url';
 
 // The module under test only takes Electron's types; nothing of Electron may load in Node.
 vi.mock('electron', () => ({}));
@@ -72,13 +78,66 @@ describe('app:// protocol', () => {
     expect((await fetchApp(searchIndexUrl('k'.repeat(MAX_SEARCH_INDEX_KEY_CHARS + 1)))).status).toBe(400);
   });
 
-  it('answers only on the app host, and only GET or HEAD', async () => {
+  it('answers only on the app host, and only GET, HEAD or PUT', async () => {
     await store.save(key, content);
     const otherHost = await handler(new Request(`app://elsewhere${searchIndexUrl(key)}`));
     expect(otherHost.status).toBe(404);
     expect((await otherHost.arrayBuffer()).byteLength).toBeLessThan(content.length);
     const post = await fetchApp(searchIndexUrl(key), { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
-    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.headers.get('allow')).toBe('GET, HEAD, PUT');
+  });
+
+  it('serves a byte range with 206 and Content-Range', async () => {
+    await store.save(key, content);
+    const res = await fetchApp(searchIndexUrl(key), { headers: { Range: 'bytes=-96' } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe(`bytes 4000-4095/${content.length}`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(content.subarray(4000));
+  });
+
+  /** A PUT as the search worker sends it, body streamed, with these extra headers. */
+  const put = (bytes: Uint8Array, headers: Record<string, string>) =>
+    fetchApp(searchIndexUrl(key), {
+      method: 'PUT',
+      body: new Blob([bytes]).stream(),
+      duplex: 'half',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        [INDEX_BYTES_HEADER]: String(bytes.length),
+        [INDEX_SHA256_HEADER]: createHash('sha256').update(bytes).digest('hex'),
+        ...headers,
+      },
+    } as RequestInit);
+
+  it.each([
+    ['its Origin is the app', { Origin: 'app://atmintis' }],
+    ['it has no Origin but says it is same-origin', { 'Sec-Fetch-Site': 'same-origin' }],
+  ])('saves a PUT of the raw bytes when %s, and serves them next', async (_case, headers) => {
+    await store.save(key, new Uint8Array([1]));
+    const res = await put(content, headers);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, value: { bytes: content.length } });
+    expect(new Uint8Array(await (await fetchApp(searchIndexUrl(key))).arrayBuffer())).toEqual(content);
+  });
+
+  it.each([
+    ['another origin', { Origin: 'https://evil.example' }],
+    ['an opaque origin', { Origin: 'null' }],
+    ['no Origin and a cross-site fetch', { 'Sec-Fetch-Site': 'cross-site' }],
+    ['neither Origin nor Sec-Fetch-Site', {}],
+  ])('refuses a PUT from %s, keeping the saved index', async (_case, headers) => {
+    await store.save(key, content);
+    const res = await put(new Uint8Array(10), headers);
+    expect(res.status).toBe(403);
+    expect(new Uint8Array(await (await fetchApp(searchIndexUrl(key))).arrayBuffer())).toEqual(content);
+  });
+
+  it('refuses a PUT whose body is shorter than it declared, keeping the saved index', async () => {
+    await store.save(key, content);
+    const res = await put(new Uint8Array(10), { Origin: 'app://atmintis', [INDEX_BYTES_HEADER]: '11' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'search-index-upload-mismatch' } });
+    expect(new Uint8Array(await (await fetchApp(searchIndexUrl(key))).arrayBuffer())).toEqual(content);
   });
 });

@@ -6,9 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { testHandlers } from '../../support/fake-handlers';
 import { createSearchIndexStore } from '../../../src/main/search-index/index-store';
-import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
+import { createHash } from 'node:crypto';
+import {
+  INDEX_BYTES_HEADER,
+  INDEX_SHA256_HEADER,
+  SEARCH_INDEX_PATH,
+  searchIndexUrl,
+} from '@shared/search/index-url';
 import { MAX_SAVE_CHARS } from '@shared/ipc/channels/backups';
-import { MAX_SEARCH_INDEX_BASE64_CHARS, MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
+import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 
 let server: RunningWebServer;
 let rendererDir: string;
@@ -134,12 +140,8 @@ describe('web harness server', () => {
     expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(2 * MAX_SAVE_CHARS);
   });
 
-  it('accepts by default the largest search index snapshot the contract allows, and not much more', () => {
-    // The worst key JSON can make of it: every character escaped as \u00XX.
-    const envelope = JSON.stringify({ key: '\u0001'.repeat(MAX_SEARCH_INDEX_KEY_CHARS), contentBase64: '' });
-    const largestSave = Buffer.byteLength(envelope) + MAX_SEARCH_INDEX_BASE64_CHARS;
-    expect(MAX_REQUEST_BYTES).toBeGreaterThanOrEqual(largestSave);
-    expect(MAX_REQUEST_BYTES - largestSave).toBeLessThan(2 * 1024 * 1024);
+  it('keeps the API body limit to the largest export: the search index no longer travels as JSON', () => {
+    expect(MAX_REQUEST_BYTES - 2 * MAX_SAVE_CHARS).toBeLessThanOrEqual(1024 * 1024);
   });
 });
 
@@ -168,11 +170,16 @@ describe('web harness server: the saved search index', () => {
   /** GET (or another method) on the index server, keeping the body as bytes. */
   function get(
     path: string,
-    { method = 'GET', host = `127.0.0.1:${indexPort}` } = {},
+    {
+      method = 'GET',
+      host = `127.0.0.1:${indexPort}`,
+      headers = {} as Record<string, string>,
+      body = undefined as Uint8Array | undefined,
+    } = {},
   ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: indexPort, method, path, headers: { Host: host } },
+        { host: '127.0.0.1', port: indexPort, method, path, headers: { Host: host, ...headers } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -182,9 +189,22 @@ describe('web harness server: the saved search index', () => {
         },
       );
       req.on('error', reject);
-      req.end();
+      req.end(body);
     });
   }
+
+  /** A PUT as the search worker sends it, from `origin` (default: the server's own). */
+  const put = (bytes: Uint8Array, origin: string | null = `http://127.0.0.1:${indexPort}`) =>
+    get(searchIndexUrl(key), {
+      method: 'PUT',
+      body: bytes,
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        [INDEX_BYTES_HEADER]: String(bytes.length),
+        [INDEX_SHA256_HEADER]: createHash('sha256').update(bytes).digest('hex'),
+        ...(origin === null ? {} : { Origin: origin }),
+      },
+    });
 
   it('serves the snapshot saved under the key as exactly its bytes', async () => {
     const res = await get(searchIndexUrl(key));
@@ -195,6 +215,57 @@ describe('web harness server: the saved search index', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('serves a byte range with 206 and Content-Range', async () => {
+    const res = await get(searchIndexUrl(key), { headers: { Range: 'bytes=1000-1999' } });
+    expect(res.status).toBe(206);
+    expect(res.headers['content-range']).toBe(`bytes 1000-1999/${content.length}`);
+    expect(res.headers['content-length']).toBe('1000');
+    expect(res.body.equals(Buffer.from(content.subarray(1000, 2000)))).toBe(true);
+  });
+
+  it('saves a PUT of the raw bytes from its own origin, which the next GET serves', async () => {
+    const other = new Uint8Array(300_000).map((_, i) => (i * 7) % 256);
+    const saved = await put(other);
+    expect(saved.status).toBe(200);
+    expect(JSON.parse(saved.body.toString())).toEqual({ ok: true, value: { bytes: 300_000 } });
+    expect((await get(searchIndexUrl(key))).body.equals(Buffer.from(other))).toBe(true);
+    expect((await put(content)).status).toBe(200);
+    expect((await get(searchIndexUrl(key))).body.equals(Buffer.from(content))).toBe(true);
+  });
+
+  it.each([
+    ['no Origin', null],
+    ['another origin', 'http://evil.example'],
+    ['another loopback port', 'http://127.0.0.1:1'],
+  ])('refuses a PUT from %s, keeping the saved index', async (_case, origin) => {
+    const res = await put(new Uint8Array(10), origin);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, error: { code: 'forbidden-origin' } });
+    expect((await get(searchIndexUrl(key))).body.equals(Buffer.from(content))).toBe(true);
+  });
+
+  it('refuses a PUT whose body is not what it declared, with a clear error', async () => {
+    const res = await get(searchIndexUrl(key), {
+      method: 'PUT',
+      body: new Uint8Array(10),
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        Origin: `http://127.0.0.1:${indexPort}`,
+        [INDEX_BYTES_HEADER]: '10',
+        [INDEX_SHA256_HEADER]: createHash('sha256').update('something else').digest('hex'),
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body.toString())).toEqual({
+      ok: false,
+      error: {
+        code: 'search-index-upload-mismatch',
+        message: 'The search index upload does not match the sha256 it declared',
+      },
+    });
+    expect((await get(searchIndexUrl(key))).body.equals(Buffer.from(content))).toBe(true);
   });
 
   it('answers HEAD with the headers only', async () => {
@@ -212,12 +283,12 @@ describe('web harness server: the saved search index', () => {
     expect((await get(searchIndexUrl('k'.repeat(MAX_SEARCH_INDEX_KEY_CHARS + 1)))).status).toBe(400);
   });
 
-  it('still refuses a foreign Host (DNS rebinding) and anything but GET or HEAD', async () => {
+  it('still refuses a foreign Host (DNS rebinding) and anything but GET, HEAD or PUT', async () => {
     const rebinding = await get(searchIndexUrl(key), { host: 'evil.example' });
     expect(rebinding.status).toBe(421);
     expect(rebinding.body.includes(Buffer.from(content.subarray(0, 64)))).toBe(false);
     expect((await get(searchIndexUrl(key), { method: 'POST' })).status).toBe(405);
-    expect((await get(searchIndexUrl(key), { method: 'PUT' })).status).toBe(405);
+    expect((await get(searchIndexUrl(key), { method: 'DELETE' })).status).toBe(405);
   });
 
   it('without a store the path is an ordinary missing file', async () => {

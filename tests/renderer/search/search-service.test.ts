@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AtmintisApi } from '@shared/ipc/api';
-import { base64ToBytes } from '@shared/base64';
 import { createSearchWorkerHost, type SearchWorkerResponse } from '@shared/search/protocol';
 import { getSearchService } from '../../../src/renderer/src/search/search-service';
 import type { WorkerPort } from '../../../src/renderer/src/search/search-client';
@@ -13,7 +12,7 @@ import { igarkaCollection } from './fixtures';
  */
 interface Store {
   key: string | null;
-  content: string | null;
+  content: Uint8Array | null;
   damaged: boolean;
 }
 
@@ -22,7 +21,7 @@ function fakeApi(options: { revision?: string } = {}) {
   const store: Store = { key: null, content: null, damaged: false };
   const collection = igarkaCollection('test');
   const api = {
-    call: async (channel: string, request: Record<string, string>) => {
+    call: async (channel: string) => {
       calls.push(channel);
       switch (channel) {
         case 'collections.list':
@@ -32,11 +31,6 @@ function fakeApi(options: { revision?: string } = {}) {
           };
         case 'collections.get':
           return { ok: true, value: collection };
-        case 'searchIndex.save':
-          store.key = request.key ?? null;
-          store.content = request.contentBase64 ?? null;
-          store.damaged = false;
-          return { ok: true, value: { bytes: 1 } };
         default:
           throw new Error(`unexpected channel ${channel}`);
       }
@@ -46,7 +40,8 @@ function fakeApi(options: { revision?: string } = {}) {
   return { api, calls, store };
 }
 
-/** The worker's logic in-process; the saved index URL is answered from the fake store. */
+/** The worker's logic in-process; the saved index URL is answered (GET) and written (PUT) by the fake
+ *  store, as main does. */
 function inProcessWorker(store: Store): WorkerPort {
   const listeners: ((event: MessageEvent<SearchWorkerResponse>) => void)[] = [];
   const host = createSearchWorkerHost(
@@ -60,7 +55,12 @@ function inProcessWorker(store: Store): WorkerPort {
       fetchBytes: async (url) => {
         const key = new URL(url, 'http://localhost').searchParams.get('key');
         if (store.content === null || store.key !== key) return null;
-        return store.damaged ? new TextEncoder().encode('not an index') : base64ToBytes(store.content);
+        return store.damaged ? new TextEncoder().encode('not an index') : store.content;
+      },
+      putBytes: async (url, bytes) => {
+        store.key = new URL(url, 'http://localhost').searchParams.get('key');
+        store.content = bytes.slice();
+        store.damaged = false;
       },
       later: (run) => setTimeout(run, 0),
       quietMs: 0,
@@ -73,7 +73,8 @@ function inProcessWorker(store: Store): WorkerPort {
   };
 }
 
-const saved = (store: { content: string | null }) => vi.waitFor(() => expect(store.content).not.toBeNull());
+const saved = (store: { content: Uint8Array | null }) =>
+  vi.waitFor(() => expect(store.content).not.toBeNull());
 
 /** The worker the next new service starts with (the app's default needs a real Worker). */
 let nextWorker: () => WorkerPort = () => {

@@ -30,7 +30,7 @@ export class SearchClient {
     reject: (error: Error) => void;
   } | null = null;
   private indexing: { resolve: (documents: number) => void; reject: (error: Error) => void } | null = null;
-  private saving: { resolve: (snapshotBase64: string) => void; reject: (error: Error) => void } | null = null;
+  private saving: { resolve: (bytes: number) => void; reject: (error: Error) => void } | null = null;
 
   constructor(private readonly worker: WorkerPort) {
     worker.addEventListener('message', (event) => this.onMessage(event.data));
@@ -58,12 +58,16 @@ export class SearchClient {
     });
   }
 
-  /** The current index as a snapshot, base64 (made in the worker). */
-  snapshot(): Promise<string> {
+  /**
+   * Save the current index at this URL (see src/shared/search/index-url.ts). The worker makes the
+   * snapshot and sends its bytes to main itself, so they never cross to the page. Resolves with its
+   * size in bytes once it is on disk.
+   */
+  save(url: string): Promise<number> {
     this.saving?.reject(new Error('superseded by a newer snapshot request'));
     return new Promise((resolve, reject) => {
       this.saving = { resolve, reject };
-      this.worker.postMessage({ type: 'snapshot' });
+      this.worker.postMessage({ type: 'snapshot', url });
     });
   }
 
@@ -102,7 +106,7 @@ export class SearchClient {
       return;
     }
     if (message.type === 'snapshot') {
-      this.saving?.resolve(message.snapshotBase64);
+      this.saving?.resolve(message.bytes);
       this.saving = null;
       return;
     }

@@ -82,16 +82,14 @@ async function openIndex(api: AtmintisApi, client: SearchClient): Promise<IndexO
       console.warn('The saved search index could not be opened; indexing again.', error);
   }
   await client.index(await loadCollections(api, list.value));
-  void saveIndex(api, client, key);
+  void saveIndex(client, key);
   return 'collections';
 }
 
 /** Saves the index in the background; a failure only means the next start indexes again. */
-async function saveIndex(api: AtmintisApi, client: SearchClient, key: string): Promise<void> {
+async function saveIndex(client: SearchClient, key: string): Promise<void> {
   try {
-    const contentBase64 = await client.snapshot();
-    const saved = await api.call('searchIndex.save', { key, contentBase64 });
-    if (!saved.ok) throw new Error(saved.error.message);
+    await client.save(searchIndexUrl(key));
   } catch (error) {
     console.warn('The search index could not be saved for the next start.', error);
   }

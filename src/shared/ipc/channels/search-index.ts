@@ -3,39 +3,16 @@
  * main process stores the snapshot as opaque bytes under a key the renderer chooses (which collections
  * at which revisions, which index format), and gives it back only for that same key.
  *
- * Only saving is a channel. Loading is a same-origin URL answered with the raw bytes (see
- * src/shared/search/index-url.ts): the search worker fetches it directly, because base64 inside JSON
- * made reading a large snapshot slower than opening it.
+ * No channel: the index moves as raw bytes through a same-origin URL (src/shared/search/index-url.ts),
+ * read with GET and saved with PUT by the search worker, streamed to and from disk by main. The base64
+ * channel it replaces capped the index at 256 MiB (about 650,000 people), because the bytes travelled
+ * as one JSON string held whole on both sides. These are the limits both sides share.
  */
-import { z } from 'zod';
 
 /**
- * Larger snapshots are refused: the bytes travel through IPC as base64 text (a JS string holds at most
- * about 512 million characters) and are held in memory on both sides. 256 MiB is about 650,000 people.
+ * A sanity limit, not a product one: far above any registry known (3 million people make about 1.2
+ * GiB), the disk's free space is checked too, and a larger upload is refused with a clear error.
  */
-export const MAX_SEARCH_INDEX_BYTES = 256 * 1024 * 1024;
-
-/** Base64 of MAX_SEARCH_INDEX_BYTES, plus padding: the size check proper happens on the decoded bytes. */
-export const MAX_SEARCH_INDEX_BASE64_CHARS = Math.ceil(MAX_SEARCH_INDEX_BYTES / 3) * 4 + 4;
+export const MAX_SEARCH_INDEX_BYTES = 16 * 1024 ** 3;
 
 export const MAX_SEARCH_INDEX_KEY_CHARS = 4096;
-
-const key = z.string().min(1).max(MAX_SEARCH_INDEX_KEY_CHARS);
-
-export const searchIndexRequests = {
-  'searchIndex.save': z
-    .object({
-      key,
-      contentBase64: z
-        .string()
-        .max(MAX_SEARCH_INDEX_BASE64_CHARS, 'a search index snapshot may be at most 256 MiB'),
-    })
-    .strict(),
-} as const;
-
-/** The names of this feature's channels, for the main-process module that implements them. */
-export type SearchIndexChannel = keyof typeof searchIndexRequests;
-
-export interface SearchIndexResponses {
-  'searchIndex.save': { bytes: number };
-}
