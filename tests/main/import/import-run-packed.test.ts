@@ -164,7 +164,7 @@ describe('an import run on the packed path', () => {
   it('a cancel after some parts were stored commits nothing', async () => {
     const records = fixtureRecords();
     let posted = 0;
-    const cancelAfterThree = { cancel: () => undefined as void };
+    const cancelAfterThree: { cancel: () => void } = { cancel: () => undefined };
     // After three parts the user presses Cancel; the worker would go on.
     const gate = async () => {
       posted += 1;
