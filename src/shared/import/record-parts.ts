@@ -153,7 +153,8 @@ export function decodeRecordPart(part: string | Uint8Array | readonly unknown[] 
   if (Array.isArray(part)) return countChecked(part as unknown[]);
   if (isPackedRecords(part)) return unpackedChecked(part);
   if (typeof part === 'string') return decodeRecordText(part);
-  if (!(part instanceof Uint8Array)) return { ok: false, reason: 'the records are not a JSON array' };
+  // By view, not `instanceof`: bytes made in another realm (a worker's, a test's) are bytes too.
+  if (!ArrayBuffer.isView(part)) return { ok: false, reason: 'the records are not a JSON array' };
   let json: string;
   try {
     // Bytes that are not UTF-8 are refused, never replaced: the records would no longer be the file's.
