@@ -1,5 +1,6 @@
 /**
- * Records travel from the import worker to the main process as JSON text, encoded once in the worker.
+ * Records travel from the import worker to the main process as JSON, encoded once in the worker (the
+ * worker packs them first: record-pack.ts).
  * Posting record objects cost a structured clone out of the worker, another into the page, a
  * JSON.stringify on the page's thread and the garbage of all three (issue 13: the browser import spent
  * more time there than parsing the file); a string crosses postMessage as one flat copy and is sent
@@ -8,6 +9,7 @@
  */
 import { MAX_PART_JSON_CHARS, MAX_RECORDS_PER_BATCH } from '../ipc/channels/imports';
 import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
+import { isPackedRecords, packRecords, unpackRecords } from './record-pack';
 
 /**
  * What every record of one import says about where it came from, sent once with `imports.begin`
@@ -100,8 +102,10 @@ export function encodeRecordParts(
 }
 
 /**
- * The parts of `encodeRecordParts` as UTF-8 bytes, for the worker to hand over without a copy (a
- * transferred buffer) and the HTTP transport to send as they are: the page never walks the text.
+ * `records` (as `wireRecord`s) in parts for the worker to hand over without a copy (a transferred
+ * buffer) and the HTTP transport to send as they are, so the page never walks the text: each part the
+ * UTF-8 bytes of a packed part (record-pack.ts), or of a JSON array of the records when they hold
+ * something the packed form does not keep as JSON would. Same splitting as `encodeRecordParts`.
  */
 export function encodeRecordPartBytes(
   records: readonly unknown[],
@@ -109,21 +113,48 @@ export function encodeRecordPartBytes(
   shared?: SharedProvenance,
 ): { json: Uint8Array<ArrayBuffer>; count: number }[] {
   const encoder = new TextEncoder();
-  return encodeRecordParts(records, maxChars, shared).map(({ json, count }) => ({
+  return packedParts(records, maxChars, shared).map(({ json, count }) => ({
     json: encoder.encode(json),
     count,
   }));
+}
+
+function packedParts(
+  records: readonly unknown[],
+  maxChars: number,
+  shared: SharedProvenance | undefined,
+): { json: string; count: number }[] {
+  if (records.length === 0) return [];
+  if (records.length > MAX_RECORDS_PER_BATCH) {
+    return [
+      ...packedParts(records.slice(0, MAX_RECORDS_PER_BATCH), maxChars, shared),
+      ...packedParts(records.slice(MAX_RECORDS_PER_BATCH), maxChars, shared),
+    ];
+  }
+  const wire = records.map((record) => wireRecord(record, shared));
+  const packed = packRecords(wire);
+  const json = JSON.stringify(packed ?? wire);
+  if (json.length <= maxChars || records.length === 1) return [{ json, count: records.length }];
+  const half = Math.ceil(records.length / 2);
+  return [
+    ...packedParts(records.slice(0, half), maxChars, shared),
+    ...packedParts(records.slice(half), maxChars, shared),
+  ];
 }
 
 export type DecodedPart = { ok: true; records: unknown[] } | { ok: false; reason: string };
 
 /**
  * One part's records, or why it is not a list of 1 to MAX_RECORDS_PER_BATCH records. The part is JSON
- * text, its UTF-8 bytes, or the array a transport already parsed from those bytes (with its own guards).
+ * text, its UTF-8 bytes, or the value a transport already parsed from those bytes (with its own
+ * guards): a JSON array of records, or a packed part (record-pack.ts).
  */
-export function decodeRecordPart(part: string | Uint8Array | readonly unknown[]): DecodedPart {
+export function decodeRecordPart(part: string | Uint8Array | readonly unknown[] | object): DecodedPart {
   if (Array.isArray(part)) return countChecked(part as unknown[]);
+  if (isPackedRecords(part)) return unpackedChecked(part);
   if (typeof part === 'string') return decodeRecordText(part);
+  // By view, not `instanceof`: bytes made in another realm (a worker's, a test's) are bytes too.
+  if (!ArrayBuffer.isView(part)) return { ok: false, reason: 'the records are not a JSON array' };
   let json: string;
   try {
     // Bytes that are not UTF-8 are refused, never replaced: the records would no longer be the file's.
@@ -143,8 +174,19 @@ function decodeRecordText(json: string): DecodedPart {
   } catch (error) {
     return { ok: false, reason: `the records are not valid JSON: ${(error as Error).message}` };
   }
+  if (isPackedRecords(value)) return unpackedChecked(value);
   if (!Array.isArray(value)) return { ok: false, reason: 'the records are not a JSON array' };
   return countChecked(value);
+}
+
+function unpackedChecked(packed: unknown): DecodedPart {
+  // The count is checked before a code is read: a part may not unpack into more records than a part holds.
+  const count = (packed as { count?: unknown }).count;
+  if (typeof count === 'number' && (count < 1 || count > MAX_RECORDS_PER_BATCH)) {
+    return { ok: false, reason: `a part holds 1 to ${MAX_RECORDS_PER_BATCH} records, not ${count}` };
+  }
+  const unpacked = unpackRecords(packed);
+  return unpacked.ok ? countChecked(unpacked.records) : unpacked;
 }
 
 function countChecked(value: unknown[]): DecodedPart {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CollectionSummary } from '../payloads';
 import { collectionId } from './collections';
+import { PACKED_RECORDS_FORMAT } from '../../import/record-pack';
 
 /** Records per appendRecords request: a few hundred KB of JSON, well under the request cap. */
 export const MAX_RECORDS_PER_BATCH = 5000;
@@ -54,10 +55,12 @@ export const importRequests = {
     .object({ sessionId, seq, records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH) })
     .strict(),
   /**
-   * The same records encoded once in the import worker (see record-parts.ts): JSON text (an array), its
-   * UTF-8 bytes (what the worker hands over; Electron IPC copies them as they are), or — over HTTP,
-   * where the transport splices those bytes into the request body unchanged — the array the server
-   * parsed from them.
+   * The same records encoded once in the import worker (see record-parts.ts): JSON text (an array of
+   * records, or a packed part: import/record-pack.ts), its UTF-8 bytes (what the worker hands over;
+   * Electron IPC copies them as they are), or — over HTTP, where the transport splices those bytes into
+   * the request body unchanged — the array or packed part the server parsed from them. A packed part is
+   * only recognised here; the handler checks every table and code of it (a zod walk over its hundreds
+   * of thousands of codes would cost more than unpacking them).
    */
   'imports.appendRecordsJson': z
     .object({
@@ -71,6 +74,7 @@ export const importRequests = {
             message: `must be 2 to ${MAX_PART_JSON_BYTES} bytes`,
           }),
         z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_BATCH),
+        z.looseObject({ format: z.literal(PACKED_RECORDS_FORMAT) }),
       ]),
     })
     .strict(),
