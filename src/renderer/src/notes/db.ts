@@ -12,6 +12,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
+import type { SyncConflict } from '@shared/sync/conflicts';
 
 const NOTES_DB_NAME = 'atmintis-notes';
 
@@ -42,6 +43,22 @@ export interface MetaRow {
   backedUpAt: string | null;
 }
 
+/** Which replicated revision a row shows, and who wrote it (docs/sync.md, "Bridge"). */
+export interface SyncDocRow {
+  /** The replicated document's id (`note:<id>`, `decision:<pair key>`). */
+  docId: string;
+  rev: string;
+  author: string;
+  /** The winning revision is a deletion (purged or undone): the row is gone here too. */
+  deleted: boolean;
+}
+
+/** The bridge's own bookkeeping: how far it has read the replica's changes feed, the last bundle. */
+export interface SyncStateRow {
+  key: 'feed' | 'bundle';
+  seq: string;
+}
+
 export interface SchemaStep {
   version: number;
   /** Dexie store declarations; null deletes a store. */
@@ -64,6 +81,16 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       decisions: 'key, a, b, decision, updated',
     },
   },
+  {
+    // Team sync (docs/sync.md): conflicts kept for the user, which revision each row shows, the
+    // changes-feed checkpoint. New stores, no data to move. (Step 3 is the photo items' step.)
+    version: 4,
+    stores: {
+      syncConflicts: 'docId, kind, key',
+      syncDocs: 'docId',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
@@ -81,6 +108,9 @@ export class NotesDatabase extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare meta: Table<MetaRow, string>;
   declare decisions: Table<DecisionRow, string>;
+  declare syncConflicts: Table<SyncConflict, string>;
+  declare syncDocs: Table<SyncDocRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
 
   constructor(options: NotesDatabaseOptions = {}) {
     super(options.name ?? NOTES_DB_NAME, {
