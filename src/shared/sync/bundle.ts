@@ -57,8 +57,7 @@ export async function serializeBundle(
 }
 
 export type BundleParseResult =
-  | { ok: true; header: BundleHeader; docs: BundleDoc[] }
-  | { ok: false; error: string };
+  { ok: true; header: BundleHeader; docs: BundleDoc[] } | { ok: false; error: string };
 
 const fail = (error: string): BundleParseResult => ({ ok: false, error });
 
@@ -70,8 +69,7 @@ function checkRevisions(doc: Record<string, unknown>): string | null {
   const ids = revisions.ids as unknown[];
   if (ids.length === 0 || ids.some((id) => typeof id !== 'string'))
     return '_revisions.ids: must be a non-empty list of strings';
-  if (`${String(revisions.start)}-${String(ids[0])}` !== doc._rev)
-    return '_revisions: does not lead to _rev';
+  if (`${String(revisions.start)}-${String(ids[0])}` !== doc._rev) return '_revisions: does not lead to _rev';
   return null;
 }
 

@@ -15,8 +15,7 @@ export const LOCAL_AUTHOR = 'local';
 export type DocKind = 'note' | 'decision';
 
 export type SyncContent =
-  | { type: 'note'; author: string; note: Note }
-  | { type: 'decision'; author: string; decision: Decision };
+  { type: 'note'; author: string; note: Note } | { type: 'decision'; author: string; decision: Decision };
 
 /** A document as the replication engine stores it. */
 export type SyncDoc = SyncContent & { _id: string; _rev?: string };
@@ -27,6 +26,10 @@ const DECISION_PREFIX = 'decision:';
 export const noteDocId = (id: string): string => `${NOTE_PREFIX}${id}`;
 /** The pair key joins the two record ids with a newline, which a document id may hold. */
 export const decisionDocId = (a: string, b: string): string => `${DECISION_PREFIX}${pairKey(a, b)}`;
+
+/** The document id of a row, from its store and key (a note's id, a decision's pair key). */
+export const docIdFor = (kind: DocKind, key: string): string =>
+  `${kind === 'note' ? NOTE_PREFIX : DECISION_PREFIX}${key}`;
 
 /** Which store and key a document id stands for, or null for an id Atmintis does not write. */
 export function parseDocId(docId: string): { kind: DocKind; key: string } | null {
@@ -44,7 +47,9 @@ export const decisionContent = (decision: Decision, author: string): SyncContent
 });
 
 export const contentDocId = (content: SyncContent): string =>
-  content.type === 'note' ? noteDocId(content.note.id) : decisionDocId(content.decision.a, content.decision.b);
+  content.type === 'note'
+    ? noteDocId(content.note.id)
+    : decisionDocId(content.decision.a, content.decision.b);
 
 /** The row's content alone (what the user wrote), for "is this the same?" comparisons. */
 export const rowOf = (content: SyncContent): Note | Decision =>
