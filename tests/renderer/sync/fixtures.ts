@@ -20,12 +20,12 @@ export function memoryReplica(label = 'replica'): ReplicaDb {
 }
 
 /** One machine: its notes database, repositories, replica and bridge, on a clock the test moves. */
-export function machine(author: string, start = '2026-12-01T10:00:00.000Z') {
+export function machine(author: string, start = '2026-12-01T10:00:00.000Z', pushOnWrite = true) {
   let clock = Date.parse(start);
   const now = () => new Date(clock);
   const { db } = freshDatabase();
   const replica = memoryReplica(author);
-  const bridge = new SyncBridge(db, replica, { author: () => author, now });
+  const bridge = new SyncBridge(db, replica, { author: () => author, now, pushOnWrite });
   return {
     author,
     db,

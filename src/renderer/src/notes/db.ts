@@ -56,7 +56,8 @@ export interface SyncDocRow {
 /** The bridge's own bookkeeping: how far it has read the replica's changes feed, the last bundle. */
 export interface SyncStateRow {
   key: 'feed' | 'bundle';
-  seq: string;
+  /** An update sequence of the replica (a number for the local PouchDB adapters). */
+  seq: number | string;
 }
 
 export interface SchemaStep {

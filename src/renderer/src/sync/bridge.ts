@@ -25,6 +25,11 @@ export interface BridgeOptions {
   /** The sync user name (from the sync settings); "local" when none is set. */
   author?: () => string;
   now?: () => Date;
+  /**
+   * Push each local write as soon as it commits (default). Tests turn it off to let local edits wait
+   * until an explicit sync(), the interleaving where a teammate's revision arrives first.
+   */
+  pushOnWrite?: boolean;
 }
 
 type Choice = { rev: string } | { body: string };
@@ -43,6 +48,7 @@ export class SyncBridge {
   private feed: { cancel(): void } | null = null;
   private readonly author: () => string;
   private readonly now: () => Date;
+  private readonly pushOnWrite: boolean;
 
   constructor(
     readonly db: NotesDatabase,
@@ -51,6 +57,7 @@ export class SyncBridge {
   ) {
     this.author = () => options.author?.().trim() || LOCAL_AUTHOR;
     this.now = options.now ?? (() => new Date());
+    this.pushOnWrite = options.pushOnWrite ?? true;
     this.watch();
   }
 
@@ -123,7 +130,7 @@ export class SyncBridge {
     const mark = (docId: string, transaction: Transaction) => {
       if (transaction === this.applying) return;
       this.dirty.add(docId);
-      transaction.on('complete', () => this.schedule());
+      if (this.pushOnWrite) transaction.on('complete', () => this.schedule());
     };
     const tables = [
       { table: this.db.notes, kind: 'note' as const },
