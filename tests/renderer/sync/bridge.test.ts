@@ -1,3 +1,4 @@
+import { must } from '../../shared/notes/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { conflictTexts } from '@shared/sync/conflicts';
 import { draft, exchange, machine } from './fixtures';
@@ -43,7 +44,7 @@ describe('sync bridge', () => {
     const onB = await b.db.syncConflicts.toArray();
     expect(onA).toHaveLength(1);
     expect(onB).toEqual(onA);
-    const conflict = onA[0]!;
+    const conflict = must(onA[0]);
     expect(conflictTexts(conflict).sort()).toEqual(['Jonas’s version', 'Ona’s version']);
     expect((await a.notes.get(NOTE))?.body).toBe((await b.notes.get(NOTE))?.body);
     expect([conflict.winner.author, conflict.losers[0]?.author].sort()).toEqual(['Jonas', 'Ona']);
@@ -57,7 +58,7 @@ describe('sync bridge', () => {
     await a.notes.save(draft(NOTE, 'left'));
     await b.notes.save(draft(NOTE, 'right'));
     await exchange(a, b);
-    const conflict = (await a.db.syncConflicts.get(`note:${NOTE}`))!;
+    const conflict = must(await a.db.syncConflicts.get(`note:${NOTE}`));
     await a.bridge.resolve(conflict.docId, { body: 'left and right' });
     await exchange(a, b);
     for (const side of [a, b]) {
@@ -75,8 +76,8 @@ describe('sync bridge', () => {
     await a.notes.save(draft(NOTE, 'left'));
     await b.notes.save(draft(NOTE, 'right'));
     await exchange(a, b);
-    const conflict = (await b.db.syncConflicts.get(`note:${NOTE}`))!;
-    const loser = conflict.losers[0]!;
+    const conflict = must(await b.db.syncConflicts.get(`note:${NOTE}`));
+    const loser = must(conflict.losers[0]);
     await b.bridge.resolve(conflict.docId, { rev: loser.rev });
     await exchange(a, b);
     const expected = loser.content.type === 'note' ? loser.content.note.body : '';
@@ -133,7 +134,7 @@ describe('sync bridge', () => {
     const [onA] = await a.db.syncConflicts.toArray();
     expect(onA?.disagreement).toBe(true);
     expect(onA?.kind).toBe('decision');
-    const kinds = [onA!.winner, ...onA!.losers].map((revision) =>
+    const kinds = [must(onA).winner, ...must(onA).losers].map((revision) =>
       revision.content.type === 'decision' ? `${revision.author}:${revision.content.decision.decision}` : '',
     );
     expect(kinds.sort()).toEqual(['Jonas:different', 'Ona:same']);

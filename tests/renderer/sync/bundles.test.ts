@@ -1,3 +1,4 @@
+import { must } from '../../shared/notes/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { conflictTexts } from '@shared/sync/conflicts';
 import { exportBundle, importBundle, lastBundleSeq } from '../../../src/renderer/src/sync/bundles';
@@ -22,7 +23,7 @@ describe('sync bundles', () => {
     await importBundle(b.bridge, (await exportBundle(a.bridge, { kind: 'all' }, 'Ona', at)).text);
     await importBundle(a.bridge, (await exportBundle(b.bridge, { kind: 'all' }, 'Jonas', at)).text);
     const [onA] = await a.db.syncConflicts.toArray();
-    expect(conflictTexts(onA!).sort()).toEqual(['Jonas edited', 'Ona edited']);
+    expect(conflictTexts(must(onA)).sort()).toEqual(['Jonas edited', 'Ona edited']);
     expect(await b.db.syncConflicts.toArray()).toEqual([onA]);
   });
 
@@ -33,7 +34,7 @@ describe('sync bundles', () => {
     await a.notes.save(draft(OTHER, 'two'));
     const seq = await lastBundleSeq(a.bridge);
     expect(seq).toBe(first.until);
-    const next = await exportBundle(a.bridge, { kind: 'seq', seq: seq! }, 'Ona', at);
+    const next = await exportBundle(a.bridge, { kind: 'seq', seq: must(seq) }, 'Ona', at);
     expect(next.docs).toBe(1);
     expect(next.text).toContain('two');
     expect(next.text).not.toContain('"one"');

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import PouchDB from 'pouchdb-browser';
+import { must } from '../../shared/notes/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/notes/model';
 import { conflictTexts } from '@shared/sync/conflicts';
@@ -77,7 +78,7 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
       continue;
     }
     if (step.op === 'decide') {
-      const [a, b] = PAIRS[step.pair]!;
+      const [a, b] = must(PAIRS[step.pair]);
       await m.decisions.decide({ a, b, decision: step.kind, score: null });
       continue;
     }
@@ -90,7 +91,7 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
       await m.bridge.resolve(conflict.docId, step.merge ? { body } : { rev: conflict.winner.rev });
       continue;
     }
-    const id = NOTE_IDS[step.note]!;
+    const id = must(NOTE_IDS[step.note]);
     const current = await m.notes.get(id);
     if (step.op === 'save') {
       if (current) replaced.add(current.body);
