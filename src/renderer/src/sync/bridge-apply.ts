@@ -13,7 +13,7 @@ import {
 } from '@shared/sync/conflicts';
 import { parseDocId, readDoc, sameRow, type SyncContent } from '@shared/sync/docs';
 import type { NotesDatabase } from '../notes/db';
-import { contentAt, leaves, winners, type ReplicaDb } from './replica';
+import { contentAt, leaves, type LeafDoc, type ReplicaDb } from './replica';
 import type { RowRef } from './rows';
 
 /** What one document asks of the notes database, read from the replica before the transaction. */
@@ -38,22 +38,47 @@ const revision = (rev: string, content: SyncContent): ConflictRevision => ({
   content,
 });
 
+/** What the replica and the notes database hold for a batch of ids, read in three bulk calls. */
+export async function prefetch(db: NotesDatabase, replica: ReplicaDb, ids: readonly string[]) {
+  const response = await replica.allDocs({ keys: [...ids], include_docs: true, conflicts: true });
+  const winners = new Map<string, { rev: string; deleted: boolean; doc: LeafDoc | null }>();
+  for (const row of response.rows) {
+    if ('error' in row) continue;
+    const deleted = row.value.deleted === true;
+    winners.set(row.id, {
+      rev: row.value.rev,
+      deleted,
+      doc: deleted ? null : ((row.doc as LeafDoc | undefined) ?? null),
+    });
+  }
+  const states = new Map(
+    (await db.syncDocs.bulkGet([...ids])).filter((s) => s !== undefined).map((s) => [s.docId, s]),
+  );
+  return { winners, states };
+}
+
 /**
- * Reads one document's leaves and plans its application. A revision that is not valid Atmintis data
- * is left in the replica (never lost, never half-applied) and named in `problems`.
+ * Plans one document's application from the prefetched winner (its losing revisions are read only
+ * when it has any). A revision that is not valid Atmintis data is left in the replica (never lost,
+ * never half-applied) and named in `problems`.
  */
 export async function planApply(
-  db: NotesDatabase,
   replica: ReplicaDb,
   docId: string,
+  fetched: Awaited<ReturnType<typeof prefetch>>,
   problems: string[],
 ): Promise<ApplyPlan | null> {
   const ref = parseDocId(docId);
   if (!ref) return null;
-  const winnerInfo = (await winners(replica, [docId])).get(docId);
+  const winnerInfo = fetched.winners.get(docId);
   if (!winnerInfo) return null;
-  const state = await db.syncDocs.get(docId);
-  const base = state && !state.deleted ? await contentAt(replica, docId, state.rev) : null;
+  const state = fetched.states.get(docId);
+  const base =
+    !state || state.deleted
+      ? null
+      : state.rev === winnerInfo.rev
+        ? winnerInfo.doc && readOk(winnerInfo.doc)
+        : await contentAt(replica, docId, state.rev);
   const plan: ApplyPlan = {
     docId,
     ref,
@@ -64,9 +89,11 @@ export async function planApply(
     conflict: null,
     redundant: [],
   };
-  if (winnerInfo.deleted) return plan;
+  if (winnerInfo.deleted || !winnerInfo.doc) return plan;
+  const conflicts = (winnerInfo.doc as { _conflicts?: string[] })._conflicts ?? [];
+  const docs = conflicts.length > 0 ? await leaves(replica, docId) : [winnerInfo.doc];
   const read: ConflictRevision[] = [];
-  for (const leaf of await leaves(replica, docId)) {
+  for (const leaf of docs) {
     if (leaf._deleted) continue;
     const parsed = readDoc(leaf);
     if (!parsed.ok) {
@@ -84,6 +111,11 @@ export async function planApply(
     read.filter((candidate) => candidate !== winner),
   );
   return { ...plan, winner: winner.content, conflict, redundant };
+}
+
+function readOk(doc: LeafDoc): SyncContent | null {
+  const parsed = readDoc(doc);
+  return parsed.ok ? parsed.content : null;
 }
 
 export const sameConflict = (x: SyncConflict | undefined, y: SyncConflict | null): boolean =>

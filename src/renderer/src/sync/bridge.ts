@@ -14,12 +14,13 @@ import { docIdFor, LOCAL_AUTHOR, parseDocId, sameRow } from '@shared/sync/docs';
 import { createSignal, type Signal } from '../api/signal';
 import type { NotesDatabase } from '../notes/db';
 import { bumpRevision, toStorageError } from '../notes/repository';
-import { hasUnpushedEdit, planApply, sameConflict, type ApplyPlan } from './bridge-apply';
-import { pushRow } from './bridge-push';
+import { hasUnpushedEdit, planApply, prefetch, sameConflict, type ApplyPlan } from './bridge-apply';
+import { pushRows } from './bridge-push';
 import type { ReplicaDb } from './replica';
-import { allRows, readRow, writeRow } from './rows';
+import { allRows, readRow, writeRow, type RowRef } from './rows';
 
 const FEED_PAGE = 500;
+const PUSH_BATCH = 500;
 
 export interface BridgeOptions {
   /** The sync user name (from the sync settings); "local" when none is set. */
@@ -184,11 +185,16 @@ export class SyncBridge {
   }
 
   private async pushDirty(): Promise<void> {
-    const ids = [...this.dirty];
-    this.dirty.clear();
-    for (const docId of ids) {
+    const refs = new Map<string, RowRef>();
+    for (const docId of this.dirty) {
       const ref = parseDocId(docId);
-      if (ref) await pushRow(this.db, this.replica, docId, ref, this.author());
+      if (ref) refs.set(docId, ref);
+    }
+    this.dirty.clear();
+    const ids = [...refs.keys()];
+    for (let start = 0; start < ids.length; start += PUSH_BATCH) {
+      const batch = new Map(ids.slice(start, start + PUSH_BATCH).map((id) => [id, refs.get(id) as RowRef]));
+      for (const again of await pushRows(this.db, this.replica, batch, this.author())) this.dirty.add(again);
     }
   }
 
@@ -207,8 +213,10 @@ export class SyncBridge {
 
   private async applyBatch(ids: readonly string[], lastSeq: number | string): Promise<void> {
     const plans: ApplyPlan[] = [];
-    for (const docId of new Set(ids)) {
-      const plan = await planApply(this.db, this.replica, docId, this.problems);
+    const unique = [...new Set(ids)].filter((docId) => parseDocId(docId) !== null);
+    const fetched = await prefetch(this.db, this.replica, unique);
+    for (const docId of unique) {
+      const plan = await planApply(this.replica, docId, fetched, this.problems);
       if (plan) plans.push(plan);
     }
     const db = this.db;

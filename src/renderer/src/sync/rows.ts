@@ -23,6 +23,29 @@ export async function readRow(db: NotesDatabase, ref: RowRef, author: string): P
   return row ? { type: 'decision', author, decision: toDecision(row) } : null;
 }
 
+/** Several rows at once, by document id (absent rows are left out). */
+export async function readRows(
+  db: NotesDatabase,
+  refs: ReadonlyMap<string, RowRef>,
+  author: string,
+): Promise<Map<string, SyncContent>> {
+  const found = new Map<string, SyncContent>();
+  const entries = [...refs];
+  const notes = entries.filter(([, ref]) => ref.kind === 'note');
+  const decisions = entries.filter(([, ref]) => ref.kind === 'decision');
+  const noteRows = await db.notes.bulkGet(notes.map(([, ref]) => ref.key));
+  noteRows.forEach((row, index) => {
+    const docId = notes[index]?.[0];
+    if (row && docId) found.set(docId, { type: 'note', author, note: toNote(row) });
+  });
+  const decisionRows = await db.decisions.bulkGet(decisions.map(([, ref]) => ref.key));
+  decisionRows.forEach((row, index) => {
+    const docId = decisions[index]?.[0];
+    if (row && docId) found.set(docId, { type: 'decision', author, decision: toDecision(row) });
+  });
+  return found;
+}
+
 /** Puts the content's row, or removes the row when content is null. */
 export async function writeRow(db: NotesDatabase, ref: RowRef, content: SyncContent | null): Promise<void> {
   if (content === null) {
