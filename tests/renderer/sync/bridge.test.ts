@@ -141,6 +141,16 @@ describe('sync bridge', () => {
     expect(await b.db.syncConflicts.toArray()).toEqual([onA]);
   });
 
+  it('tells the decisions’ watchers when a teammate’s decision arrives', async () => {
+    const a = machine('Ona');
+    const b = machine('Jonas');
+    const before = b.decisions.changes.version();
+    await a.decisions.decide({ a: A_REC, b: B_REC, decision: 'same', score: 12 });
+    await exchange(a, b);
+    expect(b.decisions.changes.version()).toBeGreaterThan(before);
+    expect((await b.decisions.all()).map((d) => d.decision)).toEqual(['same']);
+  });
+
   it('closes a "conflict" silently when both machines made the same decision', async () => {
     const a = machine('Ona');
     const b = machine('Jonas');

@@ -9,6 +9,7 @@
  * installed version as it is), with nothing deleted.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { createSignal, type Signal } from '../api/signal';
 import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
@@ -112,6 +113,11 @@ export class NotesDatabase extends Dexie {
   declare syncConflicts: Table<SyncConflict, string>;
   declare syncDocs: Table<SyncDocRow, string>;
   declare syncState: Table<SyncStateRow, string>;
+  /**
+   * Fires when rows changed other than through the repositories (the sync bridge applying teammates'
+   * changes), so repositories with their own change signal (decisions) tell their watchers too.
+   */
+  readonly externalChanges: Signal = createSignal();
 
   constructor(options: NotesDatabaseOptions = {}) {
     super(options.name ?? NOTES_DB_NAME, {

@@ -263,7 +263,10 @@ export class SyncBridge {
     }
     for (const plan of plans)
       if (plan.redundant.length > 0) await this.closeRevisions(plan.docId, plan.redundant);
-    if (changed) this.changed.notify();
+    if (changed) {
+      this.db.externalChanges.notify();
+      this.changed.notify();
+    }
   }
 
   /** Deletes losing revisions (deterministic revision ids, so two machines closing them agree). */
