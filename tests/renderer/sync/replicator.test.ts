@@ -1,6 +1,6 @@
-import PouchDB from 'pouchdb-browser';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, Replicator, type SyncStatus } from '../../../src/renderer/src/sync/replicator';
+import { browserRemote } from '../../../src/renderer/src/sync/replica';
 import { memoryReplica } from './fixtures';
 
 function until(replicator: Replicator, test: (status: SyncStatus) => boolean): Promise<SyncStatus> {
@@ -37,10 +37,7 @@ describe('replicator', () => {
 
   it('says offline, with the reason, when the server cannot be reached (and keeps retrying)', async () => {
     const local = memoryReplica('local');
-    const replicator = new Replicator(
-      local,
-      () => new PouchDB('http://127.0.0.1:9/sync', { skip_setup: true }),
-    );
+    const replicator = new Replicator(local, () => browserRemote('http://127.0.0.1:9/sync/remote'));
     replicator.start();
     const status = await until(replicator, (s) => s.state === 'offline' || s.state === 'error');
     expect(status.state).toBe('offline');

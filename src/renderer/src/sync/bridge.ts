@@ -213,6 +213,7 @@ export class SyncBridge {
 
   private async applyBatch(ids: readonly string[], lastSeq: number | string): Promise<void> {
     const plans: ApplyPlan[] = [];
+    const problemsBefore = this.problems.length;
     const unique = [...new Set(ids)].filter((docId) => parseDocId(docId) !== null);
     const fetched = await prefetch(this.db, this.replica, unique);
     for (const docId of unique) {
@@ -263,10 +264,8 @@ export class SyncBridge {
     }
     for (const plan of plans)
       if (plan.redundant.length > 0) await this.closeRevisions(plan.docId, plan.redundant);
-    if (changed) {
-      this.db.externalChanges.notify();
-      this.changed.notify();
-    }
+    if (changed) this.db.externalChanges.notify();
+    if (changed || this.problems.length > problemsBefore) this.changed.notify();
   }
 
   /** Deletes losing revisions (deterministic revision ids, so two machines closing them agree). */

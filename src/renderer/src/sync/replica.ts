@@ -14,6 +14,16 @@ export const REPLICA_DB_NAME = 'atmintis-sync';
 
 export const browserReplica: ReplicaFactory = (name) => new PouchDB<SyncContent>(name);
 
+/**
+ * The remote database at a same-origin address: no database creation (the server's admins make it),
+ * and the page's own fetch, so the request goes where the page's other requests go.
+ */
+export const browserRemote = (url: string): ReplicaDb =>
+  new PouchDB<SyncContent>(url, {
+    skip_setup: true,
+    fetch: (input: string | Request, init?: RequestInit) => fetch(input, init),
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+
 /** The winning revision of each id (deleted ones too), or nothing for ids the replica never held. */
 export async function winners(
   db: ReplicaDb,

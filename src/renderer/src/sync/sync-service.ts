@@ -11,7 +11,13 @@ import { createSignal, type Signal } from '../api/signal';
 import type { NotesDatabase } from '../notes/db';
 import { SyncBridge } from './bridge';
 import { exportBundle, importBundle, type BundleExport } from './bundles';
-import { browserReplica, REPLICA_DB_NAME, type ReplicaDb, type ReplicaFactory } from './replica';
+import {
+  browserRemote,
+  browserReplica,
+  REPLICA_DB_NAME,
+  type ReplicaDb,
+  type ReplicaFactory,
+} from './replica';
 import { Replicator, type SyncStatus } from './replicator';
 
 /** The same-origin address the main process forwards to the configured server (docs/sync.md). */
@@ -37,15 +43,7 @@ export class SyncService {
     this.now = options.now ?? (() => new Date());
     const replica = (options.replica ?? browserReplica)(REPLICA_DB_NAME);
     this.bridge = new SyncBridge(db, replica, { author: () => this.author, now: this.now });
-    const remote =
-      options.remote ??
-      sameOriginRemote(
-        (url) =>
-          new (replica.constructor as new (name: string, options: object) => ReplicaDb)(url, {
-            skip_setup: true,
-            fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, init),
-          }),
-      );
+    const remote = options.remote ?? sameOriginRemote(browserRemote);
     this.replicator = new Replicator(replica, remote, this.now);
     this.replicator.changes.subscribe(() => this.changes.notify());
     this.bridge.changed.subscribe(() => this.changes.notify());
