@@ -143,6 +143,11 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'Sync',
+    path: '/sync',
+    ready: (page) => page.getByRole('button', { name: 'Export a sync bundle' }).waitFor(),
+  },
+  {
     name: 'About',
     path: '/about',
     ready: (page) => page.getByRole('combobox', { name: 'Interface language' }).waitFor(),

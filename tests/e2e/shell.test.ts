@@ -11,6 +11,7 @@ const VIEWS = [
   { link: 'Bibliography', heading: 'Bibliography', hash: '#/bibliography' },
   { link: 'Notes', heading: 'Notes', hash: '#/notes' },
   { link: 'Import', heading: 'Import', hash: '#/import' },
+  { link: 'Sync', heading: 'Sync', hash: '#/sync' },
   { link: 'About', heading: 'About Atmintis', hash: '#/about' },
 ];
 

@@ -100,6 +100,16 @@ const noteSchema = z
     path: ['updatedAt'],
   });
 
+/** Null when a note can be stored and backed up, else why not (`body: must be at most …`). */
+export function noteProblem(note: Note): string | null {
+  const parsed = noteSchema.safeParse(note);
+  if (parsed.success) return null;
+  return parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${clip(describePath(issue.path))}: ${clip(issue.message)}`)
+    .join('; ');
+}
+
 /** A linkage record id, `<collection id>/<record id>`: two item ids and a slash. */
 const linkId = z
   .string()

@@ -19,6 +19,14 @@ export const SHIPPED_STEPS: readonly SchemaStep[] = [
       decisions: 'key, a, b, decision, updated',
     },
   },
+  {
+    version: 4,
+    stores: {
+      syncConflicts: 'docId, kind, key',
+      syncDocs: 'docId',
+      syncState: 'key',
+    },
+  },
 ];
 
 /** A fresh, isolated IndexedDB for one test. */

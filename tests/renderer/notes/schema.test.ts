@@ -22,7 +22,7 @@ describe('notes database schema', () => {
     expect(SCHEMA_STEPS.map(({ version, stores }) => ({ version, stores }))).toEqual(
       SHIPPED_STEPS.map(({ version, stores }) => ({ version, stores })),
     );
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(CURRENT_SCHEMA_VERSION).toBe(4);
   });
 
   it('keeps every note when a database of any earlier shipped version is opened (property)', async () => {
@@ -67,11 +67,12 @@ describe('notes database schema', () => {
       )[0],
     );
     const indexedDB = await seed(SHIPPED_STEPS, notes);
-    // A v3 as a later release might write it: a new compound index and a data step.
+    // A step as a later release might write it (after the last shipped one): a new compound index
+    // and a data step.
     const future: SchemaStep[] = [
       ...SHIPPED_STEPS,
       {
-        version: 3,
+        version: 5,
         stores: {
           notes:
             'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags, [targetKey+updatedAt]',
@@ -113,16 +114,24 @@ describe('notes database schema', () => {
         1,
       )[0],
     );
-    const newer: SchemaStep[] = [...SHIPPED_STEPS, { version: 5, stores: { extra: 'id' } }];
+    const newer: SchemaStep[] = [...SHIPPED_STEPS, { version: 6, stores: { extra: 'id' } }];
     const indexedDB = await seed(newer, notes);
     // Dexie 4 opens a higher installed version as it is (no VersionError), keeping its other stores.
     const repository = new NotesRepository(openExisting(indexedDB));
     expect(sortById(await repository.all())).toEqual(sortById(notes));
     repository.db.close();
     const again = openExisting(indexedDB, newer);
-    expect(again.verno).toBe(5);
+    expect(again.verno).toBe(6);
     expect(await again.notes.count()).toBe(notes.length);
-    expect(again.tables.map((table) => table.name).sort()).toEqual(['decisions', 'extra', 'meta', 'notes']);
+    expect(again.tables.map((table) => table.name).sort()).toEqual([
+      'decisions',
+      'extra',
+      'meta',
+      'notes',
+      'syncConflicts',
+      'syncDocs',
+      'syncState',
+    ]);
     again.close();
   });
 });

@@ -30,7 +30,10 @@ export class DecisionsRepository {
   constructor(
     readonly db: NotesDatabase,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Decisions a teammate made arrive through the sync bridge, not through decide().
+    db.externalChanges.subscribe(() => this.changes.notify());
+  }
 
   /** A counted write (the backups see it), then the watchers are told. */
   private async write<T>(work: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import type { Note } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import { useNoteFocus } from './note-focus';
 import { formatTimestamp } from '../collection/dates';
+import { NoteSyncBadge } from '../sync/NoteSyncBadge';
 
 export function formatDateTime(iso: string, language: string): string {
   return formatTimestamp(iso, language);
@@ -66,6 +67,7 @@ export function NoteCard({
           updated: formatDateTime(note.updatedAt, i18n.language),
         })}
       </p>
+      <NoteSyncBadge noteId={note.id} />
       {children ? <div className="button-row">{children}</div> : null}
     </article>
   );

@@ -9,9 +9,11 @@
  * installed version as it is), with nothing deleted.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { createSignal, type Signal } from '../api/signal';
 import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
+import type { SyncConflict } from '@shared/sync/conflicts';
 
 const NOTES_DB_NAME = 'atmintis-notes';
 
@@ -42,6 +44,23 @@ export interface MetaRow {
   backedUpAt: string | null;
 }
 
+/** Which replicated revision a row shows, and who wrote it (docs/sync.md, "Bridge"). */
+export interface SyncDocRow {
+  /** The replicated document's id (`note:<id>`, `decision:<pair key>`). */
+  docId: string;
+  rev: string;
+  author: string;
+  /** The winning revision is a deletion (purged or undone): the row is gone here too. */
+  deleted: boolean;
+}
+
+/** The bridge's own bookkeeping: how far it has read the replica's changes feed, the last bundle. */
+export interface SyncStateRow {
+  key: 'feed' | 'bundle';
+  /** An update sequence of the replica (a number for the local PouchDB adapters). */
+  seq: number | string;
+}
+
 export interface SchemaStep {
   version: number;
   /** Dexie store declarations; null deletes a store. */
@@ -64,6 +83,16 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       decisions: 'key, a, b, decision, updated',
     },
   },
+  {
+    // Team sync (docs/sync.md): conflicts kept for the user, which revision each row shows, the
+    // changes-feed checkpoint. New stores, no data to move. (Step 3 is the photo items' step.)
+    version: 4,
+    stores: {
+      syncConflicts: 'docId, kind, key',
+      syncDocs: 'docId',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
@@ -81,6 +110,14 @@ export class NotesDatabase extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare meta: Table<MetaRow, string>;
   declare decisions: Table<DecisionRow, string>;
+  declare syncConflicts: Table<SyncConflict, string>;
+  declare syncDocs: Table<SyncDocRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
+  /**
+   * Fires when rows changed other than through the repositories (the sync bridge applying teammates'
+   * changes), so repositories with their own change signal (decisions) tell their watchers too.
+   */
+  readonly externalChanges: Signal = createSignal();
 
   constructor(options: NotesDatabaseOptions = {}) {
     super(options.name ?? NOTES_DB_NAME, {

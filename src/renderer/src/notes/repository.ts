@@ -113,13 +113,21 @@ export async function countedWrite<T>(
   try {
     return await db.transaction('rw', db.notes, db.decisions, db.meta, async () => {
       const result = await work();
-      const meta = (await db.meta.get('changes')) ?? EMPTY_META;
-      await db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: now().toISOString() });
+      await bumpRevision(db, now);
       return result;
     });
   } catch (error) {
     throw toStorageError(error);
   }
+}
+
+/**
+ * Counts one change to the user's layer. Inside a transaction that includes `meta`: countedWrite's, or
+ * the sync bridge's when it applies a teammate's changes (so backups follow those too).
+ */
+export async function bumpRevision(db: NotesDatabase, now: () => Date): Promise<void> {
+  const meta = (await db.meta.get('changes')) ?? EMPTY_META;
+  await db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: now().toISOString() });
 }
 
 /** A read of the notes database, its failures as NotesStorageError. */

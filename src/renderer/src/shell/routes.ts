@@ -21,6 +21,7 @@ export const VIEW_ROUTES: readonly ViewRoute[] = [
   { path: '/notes', labelKey: 'nav.notes', view: lazy(() => import('../views/NotesView')) },
   { path: '/import', labelKey: 'nav.import', view: lazy(() => import('../views/ImportView')) },
   { path: '/linkage', labelKey: 'nav.linkage', view: lazy(() => import('../views/LinkageView')) },
+  { path: '/sync', labelKey: 'nav.sync', view: lazy(() => import('../sync/SyncPage')) },
   { path: '/about', labelKey: 'nav.about', view: lazy(() => import('../views/AboutView')) },
 ];
 

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { formatTimestamp as formatDateTime } from '../collection/dates';
+import type { SyncService } from './sync-service';
+import { useSyncChanges } from './use-sync';
+
+/** Status (up to date, syncing, offline, error with the reason), the last sync time, connect. */
+export function SyncStatusPanel({ service }: { service: SyncService }) {
+  const { t, i18n } = useTranslation();
+  useSyncChanges(service);
+  const status = service.status();
+  return (
+    <section aria-labelledby="sync-status-heading">
+      <h2 id="sync-status-heading">{t('sync.status.title')}</h2>
+      <p role="status" className={`sync-state sync-state-${status.state}`}>
+        {t(`sync.status.state.${status.state}`)}
+      </p>
+      {status.reason ? (
+        <p className={status.state === 'error' ? 'error-text' : undefined}>
+          {t(`sync.status.reason.${status.reason.code}`)}
+          {status.reason.detail ? ` (${status.reason.detail})` : null}
+        </p>
+      ) : null}
+      <p>
+        {status.lastSyncAt
+          ? t('sync.status.lastSync', { time: formatDateTime(status.lastSyncAt, i18n.language) })
+          : t('sync.status.never')}
+      </p>
+      <p>{t('sync.status.author', { author: service.authorName() })}</p>
+      <div className="button-row">
+        {service.replicator.running ? (
+          <button type="button" onClick={() => service.disconnect()}>
+            {t('sync.status.disconnect')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => service.connect()}>
+            {t('sync.status.connect')}
+          </button>
+        )}
+        <Link href="/settings">{t('sync.status.settings')}</Link>
+      </div>
+    </section>
+  );
+}

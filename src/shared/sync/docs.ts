@@ -1,0 +1,99 @@
+/**
+ * The bridge's mapping between user-layer rows (as the notes database keeps them) and replicated
+ * documents: one document per row, a stable `_id` derived from the row's own key, the row's content
+ * kept verbatim under `note` or `decision`, and the author of that revision beside it. Pure: the
+ * renderer's bridge and the bundle code both use it, and nothing here knows PouchDB.
+ */
+import { pairKey } from '../linkage/groups';
+import type { Decision } from '../linkage/types';
+import { decisionProblem, noteProblem } from '../notes/backup';
+import { canonicalJson, type Note } from '../notes/model';
+
+/** The author recorded when the user has not set a sync user name. */
+export const LOCAL_AUTHOR = 'local';
+
+export type DocKind = 'note' | 'decision';
+
+export type SyncContent =
+  { type: 'note'; author: string; note: Note } | { type: 'decision'; author: string; decision: Decision };
+
+/** A document as the replication engine stores it. */
+export type SyncDoc = SyncContent & { _id: string; _rev?: string };
+
+const NOTE_PREFIX = 'note:';
+const DECISION_PREFIX = 'decision:';
+
+export const noteDocId = (id: string): string => `${NOTE_PREFIX}${id}`;
+/** The pair key joins the two record ids with a newline, which a document id may hold. */
+export const decisionDocId = (a: string, b: string): string => `${DECISION_PREFIX}${pairKey(a, b)}`;
+
+/** The document id of a row, from its store and key (a note's id, a decision's pair key). */
+export const docIdFor = (kind: DocKind, key: string): string =>
+  `${kind === 'note' ? NOTE_PREFIX : DECISION_PREFIX}${key}`;
+
+/** Which store and key a document id stands for, or null for an id Atmintis does not write. */
+export function parseDocId(docId: string): { kind: DocKind; key: string } | null {
+  if (docId.startsWith(NOTE_PREFIX)) return { kind: 'note', key: docId.slice(NOTE_PREFIX.length) };
+  if (docId.startsWith(DECISION_PREFIX))
+    return { kind: 'decision', key: docId.slice(DECISION_PREFIX.length) };
+  return null;
+}
+
+export const noteContent = (note: Note, author: string): SyncContent => ({ type: 'note', author, note });
+export const decisionContent = (decision: Decision, author: string): SyncContent => ({
+  type: 'decision',
+  author,
+  decision,
+});
+
+export const contentDocId = (content: SyncContent): string =>
+  content.type === 'note'
+    ? noteDocId(content.note.id)
+    : decisionDocId(content.decision.a, content.decision.b);
+
+/** The row's content alone (what the user wrote), for "is this the same?" comparisons. */
+export const rowOf = (content: SyncContent): Note | Decision =>
+  content.type === 'note' ? content.note : content.decision;
+
+/** True when two contents hold the same row, whoever wrote them. */
+export function sameRow(x: SyncContent | null, y: SyncContent | null): boolean {
+  if (x === null || y === null) return x === y;
+  return x.type === y.type && canonicalJson(rowOf(x)) === canonicalJson(rowOf(y));
+}
+
+/**
+ * Reads a document that came from another machine (replication or a bundle). Anything that does not
+ * hold a valid row under the id it claims is refused with the reason, so nothing half-valid reaches
+ * the notes database.
+ */
+export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok: false; error: string } {
+  if (!raw || typeof raw !== 'object') return { ok: false, error: 'is not an object' };
+  const doc = raw as Record<string, unknown>;
+  const id = typeof doc._id === 'string' ? doc._id : null;
+  if (id === null) return { ok: false, error: '_id: must be a string' };
+  const parsed = parseDocId(id);
+  if (!parsed) return { ok: false, error: `_id "${id}": not a note or decision document` };
+  const author = typeof doc.author === 'string' && doc.author.trim() !== '' ? doc.author : null;
+  if (author === null) return { ok: false, error: `"${id}" › author: must be a non-empty string` };
+  if (doc.type !== parsed.kind) return { ok: false, error: `"${id}" › type: must be "${parsed.kind}"` };
+  if (parsed.kind === 'note') {
+    const note = doc.note as Note;
+    const problem = note && typeof note === 'object' ? noteProblem(note) : 'must be an object';
+    if (problem) return { ok: false, error: `"${id}" › note › ${problem}` };
+    if (note.id !== parsed.key) return { ok: false, error: `"${id}" › note.id: does not match the _id` };
+    return { ok: true, content: { type: 'note', author, note } };
+  }
+  const decision = doc.decision as Decision;
+  const problem = decision && typeof decision === 'object' ? decisionProblem(decision) : 'must be an object';
+  if (problem) return { ok: false, error: `"${id}" › decision › ${problem}` };
+  if (pairKey(decision.a, decision.b) !== parsed.key)
+    return { ok: false, error: `"${id}" › decision: a and b do not match the _id` };
+  return { ok: true, content: { type: 'decision', author, decision } };
+}
+
+/** The content of a document without the engine's fields, for writing it back as a new revision. */
+export function contentOf(doc: SyncDoc): SyncContent {
+  return doc.type === 'note'
+    ? { type: 'note', author: doc.author, note: doc.note }
+    : { type: 'decision', author: doc.author, decision: doc.decision };
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  contentDocId,
+  decisionDocId,
+  noteContent,
+  noteDocId,
+  parseDocId,
+  readDoc,
+  sameRow,
+} from '@shared/sync/docs';
+import { notesArbitrary, sampleNote } from '../notes/arbitraries';
+
+describe('sync documents', () => {
+  it('maps every valid note to a document and back verbatim (property)', () => {
+    fc.assert(
+      fc.property(notesArbitrary, (notes) => {
+        for (const note of notes) {
+          const content = noteContent(note, 'Ona');
+          const doc = JSON.parse(
+            JSON.stringify({ ...content, _id: contentDocId(content), _rev: '1-a' }),
+          ) as unknown;
+          const read = readDoc(doc);
+          expect(read.ok && sameRow(read.content, content)).toBe(true);
+          expect(parseDocId(contentDocId(content))).toEqual({ kind: 'note', key: note.id });
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gives a decision the same id whichever way round the pair is named', () => {
+    expect(decisionDocId('b/2', 'a/1')).toBe(decisionDocId('a/1', 'b/2'));
+    expect(parseDocId(decisionDocId('a/1', 'b/2'))).toEqual({ kind: 'decision', key: 'a/1\nb/2' });
+    expect(parseDocId('_design/x')).toBeNull();
+  });
+
+  it('refuses documents that are not valid Atmintis data, saying which field', () => {
+    const note = sampleNote();
+    const good = { _id: noteDocId(note.id), type: 'note', author: 'Ona', note };
+    expect(readDoc(good).ok).toBe(true);
+    expect(readDoc({ ...good, author: '' })).toEqual({ ok: false, error: expect.stringMatching(/author/) });
+    expect(readDoc({ ...good, _id: noteDocId('other') })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/note\.id: does not match/),
+    });
+    expect(readDoc({ ...good, note: { ...note, body: 5 } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/› note › body/),
+    });
+    expect(readDoc({ ...good, type: 'decision' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/type/),
+    });
+  });
+});
