@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatTimestamp as formatDateTime } from '../collection/dates';
 import type { SyncService } from './sync-service';
+import { useConfiguredSync } from './use-configured-sync';
 import { useSyncChanges } from './use-sync';
 
 /** Status (up to date, syncing, offline, error with the reason), the last sync time, connect. */
 export function SyncStatusPanel({ service }: { service: SyncService }) {
   const { t, i18n } = useTranslation();
   useSyncChanges(service);
+  const settings = useConfiguredSync(service);
+  // Until a server is set up there is nothing to connect to: the button would only end in an error.
+  const configured = settings.status === 'ok' && settings.value.settings !== null;
   const status = service.status();
   return (
     <section aria-labelledby="sync-status-heading">
@@ -33,10 +37,11 @@ export function SyncStatusPanel({ service }: { service: SyncService }) {
             {t('sync.status.disconnect')}
           </button>
         ) : (
-          <button type="button" onClick={() => service.connect()}>
+          <button type="button" disabled={!configured} onClick={() => service.connect()}>
             {t('sync.status.connect')}
           </button>
         )}
+        {settings.status === 'ok' && !configured ? <p>{t('sync.status.notConfigured')}</p> : null}
         <Link href="/settings">{t('sync.status.settings')}</Link>
       </div>
     </section>
