@@ -176,6 +176,7 @@ function details(collection: LoadedCollection, summary: CollectionDetails['summa
     manifest: collection.manifest,
     bibliography: collection.bibliography,
     integrity: collection.integrity,
+    texts: collection.texts.map(({ markdown: _body, ...text }) => text),
     counts,
     personFields: [...personFields].sort(),
     otherFields: [...otherFields],

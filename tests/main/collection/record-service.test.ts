@@ -4,27 +4,36 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import type { Manifest } from '@shared/collection/schema';
+import type { CollectionResponses } from '@shared/ipc/channels/collections';
 import {
   createBundledCollectionStore,
   type CollectionStore,
 } from '../../../src/main/collection/collection-store';
 import * as collectionLoader from '../../../src/main/collection/load-collection';
 import { createRecordService } from '../../../src/main/collection/record-service';
-import { createHandlers } from '../../../src/main/handlers';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { BUNDLED_COLLECTION } from '../../shared/collection/package-files';
-import { testAppInfo } from '../../support/fake-handlers';
+import { testAppInfo, testHandlers } from '../../support/fake-handlers';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'atmintis-record-service-'));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 const bundledStore = createBundledCollectionStore(join(BUNDLED_COLLECTION, '..'), collectionLoader);
-const handlers = createHandlers({
+const handlers = testHandlers({
   appInfo: { ...testAppInfo, dataDirectory: tempRoot },
   collections: bundledStore,
-  openExternal: async () => false,
 });
 const ID = 'lt-deportations-1940-1953';
+
+/** A channel's answer, failing the test on an error. */
+async function call<C extends keyof CollectionResponses>(
+  channel: C,
+  request: unknown,
+): Promise<CollectionResponses[C]> {
+  const result = await dispatch(handlers, channel, request);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as CollectionResponses[C];
+}
 
 async function bundled(): Promise<LoadedCollection> {
   const collection = await bundledStore.get(ID);
@@ -36,11 +45,9 @@ describe('collections.getRecord', () => {
   it('answers one record of the bundled collection as collections.get holds it, with who refers to it', async () => {
     const collection = await bundled();
     for (const record of collection.records) {
-      const answer = await dispatch(handlers, 'collections.getRecord', {
-        collectionId: ID,
-        recordId: record.id,
-      });
-      if (!answer.ok) throw new Error(answer.error.message);
+      const answer = {
+        value: await call('collections.getRecord', { collectionId: ID, recordId: record.id }),
+      };
       expect(answer.value.record).toEqual(record);
       const referrers = collection.records
         .filter((other) => other.relations.some((relation) => relation.target === record.id))
@@ -100,32 +107,33 @@ describe('collections.getRecords and collections.page', () => {
     const collection = await bundled();
     const seen: LoadedRecord[] = [];
     for (let offset = 0; offset < collection.records.length; offset += 40) {
-      const page = await dispatch(handlers, 'collections.page', { collectionId: ID, offset, limit: 40 });
-      if (!page.ok) throw new Error(page.error.message);
+      const page = { value: await call('collections.page', { collectionId: ID, offset, limit: 40 }) };
       expect(page.value.total).toBe(collection.records.length);
       seen.push(...page.value.records);
     }
     expect(seen).toEqual(collection.records);
 
-    const byTitle = await dispatch(handlers, 'collections.page', {
-      collectionId: ID,
-      offset: 0,
-      limit: 500,
-      sort: 'title',
-    });
-    if (!byTitle.ok) throw new Error(byTitle.error.message);
+    const byTitle = {
+      value: await call('collections.page', {
+        collectionId: ID,
+        offset: 0,
+        limit: 500,
+        sort: 'title',
+      }),
+    };
     const titles = byTitle.value.records.map((r) => r.title);
     expect(titles).toEqual(
       [...titles].sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare),
     );
 
-    const byDate = await dispatch(handlers, 'collections.page', {
-      collectionId: ID,
-      offset: 0,
-      limit: 500,
-      sort: 'date',
-    });
-    if (!byDate.ok) throw new Error(byDate.error.message);
+    const byDate = {
+      value: await call('collections.page', {
+        collectionId: ID,
+        offset: 0,
+        limit: 500,
+        sort: 'date',
+      }),
+    };
     const dated = byDate.value.records.map((r) => r.earliest).filter((d): d is string => d !== null);
     expect(dated).toEqual([...dated].sort());
 
@@ -137,8 +145,7 @@ describe('collections.getRecords and collections.page', () => {
 describe('collections.summary', () => {
   it('gives metadata, counts and bibliography without a single record', async () => {
     const collection = await bundled();
-    const answer = await dispatch(handlers, 'collections.summary', { collectionId: ID });
-    if (!answer.ok) throw new Error(answer.error.message);
+    const answer = { value: await call('collections.summary', { collectionId: ID }) };
     expect(answer.value).not.toHaveProperty('records');
     expect(answer.value.manifest).toEqual(collection.manifest);
     expect(answer.value.bibliography).toEqual(collection.bibliography);

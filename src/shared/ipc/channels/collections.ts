@@ -1,6 +1,6 @@
 /** Channels serving the installed collections: the bundled ones and those the user imported. */
 import { z } from 'zod';
-import type { LoadedCollection, LoadedRecord } from '../../collection/model';
+import type { LoadedCollection, LoadedRecord, LoadedText } from '../../collection/model';
 import type { IntegrityReport } from '../../collection/integrity';
 import type { CslItem, Manifest, RecordKind } from '../../collection/schema';
 import type { CollectionSummary } from '../payloads';
@@ -49,6 +49,8 @@ export interface CollectionDetails {
   manifest: Manifest;
   bibliography: CslItem[];
   integrity: IntegrityReport;
+  /** The long texts, without their bodies (`collections.get` has them). */
+  texts: Omit<LoadedText, 'markdown'>[];
   /** Records of each kind present. */
   counts: Partial<Record<RecordKind, number>>;
   /** The typed person fields some record fills (`surname`, `birthDate` …), sorted. */
