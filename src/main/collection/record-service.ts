@@ -5,7 +5,13 @@
  * its case file, which record holds a linked claim) and the sort orders are built once per collection
  * revision and kept here.
  */
-import { extractCollectionLinks } from '@shared/collection/links';
+import {
+  collectionDetails,
+  recordLookups,
+  recordNeighbours,
+  sortOrder,
+  type RecordLookups,
+} from '@shared/collection/record-lookups';
 import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
 import type {
   CollectionDetails,
@@ -33,14 +39,19 @@ export interface RecordService {
 interface Prepared {
   index: RecordIndex;
   details: CollectionDetails;
-  referrers: Map<string, string[]>;
-  family: Map<string, string[]>;
-  claimHolder: Map<string, string>;
+  lookups: RecordLookups;
   sorted: Map<RecordSort, Int32Array>;
   collection: LoadedCollection;
 }
 
-export function createRecordService(store: CollectionStore, cacheDir: string): RecordService {
+/** How the service gets a collection revision's index; tests pass one over memory. */
+export type OpenIndex = typeof openRecordIndex;
+
+export function createRecordService(
+  store: CollectionStore,
+  cacheDir: string,
+  openIndex: OpenIndex = openRecordIndex,
+): RecordService {
   // Keyed by the loaded collection object: the stores hand out the same object until its content
   // changes (a re-import loads a new one), so a stale entry is never found again.
   const prepared = new WeakMap<LoadedCollection, Promise<Prepared>>();
@@ -73,8 +84,8 @@ export function createRecordService(store: CollectionStore, cacheDir: string): R
       index,
       collection,
       sorted: new Map(),
-      ...lookups(collection),
-      details: details(collection, summary),
+      lookups: recordLookups(collection),
+      details: collectionDetails(collection, summary),
     };
   }
 
@@ -94,17 +105,9 @@ export function createRecordService(store: CollectionStore, cacheDir: string): R
       if (position === undefined) throw notFound(collectionId, recordId);
       const [record] = await p.index.readAt([position]);
       if (!record) throw notFound(collectionId, recordId);
-      const caseNumber = record.kind === 'person' ? record.person?.caseNumber : undefined;
-      const claimHolders: Record<string, string> = {};
-      for (const claimId of linkedClaims(record)) {
-        const holder = p.claimHolder.get(claimId);
-        if (holder !== undefined) claimHolders[claimId] = holder;
-      }
       return {
         record,
-        referrers: p.referrers.get(recordId) ?? [],
-        family: caseNumber ? (p.family.get(caseNumber) ?? []).filter((id) => id !== recordId) : [],
-        claimHolders,
+        ...recordNeighbours(record, p.lookups),
         revision: p.index.revision,
       };
     },
@@ -131,71 +134,4 @@ export function createRecordService(store: CollectionStore, cacheDir: string): R
       return { records: await p.index.readAt(positions), offset, total, revision: p.index.revision };
     },
   };
-}
-
-/** The `claim:` links of a record's summary and its translated summaries. */
-function linkedClaims(record: LoadedRecord): Set<string> {
-  const texts = [record.summary, ...Object.values(record.translations ?? {}).map((t) => t?.summary ?? '')];
-  const ids = new Set<string>();
-  for (const text of texts) {
-    for (const link of extractCollectionLinks(text)) if (link.scheme === 'claim') ids.add(link.target);
-  }
-  return ids;
-}
-
-function lookups(collection: LoadedCollection) {
-  const referrers = new Map<string, string[]>();
-  const family = new Map<string, string[]>();
-  const claimHolder = new Map<string, string>();
-  const push = (map: Map<string, string[]>, key: string, id: string) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  };
-  for (const record of collection.records) {
-    for (const relation of record.relations) push(referrers, relation.target, record.id);
-    if (record.kind === 'person' && record.person?.caseNumber)
-      push(family, record.person.caseNumber, record.id);
-    for (const claim of record.claims) claimHolder.set(claim.id, record.id);
-  }
-  return { referrers, family, claimHolder };
-}
-
-function details(collection: LoadedCollection, summary: CollectionDetails['summary']): CollectionDetails {
-  const counts: CollectionDetails['counts'] = {};
-  const personFields = new Set<string>();
-  const otherFields = new Set<string>();
-  for (const record of collection.records) {
-    counts[record.kind] = (counts[record.kind] ?? 0) + 1;
-    if (record.kind !== 'person') continue;
-    for (const key of Object.keys(record.person ?? {})) personFields.add(key);
-    for (const field of record.otherFields ?? []) otherFields.add(field.header);
-  }
-  return {
-    summary,
-    manifest: collection.manifest,
-    bibliography: collection.bibliography,
-    integrity: collection.integrity,
-    texts: collection.texts.map(({ markdown: _body, ...text }) => text),
-    counts,
-    personFields: [...personFields].sort(),
-    otherFields: [...otherFields],
-  };
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Stored positions in the asked order; ties keep stored order (the sort is stable). */
-function sortOrder(records: readonly LoadedRecord[], sort: RecordSort): Int32Array {
-  const positions = records.map((_, i) => i);
-  if (sort === 'title') {
-    positions.sort((a, b) =>
-      collator.compare((records[a] as LoadedRecord).title, (records[b] as LoadedRecord).title),
-    );
-  } else {
-    // Undated records last: "sorted by date" lists what has a date first.
-    const key = (i: number) => (records[i] as LoadedRecord).earliest ?? '\uffff';
-    positions.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  }
-  return Int32Array.from(positions);
 }
