@@ -3,10 +3,10 @@
  * collection, before (the whole collection travels to the page, as `collections.get` did for every
  * record page) and after (records on demand: `collections.getRecord` + the few records the page names).
  *
- * Runs the real main-process handlers over a SYNTHETIC registry (bench/synthetic-registry.ts; every
+ * Runs the main-process record service over a SYNTHETIC registry (bench/synthetic-registry.ts; every
  * person invented) held by an in-memory store, with the record-offset index in a temp folder. Measures:
  * building the index (first open) and reopening the saved one; `collections.getRecord` p50/p95 through
- * dispatch (request validation included); and, for the page, the bytes that cross the transport and
+ * the service with the channel's request validation; and, for the page, the bytes that cross the transport and
  * the time to serialise and parse them, before and after. The page's own rendering is not included.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { CollectionStore } from '../src/main/collection/collection-store';
 import { manifestSummary } from '../src/main/collection/collection-store';
 import { createRecordService } from '../src/main/collection/record-service';
-import { dispatch } from '../src/main/ipc/dispatch';
-import { testHandlers } from '../tests/support/fake-handlers';
+import { collectionRequests } from '@shared/ipc/channels/collections';
 import { generateSyntheticRegistry, seededRandom } from './synthetic-registry';
 
 const args = process.argv.slice(2);
@@ -54,9 +53,9 @@ try {
   await createRecordService(store, cacheDir).summary(id);
   const indexBuildMs = performance.now() - t;
 
-  const handlers = testHandlers({ collections: store, records: createRecordService(store, cacheDir) });
+  const service = createRecordService(store, cacheDir);
   t = performance.now();
-  await dispatch(handlers, 'collections.summary', { collectionId: id });
+  await service.summary(id);
   const indexReopenMs = performance.now() - t;
 
   const random = seededRandom(7);
@@ -69,20 +68,17 @@ try {
   let sliceBytes = 0;
   for (const recordId of ids) {
     const start = performance.now();
-    const answer = await dispatch(handlers, 'collections.getRecord', { collectionId: id, recordId });
+    const request = collectionRequests['collections.getRecord'].parse({ collectionId: id, recordId });
+    const answer = { ok: true, value: await service.getRecord(request.collectionId, request.recordId) };
     getRecordMs.push(performance.now() - start);
-    if (!answer.ok) throw new Error(answer.error.message);
     // What the record page asks for after it: the records it names (relation targets, family …).
-    const value = answer.value as {
-      record: { relations: { target: string }[] };
-      referrers: string[];
-      family: string[];
-    };
-    const named = [...value.referrers, ...value.family, ...value.record.relations.map((r) => r.target)].slice(
-      0,
-      500,
-    );
-    const others = await dispatch(handlers, 'collections.getRecords', { collectionId: id, recordIds: named });
+    const { record, referrers, family } = answer.value;
+    const named = [...referrers, ...family, ...record.relations.map((r) => r.target)].slice(0, 500);
+    const checked = collectionRequests['collections.getRecords'].parse({
+      collectionId: id,
+      recordIds: named,
+    });
+    const others = { ok: true, value: await service.getRecords(checked.collectionId, checked.recordIds) };
     // Both answers cross the transport as JSON: serialised in main, parsed in the page.
     const wire = JSON.stringify(answer) + JSON.stringify(others);
     JSON.parse(JSON.stringify(answer));
@@ -94,7 +90,7 @@ try {
   // Before: the whole collection crossed the transport for one record.
   const heapBefore = process.memoryUsage().heapUsed;
   t = performance.now();
-  const whole = await dispatch(handlers, 'collections.get', { collectionId: id });
+  const whole = { ok: true, value: await store.get(id) };
   const wire = JSON.stringify(whole);
   const parsed = JSON.parse(wire) as unknown;
   const wholeMs = performance.now() - t;

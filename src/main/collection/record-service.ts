@@ -12,7 +12,7 @@ import {
   sortOrder,
   type RecordLookups,
 } from '@shared/collection/record-lookups';
-import type { LoadedCollection, LoadedRecord } from '@shared/collection/model';
+import type { LoadedCollection } from '@shared/collection/model';
 import type {
   CollectionDetails,
   CollectionResponses,
@@ -74,12 +74,7 @@ export function createRecordService(
   async function build(collectionId: string, collection: LoadedCollection): Promise<Prepared> {
     const summary = (await store.list()).find((candidate) => candidate.id === collectionId);
     if (!summary) throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
-    const index = await openRecordIndex(
-      cacheDir,
-      collectionId,
-      summary.revision,
-      async () => collection.records,
-    );
+    const index = await openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
     return {
       index,
       collection,

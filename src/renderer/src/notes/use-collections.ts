@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import type { AtmintisApi } from '@shared/ipc/api';
 import type { NoteTarget } from '@shared/notes/model';
 import { ok, type Result } from '@shared/result';
@@ -54,13 +54,13 @@ export function useCollections(
 ): ReadonlyMap<string, CollectionSlice> {
   const api = useApi();
   const key = keyOf(targets);
-  const current = useRef(targets);
-  current.current = targets;
-  const state = useResult(() => fetchTargetSources(api, current.current), [api, key], {
+  // `load` runs with the targets of the render whose key changed, so the key alone is the input.
+  const state = useResult(() => fetchTargetSources(api, targets), [api, key], {
     refetchOn: collectionsSignal(api),
   });
-  // While a new set of targets loads, the names already known stay shown instead of flashing to ids.
-  const last = useRef<ReadonlyMap<string, CollectionSlice>>(NONE);
-  if (state.status === 'ok') last.current = state.value;
-  return state.status === 'ok' ? state.value : state.status === 'loading' ? last.current : NONE;
+  // While a new set of targets loads, the names already known stay shown instead of flashing to ids
+  // (React's pattern for keeping information from an earlier render).
+  const [last, setLast] = useState<ReadonlyMap<string, CollectionSlice>>(NONE);
+  if (state.status === 'ok' && state.value !== last) setLast(state.value);
+  return state.status === 'ok' ? state.value : state.status === 'loading' ? last : NONE;
 }
