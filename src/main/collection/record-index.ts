@@ -118,22 +118,24 @@ async function writeIndex(
   const handle = await open(temp, 'wx', 0o600);
   try {
     let offset = 0;
-    let pending: Buffer[] = [];
+    // Lines are gathered as one string per chunk: one encoding and one write per megabyte, not per record.
+    let pending = '';
     let pendingBytes = 0;
     for (const record of records) {
-      const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+      const line = `${JSON.stringify(record)}\n`;
+      const bytes = Buffer.byteLength(line, 'utf8');
       ids.push(record.id);
       offsets.push(offset);
-      offset += line.length;
-      pending.push(line);
-      pendingBytes += line.length;
+      offset += bytes;
+      pending += line;
+      pendingBytes += bytes;
       if (pendingBytes >= CHUNK_BYTES) {
-        await handle.write(Buffer.concat(pending, pendingBytes));
-        pending = [];
+        await handle.write(pending, null, 'utf8');
+        pending = '';
         pendingBytes = 0;
       }
     }
-    if (pendingBytes > 0) await handle.write(Buffer.concat(pending, pendingBytes));
+    if (pendingBytes > 0) await handle.write(pending, null, 'utf8');
     offsets.push(offset);
     await handle.sync();
   } catch (error) {
