@@ -6,13 +6,17 @@
 import type { AppChannel } from '@shared/ipc/channels/app';
 import type { CollectionChannel } from '@shared/ipc/channels/collections';
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
+import { join } from 'node:path';
 import type { CollectionStore } from './collection/collection-store';
+import { createRecordService, type RecordService } from './collection/record-service';
 import { isSafeExternalUrl } from './security/navigation';
 import { HandlerError } from './ipc/dispatch';
 
 interface HandlerDependencies {
   appInfo: AppInfo;
   collections: CollectionStore;
+  /** Records on demand; default: over `collections`, its index cached under the data folder. */
+  records?: RecordService;
   /** Opens a URL in the user's browser; the Electron edge passes shell.openExternal. */
   openExternal: (url: string) => Promise<boolean>;
 }
@@ -23,7 +27,12 @@ interface HandlerDependencies {
  */
 type CoreHandlers = Pick<Handlers, AppChannel | CollectionChannel>;
 
+/** Where the record-offset indexes are kept: a cache, rebuilt when missing (record-index.ts). */
+export const recordIndexFolder = (dataDirectory: string) => join(dataDirectory, 'record-index');
+
 export function createHandlers(deps: HandlerDependencies): CoreHandlers {
+  const records =
+    deps.records ?? createRecordService(deps.collections, recordIndexFolder(deps.appInfo.dataDirectory));
   return {
     'app.getInfo': async () => deps.appInfo,
     'collections.list': () => deps.collections.list(),
@@ -34,6 +43,11 @@ export function createHandlers(deps: HandlerDependencies): CoreHandlers {
       }
       return collection;
     },
+    'collections.summary': ({ collectionId }) => records.summary(collectionId),
+    'collections.getRecord': ({ collectionId, recordId }) => records.getRecord(collectionId, recordId),
+    'collections.getRecords': ({ collectionId, recordIds }) => records.getRecords(collectionId, recordIds),
+    'collections.page': ({ collectionId, offset, limit, sort }) =>
+      records.page(collectionId, { offset, limit, sort }),
     'shell.openExternal': async ({ url }) => {
       // The schema already requires http(s); checked again here because this is the last gate before
       // handing a URL to the operating system.

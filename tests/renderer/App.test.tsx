@@ -8,6 +8,7 @@ import { record } from './browse/fixtures';
 import { openFromSearch } from '../../src/renderer/src/shell/origin';
 import { BACK_ROUTE } from '@shared/ipc/channel-names';
 import { WELCOME_DISMISSED_KEY } from '../../src/renderer/src/welcome/Welcome';
+import { withRecordChannels } from './record-channels';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -18,7 +19,7 @@ function fakeApi(answers: Record<string, unknown>) {
   const invoke = vi.fn(async (channel: string) =>
     channel in answers ? answers[channel] : { ok: false, error: { code: 'x', message: 'unexpected' } },
   ) as unknown as Invoke;
-  return createApi(invoke);
+  return createApi(withRecordChannels(invoke));
 }
 
 const oneCollection = {

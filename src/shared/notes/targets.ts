@@ -5,7 +5,7 @@
  * (a note must stay readable even if its collection is removed).
  */
 import type { CslItem, CslName } from '../collection/schema';
-import type { LoadedCollection } from '../collection/model';
+import type { LoadedCollection, LoadedRecord, LoadedText } from '../collection/model';
 import { bibliographyHref, passageTextPath, recordHref, toHref } from '../links';
 import type { NoteTarget } from './model';
 
@@ -54,7 +54,16 @@ export function targetHref(target: NoteTarget): string {
   }
 }
 
-export function describeTarget(target: NoteTarget, collection: LoadedCollection | undefined): TargetInfo {
+/**
+ * What naming a target takes: a whole collection, or a slice of it holding the records the notes name
+ * (the Notes views ask main for only those).
+ */
+export type TargetSource = Pick<LoadedCollection, 'manifest' | 'bibliography'> & {
+  records: readonly Pick<LoadedRecord, 'id' | 'title'>[];
+  texts: readonly Pick<LoadedText, 'id' | 'title'>[];
+};
+
+export function describeTarget(target: NoteTarget, collection: TargetSource | undefined): TargetInfo {
   const href = targetHref(target);
   const collectionTitle = collection?.manifest.title ?? target.collectionId;
   const edition = collection ? `${collectionTitle}, version ${collection.manifest.version}` : collectionTitle;

@@ -10,6 +10,7 @@ import { DecisionsRepository } from '../../../src/renderer/src/linkage/decisions
 import { DecisionsProvider } from '../../../src/renderer/src/linkage/DecisionsContext';
 import { notesSetup } from '../notes/notes-setup';
 import { record } from './fixtures';
+import { withRecordChannels } from '../record-channels';
 
 /** Invented people in two invented lists (test data, not history). */
 const person = (id: string, title: string, fields: Record<string, unknown>) =>
@@ -40,14 +41,20 @@ function setup() {
     if (channel === 'collections.get') return { ok: false, error: { code: 'not-found', message: 'no such' } };
     return { ok: true, value: { written: false, retryAfter: new Date().toISOString() } };
   }) as unknown as Invoke;
-  const { repository, wrapper: Notes } = notesSetup(invoke);
+  // Channels as the component asks for them (the record channels are answered from collections.get).
+  const calls: string[] = [];
+  const answering = withRecordChannels(invoke);
+  const { repository, wrapper: Notes } = notesSetup(((channel: string, request: unknown) => {
+    calls.push(channel);
+    return (answering as (c: string, r: unknown) => Promise<unknown>)(channel, request);
+  }) as Invoke);
   const decisions = new DecisionsRepository(repository.db);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <Notes>
       <DecisionsProvider repository={decisions}>{children}</DecisionsProvider>
     </Notes>
   );
-  return { wrapper, decisions };
+  return { wrapper, decisions, calls };
 }
 
 const shown = (record: LoadedRecord, wrapper: ReturnType<typeof setup>['wrapper']) =>
@@ -96,6 +103,16 @@ describe('"Also in" on a record page', () => {
       /you decided that Testaitis J\. \(Test echelon list\) and Testaitis Jonas \(Test orders\) are different people/,
     );
     expect(within(linked).getByRole('link', { name: 'Testaitis J.' })).toBeTruthy();
+  });
+
+  it('asks only for the linked records of another collection, never the whole collection', async () => {
+    const { wrapper, decisions, calls } = setup();
+    await decisions.decide({ a: 'orders/1', b: 'echelon/7', decision: 'same', score: 18 });
+    shown(orders.records[0] as LoadedRecord, wrapper);
+    const region = await screen.findByRole('region', { name: 'Also in' });
+    expect(within(region).getByRole('link', { name: 'Тестайтис Ионас' })).toBeTruthy();
+    expect(calls).toContain('collections.getRecords');
+    expect(calls).not.toContain('collections.get');
   });
 
   it('lists "not the same person" decisions quietly, apart from the linked records', async () => {

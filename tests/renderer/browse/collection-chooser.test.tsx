@@ -7,6 +7,7 @@ import { App } from '../../../src/renderer/src/App';
 import { CHOSEN_COLLECTION_KEY } from '../../../src/renderer/src/collection/use-chosen-collection';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { record } from './fixtures';
+import { withRecordChannels } from '../record-channels';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -59,7 +60,7 @@ function fakeApi(summaries: CollectionSummary[]) {
     }
     return { ok: false, error: { code: 'x', message: 'unexpected' } };
   }) as unknown as Invoke;
-  return { api: createApi(invoke), fetched };
+  return { api: createApi(withRecordChannels(invoke)), fetched };
 }
 
 const THREE = [

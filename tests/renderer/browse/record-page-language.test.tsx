@@ -6,6 +6,7 @@ import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
 import { record } from './fixtures';
+import { withRecordChannels } from '../record-channels';
 
 /** Fictional test data: one record translated into Lithuanian, one not. */
 function fakeApi() {
@@ -91,7 +92,7 @@ function fakeApi() {
   const invoke = vi.fn(async (channel: string) =>
     channel in answers ? answers[channel] : { ok: false, error: { code: 'x', message: 'unexpected' } },
   ) as unknown as Invoke;
-  return createApi(invoke);
+  return createApi(withRecordChannels(invoke));
 }
 
 async function openRecord(id: string, heading: string) {

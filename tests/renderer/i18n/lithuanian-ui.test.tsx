@@ -11,6 +11,7 @@ import {
   preferredLanguage,
 } from '../../../src/renderer/src/i18n/i18n';
 import { record } from '../browse/fixtures';
+import { withRecordChannels } from '../record-channels';
 
 /** Fictional test data: a synthetic collection with one record that has a Lithuanian label. */
 function fakeApi() {
@@ -63,7 +64,7 @@ function fakeApi() {
   const invoke = vi.fn(async (channel: string) =>
     channel in answers ? answers[channel] : { ok: false, error: { code: 'x', message: 'unexpected' } },
   ) as unknown as Invoke;
-  return createApi(invoke);
+  return createApi(withRecordChannels(invoke));
 }
 
 /** English interface strings long enough that finding one on a Lithuanian screen means it was not translated. */

@@ -18,6 +18,7 @@ import { record } from '../browse/fixtures';
 import { installFakeLayout } from '../fake-layout';
 import { freshDatabase } from '../notes/fixtures';
 import { fixtureRecords, LT, RU } from './fixture-records';
+import { withRecordChannels } from '../record-channels';
 
 let restoreLayout: () => void = () => undefined;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ function fakeApi(people: Record<string, LinkRecord[]>): AtmintisApi {
     }
     return { ok: false, error: { code: 'x', message: `unexpected ${channel}` } };
   }) as unknown as Invoke;
-  return createApi(invoke);
+  return createApi(withRecordChannels(invoke));
 }
 
 function setup(people: Record<string, LinkRecord[]>, worker: () => LinkageWorkerPort = inProcessWorker) {

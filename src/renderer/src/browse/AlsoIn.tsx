@@ -11,9 +11,15 @@ import { ok } from '@shared/result';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/use-result';
 import { displayTitle } from '../collection/format';
-import { fetchCollection } from '../collection/use-collection';
+import { fetchSlice } from '../collection/record-slice';
 import { useDecisions } from '../linkage/DecisionsContext';
-import { buildAlsoIn, groupDecisions, splitLinkId, type LinkedRecord } from './also-in-model';
+import {
+  buildAlsoIn,
+  groupDecisions,
+  splitLinkId,
+  type AlsoInSource,
+  type LinkedRecord,
+} from './also-in-model';
 import { recordLink } from './paths';
 import './person.css';
 
@@ -44,15 +50,27 @@ export function AlsoIn({ collection, record }: { collection: LoadedCollection; r
   const state = useResult(
     async () => {
       const found = await groupDecisions(id, (other) => decisions.forRecord(other));
-      const collections = new Map([[collectionId, collection]]);
-      const wanted = new Set(
-        found.flatMap((d) => [d.a, d.b]).map((other) => splitLinkId(other).collectionId),
-      );
-      for (const other of wanted) {
-        if (collections.has(other)) continue;
-        // A collection that is gone leaves its records named by id, never hidden.
-        const loaded = await fetchCollection(api, other);
-        if (loaded.ok) collections.set(other, loaded.value);
+      const wanted = new Map<string, string[]>();
+      for (const linked of found.flatMap((d) => [d.a, d.b]).map(splitLinkId)) {
+        const ids = wanted.get(linked.collectionId);
+        if (ids) ids.push(linked.recordId);
+        else wanted.set(linked.collectionId, [linked.recordId]);
+      }
+      // Only the linked records are asked for, never a whole collection; a collection that is gone
+      // leaves its records named by id, never hidden.
+      const collections = new Map<string, AlsoInSource>([[collectionId, collection]]);
+      for (const [other, ids] of wanted) {
+        const known = other === collectionId ? collection : undefined;
+        const missing = ids.filter((recordId) => !known?.records.some((r) => r.id === recordId));
+        if (missing.length === 0) continue;
+        const slice = await fetchSlice(api, other, missing);
+        if (!slice.ok) continue;
+        collections.set(
+          other,
+          known
+            ? { manifest: known.manifest, records: [...known.records, ...slice.value.records] }
+            : slice.value,
+        );
       }
       return ok(buildAlsoIn(id, found, collections));
     },

@@ -105,10 +105,13 @@ export async function groupDecisions(
   return [...decisions.values()];
 }
 
+/** What naming linked records takes from a collection: a whole one, or a slice holding those records. */
+export type AlsoInSource = Pick<LoadedCollection, 'manifest'> & { records: readonly LoadedRecord[] };
+
 export function buildAlsoIn(
   recordId: string,
   decisions: readonly Decision[],
-  collections: ReadonlyMap<string, LoadedCollection>,
+  collections: ReadonlyMap<string, AlsoInSource>,
 ): AlsoInModel {
   const resolve = (id: string): LinkedRecord => {
     const { collectionId, recordId: inner } = splitLinkId(id);

@@ -13,7 +13,7 @@ import { ok } from '@shared/result';
 import { formatDateTime } from './NoteCard';
 import { useNotes, usePersistentStorage } from './NotesContext';
 import { saveExport } from '../api/save-file';
-import { useCollections } from './use-collections';
+import { fetchTargetSources } from './use-collections';
 import { useDecisions } from '../linkage/DecisionsContext';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -26,7 +26,6 @@ export function BackupsPage() {
   const api = useApi();
   const { repository, scheduler } = useNotes();
   const decisions = useDecisions();
-  const collections = useCollections();
   const persist = usePersistentStorage();
   const id = useId();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -44,13 +43,18 @@ export function BackupsPage() {
   }, []);
   const usage = estimate.status === 'ok' ? estimate.value : null;
 
-  const describe = (note: Note) => describeTarget(note.target, collections.get(note.target.collectionId));
-
   const exportAs = async (
     format: 'json' | 'markdown' | 'jsonld' | 'csv' | 'decisions-json' | 'decisions-csv',
   ) => {
     try {
       const notes = await repository.live();
+      // Only the records these notes name are fetched to name them, never whole collections.
+      const sources = await fetchTargetSources(
+        api,
+        notes.map((note) => note.target),
+      );
+      const named = sources.ok ? sources.value : undefined;
+      const describe = (note: Note) => describeTarget(note.target, named?.get(note.target.collectionId));
       let outcome;
       if (format === 'decisions-json' || format === 'decisions-csv') {
         const all = await decisions.all();

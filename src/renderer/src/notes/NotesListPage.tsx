@@ -29,7 +29,6 @@ export function NotesListPage() {
   const { repository } = useNotes();
   const id = useId();
   const notes = useLiveQuery(() => repository.live(), [repository]);
-  const collections = useCollections();
   const localizedTitle = (collection: { manifest: Manifest } | undefined) =>
     collection && localizedManifest(collection.manifest, i18n.language).title;
   const [filters, setFilters] = useState<NoteFilters>(NO_FILTERS);
@@ -38,6 +37,7 @@ export function NotesListPage() {
   const [creating, setCreating] = useState<NoteDraft | null>(null);
   const trash = useTrashWithUndo();
   const all = useMemo(() => (notes.status === 'ok' ? notes.value : []), [notes]);
+  const collections = useCollections(useMemo(() => all.map((note) => note.target), [all]));
   const info = useMemo(() => {
     const described = new Map(
       all.map((note) => [note.id, describeTarget(note.target, collections.get(note.target.collectionId))]),

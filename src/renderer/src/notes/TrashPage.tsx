@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeTarget } from '@shared/notes/targets';
 import { NoteCard, formatDateTime } from './NoteCard';
@@ -12,7 +12,9 @@ export function TrashPage() {
   const { t, i18n } = useTranslation();
   const { repository } = useNotes();
   const trashed = useLiveQuery(() => repository.trash(), [repository]);
-  const collections = useCollections();
+  const collections = useCollections(
+    useMemo(() => (trashed.status === 'ok' ? trashed.value.map((note) => note.target) : []), [trashed]),
+  );
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const run = async (work: () => Promise<unknown>, done: string) => {

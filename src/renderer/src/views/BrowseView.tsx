@@ -13,7 +13,7 @@ import { Timeline } from '../browse/Timeline';
 import { CollectionState } from '../collection/CollectionState';
 import { localizedManifest } from '../collection/localized';
 import { useChosenCollection } from '../collection/use-chosen-collection';
-import { useCollection } from '../collection/use-collection';
+import { useRecordSlice } from '../collection/use-record-slice';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 import { Welcome } from '../welcome/Welcome';
@@ -97,7 +97,8 @@ function ExploreLayout({ children }: { children: (collection: LoadedCollection) 
 }
 
 function RecordRoute({ collectionId, recordId }: { collectionId: string; recordId: string }) {
-  const collection = useCollection(decodeURIComponent(collectionId));
+  // Only the record and the records its page names: never the whole collection (record-slice.ts).
+  const collection = useRecordSlice(decodeURIComponent(collectionId), decodeURIComponent(recordId));
   const { t } = useTranslation();
   return (
     <CollectionState emptyMessage={t('browse.empty')} state={collection}>

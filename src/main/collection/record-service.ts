@@ -1,0 +1,132 @@
+/**
+ * Records on demand: what `collections.summary/getRecord/getRecords/page` answer, so no view needs a
+ * whole large collection for the few records it shows. Records are read from the on-disk offset index
+ * (record-index.ts); the small lookups a record page needs besides (who refers to a record, who shares
+ * its case file, which record holds a linked claim) and the sort orders are built once per collection
+ * revision and kept here.
+ */
+import {
+  collectionDetails,
+  recordLookups,
+  recordNeighbours,
+  sortOrder,
+  type RecordLookups,
+} from '@shared/collection/record-lookups';
+import type { LoadedCollection } from '@shared/collection/model';
+import type {
+  CollectionDetails,
+  CollectionResponses,
+  RecordAnswer,
+  RecordSort,
+} from '@shared/ipc/channels/collections';
+import { HandlerError } from '../ipc/dispatch';
+import type { CollectionStore } from './collection-store';
+import { openRecordIndex, type RecordIndex } from './record-index';
+
+export interface RecordService {
+  summary(collectionId: string): Promise<CollectionDetails>;
+  getRecord(collectionId: string, recordId: string): Promise<RecordAnswer>;
+  getRecords(
+    collectionId: string,
+    recordIds: readonly string[],
+  ): Promise<CollectionResponses['collections.getRecords']>;
+  page(
+    collectionId: string,
+    request: { offset: number; limit: number; sort?: RecordSort | undefined },
+  ): Promise<CollectionResponses['collections.page']>;
+}
+
+interface Prepared {
+  index: RecordIndex;
+  details: CollectionDetails;
+  lookups: RecordLookups;
+  sorted: Map<RecordSort, Int32Array>;
+  collection: LoadedCollection;
+}
+
+/** How the service gets a collection revision's index; tests pass one over memory. */
+export type OpenIndex = typeof openRecordIndex;
+
+export function createRecordService(
+  store: CollectionStore,
+  cacheDir: string,
+  openIndex: OpenIndex = openRecordIndex,
+): RecordService {
+  // Keyed by the loaded collection object: the stores hand out the same object until its content
+  // changes (a re-import loads a new one), so a stale entry is never found again.
+  const prepared = new WeakMap<LoadedCollection, Promise<Prepared>>();
+
+  async function prepare(collectionId: string): Promise<Prepared> {
+    const collection = await store.get(collectionId);
+    if (collection === undefined) {
+      throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
+    }
+    let entry = prepared.get(collection);
+    if (!entry) {
+      entry = build(collectionId, collection);
+      prepared.set(collection, entry);
+      // A failed build (a full disk) is tried again at the next request.
+      entry.catch(() => prepared.delete(collection));
+    }
+    return entry;
+  }
+
+  async function build(collectionId: string, collection: LoadedCollection): Promise<Prepared> {
+    const summary = (await store.list()).find((candidate) => candidate.id === collectionId);
+    if (!summary) throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
+    const index = await openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
+    return {
+      index,
+      collection,
+      sorted: new Map(),
+      lookups: recordLookups(collection),
+      details: collectionDetails(collection, summary),
+    };
+  }
+
+  const notFound = (collectionId: string, recordId: string) =>
+    new HandlerError('record-not-found', `Collection "${collectionId}" has no record with id "${recordId}"`, {
+      collectionId,
+      recordId,
+    });
+
+  return {
+    async summary(collectionId) {
+      return (await prepare(collectionId)).details;
+    },
+    async getRecord(collectionId, recordId) {
+      const p = await prepare(collectionId);
+      const position = p.index.position(recordId);
+      if (position === undefined) throw notFound(collectionId, recordId);
+      const [record] = await p.index.readAt([position]);
+      if (!record) throw notFound(collectionId, recordId);
+      return {
+        record,
+        ...recordNeighbours(record, p.lookups),
+        revision: p.index.revision,
+      };
+    },
+    async getRecords(collectionId, recordIds) {
+      const p = await prepare(collectionId);
+      const positions: number[] = [];
+      const missing: string[] = [];
+      for (const id of recordIds) {
+        const position = p.index.position(id);
+        if (position === undefined) missing.push(id);
+        else positions.push(position);
+      }
+      return { records: await p.index.readAt(positions), missing, revision: p.index.revision };
+    },
+    async page(collectionId, { offset, limit, sort }) {
+      const p = await prepare(collectionId);
+      const total = p.index.count;
+      const end = Math.min(total, offset + limit);
+      if (!sort)
+        return { records: await p.index.readRange(offset, end), offset, total, revision: p.index.revision };
+      let order = p.sorted.get(sort);
+      if (!order) p.sorted.set(sort, (order = sortOrder(p.collection.records, sort)));
+      const positions = Array.from(order.subarray(Math.min(offset, total), end));
+      return { records: await p.index.readAt(positions), offset, total, revision: p.index.revision };
+    },
+  };
+}
