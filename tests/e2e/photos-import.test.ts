@@ -11,12 +11,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../support/e2e';
 
-/** 18 photos in "delo 12345" and 12 in "delo 12346", each a different colour and size. */
+/** 18 photos in "delo 12345" and 12 in "delo 12346", each a different colour (so a different sha256). */
 async function photoFolder(): Promise<string> {
   const root = join(mkdtempSync(join(tmpdir(), 'atmintis-e2e-photos-')), 'Reading room');
-  for (const [folder, count] of [
-    ['delo 12345', 18],
-    ['delo 12346', 12],
+  for (const [folder, count, green] of [
+    ['delo 12345', 18, 60],
+    ['delo 12346', 12, 160],
   ] as const) {
     mkdirSync(join(root, folder), { recursive: true });
     for (let n = 1; n <= count; n += 1) {
@@ -25,7 +25,7 @@ async function photoFolder(): Promise<string> {
           width: 600 + n * 7,
           height: 800,
           channels: 3,
-          background: { r: n * 12, g: 90, b: 200 - n * 5 },
+          background: { r: n * 12, g: green, b: 200 - n * 5 },
         },
       })
         .jpeg()

@@ -76,7 +76,12 @@ export function AddPhotos() {
         )}
         {state.phase === 'done' && (
           <div role="status">
-            <p>{t('photos.add.done', { photos: state.photos, items: state.items.length })}</p>
+            <p>
+              {t('photos.add.done', {
+                count: state.items.length,
+                photos: t('photos.list.count', { count: state.photos }),
+              })}
+            </p>
             <ul>
               {state.items.map((item) => (
                 <li key={item.id}>
