@@ -41,7 +41,7 @@ const e2e = useE2e({ photosPickDir: photoFolder, timeout: 120_000 });
 const thumbnails = (page: Page) =>
   page
     .getByRole('list')
-    .filter({ has: page.getByRole('img', { name: 'Photo 1' }) })
+    .filter({ has: page.getByRole('img', { name: 'Photo 1', exact: true }) })
     .getByRole('img');
 
 async function sources(page: Page): Promise<string[]> {
@@ -72,7 +72,7 @@ describe('photos: import into items, reorder, describe, reload', () => {
       .toBe(true);
 
     // Alt+→ twice moves the first photo to third place; focus stays on it.
-    await page.getByRole('link', { name: 'Photo 1' }).focus();
+    await page.getByRole('link', { name: 'Photo 1', exact: true }).focus();
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(async () => (await sources(page))[1]).toBe(before[0]);
     await page.keyboard.press('Alt+ArrowRight');
