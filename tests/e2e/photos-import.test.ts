@@ -3,7 +3,8 @@
  * (two sub-folders) is imported through "Add a folder…" into two items; one item is reordered by
  * keyboard and described; after a reload everything is still there, and every thumbnail is served.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -34,6 +35,24 @@ async function photoFolder(): Promise<string> {
     }
   }
   return root;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations on the page as it is now (as tests/e2e/accessibility.test.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+    };
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as Array<{ id: string; impact: string | null; nodes: { target: string[] }[] }>;
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 const e2e = useE2e({ photosPickDir: photoFolder, timeout: 120_000 });
@@ -100,10 +119,12 @@ describe('photos: import into items, reorder, describe, reload', () => {
     expect(await page.getByRole('status', { name: 'Item' }).textContent()).toBe(
       'LYA, f. K-1, ap. 58, b. 12345, l. 1–18',
     );
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: '← All items' }).click();
     await page.getByRole('link', { name: 'delo 12346' }).waitFor();
     await page.getByText('12 photos').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

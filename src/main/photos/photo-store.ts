@@ -3,7 +3,7 @@
  *
  *   photos/originals/<sha256>         the original, byte-exact (stored once however often imported)
  *   photos/originals/<sha256>.json    its sidecar (PhotoRecord)
- *   photos/derived/<sha256>/display-<page>.webp, thumb-<page>.webp
+ *   photos/derived/<sha256>/display-<page>.jpg, thumb-<page>.webp
  *   photos/staging/<session>/…        an import in progress (see import-session.ts)
  *
  * An import stages everything first; `commitStaged` then moves one photo into place with the original
@@ -25,7 +25,7 @@ export interface PhotoStore {
   has(sha256: string): Promise<boolean>;
   record(sha256: string): Promise<PhotoRecord | null>;
   /**
-   * Moves a staged photo into the store: `stagedDir` holds `original` and `display-<n>.webp`,
+   * Moves a staged photo into the store: `stagedDir` holds `original` and `display-<n>.jpg`,
    * `thumb-<n>.webp` for each page. Storing a photo that is already there changes nothing.
    */
   commitStaged(stagedDir: string, record: PhotoRecord): Promise<void>;
@@ -35,7 +35,14 @@ export interface PhotoStore {
   clearStaging(): Promise<void>;
 }
 
-export const derivedName = (kind: 'display' | 'thumb', page: number): string => `${kind}-${page}.webp`;
+export const derivedName = (kind: 'display' | 'thumb', page: number): string =>
+  `${kind}-${page}.${DERIVED_EXTENSION[kind]}`;
+
+/** The display copy is JPEG (fast to encode at 12 MP), the thumbnail WebP (small); see decode.ts. */
+const DERIVED_EXTENSION = { display: 'jpg', thumb: 'webp' } as const;
+
+/** The media type each variant is served with (an original's comes from its sidecar). */
+export const DERIVED_MEDIA_TYPE = { display: 'image/jpeg', thumb: 'image/webp' } as const;
 
 export function createPhotoStore({ dataDirectory }: { dataDirectory: string }): PhotoStore {
   const root = join(dataDirectory, 'photos');

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { PHOTOS_PATH_PREFIX, PHOTO_VARIANTS, isSha256, type PhotoVariant } from '@shared/photos/model';
 import { staticHeaders } from '../static/static-files';
-import type { PhotoStore } from './photo-store';
+import { DERIVED_MEDIA_TYPE, type PhotoStore } from './photo-store';
 
 export interface PhotoResponse {
   status: 200 | 400 | 404 | 405;
@@ -67,7 +67,9 @@ export async function servePhoto(store: PhotoStore, method: string, url: URL): P
     headers: {
       ...staticHeaders(path),
       'Content-Type':
-        variant === 'original' ? (record?.mediaType ?? 'application/octet-stream') : 'image/webp',
+        variant === 'original'
+          ? (record?.mediaType ?? 'application/octet-stream')
+          : DERIVED_MEDIA_TYPE[variant],
       'Cache-Control': 'public, max-age=31536000, immutable',
     },
   };

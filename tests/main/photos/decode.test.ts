@@ -18,7 +18,7 @@ describe('derived copies', () => {
       .png()
       .toFile(path);
     const { display, thumb } = await deriveCopies(path, 0);
-    expect(await sharp(display).metadata()).toMatchObject({ format: 'webp', width: 4096, height: 1024 });
+    expect(await sharp(display).metadata()).toMatchObject({ format: 'jpeg', width: 4096, height: 1024 });
     expect(await sharp(thumb).metadata()).toMatchObject({ format: 'webp', width: 256, height: 64 });
   });
 

@@ -37,12 +37,17 @@ describe('GET /photos/<sha256>/<variant>', () => {
     expect(answer.headers['X-Content-Type-Options']).toBe('nosniff');
   });
 
-  it('serves the display copy and the thumbnail as WebP of the right size', async () => {
+  it('serves the display copy (JPEG) and the thumbnail (WebP) of the right size', async () => {
     const display = await get(`/photos/${jpegSha}/display`);
     const thumb = await get(`/photos/${jpegSha}/thumb`);
-    expect(display.headers['Content-Type']).toBe('image/webp');
-    expect(await sharp(display.body as Uint8Array).metadata()).toMatchObject({ format: 'webp', width: 640 });
-    expect(await sharp(thumb.body as Uint8Array).metadata()).toMatchObject({ width: 256, height: 192 });
+    expect(display.headers['Content-Type']).toBe('image/jpeg');
+    expect(await sharp(display.body as Uint8Array).metadata()).toMatchObject({ format: 'jpeg', width: 640 });
+    expect(thumb.headers['Content-Type']).toBe('image/webp');
+    expect(await sharp(thumb.body as Uint8Array).metadata()).toMatchObject({
+      format: 'webp',
+      width: 256,
+      height: 192,
+    });
   });
 
   it('serves each page of a multi-page TIFF, and 404 past the last page', async () => {
