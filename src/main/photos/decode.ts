@@ -7,6 +7,10 @@ import sharp, { type Metadata } from 'sharp';
 import { DISPLAY_MAX_SIZE, THUMB_SIZE } from '@shared/photos/model';
 import { MAX_PAGES, MAX_PIXELS } from './limits';
 
+// Every photo is decoded once, so libvips' operation cache only holds memory (up to 50 MB and 20
+// open files by default) that no later call reuses.
+sharp.cache(false);
+
 export interface PhotoHeader {
   width: number;
   height: number;
