@@ -70,9 +70,11 @@ export class ItemsRepository {
 
   /** Creates one item per draft, all in one transaction: an import makes all its items or none. */
   create(drafts: readonly ItemDraft[], template: ItemTemplate = 'archival-file'): Promise<Item[]> {
-    const at = this.stamp();
-    const items = drafts.map((draft) =>
-      this.checked({
+    // One millisecond apart, so the items list in the order the import made them.
+    const first = Date.parse(this.stamp());
+    const items = drafts.map((draft, index) => {
+      const at = new Date(first + index).toISOString();
+      return this.checked({
         id: newId(),
         template,
         title: draft.title,
@@ -81,8 +83,8 @@ export class ItemsRepository {
         photos: draft.photos,
         createdAt: at,
         updatedAt: at,
-      }),
-    );
+      });
+    });
     return this.write(async () => {
       await this.db.items.bulkAdd(items.map(toItemRow));
       return items;
