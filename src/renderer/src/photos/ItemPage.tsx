@@ -50,14 +50,7 @@ function ItemDetails({ item }: { item: Item }) {
         onSplit={(index) => attempt(() => items.split(item.id, index))}
       />
       <div className="item-columns">
-        {/* Keyed by the stored version: a save elsewhere (merge) shows the new values. */}
-        <MetadataForm
-          key={item.updatedAt}
-          item={item}
-          onSave={async (changes) => {
-            await items.update(item.id, changes);
-          }}
-        />
+        <MetadataForm key={item.id} item={item} onSave={(changes) => items.update(item.id, changes)} />
         <div>
           <CiteItem item={item} />
           <MergeInto item={item} onError={setError} />

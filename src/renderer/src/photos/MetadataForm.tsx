@@ -2,7 +2,8 @@
  * An item's metadata: its template ("Archival file" with archive/fond/opis/delo/sheets, or
  * "Document"), title, the template's fields (date in EDTF) and free fields of the user's naming.
  * Saved with the Save button; a value that cannot be stored (a date that is not EDTF) is refused with
- * the field and the reason, and nothing is saved.
+ * the field and the reason, and nothing is saved. When the item changes elsewhere (a reorder, a
+ * merge) the form takes the new values only while nothing is typed in it, so typing is never lost.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,8 @@ import type { ItemChanges } from './items-repository';
 
 interface MetadataFormProps {
   item: Item;
-  onSave(changes: ItemChanges): Promise<void>;
+  /** Resolves to the item as stored. */
+  onSave(changes: ItemChanges): Promise<Item>;
 }
 
 export function MetadataForm({ item, onSave }: MetadataFormProps) {
@@ -29,6 +31,20 @@ export function MetadataForm({ item, onSave }: MetadataFormProps) {
   const [metadata, setMetadata] = useState(item.metadata);
   const [fields, setFields] = useState<FreeField[]>(item.fields);
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const [base, setBase] = useState(item);
+  const dirty =
+    template !== base.template ||
+    title !== base.title ||
+    JSON.stringify(metadata) !== JSON.stringify(base.metadata) ||
+    JSON.stringify(fields) !== JSON.stringify(base.fields);
+  // Adjusting state while rendering (React's pattern for following a prop), not in an effect.
+  if (item.updatedAt > base.updatedAt && !dirty) {
+    setBase(item);
+    setTemplate(item.template);
+    setTitle(item.title);
+    setMetadata(item.metadata);
+    setFields(item.fields);
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
