@@ -31,6 +31,7 @@ export function registerAppProtocol(
     if (isSearchIndexRequest(url)) return searchIndexResponse(request, searchIndexStore, url);
     if (isPhotoRequest(url)) {
       const answer = await servePhoto(photoStore, request.method, url);
+      if (request.method === 'HEAD' && typeof answer.body !== 'string') await answer.body.cancel();
       const body = request.method === 'HEAD' ? null : answer.body;
       return new Response(body, { status: answer.status, headers: answer.headers });
     }

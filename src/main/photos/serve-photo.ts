@@ -7,14 +7,18 @@
  * can never name a path of its own. The content of a URL never changes (the address is the content's
  * hash), hence `immutable`.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { PHOTOS_PATH_PREFIX, PHOTO_VARIANTS, isSha256, type PhotoVariant } from '@shared/photos/model';
 import { staticHeaders } from '../static/static-files';
 import { DERIVED_MEDIA_TYPE, type PhotoStore } from './photo-store';
 
 export interface PhotoResponse {
   status: 200 | 400 | 404 | 405;
-  body: Uint8Array | string;
+  /** A message, or the file as a stream: an original can be hundreds of MB and is never read whole
+   *  into memory. The caller must consume or cancel it (a HEAD request cancels it). */
+  body: string | ReadableStream<Uint8Array>;
   headers: Record<string, string>;
 }
 
@@ -55,17 +59,14 @@ export async function servePhoto(store: PhotoStore, method: string, url: URL): P
   const path = await store.variantPath(sha256, variant, page);
   if (path === null) return text(404, 'No such photo');
   const record = variant === 'original' ? await store.record(sha256) : null;
-  let body: Uint8Array;
-  try {
-    body = await readFile(path);
-  } catch {
-    return text(404, 'No such photo');
-  }
+  const size = (await stat(path).catch(() => null))?.size;
+  if (size === undefined) return text(404, 'No such photo');
   return {
     status: 200,
-    body,
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
     headers: {
       ...staticHeaders(path),
+      'Content-Length': String(size),
       'Content-Type':
         variant === 'original'
           ? (record?.mediaType ?? 'application/octet-stream')

@@ -8,6 +8,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
@@ -104,7 +107,17 @@ async function handleRequest(
   }
   if (options.photoStore && isPhotoRequest(url)) {
     const { status, body, headers } = await servePhoto(options.photoStore, request.method ?? 'GET', url);
-    sendBytes(request, response, status, body, headers);
+    if (typeof body === 'string') {
+      sendBytes(request, response, status, body, headers);
+      return;
+    }
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD') {
+      await body.cancel();
+      response.end();
+      return;
+    }
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), response);
     return;
   }
   await serveStatic(request, response, options.rendererDir, url.pathname);

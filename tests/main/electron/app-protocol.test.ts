@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppProtocol } from '../../../src/main/electron/app-protocol';
 import { createSearchIndexStore, type SearchIndexStore } from '../../../src/main/search-index/index-store';
+import sharp from 'sharp';
+import { createPhotoImports } from '../../../src/main/photos/import-session';
 import { createPhotoStore } from '../../../src/main/photos/photo-store';
+import { listSourceFiles } from '../../../src/main/photos/sources';
 import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
 
@@ -81,5 +84,27 @@ describe('app:// protocol', () => {
     const post = await fetchApp(searchIndexUrl(key), { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('serves stored photos, streamed, with 404 for an unknown one and 405 for other methods', async () => {
+    const photos = createPhotoStore({ dataDirectory: join(base, 'data') });
+    const folder = join(base, 'picked');
+    await mkdir(folder);
+    const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer();
+    await writeFile(join(folder, 'a.jpg'), jpeg);
+    const imports = createPhotoImports(photos);
+    const { sessionId } = await imports.begin(await listSourceFiles({ kind: 'folder', path: folder }));
+    await imports.settled(sessionId);
+    const [photo] = (await imports.commit(sessionId)).photos;
+    const original = await fetchApp(`/photos/${photo?.sha256}/original`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await original.arrayBuffer()).equals(jpeg)).toBe(true);
+    const head = await fetchApp(`/photos/${photo?.sha256}/thumb`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    expect((await fetchApp(`/photos/${'f'.repeat(64)}/display`)).status).toBe(404);
+    expect((await fetchApp(`/photos/${photo?.sha256}/original`, { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -26,12 +26,16 @@ beforeEach(async () => {
 afterEach(() => bed.dispose());
 
 const get = (path: string, method = 'GET') => servePhoto(bed.store, method, new URL(path, 'app://atmintis/'));
+/** The answer's body as bytes (a file comes as a stream). */
+const bytes = async (answer: { body: string | ReadableStream<Uint8Array> }) =>
+  new Uint8Array(await new Response(answer.body).arrayBuffer());
 
 describe('GET /photos/<sha256>/<variant>', () => {
   it('serves the original byte-exact with its media type, immutable', async () => {
     const answer = await get(`/photos/${jpegSha}/original`);
     expect(answer.status).toBe(200);
-    expect(Buffer.from(answer.body as Uint8Array).equals(jpeg)).toBe(true);
+    expect(Buffer.from(await bytes(answer)).equals(jpeg)).toBe(true);
+    expect(answer.headers['Content-Length']).toBe(String(jpeg.byteLength));
     expect(answer.headers['Content-Type']).toBe('image/jpeg');
     expect(answer.headers['Cache-Control']).toContain('immutable');
     expect(answer.headers['X-Content-Type-Options']).toBe('nosniff');
@@ -41,9 +45,9 @@ describe('GET /photos/<sha256>/<variant>', () => {
     const display = await get(`/photos/${jpegSha}/display`);
     const thumb = await get(`/photos/${jpegSha}/thumb`);
     expect(display.headers['Content-Type']).toBe('image/jpeg');
-    expect(await sharp(display.body as Uint8Array).metadata()).toMatchObject({ format: 'jpeg', width: 640 });
+    expect(await sharp(await bytes(display)).metadata()).toMatchObject({ format: 'jpeg', width: 640 });
     expect(thumb.headers['Content-Type']).toBe('image/webp');
-    expect(await sharp(thumb.body as Uint8Array).metadata()).toMatchObject({
+    expect(await sharp(await bytes(thumb)).metadata()).toMatchObject({
       format: 'webp',
       width: 256,
       height: 192,
@@ -53,7 +57,7 @@ describe('GET /photos/<sha256>/<variant>', () => {
   it('serves each page of a multi-page TIFF, and 404 past the last page', async () => {
     const third = await get(`/photos/${tiffSha}/display?page=2`);
     expect(third.status).toBe(200);
-    const { data } = await sharp(third.body as Uint8Array)
+    const { data } = await sharp(await bytes(third))
       .raw()
       .toBuffer({ resolveWithObject: true });
     expect(data[0]).toBeCloseTo(80, -1);
