@@ -26,7 +26,8 @@ import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './security/harden-web-contents';
 import { isSafeExternalUrl } from './security/navigation';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
-import { createMainHandlers, createMainSearchIndexStore } from './services';
+import { createMainHandlers, createMainPhotoStore, createMainSearchIndexStore } from './services';
+import { createDialogPicker } from './photos/picker';
 import { createDialogSaveFile } from './backups/save-file';
 import { createDialogPdfPrinter } from './documents/print-to-pdf';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
@@ -75,6 +76,7 @@ function start(): void {
   const dataDirectory = app.getPath('userData');
   // ONE store for reading and saving the index through app://: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
+  const photoStore = createMainPhotoStore({ dataDirectory });
   // ONE sync service for the sync channels and the app:// proxy; the password encrypted by the OS.
   const sync = createSyncService({
     dataDirectory,
@@ -83,7 +85,13 @@ function start(): void {
       safeStorageCipher(safeStorage),
     ),
   });
-  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore, sync.proxy);
+  registerAppProtocol(
+    protocol,
+    join(import.meta.dirname, '../renderer'),
+    searchIndexStore,
+    photoStore,
+    sync.proxy,
+  );
   applySessionPolicy(session.defaultSession, trustedOrigins);
   const handlers = createMainHandlers({
     resourcesDir: resourcesDir(),
@@ -95,6 +103,11 @@ function start(): void {
       dataDirectory,
     },
     sync,
+    photoStore,
+    // Photos are chosen here in main: the renderer never names a path.
+    pickPhotos: createDialogPicker((options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    ),
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);

@@ -17,6 +17,10 @@ import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documen
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
 import { createSyncHandlers } from './sync/handlers';
 import { createSyncService, type SyncService } from './sync/sync-service';
+import { createPhotoStore, type PhotoStore } from './photos/photo-store';
+import { createPhotoImports } from './photos/import-session';
+import { createPhotoHandlers } from './photos/handlers';
+import { noPhotoPicker, type PhotoPicker } from './photos/picker';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -35,12 +39,23 @@ export interface ServiceOptions {
   /** Team sync's settings store and proxy, when the transport also serves /sync/remote from them: both
    *  must share ONE service. Default: one over the data folder with the password in memory only. */
   sync?: SyncService;
+  /** The photo store, when the transport also serves photos from it (photos/serve-photo.ts). Default:
+   *  one over the data folder (see createMainPhotoStore). */
+  photoStore?: PhotoStore;
+  /** Chooses the files a photo import reads (Electron: the open dialog; the web harness: its
+   *  test-only `--photos-pick-dir`). Default: none, so nothing is ever picked. */
+  pickPhotos?: PhotoPicker;
 }
 
 /** The saved search index over the data folder: a transport creates it once and reads and writes the
  *  index through it (serve-index.ts, save-index.ts); ONE store serialises its reads and writes. */
 export function createMainSearchIndexStore(appInfo: Pick<AppInfo, 'dataDirectory'>): SearchIndexStore {
   return createSearchIndexStore({ dataDirectory: appInfo.dataDirectory });
+}
+
+/** The photo store the handlers default to; a transport creates it once and serves photos from it. */
+export function createMainPhotoStore(appInfo: Pick<AppInfo, 'dataDirectory'>): PhotoStore {
+  return createPhotoStore({ dataDirectory: appInfo.dataDirectory });
 }
 
 export function createMainHandlers(options: ServiceOptions): Handlers {
@@ -72,5 +87,15 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
     ...createSyncHandlers(
       options.sync ?? createSyncService({ dataDirectory: options.appInfo.dataDirectory }),
     ),
+    ...photoHandlers(options),
   };
+}
+
+function photoHandlers(options: ServiceOptions): ReturnType<typeof createPhotoHandlers> {
+  const store = options.photoStore ?? createMainPhotoStore(options.appInfo);
+  return createPhotoHandlers({
+    store,
+    imports: createPhotoImports(store),
+    pick: options.pickPhotos ?? noPhotoPicker,
+  });
 }

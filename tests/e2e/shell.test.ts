@@ -10,6 +10,7 @@ const VIEWS = [
   { link: 'Reader', heading: 'Reader', hash: '#/reader' },
   { link: 'Bibliography', heading: 'Bibliography', hash: '#/bibliography' },
   { link: 'Notes', heading: 'Notes', hash: '#/notes' },
+  { link: 'Items', heading: 'Items: photographs and scans', hash: '#/items' },
   { link: 'Import', heading: 'Import', hash: '#/import' },
   { link: 'Sync', heading: 'Sync', hash: '#/sync' },
   { link: 'About', heading: 'About Atmintis', hash: '#/about' },

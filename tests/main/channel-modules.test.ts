@@ -9,6 +9,7 @@ import { collectionRequests } from '@shared/ipc/channels/collections';
 import { documentRequests } from '@shared/ipc/channels/documents';
 import { importRequests } from '@shared/ipc/channels/imports';
 import { syncRequests } from '@shared/ipc/channels/sync';
+import { photoRequests } from '@shared/ipc/channels/photos';
 import { channels } from '@shared/ipc/contract';
 import type { BackupStore } from '../../src/main/backups/backup-store';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
@@ -21,6 +22,10 @@ import type { ImportStore } from '../../src/main/import/import-store';
 import { createSyncHandlers } from '../../src/main/sync/handlers';
 import type { SyncProxy } from '../../src/main/sync/sync-proxy';
 import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
+import { createPhotoHandlers } from '../../src/main/photos/handlers';
+import type { PhotoImports } from '../../src/main/photos/import-session';
+import type { PhotoStore } from '../../src/main/photos/photo-store';
+import { noPhotoPicker } from '../../src/main/photos/picker';
 
 const names = (o: object): string[] => Object.keys(o).sort();
 
@@ -52,6 +57,14 @@ describe('main-process channel modules', () => {
     {
       built: createSyncHandlers({ store: {} as SyncSettingsStore, proxy: {} as SyncProxy }),
       declared: syncRequests,
+    },
+    {
+      built: createPhotoHandlers({
+        store: {} as PhotoStore,
+        imports: {} as PhotoImports,
+        pick: noPhotoPicker,
+      }),
+      declared: photoRequests,
     },
   ];
 

@@ -10,6 +10,10 @@ import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/h
 import type { DocumentStore } from '../../src/main/documents/document-store';
 import { createSyncHandlers } from '../../src/main/sync/handlers';
 import type { SyncSettingsStore } from '../../src/main/sync/sync-settings-store';
+import { createPhotoHandlers } from '../../src/main/photos/handlers';
+import { createPhotoImports } from '../../src/main/photos/import-session';
+import { createPhotoStore } from '../../src/main/photos/photo-store';
+import { noPhotoPicker } from '../../src/main/photos/picker';
 
 export const testAppInfo: AppInfo = {
   name: 'Atmintis',
@@ -96,6 +100,11 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
     ...createSyncHandlers({
       store: noSync,
       proxy: { forward: async () => new Response(null, { status: 503 }) },
+    }),
+    ...createPhotoHandlers({
+      store: createPhotoStore({ dataDirectory: '/tmp/atmintis-test' }),
+      imports: createPhotoImports(createPhotoStore({ dataDirectory: '/tmp/atmintis-test' })),
+      pick: noPhotoPicker,
     }),
   };
 }

@@ -11,6 +11,8 @@ import {
   type SearchIndexResponse,
 } from '../search-index/serve-index';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../security/origin';
+import type { PhotoStore } from '../photos/photo-store';
+import { isPhotoRequest, servePhoto } from '../photos/serve-photo';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 import { isSyncRemotePath } from '../sync/proxy-mapping';
 import type { SyncProxy } from '../sync/sync-proxy';
@@ -26,12 +28,15 @@ export const APP_SCHEME_PRIVILEGES = {
  * and the saved search index at app://atmintis/search-index.bin?key=… from `searchIndexStore`: read
  * with GET (byte ranges too), saved with PUT from the app's own origin, streamed both ways
  * (`stream: true` above lets a request carry its body as a stream). With a sync proxy, requests under
- * app://atmintis/sync/remote go to the team's sync server through it: the app's one way out.
+ * app://atmintis/sync/remote go to the team's sync server through it: the app's one way out. Stored
+ * photos are served at app://atmintis/photos/… from `photoStore` (the store the photos.* handlers
+ * import into).
  */
 export function registerAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rendererDir: string,
   searchIndexStore: SearchIndexStore,
+  photoStore: PhotoStore,
   syncProxy?: SyncProxy,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -39,6 +44,12 @@ export function registerAppProtocol(
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     if (isSearchIndexRequest(url)) return searchIndexResponse(request, searchIndexStore, url);
     if (syncProxy && isSyncRemotePath(url.pathname)) return syncProxy.forward(request);
+    if (isPhotoRequest(url)) {
+      const answer = await servePhoto(photoStore, request.method, url);
+      if (request.method === 'HEAD' && typeof answer.body !== 'string') await answer.body.cancel();
+      const body = request.method === 'HEAD' ? null : answer.body;
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const filePath = resolveStaticPath(rendererDir, url.pathname);
     if (!filePath) return new Response('Not found', { status: 404 });
     try {

@@ -7,8 +7,10 @@
  * another origin (or a DNS-rebinding name) cannot call the API.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
@@ -22,6 +24,8 @@ import {
   serveSearchIndex,
   type SearchIndexResponse,
 } from '../search-index/serve-index';
+import type { PhotoStore } from '../photos/photo-store';
+import { isPhotoRequest, servePhoto } from '../photos/serve-photo';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 import { isSyncRemotePath } from '../sync/proxy-mapping';
 import type { SyncProxy } from '../sync/sync-proxy';
@@ -51,6 +55,8 @@ interface WebServerOptions {
   /** Forwards requests under SYNC_REMOTE_PATH to the team's sync server (the SAME service the sync
    *  handlers use). Without one that path is an ordinary missing file. */
   syncProxy?: SyncProxy;
+  /** Serves stored photos (GET /photos/<sha256>/<variant>), as Electron's app:// protocol does. */
+  photoStore?: PhotoStore;
 }
 
 export interface RunningWebServer {
@@ -123,6 +129,21 @@ async function handleRequest(
     await serveIndex(request, response, options.searchIndexStore, url);
     return;
   }
+  if (options.photoStore && isPhotoRequest(url)) {
+    const { status, body, headers } = await servePhoto(options.photoStore, request.method ?? 'GET', url);
+    if (typeof body === 'string') {
+      sendBytes(request, response, status, body, headers);
+      return;
+    }
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD') {
+      await body.cancel();
+      response.end();
+      return;
+    }
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), response);
+    return;
+  }
   await serveStatic(request, response, options.rendererDir, url.pathname);
 }
 
@@ -184,6 +205,18 @@ async function sendIndexResponse(response: ServerResponse, answer: SearchIndexRe
   // A broken read (a damaged file found while streaming, the client gone) ends the connection short of
   // its Content-Length, so the receiver sees a failed transfer, never a complete-looking one.
   await pipeline(body, response).catch(() => response.destroy());
+}
+
+function sendBytes(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string>,
+): void {
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  response.writeHead(status, { ...headers, 'Content-Length': String(length) });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 async function handleApi(

@@ -14,6 +14,7 @@ import { collectionRequests, type CollectionResponses } from './channels/collect
 import { documentRequests, type DocumentResponses } from './channels/documents';
 import { importRequests, type ImportResponses } from './channels/imports';
 import { syncRequests, type SyncResponses } from './channels/sync';
+import { photoRequests, type PhotoResponses } from './channels/photos';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
 export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
@@ -25,6 +26,7 @@ export const requestSchemas = {
   ...importRequests,
   ...documentRequests,
   ...syncRequests,
+  ...photoRequests,
 } as const;
 interface ResponseTypes
   extends
@@ -33,7 +35,8 @@ interface ResponseTypes
     BackupResponses,
     ImportResponses,
     DocumentResponses,
-    SyncResponses {}
+    SyncResponses,
+    PhotoResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

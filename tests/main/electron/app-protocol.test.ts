@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppProtocol } from '../../../src/main/electron/app-protocol';
 import { createSearchIndexStore, type SearchIndexStore } from '../../../src/main/search-index/index-store';
+import sharp from 'sharp';
+import { createPhotoImports } from '../../../src/main/photos/import-session';
+import { createPhotoStore } from '../../../src/main/photos/photo-store';
+import { listSourceFiles } from '../../../src/main/photos/sources';
 import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 import {
   INDEX_BYTES_HEADER,
@@ -31,7 +35,7 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   store = createSearchIndexStore({ dataDirectory: join(base, 'data') });
   const protocol = { handle: vi.fn() };
-  registerAppProtocol(protocol, rendererDir, store);
+  registerAppProtocol(protocol, rendererDir, store, createPhotoStore({ dataDirectory: join(base, 'data') }));
   expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   handler = protocol.handle.mock.calls[0]?.[1] as Handler;
 });
@@ -139,5 +143,27 @@ describe('app:// protocol', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'search-index-upload-mismatch' } });
     expect(new Uint8Array(await (await fetchApp(searchIndexUrl(key))).arrayBuffer())).toEqual(content);
+  });
+
+  it('serves stored photos, streamed, with 404 for an unknown one and 405 for other methods', async () => {
+    const photos = createPhotoStore({ dataDirectory: join(base, 'data') });
+    const folder = join(base, 'picked');
+    await mkdir(folder);
+    const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer();
+    await writeFile(join(folder, 'a.jpg'), jpeg);
+    const imports = createPhotoImports(photos);
+    const { sessionId } = await imports.begin(await listSourceFiles({ kind: 'folder', path: folder }));
+    await imports.settled(sessionId);
+    const [photo] = (await imports.commit(sessionId)).photos;
+    const original = await fetchApp(`/photos/${photo?.sha256}/original`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await original.arrayBuffer()).equals(jpeg)).toBe(true);
+    const head = await fetchApp(`/photos/${photo?.sha256}/thumb`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    expect((await fetchApp(`/photos/${'f'.repeat(64)}/display`)).status).toBe(404);
+    expect((await fetchApp(`/photos/${photo?.sha256}/original`, { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -67,12 +67,11 @@ describe('notes database schema', () => {
       )[0],
     );
     const indexedDB = await seed(SHIPPED_STEPS, notes);
-    // A step as a later release might write it (after the last shipped one): a new compound index
-    // and a data step.
+    // The next version as a later release might write it: a new compound index and a data step.
     const future: SchemaStep[] = [
       ...SHIPPED_STEPS,
       {
-        version: 5,
+        version: CURRENT_SCHEMA_VERSION + 1,
         stores: {
           notes:
             'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags, [targetKey+updatedAt]',
@@ -126,6 +125,7 @@ describe('notes database schema', () => {
     expect(again.tables.map((table) => table.name).sort()).toEqual([
       'decisions',
       'extra',
+      'items',
       'meta',
       'notes',
       'syncConflicts',

@@ -15,6 +15,7 @@ import { useNotes, usePersistentStorage } from './NotesContext';
 import { saveExport } from '../api/save-file';
 import { fetchTargetSources } from './use-collections';
 import { useDecisions } from '../linkage/DecisionsContext';
+import { useItems } from '../photos/ItemsContext';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -26,6 +27,7 @@ export function BackupsPage() {
   const api = useApi();
   const { repository, scheduler } = useNotes();
   const decisions = useDecisions();
+  const items = useItems();
   const persist = usePersistentStorage();
   const id = useId();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -123,9 +125,12 @@ export function BackupsPage() {
       await scheduler.backUp('before-import');
       const summary = await repository.applyImport(pending.text);
       setPending(null);
-      say(`${t('notes.import.done', { ...summary })} ${t('linkage.backup.done', { ...summary.decisions })}`);
+      say(
+        `${t('notes.import.done', { ...summary })} ${t('linkage.backup.done', { ...summary.decisions })} ${t('photos.backup.done', { ...summary.items })}`,
+      );
       // Record pages and the review queue show decisions: tell them the restore may have changed some.
       decisions.changes.notify();
+      items.changes.notify();
       refreshBackups();
     } catch (error) {
       say(t('notes.import.failed', { reason: (error as Error).message }), true);
@@ -205,6 +210,7 @@ export function BackupsPage() {
           <div className="import-summary" role="group" aria-label={t('notes.import.summaryLabel')}>
             <p>{t('notes.import.summary', { source: pending.source, ...pending.summary })}</p>
             <p>{t('linkage.backup.summary', { ...pending.summary.decisions })}</p>
+            <p>{t('photos.backup.summary', { ...pending.summary.items })}</p>
             <div className="button-row">
               <button type="button" onClick={() => void applyImport()}>
                 {t('notes.import.apply')}

@@ -14,6 +14,7 @@ import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
 import type { SyncConflict } from '@shared/sync/conflicts';
+import type { Item } from '@shared/photos/item';
 
 const NOTES_DB_NAME = 'atmintis-notes';
 
@@ -61,6 +62,17 @@ export interface SyncStateRow {
   seq: number | string;
 }
 
+/** An item as stored: the item plus the sha256 of each of its photos, which the per-photo query uses. */
+export interface ItemRow extends Item {
+  photoShas: string[];
+}
+
+export const toItem = ({ photoShas: _shas, ...item }: ItemRow): Item => item;
+export const toItemRow = (item: Item): ItemRow => ({
+  ...item,
+  photoShas: [...new Set(item.photos.map((photo) => photo.sha256))],
+});
+
 export interface SchemaStep {
   version: number;
   /** Dexie store declarations; null deletes a store. */
@@ -84,6 +96,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
     },
   },
   {
+    // Photo items (docs/photos.md): a new store, no data to move. `*photoShas` finds the items that
+    // hold a photo (the viewer, "in which items is this page").
+    version: 3,
+    stores: {
+      items: 'id, updatedAt, *photoShas',
+      },
+    },
+    {
     // Team sync (docs/sync.md): conflicts kept for the user, which revision each row shows, the
     // changes-feed checkpoint. New stores, no data to move. (Step 3 is the photo items' step.)
     version: 4,
@@ -110,6 +130,7 @@ export class NotesDatabase extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare meta: Table<MetaRow, string>;
   declare decisions: Table<DecisionRow, string>;
+  declare items: Table<ItemRow, string>;
   declare syncConflicts: Table<SyncConflict, string>;
   declare syncDocs: Table<SyncDocRow, string>;
   declare syncState: Table<SyncStateRow, string>;
