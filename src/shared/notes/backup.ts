@@ -102,6 +102,7 @@ const noteTargetSchema = z.discriminatedUnion('kind', [
     collectionId: z.literal(PHOTOS_NOTE_COLLECTION),
     itemId,
     photo: z.string().regex(SHA256_HEX, 'must be a sha256 in lower-case hex (64 characters)'),
+    page: z.number().int().nonnegative(),
     selector: regionSelectorSchema,
     transcription: z.string().max(L.maxBodyChars, `must be at most ${L.maxBodyChars} characters`),
   }),

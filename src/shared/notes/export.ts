@@ -56,6 +56,7 @@ export function noteToMarkdown(note: Note, info: TargetInfo): string {
   if (note.target.kind === 'region') {
     target['item'] = note.target.itemId;
     target['photo'] = note.target.photo;
+    if (note.target.page > 0) target['page'] = note.target.page;
     target['selector'] = note.target.selector.value;
   }
   target['link'] = info.href;

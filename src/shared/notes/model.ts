@@ -40,6 +40,8 @@ export interface RegionTarget {
   itemId: string;
   /** sha256 (lower-case hex) of the photo's original bytes. */
   photo: string;
+  /** The page of a multi-page original (0 = the first; every other photo has only page 0). */
+  page: number;
   selector: RegionSelector;
   transcription: string;
 }
@@ -91,7 +93,7 @@ export function targetKey(target: NoteTarget): string {
     case 'passage':
       return `text/${target.collectionId}/${target.textId}`;
     case 'region':
-      return `photo/${target.photo}`;
+      return `photo/${target.photo}/${target.page}`;
   }
 }
 

@@ -69,7 +69,7 @@ export function regionNoteToAnnotation(note: Note & { target: RegionTarget }): R
     created: note.createdAt,
     modified: note.updatedAt,
     ...(body.length > 0 ? { body: body.length === 1 ? body[0] : body } : {}),
-    target: { source: photoUri(target.photo), selector },
+    target: { source: photoUri(target.photo, target.page), selector },
     'atmintis:item': target.itemId,
     ...(note.colour ? { 'atmintis:colour': note.colour } : {}),
   };
@@ -144,7 +144,8 @@ export function annotationToRegionNote(annotation: unknown, fallbackItemId?: str
         kind: 'region',
         collectionId: PHOTOS_NOTE_COLLECTION,
         itemId,
-        photo,
+        photo: photo.sha256,
+        page: photo.page,
         selector: storedSelector,
         transcription,
       },

@@ -178,14 +178,18 @@ export function regionBounds(geometry: RegionGeometry): {
   return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top };
 }
 
-/** A photo's URI in annotations: the sha256 of its original bytes, stable across machines. */
-export const photoUri = (sha256: string): string => `atmintis:photo/${sha256}`;
+/**
+ * A photo's URI in annotations: the sha256 of its original bytes, stable across machines, and the page
+ * of a multi-page original after the first (`atmintis:photo/<sha256>/page/2`).
+ */
+export const photoUri = (sha256: string, page = 0): string =>
+  `atmintis:photo/${sha256}${page > 0 ? `/page/${page}` : ''}`;
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export function photoOfUri(uri: string): string | null {
-  const match = /^atmintis:photo\/([0-9a-f]{64})$/.exec(uri);
-  return match?.[1] ?? null;
+export function photoOfUri(uri: string): { sha256: string; page: number } | null {
+  const match = /^atmintis:photo\/([0-9a-f]{64})(?:\/page\/([1-9]\d{0,5}))?$/.exec(uri);
+  return match?.[1] ? { sha256: match[1], page: Number(match[2] ?? 0) } : null;
 }
 
 /** Region notes use this in place of a collection id: photos are the user's own, in no collection. */
@@ -193,10 +197,10 @@ export const PHOTOS_NOTE_COLLECTION = 'user-photos';
 
 const enc = encodeURIComponent;
 
-/** A photo in its item's viewer (the route photo import defines). */
-export const photoPath = (itemId: string, sha256: string): string =>
-  `/items/${enc(itemId)}/photos/${enc(sha256)}`;
+/** A photo (a page of a multi-page original after the first) in its item's viewer. */
+export const photoPath = (itemId: string, sha256: string, page = 0): string =>
+  `/items/${enc(itemId)}/photos/${enc(sha256)}${page > 0 ? `/page/${page}` : ''}`;
 
 /** The viewer at a region note's photo, with that region selected. */
-export const regionNotePath = (itemId: string, sha256: string, noteId: string): string =>
-  `${photoPath(itemId, sha256)}/region/${enc(noteId)}`;
+export const regionNotePath = (itemId: string, sha256: string, page: number, noteId: string): string =>
+  `${photoPath(itemId, sha256, page)}/region/${enc(noteId)}`;

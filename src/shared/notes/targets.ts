@@ -53,7 +53,7 @@ export function targetHref(target: NoteTarget): string {
     case 'passage':
       return toHref(passageTextPath(target.collectionId, target.textId));
     case 'region':
-      return toHref(photoPath(target.itemId, target.photo));
+      return toHref(photoPath(target.itemId, target.photo, target.page));
   }
 }
 
@@ -97,10 +97,11 @@ export function describeTarget(target: NoteTarget, collection: LoadedCollection 
     }
     case 'region': {
       // Photos live outside collections; their item's title is the photo store's, unknown here.
-      const label = `${target.itemId} · ${target.photo.slice(0, 12)}`;
+      const page = target.page > 0 ? `, p. ${target.page + 1}` : '';
+      const label = `${target.itemId} · ${target.photo.slice(0, 12)}${page}`;
       return {
         label,
-        citation: `Photograph ${target.photo.slice(0, 12)} in item ${target.itemId}, region ${target.selector.value.length > 80 ? target.selector.type : target.selector.value}.`,
+        citation: `Photograph ${target.photo.slice(0, 12)}${page} in item ${target.itemId}, region ${target.selector.value.length > 80 ? target.selector.type : target.selector.value}.`,
         href,
         resolved: true,
       };

@@ -24,7 +24,7 @@ function notePath(note: Note): string {
     case 'passage':
       return passageNotePath(target.collectionId, target.textId, note.id);
     case 'region':
-      return regionNotePath(target.itemId, target.photo, note.id);
+      return regionNotePath(target.itemId, target.photo, target.page, note.id);
   }
 }
 

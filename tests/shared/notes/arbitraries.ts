@@ -43,6 +43,7 @@ const target: fc.Arbitrary<NoteTarget> = fc.oneof(
     .record({
       itemId,
       photo: fc.stringMatching(/^[0-9a-f]{64}$/),
+      page: fc.nat(5000),
       geometry: fc.oneof(
         fc
           .record({ x: coordinate, y: coordinate, width: coordinate, height: coordinate })
@@ -58,11 +59,12 @@ const target: fc.Arbitrary<NoteTarget> = fc.oneof(
       ),
       transcription: anyText(200),
     })
-    .map(({ itemId: item, photo, geometry, transcription }): NoteTarget => ({
+    .map(({ itemId: item, photo, page, geometry, transcription }): NoteTarget => ({
       kind: 'region' as const,
       collectionId: PHOTOS_NOTE_COLLECTION,
       itemId: item,
       photo,
+      page,
       selector: regionSelector(geometry),
       transcription,
     })),

@@ -35,6 +35,7 @@ function regionNote(
       collectionId: PHOTOS_NOTE_COLLECTION,
       itemId: 'item-1',
       photo: SHA,
+      page: 0,
       selector: regionSelector({ shape: 'rectangle', x: 10, y: 20.5, width: 300, height: 40 }),
       transcription: 'Вильнюс, 1948',
       ...target,
@@ -263,9 +264,13 @@ describe('region notes in backups, exports and search', () => {
 
   it('share one target key per photo, open the photo with the region selected, and are searched by transcription', () => {
     const note = regionNote();
-    expect(targetKey(note.target)).toBe(`photo/${SHA}`);
+    expect(targetKey(note.target)).toBe(`photo/${SHA}/0`);
+    const third = regionNote({ page: 2 });
+    expect(targetKey(third.target)).toBe(`photo/${SHA}/2`);
+    expect(regionNoteToAnnotation(third).target.source).toBe(`atmintis:photo/${SHA}/page/2`);
+    expect(annotationToRegionNote(regionNoteToAnnotation(third))).toEqual({ ok: true, note: third });
     const document = noteDocument(note);
-    expect(document.path).toBe(regionNotePath('item-1', SHA, note.id));
+    expect(document.path).toBe(regionNotePath('item-1', SHA, 0, note.id));
     expect(document.path).toBe(`/items/item-1/photos/${SHA}/region/${note.id}`);
     expect(document.fields['body']).toEqual([note.body, 'Вильнюс, 1948']);
     expect(document.fields['tags']).toEqual(['stamp']);

@@ -23,7 +23,8 @@ import { useTrashWithUndo } from './use-trash-with-undo';
 function jumpPath(note: Note, href: string): string {
   if (note.target.kind === 'passage')
     return passageNotePath(note.target.collectionId, note.target.textId, note.id);
-  if (note.target.kind === 'region') return regionNotePath(note.target.itemId, note.target.photo, note.id);
+  if (note.target.kind === 'region')
+    return regionNotePath(note.target.itemId, note.target.photo, note.target.page, note.id);
   return href.replace(/^#/, '');
 }
 
