@@ -1,5 +1,5 @@
 /**
- * `npm run web -- --port N [--data-dir DIR] [--collections-dir DIR …]`: serves the real renderer with the real main-process
+ * `npm run web -- --port N [--data-dir DIR] [--collections-dir DIR …] [--photos-pick-dir DIR]`: serves the real renderer with the real main-process
  * handlers on http://127.0.0.1:N, so the app can be used and tested in any Chromium without Electron.
  * Builds first when the build is missing or older than the sources.
  */
@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBuildStale } from '../src/main/web/build-freshness';
 import { startWebServer } from '../src/main/web/web-server';
-import { createMainHandlers, createMainSearchIndexStore } from '../src/main/services';
+import { createMainHandlers, createMainPhotoStore, createMainSearchIndexStore } from '../src/main/services';
+import { createFolderPicker } from '../src/main/photos/picker';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -22,6 +23,8 @@ function main(): void {
       'no-build': { type: 'boolean', default: false },
       // More collection folders besides resources/collections (tests serve fixtures this way).
       'collections-dir': { type: 'string', multiple: true, default: [] },
+      // TEST ONLY: the folder "Add photos…" picks from (the harness has no file dialog).
+      'photos-pick-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -45,6 +48,8 @@ function main(): void {
   const dataDirectory = resolve(values['data-dir']);
   // ONE store for the save channel and the index route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
+  const photoStore = createMainPhotoStore({ dataDirectory });
+  const photosPickDir = values['photos-pick-dir'];
   const handlers = createMainHandlers({
     resourcesDir: join(projectRoot, 'resources'),
     extraCollectionDirs: values['collections-dir'].map((dir) => resolve(dir)),
@@ -56,12 +61,14 @@ function main(): void {
       dataDirectory,
     },
     searchIndexStore,
+    photoStore,
+    ...(photosPickDir ? { pickPhotos: createFolderPicker(resolve(photosPickDir)) } : {}),
     // The harness runs on the user's own machine, but a page must not make it launch programs: links
     // open in the browser instead (the renderer falls back to a normal link when this says false).
     openExternal: async () => false,
   });
 
-  startWebServer({ port, rendererDir, handlers, searchIndexStore }).then(
+  startWebServer({ port, rendererDir, handlers, searchIndexStore, photoStore }).then(
     (server) => {
       console.log(`Atmintis is serving on ${server.url}/`);
       const stop = () => void server.close().then(() => process.exit(0));

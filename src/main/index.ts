@@ -15,7 +15,8 @@ import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './security/harden-web-contents';
 import { isSafeExternalUrl } from './security/navigation';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/origin';
-import { createMainHandlers, createMainSearchIndexStore } from './services';
+import { createMainHandlers, createMainPhotoStore, createMainSearchIndexStore } from './services';
+import { createDialogPicker } from './photos/picker';
 import { createDialogSaveFile } from './backups/save-file';
 import { createDialogPdfPrinter } from './documents/print-to-pdf';
 
@@ -61,7 +62,8 @@ function start(): void {
   const dataDirectory = app.getPath('userData');
   // ONE store for the save channel and the app:// index route: it serialises reads and writes.
   const searchIndexStore = createMainSearchIndexStore({ dataDirectory });
-  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore);
+  const photoStore = createMainPhotoStore({ dataDirectory });
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), searchIndexStore, photoStore);
   applySessionPolicy(session.defaultSession, trustedOrigins);
   const handlers = createMainHandlers({
     resourcesDir: resourcesDir(),
@@ -73,6 +75,11 @@ function start(): void {
       dataDirectory,
     },
     searchIndexStore,
+    photoStore,
+    // Photos are chosen here in main: the renderer never names a path.
+    pickPhotos: createDialogPicker((options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    ),
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);

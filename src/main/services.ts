@@ -16,6 +16,10 @@ import { createDocumentStore } from './documents/document-store';
 import { createDocumentHandlers, noPdfPrinter, type PrintToPdf } from './documents/handlers';
 import { createSearchIndexStore, type SearchIndexStore } from './search-index/index-store';
 import { createSearchIndexHandlers } from './search-index/handlers';
+import { createPhotoStore, type PhotoStore } from './photos/photo-store';
+import { createPhotoImports } from './photos/import-session';
+import { createPhotoHandlers } from './photos/handlers';
+import { noPhotoPicker, type PhotoPicker } from './photos/picker';
 
 export interface ServiceOptions {
   /** The folder holding `collections/`, `csl/` and other bundled assets. */
@@ -35,11 +39,22 @@ export interface ServiceOptions {
    *  both must share ONE store, which serialises its reads and writes. Default: one over the data
    *  folder (see createMainSearchIndexStore). */
   searchIndexStore?: SearchIndexStore;
+  /** The photo store, when the transport also serves photos from it (photos/serve-photo.ts). Default:
+   *  one over the data folder (see createMainPhotoStore). */
+  photoStore?: PhotoStore;
+  /** Chooses the files a photo import reads (Electron: the open dialog; the web harness: its
+   *  test-only `--photos-pick-dir`). Default: none, so nothing is ever picked. */
+  pickPhotos?: PhotoPicker;
 }
 
 /** The store the handlers default to; a transport creates it once and passes it to both places. */
 export function createMainSearchIndexStore(appInfo: Pick<AppInfo, 'dataDirectory'>): SearchIndexStore {
   return createSearchIndexStore({ dataDirectory: appInfo.dataDirectory });
+}
+
+/** The photo store the handlers default to; a transport creates it once and serves photos from it. */
+export function createMainPhotoStore(appInfo: Pick<AppInfo, 'dataDirectory'>): PhotoStore {
+  return createPhotoStore({ dataDirectory: appInfo.dataDirectory });
 }
 
 export function createMainHandlers(options: ServiceOptions): Handlers {
@@ -69,5 +84,15 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
       saveFile: options.saveFile ?? noSaveDialog,
     }),
     ...createSearchIndexHandlers(options.searchIndexStore ?? createMainSearchIndexStore(options.appInfo)),
+    ...photoHandlers(options),
   };
+}
+
+function photoHandlers(options: ServiceOptions): ReturnType<typeof createPhotoHandlers> {
+  const store = options.photoStore ?? createMainPhotoStore(options.appInfo);
+  return createPhotoHandlers({
+    store,
+    imports: createPhotoImports(store),
+    pick: options.pickPhotos ?? noPhotoPicker,
+  });
 }

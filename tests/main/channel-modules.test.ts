@@ -9,6 +9,7 @@ import { collectionRequests } from '@shared/ipc/channels/collections';
 import { documentRequests } from '@shared/ipc/channels/documents';
 import { importRequests } from '@shared/ipc/channels/imports';
 import { searchIndexRequests } from '@shared/ipc/channels/search-index';
+import { photoRequests } from '@shared/ipc/channels/photos';
 import { channels } from '@shared/ipc/contract';
 import type { BackupStore } from '../../src/main/backups/backup-store';
 import { createBackupHandlers } from '../../src/main/backups/handlers';
@@ -20,6 +21,10 @@ import { createImportHandlers } from '../../src/main/import/handlers';
 import type { ImportStore } from '../../src/main/import/import-store';
 import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
 import type { SearchIndexStore } from '../../src/main/search-index/index-store';
+import { createPhotoHandlers } from '../../src/main/photos/handlers';
+import type { PhotoImports } from '../../src/main/photos/import-session';
+import type { PhotoStore } from '../../src/main/photos/photo-store';
+import { noPhotoPicker } from '../../src/main/photos/picker';
 
 const names = (o: object): string[] => Object.keys(o).sort();
 
@@ -49,6 +54,14 @@ describe('main-process channel modules', () => {
       declared: documentRequests,
     },
     { built: createSearchIndexHandlers({} as SearchIndexStore), declared: searchIndexRequests },
+    {
+      built: createPhotoHandlers({
+        store: {} as PhotoStore,
+        imports: {} as PhotoImports,
+        pick: noPhotoPicker,
+      }),
+      declared: photoRequests,
+    },
   ];
 
   it('each implements exactly the channels its feature declares', () => {

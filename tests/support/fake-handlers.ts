@@ -10,6 +10,10 @@ import { createDocumentHandlers, noPdfPrinter } from '../../src/main/documents/h
 import type { DocumentStore } from '../../src/main/documents/document-store';
 import { createSearchIndexHandlers } from '../../src/main/search-index/handlers';
 import type { SearchIndexStore } from '../../src/main/search-index/index-store';
+import { createPhotoHandlers } from '../../src/main/photos/handlers';
+import { createPhotoImports } from '../../src/main/photos/import-session';
+import { createPhotoStore } from '../../src/main/photos/photo-store';
+import { noPhotoPicker } from '../../src/main/photos/picker';
 
 export const testAppInfo: AppInfo = {
   name: 'Atmintis',
@@ -88,5 +92,10 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
     ...createImportHandlers(noImports),
     ...createDocumentHandlers({ store: noDocuments, printToPdf: noPdfPrinter }),
     ...createSearchIndexHandlers(noSearchIndex),
+    ...createPhotoHandlers({
+      store: createPhotoStore({ dataDirectory: '/tmp/atmintis-test' }),
+      imports: createPhotoImports(createPhotoStore({ dataDirectory: '/tmp/atmintis-test' })),
+      pick: noPhotoPicker,
+    }),
   };
 }

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
+import type { PhotoStore } from '../photos/photo-store';
+import { isPhotoRequest, servePhoto } from '../photos/serve-photo';
 import { APP_HOST, APP_SCHEME } from '../security/origin';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
@@ -14,17 +16,24 @@ export const APP_SCHEME_PRIVILEGES = {
 /**
  * Serves the built renderer at app://atmintis/ with the same headers (CSP included) as the web harness,
  * and the saved search index at app://atmintis/search-index.bin?key=… from `searchIndexStore` (the same
- * store the searchIndex.save handler writes through).
+ * store the searchIndex.save handler writes through), and stored photos at app://atmintis/photos/… from
+ * `photoStore` (the same store the photos.* handlers import into).
  */
 export function registerAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rendererDir: string,
   searchIndexStore: SearchIndexStore,
+  photoStore: PhotoStore,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     if (isSearchIndexRequest(url)) return searchIndexResponse(request, searchIndexStore, url);
+    if (isPhotoRequest(url)) {
+      const answer = await servePhoto(photoStore, request.method, url);
+      const body = request.method === 'HEAD' ? null : answer.body;
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const filePath = resolveStaticPath(rendererDir, url.pathname);
     if (!filePath) return new Response('Not found', { status: 404 });
     try {

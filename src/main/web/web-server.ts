@@ -17,6 +17,8 @@ import { describeExcessiveNesting, findExcessiveNesting } from '@shared/json/nes
 import { dispatch } from '../ipc/dispatch';
 import type { SearchIndexStore } from '../search-index/index-store';
 import { isSearchIndexRequest, serveSearchIndex } from '../search-index/serve-index';
+import type { PhotoStore } from '../photos/photo-store';
+import { isPhotoRequest, servePhoto } from '../photos/serve-photo';
 import { resolveStaticPath, staticHeaders } from '../static/static-files';
 
 const API_PREFIX = '/api/';
@@ -40,6 +42,8 @@ interface WebServerOptions {
    *  channel writes through. Without one that path is an ordinary missing file (404), which the search
    *  worker takes as "nothing saved". */
   searchIndexStore?: SearchIndexStore;
+  /** Serves stored photos (GET /photos/<sha256>/<variant>), as Electron's app:// protocol does. */
+  photoStore?: PhotoStore;
 }
 
 export interface RunningWebServer {
@@ -98,6 +102,11 @@ async function handleRequest(
     await serveIndex(request, response, options.searchIndexStore, url);
     return;
   }
+  if (options.photoStore && isPhotoRequest(url)) {
+    const { status, body, headers } = await servePhoto(options.photoStore, request.method ?? 'GET', url);
+    sendBytes(request, response, status, body, headers);
+    return;
+  }
   await serveStatic(request, response, options.rendererDir, url.pathname);
 }
 
@@ -108,6 +117,16 @@ async function serveIndex(
   url: URL,
 ): Promise<void> {
   const { status, body, headers } = await serveSearchIndex(store, url);
+  sendBytes(request, response, status, body, headers);
+}
+
+function sendBytes(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string>,
+): void {
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   response.writeHead(status, { ...headers, 'Content-Length': String(length) });
   response.end(request.method === 'HEAD' ? undefined : body);

@@ -14,6 +14,7 @@ import { collectionRequests, type CollectionResponses } from './channels/collect
 import { documentRequests, type DocumentResponses } from './channels/documents';
 import { importRequests, type ImportResponses } from './channels/imports';
 import { searchIndexRequests, type SearchIndexResponses } from './channels/search-index';
+import { photoRequests, type PhotoResponses } from './channels/photos';
 
 export { isHttpUrl, externalUrl, type AppInfo } from './channels/app';
 export { ipcChannelName, OPEN_VIEW_EVENT } from './channel-names';
@@ -25,6 +26,7 @@ export const requestSchemas = {
   ...importRequests,
   ...documentRequests,
   ...searchIndexRequests,
+  ...photoRequests,
 } as const;
 
 interface ResponseTypes
@@ -34,7 +36,8 @@ interface ResponseTypes
     BackupResponses,
     ImportResponses,
     DocumentResponses,
-    SearchIndexResponses {}
+    SearchIndexResponses,
+    PhotoResponses {}
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

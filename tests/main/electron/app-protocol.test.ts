@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerAppProtocol } from '../../../src/main/electron/app-protocol';
 import { createSearchIndexStore, type SearchIndexStore } from '../../../src/main/search-index/index-store';
+import { createPhotoStore } from '../../../src/main/photos/photo-store';
 import { MAX_SEARCH_INDEX_KEY_CHARS } from '@shared/ipc/channels/search-index';
 import { SEARCH_INDEX_PATH, searchIndexUrl } from '@shared/search/index-url';
 
@@ -25,7 +26,7 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   store = createSearchIndexStore({ dataDirectory: join(base, 'data') });
   const protocol = { handle: vi.fn() };
-  registerAppProtocol(protocol, rendererDir, store);
+  registerAppProtocol(protocol, rendererDir, store, createPhotoStore({ dataDirectory: join(base, 'data') }));
   expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   handler = protocol.handle.mock.calls[0]?.[1] as Handler;
 });
