@@ -193,7 +193,7 @@ export function photoOfUri(uri: string): { sha256: string; page: number } | null
 }
 
 /** Region notes use this in place of a collection id: photos are the user's own, in no collection. */
-export const PHOTOS_NOTE_COLLECTION = 'user-photos';
+export const PHOTOS_NOTE_COLLECTION = 'user-photos' as const;
 
 const enc = encodeURIComponent;
 
