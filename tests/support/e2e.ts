@@ -54,10 +54,18 @@ export interface E2eOptions {
   collectionsDirs?: readonly string[] | (() => readonly string[]);
   /** How long starting may take, in ms, when it takes longer than Vitest's hook timeout. */
   timeout?: number;
+  /** The folder "Add photos…" picks from (`--photos-pick-dir`); a function when it is made as the
+   *  harness starts. */
+  photosPickDir?: string | (() => Promise<string>);
 }
 
-function harnessOptions({ collectionsDirs }: E2eOptions): HarnessOptions {
-  return { collectionsDirs: typeof collectionsDirs === 'function' ? collectionsDirs() : collectionsDirs };
+async function harnessOptions({ collectionsDirs, photosPickDir }: E2eOptions): Promise<HarnessOptions> {
+  return {
+    collectionsDirs: typeof collectionsDirs === 'function' ? collectionsDirs() : collectionsDirs,
+    ...(photosPickDir
+      ? { photosPickDir: typeof photosPickDir === 'function' ? await photosPickDir() : photosPickDir }
+      : {}),
+  };
 }
 
 /**
@@ -84,7 +92,7 @@ function required<T>(value: T | undefined, what: string): T {
 export function useHarness(options: E2eOptions = {}): { readonly harness: Harness } {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness(harnessOptions(options));
+    harness = await startHarness(await harnessOptions(options));
   }, options.timeout);
   afterAll(async () => {
     await harness?.stop();
@@ -101,7 +109,7 @@ export function useE2e(options: E2eOptions = {}): E2e {
   let harness: Harness | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [harness, browser] = await Promise.all([startHarness(harnessOptions(options)), launchBrowser()]);
+    [harness, browser] = await Promise.all([harnessOptions(options).then(startHarness), launchBrowser()]);
   }, options.timeout);
   afterAll(async () => {
     await browser?.close();

@@ -18,11 +18,16 @@ export interface Harness {
 export interface HarnessOptions {
   /** Folders of extra collections to serve besides resources/collections (`--collections-dir`). */
   collectionsDirs?: readonly string[];
+  /** The folder "Add photos…" picks from (`--photos-pick-dir`, test-only: the harness has no dialog). */
+  photosPickDir?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atmintis-e2e-'));
-  const extra = (options.collectionsDirs ?? []).flatMap((dir) => ['--collections-dir', dir]);
+  const extra = [
+    ...(options.collectionsDirs ?? []).flatMap((dir) => ['--collections-dir', dir]),
+    ...(options.photosPickDir ? ['--photos-pick-dir', options.photosPickDir] : []),
+  ];
   const child: ChildProcess = spawn(
     'npm',
     ['run', 'web', '--', '--port', '0', '--no-build', '--data-dir', dataDir, ...extra],

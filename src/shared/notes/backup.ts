@@ -3,11 +3,13 @@
  * validated field by field, so a corrupted, foreign or oversized file is refused with a message that
  * says where and why before anything is written.
  *
- *   { "format": "atmintis-notes-backup", "version": 2, "exportedAt": "…Z", "notes": [ Note, … ],
- *     "decisions": [ Decision, … ] }
+ *   { "format": "atmintis-notes-backup", "version": 3, "exportedAt": "…Z", "notes": [ Note, … ],
+ *     "decisions": [ Decision, … ], "items": [ Item, … ] }
  *
  * Version 2 added the record-linkage decisions (docs/linkage.md), kept beside the notes because they
- * are the user's own work too. Version-1 files (notes only) still restore, with no decisions.
+ * are the user's own work too. Version 3 added the photo items (docs/photos.md; the photos themselves
+ * stay in the photo store). Version-1 files (notes only) and version-2 files still restore, with no
+ * decisions and no items.
  *
  * Used by both sides: the renderer for export/import, the main process to refuse to store anything
  * that is not a valid backup.
@@ -17,9 +19,10 @@ import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting'
 import { DECISIONS, type Decision } from '../linkage/types';
 import { HIGHLIGHT_COLOURS, type Note } from './model';
 import { MEDIA_FRAGMENTS, parseRegionSelector, PHOTOS_NOTE_COLLECTION, SHA256_HEX } from './region';
+import { ITEM_LIMITS, itemSchema, type Item } from '../photos/item';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
-const BACKUP_VERSION = 2;
+const BACKUP_VERSION = 3;
 
 /** Limits that keep a hostile or broken file from exhausting memory; generous for real use. */
 export const BACKUP_LIMITS = {
@@ -174,21 +177,38 @@ const backupV1Schema = z.strictObject({
   notes: notesList,
 });
 
+const decisionsList = z
+  .array(decisionSchema)
+  .max(L.maxDecisions, `must hold at most ${L.maxDecisions} decisions`);
+
+const backupV2Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(2),
+  exportedAt: isoInstant,
+  notes: notesList,
+  decisions: decisionsList,
+});
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: isoInstant,
   notes: notesList,
-  decisions: z.array(decisionSchema).max(L.maxDecisions, `must hold at most ${L.maxDecisions} decisions`),
+  decisions: decisionsList,
+  items: z.array(itemSchema).max(ITEM_LIMITS.maxItems, `must hold at most ${ITEM_LIMITS.maxItems} items`),
 });
+
+const SCHEMAS = { 1: backupV1Schema, 2: backupV2Schema } as const;
 
 interface NotesBackup {
   format: typeof BACKUP_FORMAT;
-  /** The version the file was written in (a version-1 file is read with no decisions). */
-  version: 1 | typeof BACKUP_VERSION;
+  /** The version the file was written in (a version-1 file is read with no decisions, 1 and 2 with
+   *  no items). */
+  version: 1 | 2 | typeof BACKUP_VERSION;
   exportedAt: string;
   notes: Note[];
   decisions: Decision[];
+  items: Item[];
 }
 
 type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
@@ -200,6 +220,7 @@ export function serializeBackup(
   notes: readonly Note[],
   exportedAt: Date,
   decisions: readonly Decision[] = [],
+  items: readonly Item[] = [],
 ): string {
   const backup: NotesBackup = {
     format: BACKUP_FORMAT,
@@ -207,6 +228,7 @@ export function serializeBackup(
     exportedAt: exportedAt.toISOString(),
     notes: [...notes].sort((a, b) => byText(a.id, b.id)),
     decisions: [...decisions].sort((x, y) => byText(x.a, y.a) || byText(x.b, y.b)),
+    items: [...items].sort((a, b) => byText(a.id, b.id)),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -283,9 +305,11 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
       error: `The backup was made by a newer version of Atmintis (backup format ${header.version}; this version reads format ${BACKUP_VERSION}). Update Atmintis to restore it.`,
     };
   }
-  const parsed = (header.version === 1 ? backupV1Schema : backupSchema).safeParse(data);
+  const parsed = (
+    header.version === 1 || header.version === 2 ? SCHEMAS[header.version] : backupSchema
+  ).safeParse(data);
   if (!parsed.success) {
-    const { notes, decisions } = data as { notes?: unknown; decisions?: unknown };
+    const { notes, decisions, items } = data as { notes?: unknown; decisions?: unknown; items?: unknown };
     const issues = parsed.error.issues.slice(0, 5).map((issue) => {
       const [first, index, ...rest] = issue.path;
       if (first === 'notes' && typeof index === 'number' && Array.isArray(notes)) {
@@ -300,6 +324,11 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
             ? ` (records "${a.slice(0, 80)}" and "${b.slice(0, 80)}")`
             : '';
         return `decisions[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
+      }
+      if (first === 'items' && typeof index === 'number' && Array.isArray(items)) {
+        const id = (items[index] as { id?: unknown } | undefined)?.id;
+        const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
+        return `items[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
       }
       return `${clip(describePath(issue.path))}: ${clip(issue.message)}`;
     });
@@ -326,5 +355,13 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
     }
     pairs.add(pair);
   }
-  return { ok: true, backup: { ...parsed.data, decisions } as NotesBackup };
+  const items = 'items' in parsed.data ? parsed.data.items : [];
+  const itemIds = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    if (itemIds.has(item.id)) {
+      return { ok: false, error: `The backup is damaged: items[${index}] repeats the id "${item.id}".` };
+    }
+    itemIds.add(item.id);
+  }
+  return { ok: true, backup: { ...parsed.data, decisions, items } as NotesBackup };
 }

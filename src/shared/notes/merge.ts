@@ -6,6 +6,7 @@
  */
 import type { Decision } from '../linkage/types';
 import { sameNote, type Note } from './model';
+import type { ItemsImportSummary } from '../photos/item-merge';
 
 export interface ImportPlan {
   /** Ids not present here: will be added. */
@@ -110,7 +111,8 @@ export function summariseDecisionsPlan(plan: DecisionsImportPlan): DecisionsImpo
   };
 }
 
-/** What a restore changes: the notes and the linkage decisions. */
+/** What a restore changes: the notes, the linkage decisions and the photo items. */
 export interface RestoreSummary extends ImportSummary {
   decisions: DecisionsImportSummary;
+  items: ItemsImportSummary;
 }

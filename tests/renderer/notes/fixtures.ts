@@ -19,6 +19,12 @@ export const SHIPPED_STEPS: readonly SchemaStep[] = [
       decisions: 'key, a, b, decision, updated',
     },
   },
+  {
+    version: 3,
+    stores: {
+      items: 'id, updatedAt, *photoShas',
+    },
+  },
 ];
 
 /** A fresh, isolated IndexedDB for one test. */

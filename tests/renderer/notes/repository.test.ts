@@ -88,6 +88,7 @@ describe('notes repository', () => {
           conflicts: 0,
           unchanged: 0,
           decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
+          items: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
         });
         expect(await canonicalAll(target.repository)).toEqual(await canonicalAll(source.repository));
         // Importing the same backup again changes nothing.
@@ -97,6 +98,7 @@ describe('notes repository', () => {
           conflicts: 0,
           unchanged: notes.length,
           decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
+          items: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
         });
         source.db.close();
         target.db.close();
@@ -126,6 +128,7 @@ describe('notes repository', () => {
       conflicts: 1,
       unchanged: 0,
       decisions: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
+      items: { added: 0, replaced: 0, kept: 0, unchanged: 0 },
     });
     expect(await canonicalAll(repository)).toEqual(before);
     await repository.applyImport(text);

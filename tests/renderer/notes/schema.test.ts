@@ -22,7 +22,7 @@ describe('notes database schema', () => {
     expect(SCHEMA_STEPS.map(({ version, stores }) => ({ version, stores }))).toEqual(
       SHIPPED_STEPS.map(({ version, stores }) => ({ version, stores })),
     );
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
   });
 
   it('keeps every note when a database of any earlier shipped version is opened (property)', async () => {
@@ -67,11 +67,11 @@ describe('notes database schema', () => {
       )[0],
     );
     const indexedDB = await seed(SHIPPED_STEPS, notes);
-    // A v3 as a later release might write it: a new compound index and a data step.
+    // The next version as a later release might write it: a new compound index and a data step.
     const future: SchemaStep[] = [
       ...SHIPPED_STEPS,
       {
-        version: 3,
+        version: CURRENT_SCHEMA_VERSION + 1,
         stores: {
           notes:
             'id, targetKey, target.collectionId, target.kind, createdAt, updatedAt, deletedAt, *tags, [targetKey+updatedAt]',
@@ -122,7 +122,13 @@ describe('notes database schema', () => {
     const again = openExisting(indexedDB, newer);
     expect(again.verno).toBe(5);
     expect(await again.notes.count()).toBe(notes.length);
-    expect(again.tables.map((table) => table.name).sort()).toEqual(['decisions', 'extra', 'meta', 'notes']);
+    expect(again.tables.map((table) => table.name).sort()).toEqual([
+      'decisions',
+      'extra',
+      'items',
+      'meta',
+      'notes',
+    ]);
     again.close();
   });
 });

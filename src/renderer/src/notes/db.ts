@@ -12,6 +12,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { pairKey } from '@shared/linkage/groups';
 import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
+import type { Item } from '@shared/photos/item';
 
 const NOTES_DB_NAME = 'atmintis-notes';
 
@@ -42,6 +43,17 @@ export interface MetaRow {
   backedUpAt: string | null;
 }
 
+/** An item as stored: the item plus the sha256 of each of its photos, which the per-photo query uses. */
+export interface ItemRow extends Item {
+  photoShas: string[];
+}
+
+export const toItem = ({ photoShas: _shas, ...item }: ItemRow): Item => item;
+export const toItemRow = (item: Item): ItemRow => ({
+  ...item,
+  photoShas: [...new Set(item.photos.map((photo) => photo.sha256))],
+});
+
 export interface SchemaStep {
   version: number;
   /** Dexie store declarations; null deletes a store. */
@@ -64,6 +76,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       decisions: 'key, a, b, decision, updated',
     },
   },
+  {
+    // Photo items (docs/photos.md): a new store, no data to move. `*photoShas` finds the items that
+    // hold a photo (the viewer, "in which items is this page").
+    version: 3,
+    stores: {
+      items: 'id, updatedAt, *photoShas',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
@@ -81,6 +101,7 @@ export class NotesDatabase extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare meta: Table<MetaRow, string>;
   declare decisions: Table<DecisionRow, string>;
+  declare items: Table<ItemRow, string>;
 
   constructor(options: NotesDatabaseOptions = {}) {
     super(options.name ?? NOTES_DB_NAME, {

@@ -25,7 +25,17 @@ import {
   type Note,
   type NoteTarget,
 } from '@shared/notes/model';
-import { toDecision, toDecisionRow, type MetaRow, type NoteRow, type NotesDatabase } from './db';
+import type { Item } from '@shared/photos/item';
+import { itemsToWrite, planItemsImport, summariseItemsPlan } from '@shared/photos/item-merge';
+import {
+  toDecision,
+  toDecisionRow,
+  toItem,
+  toItemRow,
+  type MetaRow,
+  type NoteRow,
+  type NotesDatabase,
+} from './db';
 
 export const TRASH_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -111,7 +121,7 @@ export async function countedWrite<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction('rw', db.notes, db.decisions, db.meta, async () => {
+    return await db.transaction('rw', [db.notes, db.decisions, db.items, db.meta], async () => {
       const result = await work();
       const meta = (await db.meta.get('changes')) ?? EMPTY_META;
       await db.meta.put({ ...meta, revision: meta.revision + 1, changedAt: now().toISOString() });
@@ -276,29 +286,43 @@ export class NotesRepository {
   }
 
   /**
-   * Every note (trash included), every linkage decision and the change revision they are at, read
-   * consistently.
+   * Every note (trash included), every linkage decision, every photo item and the change revision
+   * they are at, read consistently.
    */
-  snapshot(): Promise<{ notes: Note[]; decisions: Decision[]; revision: number }> {
+  snapshot(): Promise<{ notes: Note[]; decisions: Decision[]; items: Item[]; revision: number }> {
+    const { notes, decisions, items, meta } = this.db;
     return this.read(() =>
-      this.db.transaction('r', this.db.notes, this.db.decisions, this.db.meta, async () => {
-        const notes = (await this.db.notes.toArray()).map(toNote);
-        const decisions = (await this.db.decisions.toArray()).map(toDecision);
-        const meta = (await this.db.meta.get('changes')) ?? EMPTY_META;
-        return { notes, decisions, revision: meta.revision };
-      }),
+      this.db.transaction('r', [notes, decisions, items, meta], async () => ({
+        notes: (await notes.toArray()).map(toNote),
+        decisions: (await decisions.toArray()).map(toDecision),
+        items: (await items.toArray()).map(toItem),
+        revision: ((await meta.get('changes')) ?? EMPTY_META).revision,
+      })),
     );
   }
 
-  /** The lossless JSON backup of every note (trash included) and every linkage decision. */
-  async exportBackup(): Promise<{ json: string; revision: number; notes: number; decisions: number }> {
-    const { notes, decisions, revision } = await this.snapshot();
+  /** The lossless JSON backup of every note (trash included), linkage decision and photo item. */
+  async exportBackup(): Promise<{
+    json: string;
+    revision: number;
+    notes: number;
+    decisions: number;
+    items: number;
+  }> {
+    const { notes, decisions, items, revision } = await this.snapshot();
     return {
-      json: serializeBackup(notes, this.now(), decisions),
+      json: serializeBackup(notes, this.now(), decisions, items),
       revision,
       notes: notes.length,
       decisions: decisions.length,
+      items: items.length,
     };
+  }
+
+  /** The items here with the ids of `incoming`. */
+  private async currentItems(incoming: readonly Item[]): Promise<Map<string, Item>> {
+    const rows = await this.db.items.bulkGet(incoming.map((item) => item.id));
+    return new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, toItem(row)]));
   }
 
   /** The decisions here for the pairs of `incoming` (a < b in both). */
@@ -319,10 +343,18 @@ export class NotesRepository {
     const plan = planImport(current, parsed.backup.notes);
     const incoming = parsed.backup.decisions;
     const decisions = planDecisionsImport(await this.read(() => this.currentDecisions(incoming)), incoming);
+    const items = planItemsImport(
+      await this.read(() => this.currentItems(parsed.backup.items)),
+      parsed.backup.items,
+    );
     return {
       plan,
       decisions,
-      summary: { ...summarisePlan(plan), decisions: summariseDecisionsPlan(decisions) },
+      summary: {
+        ...summarisePlan(plan),
+        decisions: summariseDecisionsPlan(decisions),
+        items: summariseItemsPlan(items),
+      },
     };
   }
 
@@ -346,7 +378,13 @@ export class NotesRepository {
         incomingDecisions,
       );
       await this.db.decisions.bulkPut(decisionsToWrite(decisions).map(toDecisionRow));
-      return { ...summarisePlan(plan), decisions: summariseDecisionsPlan(decisions) };
+      const items = planItemsImport(await this.currentItems(parsed.backup.items), parsed.backup.items);
+      await this.db.items.bulkPut(itemsToWrite(items).map(toItemRow));
+      return {
+        ...summarisePlan(plan),
+        decisions: summariseDecisionsPlan(decisions),
+        items: summariseItemsPlan(items),
+      };
     });
   }
 

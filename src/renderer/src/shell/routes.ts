@@ -19,6 +19,7 @@ export const VIEW_ROUTES: readonly ViewRoute[] = [
     view: lazy(() => import('../views/BibliographyView')),
   },
   { path: '/notes', labelKey: 'nav.notes', view: lazy(() => import('../views/NotesView')) },
+  { path: '/items', labelKey: 'nav.items', view: lazy(() => import('../views/ItemsView')) },
   { path: '/import', labelKey: 'nav.import', view: lazy(() => import('../views/ImportView')) },
   { path: '/linkage', labelKey: 'nav.linkage', view: lazy(() => import('../views/LinkageView')) },
   { path: '/about', labelKey: 'nav.about', view: lazy(() => import('../views/AboutView')) },

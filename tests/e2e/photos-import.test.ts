@@ -1,0 +1,109 @@
+/**
+ * Photos end to end in Chromium against the real harness: a folder of 30 photos made here with sharp
+ * (two sub-folders) is imported through "Add a folder…" into two items; one item is reordered by
+ * keyboard and described; after a reload everything is still there, and every thumbnail is served.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e';
+
+/** 18 photos in "delo 12345" and 12 in "delo 12346", each a different colour and size. */
+async function photoFolder(): Promise<string> {
+  const root = join(mkdtempSync(join(tmpdir(), 'atmintis-e2e-photos-')), 'Reading room');
+  for (const [folder, count] of [
+    ['delo 12345', 18],
+    ['delo 12346', 12],
+  ] as const) {
+    mkdirSync(join(root, folder), { recursive: true });
+    for (let n = 1; n <= count; n += 1) {
+      const bytes = await sharp({
+        create: {
+          width: 600 + n * 7,
+          height: 800,
+          channels: 3,
+          background: { r: n * 12, g: 90, b: 200 - n * 5 },
+        },
+      })
+        .jpeg()
+        .toBuffer();
+      writeFileSync(join(root, folder, `IMG_${String(n).padStart(4, '0')}.jpg`), bytes);
+    }
+  }
+  return root;
+}
+
+const e2e = useE2e({ photosPickDir: photoFolder, timeout: 120_000 });
+
+const thumbnails = (page: Page) =>
+  page
+    .getByRole('list')
+    .filter({ has: page.getByRole('img', { name: 'Photo 1' }) })
+    .getByRole('img');
+
+async function sources(page: Page): Promise<string[]> {
+  return thumbnails(page).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).src));
+}
+
+describe('photos: import into items, reorder, describe, reload', () => {
+  it('imports a folder of 30 photos into two items that survive a reload', { timeout: 180_000 }, async () => {
+    const { page, context } = await e2e.visit('/items');
+    await page.getByRole('heading', { level: 1, name: 'Items: photographs and scans' }).waitFor();
+    await page.getByRole('button', { name: 'Add a folder…' }).click();
+    await page.getByText('Added 30 photos in 2 items.').waitFor({ timeout: 120_000 });
+
+    await page.getByRole('link', { name: 'delo 12345' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'delo 12345' }).waitFor();
+    await page.getByRole('heading', { name: '18 photos' }).waitFor();
+    const before = await sources(page);
+    expect(before).toHaveLength(18);
+    // Every thumbnail is really served and decoded.
+    await expect
+      .poll(() =>
+        thumbnails(page).evaluateAll((images) =>
+          images.every(
+            (image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+          ),
+        ),
+      )
+      .toBe(true);
+
+    // Alt+→ twice moves the first photo to third place; focus stays on it.
+    await page.getByRole('link', { name: 'Photo 1' }).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(async () => (await sources(page))[1]).toBe(before[0]);
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(async () => (await sources(page))[2]).toBe(before[0]);
+    const reordered = [before[1], before[2], before[0], ...before.slice(3)];
+
+    await page.getByRole('textbox', { name: 'Archive' }).fill('LYA');
+    await page.getByRole('textbox', { name: 'Fond' }).fill('K-1');
+    await page.getByRole('textbox', { name: 'Opis (inventory)' }).fill('58');
+    await page.getByRole('textbox', { name: 'Delo (file)' }).fill('12345');
+    await page.getByRole('textbox', { name: 'Sheets' }).fill('1–18');
+    await page.getByRole('textbox', { name: 'Date' }).fill('1949-03');
+    await page.getByRole('button', { name: 'Save description' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('spinbutton', { name: 'Photo number' }).fill('3');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Sheet citation' }).textContent())
+      .toBe('LYA, f. K-1, ap. 58, b. 12345, l. 3');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'delo 12345' }).waitFor();
+    await expect.poll(() => sources(page)).toEqual(reordered);
+    expect(await page.getByRole('textbox', { name: 'Fond' }).inputValue()).toBe('K-1');
+    expect(await page.getByRole('textbox', { name: 'Date' }).inputValue()).toBe('1949-03');
+    expect(await page.getByRole('status', { name: 'Item' }).textContent()).toBe(
+      'LYA, f. K-1, ap. 58, b. 12345, l. 1–18',
+    );
+
+    await page.getByRole('link', { name: '← All items' }).click();
+    await page.getByRole('link', { name: 'delo 12346' }).waitFor();
+    await page.getByText('12 photos').waitFor();
+    await context.close();
+  });
+});
