@@ -197,10 +197,12 @@ export const PHOTOS_NOTE_COLLECTION = 'user-photos' as const;
 
 const enc = encodeURIComponent;
 
-/** A photo (a page of a multi-page original after the first) in its item's viewer. */
+const pageQuery = (page: number): string => (page > 0 ? `?page=${page}` : '');
+
+/** A photo (`?page=n` for a page of a multi-page original after the first) in its item's viewer. */
 export const photoPath = (itemId: string, sha256: string, page = 0): string =>
-  `/items/${enc(itemId)}/photos/${enc(sha256)}${page > 0 ? `/page/${page}` : ''}`;
+  `/items/${enc(itemId)}/photos/${enc(sha256)}${pageQuery(page)}`;
 
 /** The viewer at a region note's photo, with that region selected. */
 export const regionNotePath = (itemId: string, sha256: string, page: number, noteId: string): string =>
-  `${photoPath(itemId, sha256, page)}/region/${enc(noteId)}`;
+  `/items/${enc(itemId)}/photos/${enc(sha256)}/region/${enc(noteId)}${pageQuery(page)}`;

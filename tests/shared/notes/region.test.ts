@@ -268,6 +268,7 @@ describe('region notes in backups, exports and search', () => {
     const third = regionNote({ page: 2 });
     expect(targetKey(third.target)).toBe(`photo/${SHA}/2`);
     expect(regionNoteToAnnotation(third).target.source).toBe(`atmintis:photo/${SHA}/page/2`);
+    expect(noteDocument(third).path).toBe(`/items/item-1/photos/${SHA}/region/${third.id}?page=2`);
     expect(annotationToRegionNote(regionNoteToAnnotation(third))).toEqual({ ok: true, note: third });
     const document = noteDocument(note);
     expect(document.path).toBe(regionNotePath('item-1', SHA, 0, note.id));
