@@ -62,8 +62,8 @@ export function ViewerToolbar({
             value={look.rotation}
             onChange={(event) => onLook({ rotation: Number(event.target.value) })}
           />
-          <output>{t('photoViewer.degrees', { value: look.rotation })}</output>
         </label>
+        <output>{t('photoViewer.degrees', { value: look.rotation })}</output>
         {button('flip', look.flipped)}
       </div>
       <div className="viewer-group">

@@ -14,7 +14,22 @@ export type Box = { x: number; y: number; width: number; height: number };
 /** A 2D affine matrix as SVG's `matrix(a b c d e f)`. */
 export type Matrix = [number, number, number, number, number, number];
 
+/**
+ * OpenSeadragon injects a <style> (a focus rule for touch screens) unless
+ * `style[data-openseadragon-mobile-css]` matches something already; style-src 'self' refuses inline
+ * styles, so that would be a CSP violation on every open (an empty HTML <style>, even of another type,
+ * is one too). An element named "style" in a namespace of our own matches the selector but is no style
+ * element, so nothing is applied or refused; the rule itself is in photo-viewer.css.
+ */
+function claimOsdStyleSlot(): void {
+  if (document.querySelector('style[data-openseadragon-mobile-css]')) return;
+  const placeholder = document.createElementNS('urn:atmintis:placeholder', 'style');
+  placeholder.setAttribute('data-openseadragon-mobile-css', 'true');
+  document.head.appendChild(placeholder);
+}
+
 export function createStage(element: HTMLElement, url: string): OpenSeadragon.Viewer {
+  claimOsdStyleSlot();
   return OpenSeadragon({
     element,
     // buildPyramid: OpenSeadragon draws zoomed-out views from downscaled copies, not the full image.
