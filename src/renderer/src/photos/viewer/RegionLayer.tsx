@@ -99,7 +99,8 @@ export function RegionLayer({
         if (!at) return;
         event.preventDefault();
         if (mode === 'rectangle') {
-          svg.current?.setPointerCapture(event.pointerId);
+          // Optional: not every environment (jsdom) has pointer capture on SVG.
+          svg.current?.setPointerCapture?.(event.pointerId);
           setDrag({ from: at, to: at });
         } else {
           const first = points[0];
