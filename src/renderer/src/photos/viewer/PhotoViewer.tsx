@@ -206,6 +206,7 @@ export function PhotoViewer({
           aria-roledescription={t('photoViewer.stageRole')}
           aria-label={t('photoViewer.stage', { rotation: stage.look.rotation })}
           data-ready={stage.ready ? 'true' : 'false'}
+          data-sharp={stage.sharp ? 'true' : 'false'}
         >
           <div ref={setElement} className="photo-osd" style={{ filter: cssFilter(stage.look) }} />
           <RegionLayer

@@ -51,14 +51,14 @@ export function useStage({
   const key = `${sha256}/${page}`;
   const saved = useMemo(() => store.load(sha256, page), [store, sha256, page]);
   // State of the photo named by `key`; a value left from the previous photo is not used.
-  const [shown, setShown] = useState<{ key: string; ready: boolean; failed: boolean; matrix: Matrix | null }>(
-    {
-      key: '',
-      ready: false,
-      failed: false,
-      matrix: null,
-    },
-  );
+  const [shown, setShown] = useState<{
+    key: string;
+    ready: boolean;
+    /** Every level OpenSeadragon needs for the current view is drawn (the bench waits for it). */
+    sharp: boolean;
+    failed: boolean;
+    matrix: Matrix | null;
+  }>({ key: '', ready: false, sharp: false, failed: false, matrix: null });
   const [looked, setLooked] = useState<{ key: string; look: StageLook } | null>(null);
   const look = useMemo(
     () => (looked?.key === key ? looked.look : saved ? { ...NEUTRAL_LOOK, ...saved } : NEUTRAL_LOOK),
@@ -68,7 +68,7 @@ export function useStage({
   useEffect(() => {
     lookRef.current = look;
   }, [look]);
-  const current = shown.key === key ? shown : { ready: false, failed: false, matrix: null };
+  const current = shown.key === key ? shown : { ready: false, sharp: false, failed: false, matrix: null };
 
   const remember = useCallback(() => {
     const open = viewer.current;
@@ -88,9 +88,21 @@ export function useStage({
       created.viewport.setFlip(initial.flipped);
       if (saved) applyView(created, saved);
       else created.viewport.setRotation(initial.rotation, true);
-      setShown({ key, ready: true, failed: false, matrix: imageToElementMatrix(created, originalWidth) });
+      setShown({
+        key,
+        ready: true,
+        sharp: false,
+        failed: false,
+        matrix: imageToElementMatrix(created, originalWidth),
+      });
+      created.world.getItemAt(0)?.addHandler('fully-loaded-change', (event) => {
+        const sharp = (event as unknown as { fullyLoaded: boolean }).fullyLoaded;
+        setShown((state) => ({ ...state, key, sharp }));
+      });
     });
-    created.addHandler('open-failed', () => setShown({ key, ready: false, failed: true, matrix: null }));
+    created.addHandler('open-failed', () =>
+      setShown({ key, ready: false, sharp: false, failed: true, matrix: null }),
+    );
     created.addHandler('update-viewport', follow);
     created.addHandler('resize', follow);
     created.addHandler('animation-finish', remember);
@@ -143,5 +155,13 @@ export function useStage({
     [originalWidth],
   );
 
-  return { ready: current.ready, failed: current.failed, matrix: current.matrix, look, updateLook, act };
+  return {
+    ready: current.ready,
+    sharp: current.sharp,
+    failed: current.failed,
+    matrix: current.matrix,
+    look,
+    updateLook,
+    act,
+  };
 }
