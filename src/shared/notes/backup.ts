@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
 import { DECISIONS, type Decision } from '../linkage/types';
 import { HIGHLIGHT_COLOURS, type Note } from './model';
+import { MEDIA_FRAGMENTS, parseRegionSelector, PHOTOS_NOTE_COLLECTION, SHA256_HEX } from './region';
 import { ITEM_LIMITS, itemSchema, type Item } from '../photos/item';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
@@ -75,6 +76,20 @@ const textPositionSelectorSchema = z
   })
   .refine((selector) => selector.end > selector.start, { message: 'end must be greater than start' });
 
+const regionSelectorSchema = z
+  .union([
+    z.strictObject({
+      type: z.literal('FragmentSelector'),
+      conformsTo: z.literal(MEDIA_FRAGMENTS),
+      value: z.string(),
+    }),
+    z.strictObject({ type: z.literal('SvgSelector'), value: z.string() }),
+  ])
+  .superRefine((selector, context) => {
+    const parsed = parseRegionSelector(selector);
+    if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
+  });
+
 const noteTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('record'), collectionId: itemId, recordId: itemId }),
   z.strictObject({ kind: z.literal('bibliography'), collectionId: itemId, entryId: itemId }),
@@ -84,6 +99,15 @@ const noteTargetSchema = z.discriminatedUnion('kind', [
     collectionId: itemId,
     textId: itemId,
     selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+  }),
+  z.strictObject({
+    kind: z.literal('region'),
+    collectionId: z.literal(PHOTOS_NOTE_COLLECTION),
+    itemId,
+    photo: z.string().regex(SHA256_HEX, 'must be a sha256 in lower-case hex (64 characters)'),
+    page: z.number().int().nonnegative(),
+    selector: regionSelectorSchema,
+    transcription: z.string().max(L.maxBodyChars, `must be at most ${L.maxBodyChars} characters`),
   }),
 ]);
 

@@ -10,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { stringify as toYaml } from 'yaml';
 import type { Note } from './model';
 import { quoteOf, targetItemId } from './model';
+import { regionNoteToAnnotation } from './region-annotation';
 import type { TargetInfo } from './targets';
 
 type Describe = (note: Note) => TargetInfo;
@@ -51,6 +52,12 @@ export function noteToMarkdown(note: Note, info: TargetInfo): string {
     target['text'] = itemId;
     target['start'] = note.target.selectors[1].start;
     target['end'] = note.target.selectors[1].end;
+  }
+  if (note.target.kind === 'region') {
+    target['item'] = note.target.itemId;
+    target['photo'] = note.target.photo;
+    if (note.target.page > 0) target['page'] = note.target.page;
+    target['selector'] = note.target.selector.value;
   }
   target['link'] = info.href;
   const frontMatter: Record<string, unknown> = {
@@ -152,11 +159,13 @@ export function notesToCsv(notes: readonly Note[], describe: Describe): string {
 }
 
 /**
- * The passage notes as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/).
- * The context URL is an identifier in JSON-LD, never fetched by the app.
+ * The passage notes and photo regions as a W3C Web Annotation collection
+ * (https://www.w3.org/TR/annotation-model/). The context URL is an identifier in JSON-LD, never fetched
+ * by the app.
  */
 export function highlightsToJsonLd(notes: readonly Note[], describe: Describe, exportedAt: Date): string {
-  const items = notes.flatMap((note) => {
+  const items = notes.flatMap((note): object[] => {
+    if (note.target.kind === 'region') return [regionNoteToAnnotation({ ...note, target: note.target })];
     if (note.target.kind !== 'passage') return [];
     const body: Array<Record<string, string>> = [];
     if (note.body.trim() !== '') {

@@ -8,6 +8,8 @@
  * changes (see anchoring.ts).
  */
 
+import type { PHOTOS_NOTE_COLLECTION, RegionSelector } from './region';
+
 export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
 
@@ -27,14 +29,38 @@ export interface TextPositionSelector {
 
 export type PassageSelectors = [TextQuoteSelector, TextPositionSelector];
 
+/**
+ * A region drawn on a photo (see region.ts): its W3C selector, the item it was drawn in (where its link
+ * opens) and what the region says, typed or read by OCR. The transcription lives on the target, not the
+ * note, because it describes the region itself; the note's body stays the user's comment.
+ */
+export interface RegionTarget {
+  kind: 'region';
+  collectionId: typeof PHOTOS_NOTE_COLLECTION;
+  itemId: string;
+  /** sha256 (lower-case hex) of the photo's original bytes. */
+  photo: string;
+  /** The page of a multi-page original (0 = the first; every other photo has only page 0). */
+  page: number;
+  selector: RegionSelector;
+  transcription: string;
+}
+
 export type NoteTarget =
   | { kind: 'record'; collectionId: string; recordId: string }
   | { kind: 'bibliography'; collectionId: string; entryId: string }
   | { kind: 'collection'; collectionId: string }
-  | { kind: 'passage'; collectionId: string; textId: string; selectors: PassageSelectors };
+  | { kind: 'passage'; collectionId: string; textId: string; selectors: PassageSelectors }
+  | RegionTarget;
 
 export type TargetKind = NoteTarget['kind'];
-export const TARGET_KINDS: readonly TargetKind[] = ['record', 'bibliography', 'collection', 'passage'];
+export const TARGET_KINDS: readonly TargetKind[] = [
+  'record',
+  'bibliography',
+  'collection',
+  'passage',
+  'region',
+];
 
 export interface Note {
   /** A random UUID, stable across export, import and backups: merges match notes by it. */
@@ -66,6 +92,8 @@ export function targetKey(target: NoteTarget): string {
       return `collection/${target.collectionId}`;
     case 'passage':
       return `text/${target.collectionId}/${target.textId}`;
+    case 'region':
+      return `photo/${target.photo}/${target.page}`;
   }
 }
 
@@ -80,12 +108,16 @@ export function targetItemId(target: NoteTarget): string | null {
       return null;
     case 'passage':
       return target.textId;
+    case 'region':
+      return target.photo;
   }
 }
 
-/** The words a passage note quotes, or null for other targets. */
+/** The words a passage note quotes or a region's transcription, or null for other targets. */
 export function quoteOf(target: NoteTarget): string | null {
-  return target.kind === 'passage' ? target.selectors[0].exact : null;
+  if (target.kind === 'passage') return target.selectors[0].exact;
+  if (target.kind === 'region') return target.transcription.trim() === '' ? null : target.transcription;
+  return null;
 }
 
 /** Tags are trimmed, without a leading "#", de-duplicated case-insensitively, in the order given. */

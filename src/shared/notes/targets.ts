@@ -8,6 +8,7 @@ import type { CslItem, CslName } from '../collection/schema';
 import type { LoadedCollection, LoadedRecord, LoadedText } from '../collection/model';
 import { bibliographyHref, passageTextPath, recordHref, toHref } from '../links';
 import type { NoteTarget } from './model';
+import { photoPath } from './region';
 
 export interface TargetInfo {
   /** Short label: the record's, entry's, collection's or text's title; the id when it is unknown. */
@@ -51,6 +52,8 @@ export function targetHref(target: NoteTarget): string {
       return toHref('/browse');
     case 'passage':
       return toHref(passageTextPath(target.collectionId, target.textId));
+    case 'region':
+      return toHref(photoPath(target.itemId, target.photo, target.page));
   }
 }
 
@@ -100,6 +103,17 @@ export function describeTarget(target: NoteTarget, collection: TargetSource | un
       const text = collection?.texts.find((item) => item.id === target.textId);
       const label = text?.title ?? target.textId;
       return { label, citation: `“${label}”. In: ${edition}.`, href, resolved: !!text };
+    }
+    case 'region': {
+      // Photos live outside collections; their item's title is the photo store's, unknown here.
+      const page = target.page > 0 ? `, p. ${target.page + 1}` : '';
+      const label = `${target.itemId} · ${target.photo.slice(0, 12)}${page}`;
+      return {
+        label,
+        citation: `Photograph ${target.photo.slice(0, 12)}${page} in item ${target.itemId}, region ${target.selector.value.length > 80 ? target.selector.type : target.selector.value}.`,
+        href,
+        resolved: true,
+      };
     }
   }
 }

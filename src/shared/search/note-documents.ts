@@ -3,7 +3,8 @@
  * Notes change while the collections do not, so they are indexed apart (a small second engine in the
  * worker, rebuilt when notes change) and the two answers are merged (mergeResponses).
  */
-import type { Note, NoteTarget } from '../notes/model';
+import { quoteOf, type Note, type NoteTarget } from '../notes/model';
+import { regionNotePath } from '../notes/region';
 import { bibliographyPath, passageNotePath, recordPath } from '../links';
 import type { SearchDocument } from './documents';
 import { inlineMarkdownToText } from './text-sections';
@@ -22,6 +23,8 @@ function notePath(note: Note): string {
       return '/browse';
     case 'passage':
       return passageNotePath(target.collectionId, target.textId, note.id);
+    case 'region':
+      return regionNotePath(target.itemId, target.photo, target.page, note.id);
   }
 }
 
@@ -38,14 +41,14 @@ export function notedDocumentId(target: NoteTarget): string | null {
 }
 
 function titleOf(note: Note): string {
-  const quote = note.target.kind === 'passage' ? note.target.selectors[0].exact : '';
+  const quote = quoteOf(note.target) ?? '';
   const firstLine = note.body.split('\n').find((line) => line.trim() !== '') ?? quote;
   const plain = inlineMarkdownToText(firstLine.replace(/^#+\s*/, '')).trim() || quote.trim();
   return plain.length > TITLE_CHARS ? `${plain.slice(0, TITLE_CHARS - 1)}…` : plain;
 }
 
 export function noteDocument(note: Note): SearchDocument {
-  const quote = note.target.kind === 'passage' ? note.target.selectors[0].exact : '';
+  const quote = quoteOf(note.target) ?? '';
   const body = [note.body, quote].filter((text) => text.trim() !== '');
   return {
     id: `note/${note.id}`,

@@ -1,11 +1,14 @@
 /** fast-check generators of valid notes: every target kind, Unicode everywhere, long bodies. */
 import fc from 'fast-check';
 import { HIGHLIGHT_COLOURS, type Note, type NoteTarget } from '@shared/notes/model';
+import { PHOTOS_NOTE_COLLECTION, regionSelector } from '@shared/notes/region';
 
 const MIN = Date.parse('2000-01-01T00:00:00Z');
 const MAX = Date.parse('2099-12-31T23:59:59Z');
 
 const instant = fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms).toISOString());
+/** Pixel coordinates as stored (two decimals). */
+const coordinate = fc.integer({ min: 0, max: 5_000_000 }).map((hundredths) => hundredths / 100);
 const itemId = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,40}$/);
 /** Any Unicode text, astral planes included; "binary" also yields lone surrogates. */
 const anyText = (maxLength: number) =>
@@ -35,6 +38,35 @@ const target: fc.Arbitrary<NoteTarget> = fc.oneof(
         { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
         { type: 'TextPositionSelector'; start: number; end: number },
       ],
+    })),
+  fc
+    .record({
+      itemId,
+      photo: fc.stringMatching(/^[0-9a-f]{64}$/),
+      page: fc.nat(5000),
+      geometry: fc.oneof(
+        fc
+          .record({ x: coordinate, y: coordinate, width: coordinate, height: coordinate })
+          .filter(({ width, height }) => width > 0 && height > 0)
+          .map((box) => ({ shape: 'rectangle' as const, ...box })),
+        fc
+          .uniqueArray(fc.tuple(coordinate, coordinate), {
+            minLength: 3,
+            maxLength: 12,
+            selector: ([x, y]) => `${x},${y}`,
+          })
+          .map((points) => ({ shape: 'polygon' as const, points })),
+      ),
+      transcription: anyText(200),
+    })
+    .map(({ itemId: item, photo, page, geometry, transcription }): NoteTarget => ({
+      kind: 'region' as const,
+      collectionId: PHOTOS_NOTE_COLLECTION,
+      itemId: item,
+      photo,
+      page,
+      selector: regionSelector(geometry),
+      transcription,
     })),
 );
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '@shared/notes/model';
+import { quoteOf, type Note } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import { useNoteFocus } from './note-focus';
 import { formatTimestamp } from '../collection/dates';
@@ -26,7 +26,7 @@ export function NoteCard({
   children?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const quote = note.target.kind === 'passage' ? note.target.selectors[0].exact : null;
+  const quote = quoteOf(note.target);
   const card = useRef<HTMLElement>(null);
   const focus = useNoteFocus();
   useLayoutEffect(() => {

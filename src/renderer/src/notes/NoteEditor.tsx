@@ -89,6 +89,21 @@ export function NoteEditor({
           <MarkdownPreview source={draft.body} collectionId={draft.target.collectionId} />
         </section>
       </div>
+      {draft.target.kind === 'region' ? (
+        <div className="note-editor-field">
+          <label htmlFor={`${id}-transcription`}>{t('notes.editor.transcription')}</label>
+          <textarea
+            id={`${id}-transcription`}
+            value={draft.target.transcription}
+            rows={4}
+            onChange={(event) => {
+              if (draft.target.kind === 'region') {
+                update({ target: { ...draft.target, transcription: event.target.value } });
+              }
+            }}
+          />
+        </div>
+      ) : null}
       <TagInput
         tags={draft.tags}
         suggestions={knownTags.status === 'ok' ? knownTags.value : []}

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { TARGET_KINDS, type Note } from '@shared/notes/model';
 import { describeTarget } from '@shared/notes/targets';
 import { passageNotePath } from '@shared/links';
+import { regionNotePath } from '@shared/notes/region';
 import { filterNotes, NO_FILTERS, SORTS, type NoteFilters } from './filters';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -17,10 +18,13 @@ import type { Manifest } from '@shared/collection/schema';
 import { useLiveQuery } from './use-live-query';
 import { useTrashWithUndo } from './use-trash-with-undo';
 
-/** Where "open" takes a note: its record or entry; passages to the Reader with the note focused. */
+/** Where "open" takes a note: its record or entry; passages to the Reader with the note focused,
+ *  regions to their photo with the region selected. */
 function jumpPath(note: Note, href: string): string {
   if (note.target.kind === 'passage')
     return passageNotePath(note.target.collectionId, note.target.textId, note.id);
+  if (note.target.kind === 'region')
+    return regionNotePath(note.target.itemId, note.target.photo, note.target.page, note.id);
   return href.replace(/^#/, '');
 }
 

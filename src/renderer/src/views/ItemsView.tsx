@@ -1,7 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { ItemsListPage } from '../photos/ItemsListPage';
 import { ItemPage } from '../photos/ItemPage';
-import { PhotoPage } from '../photos/PhotoPage';
+import { PhotoViewerRoute } from '../photos/viewer/PhotoViewerRoute';
 import '../photos/photos.css';
 
 /**
@@ -14,8 +14,8 @@ export default function ItemsView() {
       <Route path="/">
         <ItemsListPage />
       </Route>
-      <Route path="/:itemId/photos/:sha256">
-        {(params) => <PhotoPage itemId={params.itemId} sha256={params.sha256} />}
+      <Route path="/:itemId/photos/:sha256/*?">
+        {(params) => <PhotoViewerRoute itemId={params.itemId} sha256={params.sha256} rest={params['*']} />}
       </Route>
       <Route path="/:itemId">{(params) => <ItemPage itemId={params.itemId} />}</Route>
     </Switch>

@@ -1,0 +1,80 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../../../src/renderer/src/i18n/i18n';
+import { RegionLayer } from '../../../../src/renderer/src/photos/viewer/RegionLayer';
+import type { Matrix } from '../../../../src/renderer/src/photos/viewer/osd-stage';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(cleanup);
+
+/** The photo shown at a quarter of its size, 100 px from the viewer's left edge. */
+const MATRIX: Matrix = [0.25, 0, 0, 0.25, 100, 0];
+
+function layer(mode: 'rectangle' | 'polygon' | 'pan') {
+  const onDrawn = vi.fn();
+  const onSelect = vi.fn();
+  render(
+    <RegionLayer
+      matrix={MATRIX}
+      regions={[{ id: 'r1', geometry: { shape: 'rectangle', x: 0, y: 0, width: 40, height: 40 } }]}
+      selectedId={null}
+      mode={mode}
+      onSelect={onSelect}
+      onDrawn={onDrawn}
+      onCancel={() => undefined}
+    />,
+  );
+  return { onDrawn, onSelect };
+}
+
+describe('drawing regions', () => {
+  it('turns a drag into a rectangle in the original photo pixels', () => {
+    const { onDrawn } = layer('rectangle');
+    const svg = screen.getByRole('application', { name: /Drawing a rectangle/ });
+    fireEvent.pointerDown(svg, { button: 0, clientX: 110, clientY: 20, pointerId: 1 });
+    fireEvent.pointerMove(svg, { clientX: 160, clientY: 45, pointerId: 1 });
+    fireEvent.pointerUp(svg, { pointerId: 1 });
+    expect(onDrawn).toHaveBeenCalledWith({ shape: 'rectangle', x: 40, y: 80, width: 200, height: 100 });
+  });
+
+  it('ignores a click that is not a drag', () => {
+    const { onDrawn } = layer('rectangle');
+    const svg = screen.getByRole('application');
+    fireEvent.pointerDown(svg, { button: 0, clientX: 110, clientY: 20 });
+    fireEvent.pointerUp(svg, {});
+    expect(onDrawn).not.toHaveBeenCalled();
+  });
+
+  it('collects polygon corners by click and closes with Enter; Backspace takes the last one back', () => {
+    const { onDrawn } = layer('polygon');
+    const svg = screen.getByRole('application', { name: /Drawing a polygon/ });
+    for (const [x, y] of [
+      [100, 0],
+      [200, 0],
+      [150, 300],
+      [120, 120],
+    ]) {
+      fireEvent.pointerDown(svg, { button: 0, clientX: x, clientY: y });
+    }
+    fireEvent.keyDown(svg, { key: 'Backspace' });
+    fireEvent.keyDown(svg, { key: 'Enter' });
+    expect(onDrawn).toHaveBeenCalledWith({
+      shape: 'polygon',
+      points: [
+        [0, 0],
+        [400, 0],
+        [200, 1200],
+      ],
+    });
+  });
+
+  it('selects a region by click when not drawing', () => {
+    const { onSelect } = layer('pan');
+    const shape = document.querySelector('.region-shape');
+    if (!shape) throw new Error('no region drawn');
+    fireEvent.click(shape);
+    expect(onSelect).toHaveBeenCalledWith('r1');
+  });
+});
