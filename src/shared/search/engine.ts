@@ -49,6 +49,9 @@ import { recordLookups } from './record-lookups';
 import type { SearchDocument } from './documents';
 import type { SearchOptions, SearchResponse } from './response';
 import { createScorer, topK } from './scoring';
+import { createShortPrefixSearch, precomputePrefixes, type ShortPrefixParts } from './short-prefix-search';
+import { emptyPrefixAnswers } from './short-prefixes';
+import { FACET_FIELDS } from './facets';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
 import { createTermMatcher } from './terms';
 
@@ -69,6 +72,11 @@ export { BOOSTS, FIELD_WEIGHTS, MATCH_QUALITY, SCORE_CAP, VOCABULARY_FUSE_OPTION
 export interface EngineOptions {
   /** Equivalent names to use besides the bundled ones (resources/gazetteer). */
   equivalences?: readonly EquivalenceGroup[];
+  /**
+   * false: answer every query by searching, never from the answers precomputed for the shortest
+   * queries (short-prefixes.ts), and precompute none (tests and benchmarks compare both ways).
+   */
+  shortPrefixes?: boolean;
 }
 
 export interface SearchEngine {
@@ -112,6 +120,19 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
   const hitOf = createHitMaker(context, matchTerm);
   const { passesGroup } = filters;
   const { candidates, docTier } = finder;
+  const { wordIds } = context;
+  const prefixParts: ShortPrefixParts = {
+    context,
+    finder,
+    scorer,
+    facetCounter,
+    hasEquivalents: (term) => [...equivalences.equivalentsOf(term).keys()].some((word) => wordIds.has(word)),
+  };
+  const prefixes =
+    options.shortPrefixes === false
+      ? emptyPrefixAnswers(FACET_FIELDS)
+      : (prepared.prefixes ?? precomputePrefixes(prefixParts));
+  const shortPrefixSearch = createShortPrefixSearch(prefixParts, prefixes);
 
   return {
     get size() {
@@ -126,7 +147,7 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       );
     },
     snapshot() {
-      return encodeSnapshot(prepared);
+      return encodeSnapshot({ ...prepared, prefixes });
     },
     search(query, options = {}) {
       const limit = options.limit ?? 100;
@@ -145,6 +166,8 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
         };
       }
       const searchesText = textLength >= MIN_QUERY_LENGTH;
+      const precomputed = searchesText ? shortPrefixSearch(parsed, terms, options) : null;
+      if (precomputed) return precomputed;
       if (searchesText) finder.textCandidates(parsed, terms, options.similar === true);
       // Filters alone (or one letter and filters): everything that passes them, by kind and title.
       else finder.filterCandidates(parsed);
