@@ -103,6 +103,11 @@ export function loadSearchEngine(bytes: Uint8Array, options: EngineOptions = {})
   return searchEngineOver(decodeSnapshot(bytes), options);
 }
 
+/** The engine over an index prepared already (benchmarks compare options over one index). */
+export function searchEngineOfIndex(prepared: PreparedIndex, options: EngineOptions = {}): SearchEngine {
+  return searchEngineOver(prepared, options);
+}
+
 /** The engine over a prepared index, built or loaded: its parts over one context, run per query. */
 function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): SearchEngine {
   const context = indexContext(prepared);

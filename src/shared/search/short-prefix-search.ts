@@ -42,7 +42,7 @@ export function precomputePrefixes(parts: ShortPrefixParts): PrefixAnswers {
     if (hasEquivalents(term)) return null;
     finder.textCandidates(nothing, [term], false);
     const { indexes, scores, length, weakEnd } = finder.candidates;
-    if (length <= minMatches(term)) return null;
+    if (length <= minMatches(term, context.count)) return null;
     const matching = indexes.subarray(0, length);
     const counts = facetCounter.countsOf(matching);
     const best = topK(matching, scores.subarray(0, length), PREFIX_HITS, scorer.compare).map(

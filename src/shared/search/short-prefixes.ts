@@ -16,13 +16,22 @@
 import type { FacetField } from './facets';
 import type { Ragged } from './ragged';
 
-/** Most hits kept per word: the result list shows 50 and grows to 1,000. */
-export const PREFIX_HITS = 1000;
+/**
+ * Most hits kept per word: the result list shows 50 (the engine's default is 100); asking for more
+ * ("Show more results", up to 1,000) searches. Keeping 1,000 cost more build time than it saves.
+ */
+export const PREFIX_HITS = 100;
+/**
+ * Most words kept, those the most documents hold first: bounds the build time (each word is one
+ * search over most of the collection) and the snapshot bytes however large the vocabulary grows.
+ */
+export const PREFIX_MAX_TERMS = 256;
 /** Longest word precomputed. */
 export const PREFIX_MAX_LENGTH = 3;
 /**
- * A word is precomputed when its candidates exceed this many: below, it is scored whole and answers
- * in a few milliseconds anyway. Three-letter words need four times as many (there are far more of them).
+ * A word is precomputed when its candidates exceed this many, and a twentieth of the documents: below,
+ * it is scored whole and answers in a few milliseconds anyway. Three-letter words need four times as
+ * many and a fifth of the documents (there are far more of them, each matching fewer).
  */
 export const PREFIX_MIN_MATCHES = 3000;
 
@@ -83,6 +92,8 @@ export function prefixTerms(
   documents: number,
 ): string[] {
   if (documents <= PREFIX_MIN_MATCHES) return [];
+  const twoLetters = minMatches('..', documents);
+  const threeLetters = minMatches('...', documents);
   const bounds = new Map<string, number>();
   for (let w = 0; w < vocabulary.length; w++) {
     const word = vocabulary[w] as string;
@@ -99,14 +110,17 @@ export function prefixTerms(
     }
   }
   return [...bounds]
-    .filter(([term, bound]) => bound > minMatches(term))
-    .map(([term]) => term)
-    .sort();
+    .filter(([term, bound]) => bound > (term.length === 2 ? twoLetters : threeLetters))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, PREFIX_MAX_TERMS)
+    .map(([term]) => term);
 }
 
-/** The candidates a word of this length needs to be precomputed. */
-export const minMatches = (term: string): number =>
-  term.length <= 2 ? PREFIX_MIN_MATCHES : 4 * PREFIX_MIN_MATCHES;
+/** The candidates a word of this length needs to be precomputed, in a collection of this many documents. */
+export const minMatches = (term: string, documents: number): number =>
+  term.length <= 2
+    ? Math.max(PREFIX_MIN_MATCHES, Math.floor(documents / 20))
+    : Math.max(4 * PREFIX_MIN_MATCHES, Math.floor(documents / 5));
 
 /** The columns of these answers (words whose answer came back null are left out). */
 export function prefixAnswersOf(
