@@ -31,7 +31,8 @@
  * This module only puts the parts together over one IndexContext (index-context.ts): terms.ts (query
  * word → vocabulary), candidates.ts (postings walk, phrases, weak matches), scoring.ts, filters.ts,
  * facet-counts.ts and hits.ts (highlights). The numbers they use are in ranking.ts; what a search
- * answers is typed in response.ts.
+ * answers is typed in response.ts. A query that is one short word many documents hold ("Te") answers
+ * from what those parts found for it when the index was built (short-prefix-search.ts).
  */
 import { createCandidateFinder } from './candidates';
 import { BUNDLED_EQUIVALENCES, EquivalenceTable, type EquivalenceGroup } from './equivalences';
