@@ -53,6 +53,10 @@ if (cacheFile && !cached) {
   writeFileSync(cacheFile, snapshot);
   writeFileSync(`${cacheFile}.queries.json`, JSON.stringify(allQueries));
 }
+const memory = process.memoryUsage();
+console.log(
+  `heap ${round(memory.heapUsed / 2 ** 20, 1)} MB, array buffers ${round(memory.arrayBuffers / 2 ** 20, 1)} MB after building`,
+);
 console.log(
   `built or loaded in ${round(buildMs, 0)} ms (snapshot ${round(snapshot.length / 1e6, 1)} MB, made in ${round(snapshotMs, 0)} ms)`,
 );

@@ -31,7 +31,8 @@
  * This module only puts the parts together over one IndexContext (index-context.ts): terms.ts (query
  * word → vocabulary), candidates.ts (postings walk, phrases, weak matches), scoring.ts, filters.ts,
  * facet-counts.ts and hits.ts (highlights). The numbers they use are in ranking.ts; what a search
- * answers is typed in response.ts.
+ * answers is typed in response.ts. A query that is one short word many documents hold ("Te") answers
+ * from what those parts found for it when the index was built (short-prefix-search.ts).
  */
 import { createCandidateFinder } from './candidates';
 import { BUNDLED_EQUIVALENCES, EquivalenceTable, type EquivalenceGroup } from './equivalences';
@@ -49,6 +50,9 @@ import { recordLookups } from './record-lookups';
 import type { SearchDocument } from './documents';
 import type { SearchOptions, SearchResponse } from './response';
 import { createScorer, topK } from './scoring';
+import { createShortPrefixSearch, precomputePrefixes, type ShortPrefixParts } from './short-prefix-search';
+import { emptyPrefixAnswers } from './short-prefixes';
+import { FACET_FIELDS } from './facets';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
 import { createTermMatcher } from './terms';
 
@@ -69,6 +73,11 @@ export { BOOSTS, FIELD_WEIGHTS, MATCH_QUALITY, SCORE_CAP, VOCABULARY_FUSE_OPTION
 export interface EngineOptions {
   /** Equivalent names to use besides the bundled ones (resources/gazetteer). */
   equivalences?: readonly EquivalenceGroup[];
+  /**
+   * false: answer every query by searching, never from the answers precomputed for the shortest
+   * queries (short-prefixes.ts), and precompute none (tests and benchmarks compare both ways).
+   */
+  shortPrefixes?: boolean;
 }
 
 export interface SearchEngine {
@@ -95,6 +104,11 @@ export function loadSearchEngine(bytes: Uint8Array, options: EngineOptions = {})
   return searchEngineOver(decodeSnapshot(bytes), options);
 }
 
+/** The engine over an index prepared already (benchmarks compare options over one index). */
+export function searchEngineOfIndex(prepared: PreparedIndex, options: EngineOptions = {}): SearchEngine {
+  return searchEngineOver(prepared, options);
+}
+
 /** The engine over a prepared index, built or loaded: its parts over one context, run per query. */
 function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): SearchEngine {
   const context = indexContext(prepared);
@@ -112,6 +126,19 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
   const hitOf = createHitMaker(context, matchTerm);
   const { passesGroup } = filters;
   const { candidates, docTier } = finder;
+  const { wordIds } = context;
+  const prefixParts: ShortPrefixParts = {
+    context,
+    finder,
+    scorer,
+    facetCounter,
+    hasEquivalents: (term) => [...equivalences.equivalentsOf(term).keys()].some((word) => wordIds.has(word)),
+  };
+  const prefixes =
+    options.shortPrefixes === false
+      ? emptyPrefixAnswers(FACET_FIELDS)
+      : (prepared.prefixes ?? precomputePrefixes(prefixParts));
+  const shortPrefixSearch = createShortPrefixSearch(prefixParts, prefixes);
 
   return {
     get size() {
@@ -126,7 +153,7 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
       );
     },
     snapshot() {
-      return encodeSnapshot(prepared);
+      return encodeSnapshot({ ...prepared, prefixes });
     },
     search(query, options = {}) {
       const limit = options.limit ?? 100;
@@ -145,6 +172,8 @@ function searchEngineOver(prepared: PreparedIndex, options: EngineOptions): Sear
         };
       }
       const searchesText = textLength >= MIN_QUERY_LENGTH;
+      const precomputed = searchesText ? shortPrefixSearch(parsed, terms, options) : null;
+      if (precomputed) return precomputed;
       if (searchesText) finder.textCandidates(parsed, terms, options.similar === true);
       // Filters alone (or one letter and filters): everything that passes them, by kind and title.
       else finder.filterCandidates(parsed);

@@ -13,9 +13,17 @@ import type { FacetCount, SearchFacets } from './response';
 
 export interface FacetCounter {
   facetsOf(indexes: Int32Array, groups: FilterGroups, facetLimit: number): SearchFacets;
+  /** Every facet's counts over these documents (no filters), in label order, before facetsOf's limits. */
+  countsOf(indexes: Int32Array): Record<FacetField, FacetCount[]>;
+  /** Counts as countsOf gives them, ordered, limited and labelled as facetsOf shows them. */
+  present(counts: (field: FacetField) => FacetCount[], facetLimit: number): SearchFacets;
   /** Matches per kind (the kind facet without leaving out the kind filter). */
   countKinds(matching: Int32Array): FacetCount[];
 }
+
+const FACET_BY_ID = new Map(
+  (FACETS as readonly FacetDefinition[]).map((facet) => [facet.id as FacetField, facet]),
+);
 
 export function createFacetCounter(
   context: IndexContext,
@@ -57,9 +65,23 @@ export function createFacetCounter(
       // A facet is counted without its own filter, so its other values stay offered.
       return column.count(without ? without(facet.filter) : indexes);
     };
+    return present((field) => counted(FACET_BY_ID.get(field) as FacetDefinition), facetLimit);
+  }
+
+  function countsOf(indexes: Int32Array): Record<FacetField, FacetCount[]> {
+    const complement = indexes.length > count / 2 ? outside(indexes) : null;
+    return Object.fromEntries(
+      (FACETS as readonly FacetDefinition[]).map((facet) => {
+        const column = facetColumns[facet.id as FacetField];
+        return [facet.id, complement ? column.countAllExcept(complement) : column.count(indexes)];
+      }),
+    ) as Record<FacetField, FacetCount[]>;
+  }
+
+  function present(countsOf: (field: FacetField) => FacetCount[], facetLimit: number): SearchFacets {
     const facets: SearchFacets = emptyFacets();
     for (const facet of FACETS as readonly FacetDefinition[]) {
-      let counts = counted(facet).sort(facetComparator(facet.order));
+      let counts = countsOf(facet.id as FacetField).sort(facetComparator(facet.order));
       if (facet.limited) counts = counts.slice(0, facetLimit);
       const titles = facet.labelledBy ? labels[facet.labelledBy] : null;
       if (titles)
@@ -117,5 +139,5 @@ export function createFacetCounter(
     );
   }
 
-  return { facetsOf, countKinds };
+  return { facetsOf, countsOf, present, countKinds };
 }

@@ -14,7 +14,10 @@ import type { EquivalentMatch, MatchKind, SearchHit, SearchMatch } from './respo
 import { listOf } from './ragged';
 import type { PlaceEquivalent } from './filters';
 import type { Candidate } from './scoring';
-import type { TermMatcher, TermMatches } from './terms';
+import type { TermMatches } from './terms';
+
+/** What highlighting needs of a query word's matches: which words match, and by which other form. */
+export type HitTermMatches = Pick<TermMatches, 'has' | 'equivalents'>;
 
 /**
  * The hit of a candidate. `terms` are the folded query words (none for a filters-only query), `typed`
@@ -29,12 +32,12 @@ export type HitMaker = (
   places?: readonly PlaceEquivalent[],
 ) => SearchHit;
 
-export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): HitMaker {
+export function createHitMaker(context: IndexContext, matchTerm: (term: string) => HitTermMatches): HitMaker {
   const { prepared, docs, values, strings, wordIds, isNameField } = context;
   const { start: wordStart, items: wordItems } = values.words;
 
   /** Whether any word in list `list` of the value word lists matches a query word. */
-  function anyWordMatches(list: number, termMatches: readonly TermMatches[]): boolean {
+  function anyWordMatches(list: number, termMatches: readonly HitTermMatches[]): boolean {
     const end = wordStart[list + 1] as number;
     for (let i = wordStart[list] as number; i < end; i++) {
       for (const matches of termMatches) if (matches.has(wordItems[i] as number)) return true;
@@ -46,7 +49,7 @@ export function createHitMaker(context: IndexContext, matchTerm: TermMatcher): H
   function matchedRanges(
     folded: string,
     terms: readonly string[],
-    termMatches: readonly TermMatches[],
+    termMatches: readonly HitTermMatches[],
     onMatch: (term: number, wordId: number) => void,
   ): [number, number][] {
     const ranges: [number, number][] = [];

@@ -7,6 +7,7 @@
 import { NAME_FIELDS, SEARCH_FIELDS, SEARCH_KINDS, type EvidenceStatus } from './documents';
 import type { FacetField } from './facets';
 import type { Ragged } from './ragged';
+import type { PrefixAnswers } from './short-prefixes';
 import type { StringSource } from './string-table';
 
 /** A missing string (a document without dates). */
@@ -92,6 +93,8 @@ export interface DerivedIndex {
 
 export interface PreparedIndex extends BaseIndex {
   derived: DerivedIndex;
+  /** Answers to the shortest queries (short-prefixes.ts): made by the engine, so absent until then. */
+  prefixes?: PrefixAnswers;
 }
 
 /** Fields whose names are heard by sound: people and places by their names, works by their authors. */

@@ -180,7 +180,12 @@ export function createSearchWorkerHost(
         case 'notes':
           noted = message.notedIds;
           engine?.setNotedDocuments(noted);
-          notesEngine = message.documents.length > 0 ? createSearchEngine(message.documents) : null;
+          // Rebuilt at every change of the notes and never saved: answers precomputed for short
+          // words would be thrown away before they paid for themselves.
+          notesEngine =
+            message.documents.length > 0
+              ? createSearchEngine(message.documents, { shortPrefixes: false })
+              : null;
           // A note matches has:notes itself.
           notesEngine?.setNotedDocuments(message.documents.map((doc) => doc.id));
           break;

@@ -16,6 +16,8 @@ import { SEARCH_KINDS } from './documents';
 import { FIELD_COUNT, NO_STRING, STATUS_CODES, type FacetData, type PreparedIndex } from './layout';
 import { FACET_FIELDS, type FacetField } from './facets';
 import type { Ragged } from './ragged';
+import { TIER } from './ranking';
+import { emptyPrefixAnswers, type PrefixAnswers } from './short-prefixes';
 import { SNAPSHOT_FORMAT } from './snapshot-format';
 import { Utf8Strings, encodeStrings } from './string-table';
 
@@ -30,8 +32,14 @@ export class SnapshotError extends Error {
   }
 }
 
-type Column = Int32Array | Uint8Array;
-type SectionType = 'i32' | 'u8';
+type Column = Int32Array | Uint8Array | Float64Array;
+type SectionType = 'i32' | 'u8' | 'f64';
+const SECTION_TYPES: Record<SectionType, number> = { i32: 4, u8: 1, f64: 8 };
+type ColumnOf<T extends SectionType> = T extends 'i32'
+  ? Int32Array
+  : T extends 'u8'
+    ? Uint8Array
+    : Float64Array;
 
 interface Header {
   documents: number;
@@ -39,12 +47,18 @@ interface Header {
   vocabulary: string[];
   phoneticKeys: string[];
   facetLabels: Record<FacetField, string[]>;
+  /** The words precomputed (short-prefixes.ts), in the order of the prefixes.* sections. */
+  prefixTerms: string[];
   /** name → [type, byte offset from the start of the data, element count] */
   sections: Record<string, [SectionType, number, number]>;
 }
 
 /** Every section by name, in the order written. */
-function sectionsOf(index: PreparedIndex, strings: { bytes: Uint8Array; offsets: Int32Array }) {
+function sectionsOf(
+  index: PreparedIndex,
+  strings: { bytes: Uint8Array; offsets: Int32Array },
+  prefixes: PrefixAnswers,
+) {
   const { documents: d, values: v, derived } = index;
   const ragged = (name: string, r: Ragged): [string, Column][] => [
     [`${name}.start`, r.start],
@@ -80,6 +94,12 @@ function sectionsOf(index: PreparedIndex, strings: { bytes: Uint8Array; offsets:
     ...ragged('postings', derived.postings),
     ...ragged('soundIndex', derived.soundIndex),
     ...FACET_FIELDS.flatMap((field) => ragged(`facets.${field}`, derived.facets[field].lists)),
+    ['prefixes.totals', prefixes.totals],
+    ['prefixes.similar', prefixes.similar],
+    ...ragged('prefixes.hits', prefixes.hits),
+    ['prefixes.scores', prefixes.scores],
+    ['prefixes.tiers', prefixes.tiers],
+    ...FACET_FIELDS.flatMap((field) => ragged(`prefixes.facets.${field}`, prefixes.facets[field])),
   ]);
 }
 
@@ -87,7 +107,8 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 export function encodeSnapshot(index: PreparedIndex): Uint8Array {
   const all = Array.from({ length: index.strings.size }, (_, i) => index.strings.get(i));
-  const sections = sectionsOf(index, encodeStrings(all));
+  const prefixes = index.prefixes ?? emptyPrefixAnswers(FACET_FIELDS);
+  const sections = sectionsOf(index, encodeStrings(all), prefixes);
   const header: Header = {
     documents: index.documents.count,
     values: index.values.count,
@@ -96,12 +117,14 @@ export function encodeSnapshot(index: PreparedIndex): Uint8Array {
     facetLabels: Object.fromEntries(
       FACET_FIELDS.map((field) => [field, index.derived.facets[field].labels]),
     ) as Record<FacetField, string[]>,
+    prefixTerms: prefixes.terms,
     sections: {},
   };
   // Offsets count from the start of the data, which follows the header at a multiple of 8.
   let at = 0;
   for (const [name, column] of sections) {
-    header.sections[name] = [column instanceof Uint8Array ? 'u8' : 'i32', at, column.length];
+    const type = column instanceof Uint8Array ? 'u8' : column instanceof Float64Array ? 'f64' : 'i32';
+    header.sections[name] = [type, at, column.length];
     at = align8(at + column.byteLength);
   }
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -147,6 +170,8 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
     throw new SnapshotError('header counts are not whole numbers');
   if (!isStringArray(header.vocabulary) || !isStringArray(header.phoneticKeys))
     throw new SnapshotError('header vocabulary or sound keys are not lists of strings');
+  if (!isStringArray(header.prefixTerms))
+    throw new SnapshotError('header prefixTerms (the precomputed words) is not a list of strings');
   for (const field of FACET_FIELDS) {
     if (!isStringArray(header.facetLabels?.[field]))
       throw new SnapshotError(`header labels of the ${field} facet are not a list of strings`);
@@ -157,18 +182,21 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
     if (!entry) throw new SnapshotError(`section ${name} is missing`);
     const [actual, offset, count] = entry;
     if (actual !== type) throw new SnapshotError(`section ${name} is ${actual}, expected ${type}`);
-    const size = type === 'i32' ? 4 : 1;
+    const size = SECTION_TYPES[type];
     if (!Number.isInteger(offset) || offset % 8 !== 0 || !Number.isInteger(count) || count < 0)
       throw new SnapshotError(`section ${name} has a bad position`);
     if (dataStart + offset + count * size > bytes.length)
       throw new SnapshotError(`section ${name} runs past the end`);
     if (length !== undefined && count !== length)
       throw new SnapshotError(`section ${name} has ${count} entries, expected ${length}`);
+    const at = bytes.byteOffset + dataStart + offset;
     return (
       type === 'i32'
-        ? new Int32Array(bytes.buffer, bytes.byteOffset + dataStart + offset, count)
-        : new Uint8Array(bytes.buffer, bytes.byteOffset + dataStart + offset, count)
-    ) as T extends 'i32' ? Int32Array : Uint8Array;
+        ? new Int32Array(bytes.buffer, at, count)
+        : type === 'f64'
+          ? new Float64Array(bytes.buffer, at, count)
+          : new Uint8Array(bytes.buffer, at, count)
+    ) as ColumnOf<T>;
   };
   const ragged = (name: string, lists: number, limit: number): Ragged => {
     const start = section(`${name}.start`, 'i32', lists + 1);
@@ -256,7 +284,51 @@ export function decodeSnapshot(input: Uint8Array): PreparedIndex {
         }),
       ) as Record<FacetField, FacetData>,
     },
+    prefixes: decodePrefixes(
+      header.prefixTerms,
+      n,
+      (field) => header.facetLabels[field].length,
+      section,
+      ragged,
+    ),
   };
+}
+
+/** The precomputed answers, checked as the rest: every document, tier, label and count in range. */
+function decodePrefixes(
+  terms: string[],
+  documents: number,
+  labelCount: (field: FacetField) => number,
+  section: <T extends SectionType>(name: string, type: T, length?: number) => ColumnOf<T>,
+  ragged: (name: string, lists: number, limit: number) => Ragged,
+): PrefixAnswers {
+  const p = terms.length;
+  const totals = section('prefixes.totals', 'i32', p);
+  checkIds('prefixes.totals', totals, documents + 1, false);
+  const similar = section('prefixes.similar', 'i32', p);
+  checkIds('prefixes.similar', similar, documents + 1, false);
+  const hits = ragged('prefixes.hits', p, documents);
+  const scores = section('prefixes.scores', 'f64', hits.items.length);
+  scores.forEach((score, i) => {
+    if (!Number.isFinite(score)) throw new SnapshotError(`prefixes.scores[${i}] = ${score} is not a number`);
+  });
+  const tiers = section('prefixes.tiers', 'u8', hits.items.length);
+  checkIds('prefixes.tiers', tiers, TIER.exact + 1, false);
+  const facets = Object.fromEntries(
+    FACET_FIELDS.map((field): [FacetField, Ragged] => {
+      const name = `prefixes.facets.${field}`;
+      // Label and count pairs: ids checked against the larger of the two limits, then each half.
+      const pairs = ragged(name, p, Math.max(labelCount(field), documents + 1));
+      for (let i = 0; i < pairs.items.length; i += 2) {
+        if ((pairs.items[i] as number) >= labelCount(field) || (pairs.items[i + 1] as number) > documents)
+          throw new SnapshotError(`${name} pair at ${i} is out of range`);
+      }
+      if (Array.from(pairs.start).some((at) => at % 2 !== 0))
+        throw new SnapshotError(`${name} does not hold label and count pairs`);
+      return [field, pairs];
+    }),
+  ) as Record<FacetField, Ragged>;
+  return { terms, totals, similar, hits, scores, tiers, facets };
 }
 
 const isStringArray = (value: unknown): value is string[] =>
