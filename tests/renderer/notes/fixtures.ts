@@ -23,9 +23,9 @@ export const SHIPPED_STEPS: readonly SchemaStep[] = [
     version: 3,
     stores: {
       items: 'id, updatedAt, *photoShas',
-      },
     },
-    {
+  },
+  {
     version: 4,
     stores: {
       syncConflicts: 'docId, kind, key',

@@ -101,9 +101,9 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
     version: 3,
     stores: {
       items: 'id, updatedAt, *photoShas',
-      },
     },
-    {
+  },
+  {
     // Team sync (docs/sync.md): conflicts kept for the user, which revision each row shows, the
     // changes-feed checkpoint. New stores, no data to move. (Step 3 is the photo items' step.)
     version: 4,
