@@ -53,7 +53,7 @@ describe('photo viewer: zoom, rotate, draw a region with a note, reload, open it
       if (message.type() === 'error') problems.push(message.text());
     });
     await page.getByRole('button', { name: 'Add a folder…' }).click();
-    await page.getByText('Added 3 photos in 1 items.').waitFor({ timeout: 120_000 });
+    await page.getByText('Added 3 photos in 1 item.').waitFor({ timeout: 120_000 });
     await page.getByRole('link', { name: 'delo 501' }).first().click();
     await page.getByRole('link', { name: 'Photo 1' }).click();
 

@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, parseBackup } from '@shared/notes/backup';
 import { canonicalJson, targetKey, type Note } from '@shared/notes/model';
 import type { PhotoRef } from '@shared/photos/model';
 import { DecisionsRepository } from '../../../src/renderer/src/linkage/decisions-repository';
-import { toDecisionRow } from '../../../src/renderer/src/notes/db';
+import { CURRENT_SCHEMA_VERSION, toDecisionRow } from '../../../src/renderer/src/notes/db';
 import { NotesRepository, NotesStorageError } from '../../../src/renderer/src/notes/repository';
 import { ItemsRepository } from '../../../src/renderer/src/photos/items-repository';
 import { sampleNote } from '../../shared/notes/arbitraries';
@@ -90,7 +90,7 @@ describe('schema step 3 and backups with items', () => {
     );
     expect(await new DecisionsRepository(upgraded).all()).toMatchObject([{ a: 'c/1', b: 'c/2' }]);
     await new ItemsRepository(upgraded).create([{ title: 'x', photos: [ref(9)] }]);
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await upgraded.items.count()).toBe(1);
     upgraded.close();
   });
