@@ -74,6 +74,10 @@ async function activate(page: Page, target: Locator, tab: 'Tab' | 'Shift+Tab' = 
  */
 async function chooseFile(page: Page, field: Locator, files: Parameters<FileChooser['setFiles']>[0]) {
   await tabTo(page, field);
+  // At a person's pace: a view still settling can move focus (CI once saw Space open no dialog right
+  // after the Reader opened); a keyboard user who sees focus leave the field tabs back to it.
+  await page.waitForTimeout(300);
+  await tabTo(page, field);
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
   await (await chooser).setFiles(files);
