@@ -86,6 +86,9 @@ const noSync: SyncSettingsStore = {
   forget: async () => noSync.view(),
 };
 
+/** A photo store over a folder no test writes to: no picker is given, so nothing is ever imported. */
+const noPhotos = createPhotoStore({ dataDirectory: '/tmp/atmintis-test' });
+
 export function testHandlers(overrides: Partial<Parameters<typeof createHandlers>[0]> = {}): Handlers {
   return {
     ...createHandlers({
@@ -101,10 +104,6 @@ export function testHandlers(overrides: Partial<Parameters<typeof createHandlers
       store: noSync,
       proxy: { forward: async () => new Response(null, { status: 503 }) },
     }),
-    ...createPhotoHandlers({
-      store: createPhotoStore({ dataDirectory: '/tmp/atmintis-test' }),
-      imports: createPhotoImports(createPhotoStore({ dataDirectory: '/tmp/atmintis-test' })),
-      pick: noPhotoPicker,
-    }),
+    ...createPhotoHandlers({ store: noPhotos, imports: createPhotoImports(noPhotos), pick: noPhotoPicker }),
   };
 }

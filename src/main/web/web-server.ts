@@ -91,6 +91,10 @@ function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
+/** An Origin header naming this server itself (one of its loopback host names). */
+const isOwnOrigin = (origin: string, hosts: readonly string[]) =>
+  hosts.some((host) => origin === `http://${host}`);
+
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
@@ -106,7 +110,7 @@ async function handleRequest(
   if (options.syncProxy && isSyncRemotePath(url.pathname)) {
     // The proxy adds the user's credentials: only this origin's own pages may use it.
     const origin = request.headers.origin;
-    if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+    if (origin !== undefined && !isOwnOrigin(origin, hosts)) {
       sendJson(response, 403, fail('forbidden-origin', `Requests from ${origin} are not accepted`));
       return;
     }
@@ -173,7 +177,7 @@ async function saveIndex(
   hosts: string[],
 ): Promise<void> {
   const origin = request.headers.origin;
-  if (origin === undefined || !hosts.some((host) => origin === `http://${host}`)) {
+  if (origin === undefined || !isOwnOrigin(origin, hosts)) {
     // The body is not read: answer and close, discarding what is still arriving.
     response.setHeader('Connection', 'close');
     sendJson(
@@ -231,7 +235,7 @@ async function handleApi(
     return;
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+  if (origin !== undefined && !isOwnOrigin(origin, hosts)) {
     sendJson(response, 403, fail('forbidden-origin', `Requests from ${origin} are not accepted`));
     return;
   }
