@@ -106,7 +106,10 @@ export async function buildItemPdf(input: ItemPdfInput): Promise<Uint8Array> {
     try {
       image = await doc.embedJpg(photo.jpeg);
     } catch (error) {
-      throw new Error(`photo ${index + 1} (${photo.caption}): not a readable JPEG: ${(error as Error).message}`);
+      throw new Error(
+        `photo ${index + 1} (${photo.caption}): not a readable JPEG: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     const page = doc.addPage(PAGE);
     const captionSize = 10;

@@ -9,8 +9,13 @@ export type MeasureText = (text: string) => number;
 
 /** Tabs become spaces and other control characters go: the font has no glyphs for them. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\t/g, '    ').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+  return (
+    text
+      .replace(/\t/g, '    ')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 function breakWord(word: string, width: number, measure: MeasureText): string[] {

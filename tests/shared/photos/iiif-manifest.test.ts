@@ -17,6 +17,9 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests walk a JSON document
+type Json = any;
+
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 
@@ -42,7 +45,12 @@ const item: Item = {
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
 
-function region(id: string, photo: string, target: Partial<RegionTarget>, body = ''): Note & { target: RegionTarget } {
+function region(
+  id: string,
+  photo: string,
+  target: Partial<RegionTarget>,
+  body = '',
+): Note & { target: RegionTarget } {
   return {
     id,
     target: {
@@ -76,7 +84,14 @@ const input = (overrides: Partial<IiifManifestInput> = {}): IiifManifestInput =>
   regions: [
     region('r1', A, { transcription: 'Vardas Pavardė' }, 'a comment'),
     region('r2', B, {
-      selector: regionSelector({ shape: 'polygon', points: [[0, 0], [100, 0], [50, 80]] }),
+      selector: regionSelector({
+        shape: 'polygon',
+        points: [
+          [0, 0],
+          [100, 0],
+          [50, 80],
+        ],
+      }),
       transcription: 'Фамилия',
     }),
   ],
@@ -109,7 +124,7 @@ describe('IIIF Presentation 3 manifest of an item', () => {
   });
 
   it('has one canvas per photo, painted with the exported image, and the metadata in en and lt', () => {
-    const manifest = buildIiifManifest(input()) as any;
+    const manifest = buildIiifManifest(input()) as Json;
     expect(manifest.items).toHaveLength(2);
     const [first] = manifest.items;
     expect(first).toMatchObject({ type: 'Canvas', width: 4000, height: 3000 });
@@ -129,23 +144,31 @@ describe('IIIF Presentation 3 manifest of an item', () => {
   });
 
   it('puts region notes on their canvas: a rectangle as #xywh= (widened to whole pixels), a polygon as SvgSelector', () => {
-    const manifest = buildIiifManifest(input()) as any;
+    const manifest = buildIiifManifest(input()) as Json;
     const rect = manifest.items[0].annotations[0].items[0];
     expect(rect.target).toBe(`${manifest.items[0].id}#xywh=10,20,301,41`);
     expect(rect.canonical).toBe('urn:uuid:r1');
-    expect(rect.body).toContainEqual(expect.objectContaining({ purpose: 'transcribing', value: 'Vardas Pavardė' }));
+    expect(rect.body).toContainEqual(
+      expect.objectContaining({ purpose: 'transcribing', value: 'Vardas Pavardė' }),
+    );
     const polygon = manifest.items[1].annotations[0].items[0];
     expect(polygon.target).toEqual({
       type: 'SpecificResource',
       source: manifest.items[1].id,
-      selector: { type: 'SvgSelector', value: expect.stringContaining('<polygon points="0,0 100,0 50,80"/>') },
+      selector: {
+        type: 'SvgSelector',
+        value: expect.stringContaining('<polygon points="0,0 100,0 50,80"/>'),
+      },
     });
   });
 
   it('leaves free-text rights out of `rights` (kept in requiredStatement) and still validates', () => {
     const manifest = buildIiifManifest(
-      input({ item: { ...item, metadata: { ...item.metadata, rights: 'Archyvo leidimas nr. 5' } }, regions: [] }),
-    ) as any;
+      input({
+        item: { ...item, metadata: { ...item.metadata, rights: 'Archyvo leidimas nr. 5' } },
+        regions: [],
+      }),
+    ) as Json;
     expect(manifest.rights).toBeUndefined();
     expect(manifest.requiredStatement.value).toEqual({ none: ['Archyvo leidimas nr. 5'] });
     expect(manifest.items[0].annotations).toBeUndefined();
@@ -153,7 +176,7 @@ describe('IIIF Presentation 3 manifest of an item', () => {
   });
 
   it('a deliberately broken manifest fails the schema', () => {
-    const manifest = buildIiifManifest(input()) as any;
+    const manifest = buildIiifManifest(input()) as Json;
     const noId = { ...manifest, id: 'manifest.json' };
     expect(validate(noId)).toBe(false);
     const badCanvas = structuredClone(manifest);
@@ -164,7 +187,11 @@ describe('IIIF Presentation 3 manifest of an item', () => {
   });
 
   it('refuses a base address that is not an http(s) folder URL', () => {
-    expect(() => buildIiifManifest(input({ baseUrl: 'file:///tmp/item/' }))).toThrow(/must be an http\(s\) URL/);
-    expect(() => buildIiifManifest(input({ baseUrl: 'http://localhost:8000/item' }))).toThrow(/ending in "\/"/);
+    expect(() => buildIiifManifest(input({ baseUrl: 'file:///tmp/item/' }))).toThrow(
+      /must be an http\(s\) URL/,
+    );
+    expect(() => buildIiifManifest(input({ baseUrl: 'http://localhost:8000/item' }))).toThrow(
+      /ending in "\/"/,
+    );
   });
 });

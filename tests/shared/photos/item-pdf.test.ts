@@ -7,12 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildItemPdf, type ItemPdfInput } from '@shared/photos/item-pdf';
 import { wrapText } from '@shared/photos/pdf-text';
 
-const font = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../resources/fonts/DejaVuSans.ttf')));
+const font = new Uint8Array(
+  readFileSync(join(import.meta.dirname, '../../../resources/fonts/DejaVuSans.ttf')),
+);
 let jpeg: Uint8Array;
 
 beforeAll(async () => {
   jpeg = new Uint8Array(
-    await sharp({ create: { width: 60, height: 40, channels: 3, background: '#cccccc' } }).jpeg().toBuffer(),
+    await sharp({ create: { width: 60, height: 40, channels: 3, background: '#cccccc' } })
+      .jpeg()
+      .toBuffer(),
   );
 });
 
@@ -39,7 +43,8 @@ const input = (): ItemPdfInput => ({
 });
 
 async function pageTexts(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false })
+    .promise;
   const texts: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
