@@ -55,7 +55,8 @@ export function ExportItem({ item }: { item: Item }) {
         </button>
       </p>
       <p className="hint">{t('photoExport.hint')}</p>
-      <p role={message?.error ? 'alert' : 'status'}>{message?.text}</p>
+      <p role="status">{message && !message.error ? message.text : ''}</p>
+      {message?.error && <p role="alert">{message.text}</p>}
     </section>
   );
 }
