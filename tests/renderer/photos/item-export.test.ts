@@ -93,7 +93,8 @@ async function context(stored: string[] = [A, B]): Promise<ExportContext> {
   };
 }
 
-describe('item exports', () => {
+// Building a PDF (font subsetting) takes seconds on a loaded machine.
+describe('item exports', { timeout: 30_000 }, () => {
   it('IIIF: a zip with the manifest and one image per photo, regions from the notes database', async () => {
     const file = await exportIiif(item, await context());
     expect(file.name).toBe('Seimos-byla-1949-iiif.zip');
