@@ -83,7 +83,9 @@ the package table by hand.
 | Citation Style Language styles and locales | resources/csl | CC BY-SA 3.0 (see resources/csl/README.md) |
 | Inter and Source Serif 4 fonts (via @fontsource) | bundled in the renderer | SIL Open Font License 1.1 |
 | Collection texts and data | resources/collections | see each collection's README and manifest |
+| DejaVu Sans font (from the npm package dejavu-fonts-ttf 2.37.3), embedded in exported PDFs | resources/fonts | DejaVu fonts licence (Bitstream Vera licence; see resources/fonts/README.md and LICENSE) |
 | Tesseract OCR language data (tessdata_fast: lit, rus, pol, deu, eng) from Debian's tesseract-ocr-* packages | resources/tessdata | Apache-2.0 (see resources/tessdata/README.md, LICENSE and SOURCES.json) |
+| @napi-rs/canvas' prebuilt binaries for the platform (npm optional dependencies @napi-rs/canvas-<platform>: Skia), used to render PDF pages imported as photos | node_modules/@napi-rs (unpacked from the asar) | MIT (@napi-rs/canvas) and BSD-3-Clause (Skia) |
 | sharp's prebuilt binaries for the platform (npm optional dependencies @img/sharp-<platform> and @img/sharp-libvips-<platform>: libvips and the image libraries it links) | node_modules/@img (unpacked from the asar) | Apache-2.0 (sharp) and LGPL-3.0-or-later (libvips; see the package's README for its libraries' licences) |
 
 ## npm packages in the application

@@ -1,12 +1,17 @@
 /**
  * Photos end to end in Chromium against the real harness: a folder of 30 photos made here with sharp
  * (two sub-folders) is imported through "Add a folder…" into two items; one item is reordered by
- * keyboard and described; after a reload everything is still there, and every thumbnail is served.
+ * keyboard and described; after a reload everything is still there, and every thumbnail is served;
+ * the item is exported as a IIIF manifest (checked against the official schema) and as a PDF.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { strFromU8, unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +59,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
 }
+
+// The official IIIF Presentation 3 schema (tests/fixtures/iiif/README.md), as in the unit tests.
+const iiifAjv = new Ajv({ strict: false });
+addFormats.default(iiifAjv);
+const validateIiif = iiifAjv.compile(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/iiif/iiif_3_0.json'), 'utf8')) as object,
+);
 
 const e2e = useE2e({ photosPickDir: photoFolder, timeout: 120_000 });
 
@@ -120,6 +132,22 @@ describe('photos: import into items, reorder, describe, reload', () => {
       'LYA, f. K-1, ap. 58, b. 12345, l. 1–18',
     );
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Export: the IIIF zip's manifest passes the official schema; the PDF has a title page + 18 photos.
+    const iiifDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as IIIF manifest' }).click();
+    const zip = unzipSync(readFileSync((await (await iiifDownload).path()) ?? ''));
+    const manifest = JSON.parse(strFromU8(zip['delo-12345/manifest.json'] ?? new Uint8Array())) as {
+      items: unknown[];
+    };
+    expect(validateIiif(manifest), JSON.stringify(validateIiif.errors)).toBe(true);
+    expect(manifest.items).toHaveLength(18);
+    expect(Object.keys(zip).filter((name) => name.endsWith('.jpg'))).toHaveLength(18);
+    await page.getByRole('status').filter({ hasText: 'The export was downloaded.' }).waitFor();
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    const pdf = await PDFDocument.load(readFileSync((await (await pdfDownload).path()) ?? ''));
+    expect(pdf.getPageCount()).toBe(19);
 
     await page.getByRole('link', { name: '← All items' }).click();
     await page.getByRole('link', { name: 'delo 12346' }).waitFor();

@@ -27,7 +27,12 @@ describe('electron-builder packaging config', () => {
 
   it('ships the bundled resources where the main process looks for them', () => {
     expect(config['extraResources']).toEqual([
-      { from: 'resources', to: 'resources', filter: ['**/*', '!tessdata/*.traineddata'] },
+      // The PDF font, like the OCR models, ships in the renderer build (item-export.ts imports it ?url).
+      {
+        from: 'resources',
+        to: 'resources',
+        filter: ['**/*', '!tessdata/*.traineddata', '!fonts/*.ttf'],
+      },
     ]);
   });
 

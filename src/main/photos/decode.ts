@@ -3,7 +3,7 @@
  * limits — and only then, if it passes, decoding it into the display copy and the thumbnail.
  */
 import exifr from 'exifr';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { DISPLAY_MAX_SIZE, THUMB_SIZE } from '@shared/photos/model';
 import { MAX_PAGES, MAX_PIXELS } from './limits';
 
@@ -70,20 +70,25 @@ export interface DerivedCopies {
  */
 export async function deriveCopies(path: string, page: number): Promise<DerivedCopies> {
   try {
-    const display = await sharp(path, { page, limitInputPixels: MAX_PIXELS, autoOrient: true })
-      .resize(DISPLAY_MAX_SIZE, DISPLAY_MAX_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 88 })
-      .toBuffer();
-    const thumb = await sharp(display)
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toBuffer();
-    return { display, thumb };
+    return await encodeCopies(sharp(path, { page, limitInputPixels: MAX_PIXELS, autoOrient: true }));
   } catch (error) {
     const where = page > 0 ? `page ${page + 1} ` : '';
     throw new PhotoRefusal(`${where}cannot be decoded: ${(error as Error).message}`);
   }
+}
+
+/** The display copy and thumbnail of one decoded page (a photo's, or a rendered PDF page's). */
+export async function encodeCopies(image: Sharp): Promise<DerivedCopies> {
+  const display = await image
+    .resize(DISPLAY_MAX_SIZE, DISPLAY_MAX_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 88 })
+    .toBuffer();
+  const thumb = await sharp(display)
+    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer();
+  return { display, thumb };
 }
 
 const EXIF_DATE = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;

@@ -15,6 +15,7 @@ import { writeFileDurably } from '../fs/durable-write';
 import { PhotoRefusal, deriveCopies, readCaptureTime, readPhotoHeader } from './decode';
 import { MAX_PHOTO_BYTES } from './limits';
 import { derivedName, type PhotoStore } from './photo-store';
+import { openPdf } from './pdf-pages';
 import { SNIFF_BYTES, describeFirstBytes, sniffMediaType } from './sniff';
 import type { SourceFile, SourceListing } from './sources';
 
@@ -129,7 +130,7 @@ async function readOne(store: PhotoStore, session: Session, file: SourceFile, in
     const mediaType = sniffMediaType(head);
     if (!mediaType) {
       throw new PhotoRefusal(
-        `is not a JPEG, PNG, TIFF or WebP image (it starts with bytes ${describeFirstBytes(head)})`,
+        `is not a JPEG, PNG, TIFF or WebP image or a PDF (it starts with bytes ${describeFirstBytes(head)})`,
       );
     }
     const first = session.seen.get(sha256);
@@ -166,16 +167,17 @@ async function derive(
   byteSize: number,
 ): Promise<PhotoRecord> {
   const dir = join(session.staging, sha256);
+  const pdf = mediaType === 'application/pdf' ? await openPdf(incoming) : null;
   try {
-    const header = await readPhotoHeader(incoming);
+    const header = pdf ?? (await readPhotoHeader(incoming));
     await mkdir(dir, { recursive: true });
     for (let page = 0; page < header.pageCount; page += 1) {
       if (session.cancelled) break;
-      const { display, thumb } = await deriveCopies(incoming, page);
+      const { display, thumb } = pdf ? await pdf.render(page) : await deriveCopies(incoming, page);
       await writeFileDurably(join(dir, derivedName('display', page)), display);
       await writeFileDurably(join(dir, derivedName('thumb', page)), thumb);
     }
-    const capturedAt = await readCaptureTime(incoming);
+    const capturedAt = pdf ? undefined : await readCaptureTime(incoming);
     await rename(incoming, join(dir, 'original'));
     const record: PhotoRecord = {
       sha256,
@@ -193,6 +195,8 @@ async function derive(
     await rm(dir, { recursive: true, force: true });
     session.seen.delete(sha256);
     throw error;
+  } finally {
+    await pdf?.close();
   }
 }
 

@@ -59,7 +59,10 @@ export function createDialogPicker(showOpenDialog: ShowOpenDialog): PhotoPicker 
               title: 'Add photos',
               properties: ['openFile', 'multiSelections'],
               filters: [
-                { name: 'Photos and scans', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp'] },
+                {
+                  name: 'Photos and scans',
+                  extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp', 'pdf'],
+                },
               ],
             },
     );

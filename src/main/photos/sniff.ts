@@ -19,6 +19,8 @@ export function sniffMediaType(bytes: Uint8Array): PhotoMediaType | null {
     return 'image/tiff';
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
     return 'image/webp';
+  // "%PDF-": a PDF's pages are imported as photos (pdf-pages.ts).
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
   return null;
 }
 
@@ -27,4 +29,4 @@ export const describeFirstBytes = (bytes: Uint8Array): string =>
   Array.from(bytes.subarray(0, 8), (value) => value.toString(16).padStart(2, '0')).join(' ');
 
 /** File names the import looks at in a folder or a zip; anything else is listed as skipped. */
-export const PHOTO_FILE_NAME = /\.(jpe?g|png|tiff?|webp)$/i;
+export const PHOTO_FILE_NAME = /\.(jpe?g|png|tiff?|webp|pdf)$/i;

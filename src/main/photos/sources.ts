@@ -36,7 +36,7 @@ const isHidden = (name: string): boolean => name.startsWith('.') || name === 'Th
 
 const notPhotoName = (file: string): SkippedFile => ({
   file,
-  reason: 'its name does not end in .jpg, .jpeg, .png, .tif, .tiff or .webp',
+  reason: 'its name does not end in .jpg, .jpeg, .png, .tif, .tiff, .webp or .pdf',
 });
 
 export async function listSourceFiles(pick: PhotoPick): Promise<SourceListing> {

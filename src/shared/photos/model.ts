@@ -12,7 +12,14 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 export const isSha256 = (value: string): boolean => SHA256_PATTERN.test(value);
 
 /** The media types a photo may have, found from its first bytes (never from its file name). */
-export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'image/webp'] as const;
+/** A PDF is stored as the original of its pages, each rendered as a photo (like a multi-page TIFF). */
+export const PHOTO_MEDIA_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/tiff',
+  'image/webp',
+  'application/pdf',
+] as const;
 export type PhotoMediaType = (typeof PHOTO_MEDIA_TYPES)[number];
 
 /** The copies served for a photo: the stored bytes, a browser-decodable copy and a small thumbnail. */

@@ -166,13 +166,18 @@ describe('bad input: each file skipped with its reason, the others imported', ()
   });
 
   it('refuses a file with an image extension that is not an image, naming its first bytes', async () => {
-    const dir = await bed.folder('fake', { 'scan.jpg': '%PDF-1.7 not a photo', 'empty.png': '' });
+    // A GIF, not a PDF: PDFs are imported page by page since (tests/main/photos/pdf-import.test.ts).
+    const dir = await bed.folder('fake', { 'scan.jpg': 'GIF89a not a photo', 'empty.png': '' });
     const { progress } = await bed.read({ kind: 'folder', path: dir });
     expect(progress.skipped).toEqual([
-      { file: 'fake/empty.png', reason: 'is not a JPEG, PNG, TIFF or WebP image (it starts with bytes )' },
+      {
+        file: 'fake/empty.png',
+        reason: 'is not a JPEG, PNG, TIFF or WebP image or a PDF (it starts with bytes )',
+      },
       {
         file: 'fake/scan.jpg',
-        reason: 'is not a JPEG, PNG, TIFF or WebP image (it starts with bytes 25 50 44 46 2d 31 2e 37)',
+        reason:
+          'is not a JPEG, PNG, TIFF or WebP image or a PDF (it starts with bytes 47 49 46 38 39 61 20 6e)',
       },
     ]);
   });

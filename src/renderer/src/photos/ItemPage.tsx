@@ -6,6 +6,7 @@ import type { Item } from '@shared/photos/item';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteItem } from './CiteItem';
+import { ExportItem } from './ExportItem';
 import { useItems } from './ItemsContext';
 import { MetadataForm } from './MetadataForm';
 import { PhotoStrip } from './PhotoStrip';
@@ -53,6 +54,7 @@ function ItemDetails({ item }: { item: Item }) {
         <MetadataForm key={item.id} item={item} onSave={(changes) => items.update(item.id, changes)} />
         <div>
           <CiteItem item={item} />
+          <ExportItem item={item} />
           <MergeInto item={item} onError={setError} />
         </div>
       </div>
