@@ -111,6 +111,15 @@ export function zoomToBox(viewer: OpenSeadragon.Viewer, box: Box, originalWidth:
   );
 }
 
+/** Centres the view on a box of the original's pixels, keeping the zoom. */
+export function panToBox(viewer: OpenSeadragon.Viewer, box: Box, originalWidth: number): void {
+  const w = originalWidth;
+  viewer.viewport.panTo(
+    new OpenSeadragon.Point((box.x + box.width / 2) / w, (box.y + box.height / 2) / w),
+    false,
+  );
+}
+
 export function readView(viewer: OpenSeadragon.Viewer): Pick<PhotoViewState, 'zoom' | 'centre'> {
   const centre = viewer.viewport.getCenter(false);
   return { zoom: viewer.viewport.getZoom(false), centre: { x: centre.x, y: centre.y } };
