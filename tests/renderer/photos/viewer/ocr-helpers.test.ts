@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { regionSelector } from '@shared/notes/region';
+import { OcrLanguageError, OcrStartError, ocrAbortError } from '../../../../src/renderer/src/ocr/ocr-errors';
+import { describeOcrFailure } from '../../../../src/renderer/src/ocr/ocr-failure';
+import {
+  defaultOcrLanguages,
+  isWholePage,
+  wholePageSelector,
+} from '../../../../src/renderer/src/photos/viewer/ocr-defaults';
+import { cropBox } from '../../../../src/renderer/src/photos/viewer/ocr-image';
+import { photoThumbOf } from '../../../../src/renderer/src/search/photo-hits';
+
+const SHA = 'ef'.repeat(32);
+
+describe('OCR defaults in the viewer', () => {
+  it("reads with the languages the item's Language field names, Lithuanian when it names none we have", () => {
+    expect(defaultOcrLanguages('lt')).toEqual(['lit']);
+    expect(defaultOcrLanguages('ru, lt-LT')).toEqual(['rus', 'lit']);
+    expect(defaultOcrLanguages('pol; deu')).toEqual(['pol', 'deu']);
+    expect(defaultOcrLanguages('yi')).toEqual(['lit']);
+    expect(defaultOcrLanguages(undefined)).toEqual(['lit']);
+  });
+
+  it('knows the region that stands for the whole page', () => {
+    expect(isWholePage(wholePageSelector(2400, 1800), 2400, 1800)).toBe(true);
+    const part = regionSelector({ shape: 'rectangle', x: 0, y: 0, width: 1200, height: 1800 });
+    expect(isWholePage(part, 2400, 1800)).toBe(false);
+    const polygon = regionSelector({
+      shape: 'polygon',
+      points: [
+        [0, 0],
+        [2400, 0],
+        [2400, 1800],
+      ],
+    });
+    expect(isWholePage(polygon, 2400, 1800)).toBe(false);
+  });
+});
+
+describe('the crop OCR reads', () => {
+  it("is the region's bounds on the display copy, inside the copy", () => {
+    const rect = { shape: 'rectangle' as const, x: 201, y: 99, width: 400, height: 101 };
+    expect(cropBox(rect, 1000, 800, 2)).toEqual({ x: 100, y: 49, width: 201, height: 51 });
+    expect(cropBox({ ...rect, x: 1900, width: 400 }, 1000, 800, 2)).toEqual({
+      x: 950,
+      y: 49,
+      width: 50,
+      height: 52,
+    });
+    expect(cropBox(null, 1000, 800, 2)).toEqual({ x: 0, y: 0, width: 1000, height: 800 });
+  });
+});
+
+describe('OCR failures', () => {
+  it('map to keys the interface words, with their values; a cancel is no failure', () => {
+    expect(
+      describeOcrFailure(new OcrLanguageError({ code: 'no-data', languages: ['yid'], message: '' })),
+    ).toEqual({
+      key: 'noData',
+      values: { languages: 'yid' },
+    });
+    expect(describeOcrFailure(new OcrStartError('start-timed-out')).key).toBe('startTimedOut');
+    expect(describeOcrFailure(ocrAbortError()).key).toBeNull();
+    expect(describeOcrFailure('boom')).toEqual({ key: 'failed', values: { reason: 'boom' } });
+  });
+});
+
+describe('photo thumbnails in search results', () => {
+  it('come with hits on photo regions, on their page', () => {
+    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBe(
+      `/photos/${SHA}/thumb`,
+    );
+    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1?page=3` })).toBe(
+      `/photos/${SHA}/thumb?page=3`,
+    );
+    expect(photoThumbOf({ kind: 'note', path: '/records/c/r-1' })).toBeNull();
+    expect(photoThumbOf({ kind: 'person', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBeNull();
+    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1/../../x` })).toBeNull();
+  });
+});
