@@ -45,7 +45,7 @@ describe('the crop OCR reads', () => {
       x: 950,
       y: 49,
       width: 50,
-      height: 52,
+      height: 51,
     });
     expect(cropBox(null, 1000, 800, 2)).toEqual({ x: 0, y: 0, width: 1000, height: 800 });
   });
