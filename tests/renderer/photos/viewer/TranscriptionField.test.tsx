@@ -160,7 +160,7 @@ describe('the transcription with OCR', () => {
 
   it('words every failure in the language of the interface', async () => {
     start();
-    const cases: Array<[unknown, string]> = [
+    const cases: Array<[unknown, string | RegExp]> = [
       [
         new OcrLanguageError({ code: 'no-language', languages: [], message: '' }),
         'Choose at least one OCR language.',
