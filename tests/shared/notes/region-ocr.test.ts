@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackup, serializeBackup } from '@shared/notes/backup';
+import { noteProblem, parseBackup, serializeBackup } from '@shared/notes/backup';
 import type { Note, RegionTarget } from '@shared/notes/model';
 import { PHOTOS_NOTE_COLLECTION, regionSelector } from '@shared/notes/region';
 import {
@@ -129,5 +129,12 @@ describe('OCR words in backups', () => {
       expect(parsed.ok ? '' : parsed.error).toMatch(/notes\[0\] \(id "5d1c0a4e-2222-[^"]+"\) › /);
       expect(parsed.ok ? '' : parsed.error).toMatch(message);
     }
+  });
+
+  it('are checked on every write and synced note like the rest of the target', () => {
+    expect(noteProblem(ocrNote({ languages: ['lit'], words: WORDS }))).toBeNull();
+    expect(noteProblem(ocrNote({ languages: ['lit'], words: [['x', 0, 0, 1e9, 1, 1]] }))).toMatch(
+      /target.ocr.words\[0\]\[3\]: must be at most 1000000 pixels/,
+    );
   });
 });
