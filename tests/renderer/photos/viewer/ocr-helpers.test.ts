@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { regionSelector } from '@shared/notes/region';
+import { initI18n } from '../../../../src/renderer/src/i18n/i18n';
 import { OcrLanguageError, OcrStartError, ocrAbortError } from '../../../../src/renderer/src/ocr/ocr-errors';
 import { describeOcrFailure } from '../../../../src/renderer/src/ocr/ocr-failure';
 import {
@@ -11,6 +13,10 @@ import { cropBox } from '../../../../src/renderer/src/photos/viewer/ocr-image';
 import { photoThumbOf } from '../../../../src/renderer/src/search/photo-hits';
 
 const SHA = 'ef'.repeat(32);
+
+beforeAll(async () => {
+  await initI18n('en');
+});
 
 describe('OCR defaults in the viewer', () => {
   it("reads with the languages the item's Language field names, Lithuanian when it names none we have", () => {
@@ -76,5 +82,18 @@ describe('photo thumbnails in search results', () => {
     expect(photoThumbOf({ kind: 'note', path: '/records/c/r-1' })).toBeNull();
     expect(photoThumbOf({ kind: 'person', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBeNull();
     expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1/../../x` })).toBeNull();
+  });
+});
+
+describe('the words kept, counted in both languages', () => {
+  it('agree with their number', () => {
+    const en = i18next.getFixedT('en');
+    const lt = i18next.getFixedT('lt');
+    expect(en('ocr.kept', { kept: 1, count: 1 })).toBe('Word positions kept for 1 of 1 word.');
+    expect(en('ocr.kept', { kept: 3, count: 5 })).toBe('Word positions kept for 3 of 5 words.');
+    expect(lt('ocr.kept', { kept: 1, count: 1 })).toBe('Žodžių vietos išsaugotos 1 iš 1 žodžio.');
+    expect(lt('ocr.kept', { kept: 2, count: 3 })).toBe('Žodžių vietos išsaugotos 2 iš 3 žodžių.');
+    expect(lt('ocr.kept', { kept: 20, count: 21 })).toBe('Žodžių vietos išsaugotos 20 iš 21 žodžio.');
+    expect(lt('ocr.kept', { kept: 0, count: 10 })).toBe('Žodžių vietos išsaugotos 0 iš 10 žodžių.');
   });
 });

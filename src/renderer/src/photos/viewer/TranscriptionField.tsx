@@ -172,7 +172,7 @@ export function TranscriptionField({
       />
       {target.ocr ? (
         <p id={`${id}-kept`} className="ocr-kept">
-          {t('ocr.kept', { kept: alignment.kept.length, total })}
+          {t('ocr.kept', { kept: alignment.kept.length, count: total })}
         </p>
       ) : null}
       {pending ? (
