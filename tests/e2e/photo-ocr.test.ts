@@ -3,7 +3,8 @@
  * Lithuanian text is imported, a region is drawn around the text with the mouse and read with
  * "Read text (OCR)"; the known word is in the transcription, moving the caret onto it outlines its box
  * on the photo; Search finds the word with the photo's thumbnail and opens the region; after a reload
- * the transcription and its word boxes are still there.
+ * the transcription and its word boxes are still there, a word clicked on the photo is selected in the
+ * text, and "Read the whole page (OCR)" reads the page into a region covering the photo.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +125,21 @@ describe('photo viewer: OCR of a region, its words on the photo, found in Search
       await expect.poll(() => transcription(page).inputValue()).toMatch(/Vilniaus apskrities archyvas/);
       expect(await page.locator('.ocr-word').count()).toBeGreaterThanOrEqual(3);
       expect(await page.locator('.region-shape').count()).toBe(1);
+
+      // A word clicked on the photo is selected in the text.
+      await page.locator('.ocr-word').nth(1).click();
+      const selected = () =>
+        transcription(page).evaluate((element) => {
+          const field = element as HTMLTextAreaElement;
+          return field.value.slice(field.selectionStart, field.selectionEnd);
+        });
+      await expect.poll(selected).toBe('apskrities');
+
+      // The whole page is read into a region of its own, covering the photo.
+      await page.getByRole('button', { name: 'Read the whole page (OCR)' }).click();
+      const wholePage = page.getByRole('button', { name: /^Region 2 \(rectangle\) \(whole page\)/ });
+      await expect.poll(() => wholePage.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
+      await expect.poll(() => transcription(page).inputValue(), { timeout: 90_000 }).toMatch(/Kaunas/);
       expect(problems).toEqual([]);
       await context.close();
     },

@@ -122,11 +122,18 @@ export function PhotoViewer({
   const activeWord = focusWord && focusWord.noteId === selectedId ? focusWord.word : null;
 
   // The whole page's text is a region covering the photo: made the first time, then read again.
+  // A whole-page region saved but not listed yet: a second click must not make another one.
+  const pendingPage = useRef<{ key: string; id: string } | null>(null);
+  useEffect(() => {
+    if (wholePageId && pendingPage.current?.id === wholePageId) pendingPage.current = null;
+  }, [wholePageId]);
   const readPage = async () => {
     if (!originalWidth || !originalHeight) return;
-    let id = wholePageId;
+    const key = `${sha256}/${page}`;
+    let id = wholePageId ?? (pendingPage.current?.key === key ? pendingPage.current.id : null);
     if (!id) {
       id = newNoteId();
+      pendingPage.current = { key, id };
       try {
         await repository.save({
           id,
@@ -136,6 +143,7 @@ export function PhotoViewer({
           colour: null,
         });
       } catch (error) {
+        pendingPage.current = null;
         setMessage(t('photoViewer.regions.notSaved', { reason: (error as Error).message }));
         return;
       }
