@@ -10,7 +10,11 @@ export function OcrRunStatus({ state, onCancel }: { state: OcrRunState; onCancel
     return (
       <div className="ocr-progress">
         <progress max={100} value={percent} aria-label={label} />
-        <span role="status">{label}</span>
+        <span aria-hidden="true">{label}</span>
+        {/* The phase is announced once, not every percent. */}
+        <span role="status" className="visually-hidden">
+          {t(`ocr.phaseStatus.${state.phase}`)}
+        </span>
         <button type="button" onClick={onCancel}>
           {t('ocr.cancel')}
         </button>
