@@ -10,6 +10,7 @@ import {
   wholePageSelector,
 } from '../../../../src/renderer/src/photos/viewer/ocr-defaults';
 import { cropBox } from '../../../../src/renderer/src/photos/viewer/ocr-image';
+import { boxInView } from '../../../../src/renderer/src/photos/viewer/osd-stage';
 import { photoThumbOf } from '../../../../src/renderer/src/search/photo-hits';
 
 const SHA = 'ef'.repeat(32);
@@ -95,5 +96,18 @@ describe('the words kept, counted in both languages', () => {
     expect(lt('ocr.kept', { kept: 2, count: 3 })).toBe('Žodžių vietos išsaugotos 2 iš 3 žodžių.');
     expect(lt('ocr.kept', { kept: 20, count: 21 })).toBe('Žodžių vietos išsaugotos 20 iš 21 žodžio.');
     expect(lt('ocr.kept', { kept: 0, count: 10 })).toBe('Žodžių vietos išsaugotos 0 iš 10 žodžių.');
+  });
+});
+
+describe('a word in view', () => {
+  it('is one whose box lies wholly inside the viewer, whatever the transform', () => {
+    // A quarter of the original's size, 100 px from the left, in a 600 × 400 viewer.
+    const quarter = [0.25, 0, 0, 0.25, 100, 0] as [number, number, number, number, number, number];
+    expect(boxInView(quarter, { x: 100, y: 100, width: 200, height: 40 }, 600, 400)).toBe(true);
+    expect(boxInView(quarter, { x: 1900, y: 100, width: 200, height: 40 }, 600, 400)).toBe(false);
+    // Turned 90° right: x runs down the screen.
+    const turned = [0, 0.25, -0.25, 0, 400, 0] as [number, number, number, number, number, number];
+    expect(boxInView(turned, { x: 100, y: 100, width: 200, height: 40 }, 600, 400)).toBe(true);
+    expect(boxInView(turned, { x: 1500, y: 100, width: 200, height: 40 }, 600, 400)).toBe(false);
   });
 });

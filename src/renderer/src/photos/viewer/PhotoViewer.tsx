@@ -32,6 +32,7 @@ import { actionFor, type ViewerAction } from './shortcuts';
 import { useStage } from './use-stage';
 import { ViewerToolbar } from './ViewerToolbar';
 import { cssFilter, NEUTRAL_ADJUSTMENTS } from './view-state';
+import { boxInView } from './osd-stage';
 import './photo-viewer.css';
 
 const ROTATE_FINE = 0.5;
@@ -155,7 +156,11 @@ export function PhotoViewer({
   const showWord = (noteId: string, word: OcrWordTuple | null) => {
     setFocusWord(word ? { noteId, word, from: 'text' } : null);
     if (!word) return;
-    stage.act.panTo({ x: word[1], y: word[2], width: word[3], height: word[4] });
+    const box = { x: word[1], y: word[2], width: word[3], height: word[4] };
+    // Only a word out of sight moves the photo: a view that keeps jumping is hard to read.
+    const inView =
+      stage.matrix && element && boxInView(stage.matrix, box, element.clientWidth, element.clientHeight);
+    if (!inView) stage.act.panTo(box);
     setMessage(t('ocr.wordOnPhoto', { word: word[0] }));
   };
 

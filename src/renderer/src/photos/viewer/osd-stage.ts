@@ -77,6 +77,20 @@ export function elementToImage([a, b, c, d, e, f]: Matrix, x: number, y: number)
   return [(d * dx - c * dy) / det, (a * dy - b * dx) / det];
 }
 
+/** Whether a box of original pixels is wholly inside a viewer element of this size. */
+export function boxInView([a, b, c, d, e, f]: Matrix, box: Box, width: number, height: number): boolean {
+  const corners: Array<[number, number]> = [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x, box.y + box.height],
+    [box.x + box.width, box.y + box.height],
+  ];
+  return corners.every(([x, y]) => {
+    const [sx, sy] = [a * x + c * y + e, b * x + d * y + f];
+    return sx >= 0 && sy >= 0 && sx <= width && sy <= height;
+  });
+}
+
 export function fitWidth(viewer: OpenSeadragon.Viewer): void {
   viewer.viewport.fitHorizontally(false);
 }
