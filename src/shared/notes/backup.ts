@@ -18,7 +18,15 @@ import { z } from 'zod';
 import { describeExcessiveNesting, findExcessiveNesting } from '../json/nesting';
 import { DECISIONS, type Decision } from '../linkage/types';
 import { HIGHLIGHT_COLOURS, type Note } from './model';
-import { MEDIA_FRAGMENTS, parseRegionSelector, PHOTOS_NOTE_COLLECTION, SHA256_HEX } from './region';
+import {
+  MEDIA_FRAGMENTS,
+  parseRegionSelector,
+  PHOTOS_NOTE_COLLECTION,
+  REGION_LIMITS,
+  SHA256_HEX,
+} from './region';
+import { REGION_OCR_LIMITS } from './region-ocr';
+import { OCR_LANGUAGES } from '../ocr/languages';
 import { ITEM_LIMITS, itemSchema, type Item } from '../photos/item';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
@@ -90,6 +98,33 @@ const regionSelectorSchema = z
     if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
   });
 
+const pixels = z
+  .number()
+  .finite()
+  .min(0, 'must be pixels from 0')
+  .max(REGION_LIMITS.maxCoordinate, `must be at most ${REGION_LIMITS.maxCoordinate} pixels`);
+
+/** OCR words on a region: `[text, x, y, width, height, confidence]` in the original's pixels. */
+const regionOcrSchema = z.strictObject({
+  languages: z
+    .array(z.enum(OCR_LANGUAGES, { message: `must be one of ${OCR_LANGUAGES.join(', ')}` }))
+    .min(1, 'must name at least one language')
+    .max(REGION_OCR_LIMITS.maxLanguages),
+  words: z
+    .array(
+      z.tuple([
+        z.string().min(1, 'must not be empty').max(REGION_OCR_LIMITS.maxWordChars),
+        pixels,
+        pixels,
+        pixels,
+        pixels,
+        z.number().min(0, 'must be a confidence from 0 to 1').max(1, 'must be a confidence from 0 to 1'),
+      ]),
+      { message: 'must be a list of [text, x, y, width, height, confidence]' },
+    )
+    .max(REGION_OCR_LIMITS.maxWords, `must hold at most ${REGION_OCR_LIMITS.maxWords} words`),
+});
+
 const noteTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('record'), collectionId: itemId, recordId: itemId }),
   z.strictObject({ kind: z.literal('bibliography'), collectionId: itemId, entryId: itemId }),
@@ -108,6 +143,7 @@ const noteTargetSchema = z.discriminatedUnion('kind', [
     page: z.number().int().nonnegative(),
     selector: regionSelectorSchema,
     transcription: z.string().max(L.maxBodyChars, `must be at most ${L.maxBodyChars} characters`),
+    ocr: regionOcrSchema.optional(),
   }),
 ]);
 

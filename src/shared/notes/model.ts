@@ -9,6 +9,7 @@
  */
 
 import type { PHOTOS_NOTE_COLLECTION, RegionSelector } from './region';
+import type { RegionOcr } from './region-ocr';
 
 export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
@@ -44,6 +45,8 @@ export interface RegionTarget {
   page: number;
   selector: RegionSelector;
   transcription: string;
+  /** The words OCR read that are still in the transcription, with their boxes (see region-ocr.ts). */
+  ocr?: RegionOcr;
 }
 
 export type NoteTarget =

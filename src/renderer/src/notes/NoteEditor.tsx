@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '@shared/notes/model';
+import { HIGHLIGHT_COLOURS, type HighlightColour, type RegionTarget } from '@shared/notes/model';
 import { MarkdownPreview } from './MarkdownPreview';
 import type { NoteDraft } from './repository';
 import { useNotes } from './NotesContext';
@@ -18,10 +18,13 @@ export function NoteEditor({
   initial,
   onClose,
   autoFocus = true,
+  renderTranscription,
 }: {
   initial: NoteDraft;
   onClose: () => void;
   autoFocus?: boolean;
+  /** A region's own transcription field (the photo viewer's, with OCR) in place of the plain one. */
+  renderTranscription?: (target: RegionTarget, onChange: (target: RegionTarget) => void) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { repository } = useNotes();
@@ -89,7 +92,9 @@ export function NoteEditor({
           <MarkdownPreview source={draft.body} collectionId={draft.target.collectionId} />
         </section>
       </div>
-      {draft.target.kind === 'region' ? (
+      {draft.target.kind === 'region' && renderTranscription ? (
+        renderTranscription(draft.target, (target) => update({ target }))
+      ) : draft.target.kind === 'region' ? (
         <div className="note-editor-field">
           <label htmlFor={`${id}-transcription`}>{t('notes.editor.transcription')}</label>
           <textarea

@@ -28,6 +28,7 @@ import { formatDayBounds, formatEdtf } from '../collection/dates';
 import { sessionValue } from '../api/session';
 import type { LinkedEntry } from './linked-hits';
 import { LinkedSources } from './LinkedSources';
+import { photoThumbOf } from './photo-hits';
 
 /** The document's date at its own precision (see collection/dates.ts), or null for undated ones. */
 export function formatDates(doc: SearchDocument, language: string): string | null {
@@ -118,6 +119,7 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
   const doc = hit.document;
   const snippet = snippetOf(doc, hit);
   const dates = formatDates(doc, i18n.language);
+  const thumb = photoThumbOf(doc);
   const label =
     snippet.match && snippet.match.field !== 'summary' && snippet.match.field !== 'body'
       ? t(`search.matchedIn.${snippet.match.field}`, { defaultValue: '' })
@@ -135,6 +137,8 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
         openFromSearch(doc.path, { key: `hit:${hit.id}`, scrollTop: pane?.scrollTop ?? 0 });
       }}
     >
+      {/* The photo the region is on; decorative, as the title and snippet say what the hit is. */}
+      {thumb ? <img className="search-result-thumb" src={thumb} alt="" loading="lazy" /> : null}
       <span className="search-result-title">
         <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />
       </span>

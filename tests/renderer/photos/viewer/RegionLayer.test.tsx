@@ -78,3 +78,32 @@ describe('drawing regions', () => {
     expect(onSelect).toHaveBeenCalledWith('r1');
   });
 });
+
+describe('OCR words on the photo', () => {
+  it('outlines the word shown from the text and reports a word clicked on the photo', () => {
+    const onWord = vi.fn();
+    const words: Array<[string, number, number, number, number, number]> = [
+      ['Vilniaus', 10, 10, 80, 20, 0.9],
+      ['apskritis', 100, 10, 90, 20, 0.8],
+    ];
+    const { container } = render(
+      <RegionLayer
+        matrix={MATRIX}
+        regions={[]}
+        selectedId={null}
+        mode="pan"
+        onSelect={() => undefined}
+        onDrawn={() => undefined}
+        onCancel={() => undefined}
+        words={words}
+        activeWord={words[1]}
+        onWord={onWord}
+      />,
+    );
+    expect(container.querySelector('.ocr-word-active')?.getAttribute('data-word')).toBe('apskritis');
+    const shapes = container.querySelectorAll('.ocr-word');
+    expect(shapes).toHaveLength(2);
+    fireEvent.click(shapes[0] as Element);
+    expect(onWord).toHaveBeenCalledWith(words[0]);
+  });
+});

@@ -15,6 +15,7 @@ import {
   regionSelector,
   type RegionGeometry,
 } from '@shared/notes/region';
+import type { OcrWordTuple } from '@shared/notes/region-ocr';
 import { photoUrl, type PhotoRef } from '@shared/photos/model';
 import { useApi } from '../../api/ApiContext';
 import { useResult } from '../../api/use-result';
@@ -23,12 +24,15 @@ import { newNoteId } from '../../notes/NotesPanel';
 import { useLiveQuery } from '../../notes/use-live-query';
 import { PageStrip } from './PageStrip';
 import { RegionLayer, type DrawMode, type ShownRegion } from './RegionLayer';
+import { defaultOcrLanguages, isWholePage, wholePageSelector } from './ocr-defaults';
 import { RegionsPanel, type RegionNote } from './RegionsPanel';
 import { ShortcutHelp } from './ShortcutHelp';
+import type { FocusWord } from './TranscriptionField';
 import { actionFor, type ViewerAction } from './shortcuts';
 import { useStage } from './use-stage';
 import { ViewerToolbar } from './ViewerToolbar';
 import { cssFilter, NEUTRAL_ADJUSTMENTS } from './view-state';
+import { boxInView } from './osd-stage';
 import './photo-viewer.css';
 
 const ROTATE_FINE = 0.5;
@@ -46,6 +50,7 @@ export function PhotoViewer({
   sha256,
   page,
   regionId,
+  language,
 }: {
   itemId: string;
   /** The item's photos in order, for the page strip; the open one must be among them. */
@@ -54,6 +59,8 @@ export function PhotoViewer({
   page: number;
   /** A region note to select and zoom to (a link from the Notes list or Search). */
   regionId?: string;
+  /** The item's Language field, which OCR's languages default from. */
+  language?: string | undefined;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -62,6 +69,10 @@ export function PhotoViewer({
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const record = useResult(() => api.call('photos.get', { sha256 }), [api, sha256]);
   const originalWidth = record.status === 'ok' && record.value ? record.value.width : null;
+  const originalHeight = record.status === 'ok' && record.value ? record.value.height : null;
+  const defaultLanguages = useMemo(() => defaultOcrLanguages(language), [language]);
+  const [focusWord, setFocusWord] = useState<FocusWord | null>(null);
+  const [ocrRequest, setOcrRequest] = useState<{ noteId: string; nonce: number } | null>(null);
   const stage = useStage({ element, url: photoUrl(sha256, 'display', page), sha256, page, originalWidth });
   const [mode, setMode] = useState<DrawMode>('pan');
   // The selection belongs to one photo and one link: opening another starts from the link's region.
@@ -103,6 +114,55 @@ export function PhotoViewer({
       }),
     [regions],
   );
+
+  const wholePageId =
+    originalWidth && originalHeight
+      ? (regions.find((note) => isWholePage(note.target.selector, originalWidth, originalHeight))?.id ?? null)
+      : null;
+  const selectedRegion = regions.find((note) => note.id === selectedId) ?? null;
+  const activeWord = focusWord && focusWord.noteId === selectedId ? focusWord.word : null;
+
+  // The whole page's text is a region covering the photo: made the first time, then read again.
+  // A whole-page region saved but not listed yet: a second click must not make another one.
+  const pendingPage = useRef<{ key: string; id: string } | null>(null);
+  useEffect(() => {
+    if (wholePageId && pendingPage.current?.id === wholePageId) pendingPage.current = null;
+  }, [wholePageId]);
+  const readPage = async () => {
+    if (!originalWidth || !originalHeight) return;
+    const key = `${sha256}/${page}`;
+    let id = wholePageId ?? (pendingPage.current?.key === key ? pendingPage.current.id : null);
+    if (!id) {
+      id = newNoteId();
+      pendingPage.current = { key, id };
+      try {
+        await repository.save({
+          id,
+          target: { ...probe, selector: wholePageSelector(originalWidth, originalHeight) },
+          body: '',
+          tags: [],
+          colour: null,
+        });
+      } catch (error) {
+        pendingPage.current = null;
+        setMessage(t('photoViewer.regions.notSaved', { reason: (error as Error).message }));
+        return;
+      }
+    }
+    setSelectedId(id);
+    setOcrRequest({ noteId: id, nonce: Date.now() });
+  };
+
+  const showWord = (noteId: string, word: OcrWordTuple | null) => {
+    setFocusWord(word ? { noteId, word, from: 'text' } : null);
+    if (!word) return;
+    const box = { x: word[1], y: word[2], width: word[3], height: word[4] };
+    // Only a word out of sight moves the photo: a view that keeps jumping is hard to read.
+    const inView =
+      stage.matrix && element && boxInView(stage.matrix, box, element.clientWidth, element.clientHeight);
+    if (!inView) stage.act.panTo(box);
+    setMessage(t('ocr.wordOnPhoto', { word: word[0] }));
+  };
 
   // A linked region: zoom to it once the photo and the region are there.
   const zoomedTo = useRef<string | null>(null);
@@ -218,6 +278,9 @@ export function PhotoViewer({
             onSelect={setSelectedId}
             onDrawn={(geometry) => void onDrawn(geometry)}
             onCancel={() => setMode('pan')}
+            words={selectedRegion?.target.ocr?.words ?? []}
+            activeWord={activeWord}
+            onWord={(word) => selectedId && setFocusWord({ noteId: selectedId, word, from: 'image' })}
           />
           {failed ? (
             <p role="alert" className="photo-error">
@@ -225,7 +288,21 @@ export function PhotoViewer({
             </p>
           ) : null}
         </div>
-        <RegionsPanel regions={regions} selectedId={selectedId} onSelect={setSelectedId} />
+        <RegionsPanel
+          regions={regions}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          ocr={{
+            photoUrl: photoUrl(sha256, 'display', page),
+            originalWidth,
+            defaultLanguages,
+            request: ocrRequest,
+            onReadPage: () => void readPage(),
+            focusWord,
+            onFocusWord: showWord,
+            wholePageId,
+          }}
+        />
       </div>
       <p role="status" className="visually-hidden">
         {message}

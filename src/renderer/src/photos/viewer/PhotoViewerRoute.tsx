@@ -34,6 +34,7 @@ export function PhotoViewerRoute({
           photos={photos}
           sha256={sha256}
           page={page}
+          language={item.status === 'ok' && item.value ? item.value.metadata.language : undefined}
           {...(regionId ? { regionId: decodeURIComponent(regionId) } : {})}
         />
       ) : (

@@ -12,6 +12,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionGeometry } from '@shared/notes/region';
+import type { OcrWordTuple } from '@shared/notes/region-ocr';
 import { elementToImage, type Matrix } from './osd-stage';
 
 export type DrawMode = 'pan' | 'rectangle' | 'polygon';
@@ -40,6 +41,9 @@ export function RegionLayer({
   onSelect,
   onDrawn,
   onCancel,
+  words = [],
+  activeWord = null,
+  onWord,
 }: {
   matrix: Matrix | null;
   regions: readonly ShownRegion[];
@@ -48,6 +52,11 @@ export function RegionLayer({
   onSelect: (id: string) => void;
   onDrawn: (geometry: RegionGeometry) => void;
   onCancel: () => void;
+  /** The selected region's OCR words: a click on one selects it in the transcription. */
+  words?: readonly OcrWordTuple[];
+  /** The word shown from the transcription, outlined. */
+  activeWord?: OcrWordTuple | null;
+  onWord?: (word: OcrWordTuple) => void;
 }) {
   const { t } = useTranslation();
   const svg = useRef<SVGSVGElement>(null);
@@ -148,6 +157,29 @@ export function RegionLayer({
               onClick: drawing ? undefined : () => onSelect(region.id),
             }),
           )}
+          {drawing
+            ? null
+            : words.map((word, index) => (
+                <rect
+                  key={index}
+                  className="ocr-word"
+                  x={word[1]}
+                  y={word[2]}
+                  width={word[3]}
+                  height={word[4]}
+                  onClick={() => onWord?.(word)}
+                />
+              ))}
+          {activeWord ? (
+            <rect
+              className="ocr-word-active"
+              data-word={activeWord[0]}
+              x={activeWord[1]}
+              y={activeWord[2]}
+              width={activeWord[3]}
+              height={activeWord[4]}
+            />
+          ) : null}
           {drag
             ? shapeOf(
                 {

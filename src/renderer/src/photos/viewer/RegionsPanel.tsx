@@ -4,11 +4,28 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Note, RegionTarget } from '@shared/notes/model';
+import type { OcrWordTuple } from '@shared/notes/region-ocr';
+import type { OcrLanguage } from '@shared/ocr/languages';
 import { NoteEditor } from '../../notes/NoteEditor';
 import { UndoBar } from '../../notes/UndoBar';
 import { useTrashWithUndo } from '../../notes/use-trash-with-undo';
+import { TranscriptionField, type FocusWord } from './TranscriptionField';
 
 export type RegionNote = Note & { target: RegionTarget };
+
+/** What the transcription's OCR needs from the viewer. */
+export interface RegionOcrContext {
+  photoUrl: string;
+  originalWidth: number | null;
+  defaultLanguages: readonly OcrLanguage[];
+  /** The whole-page region and its read request, or null. */
+  request: { noteId: string; nonce: number } | null;
+  onReadPage: () => void;
+  focusWord: FocusWord | null;
+  onFocusWord: (noteId: string, word: OcrWordTuple | null) => void;
+  /** The region covering the whole photo, which "Read the whole page" fills. */
+  wholePageId: string | null;
+}
 
 function summary(note: RegionNote): string {
   const text = note.body.trim() || note.target.transcription.trim();
@@ -20,10 +37,12 @@ export function RegionsPanel({
   regions,
   selectedId,
   onSelect,
+  ocr,
 }: {
   regions: readonly RegionNote[];
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  ocr: RegionOcrContext;
 }) {
   const { t } = useTranslation();
   const trash = useTrashWithUndo();
@@ -31,6 +50,9 @@ export function RegionsPanel({
   return (
     <aside className="regions-panel" aria-labelledby="regions-heading">
       <h2 id="regions-heading">{t('photoViewer.regions.title')}</h2>
+      <button type="button" disabled={!ocr.originalWidth} onClick={ocr.onReadPage}>
+        {t('ocr.readPage')}
+      </button>
       {regions.length === 0 ? <p className="regions-empty">{t('photoViewer.regions.none')}</p> : null}
       <ol className="regions-list">
         {regions.map((region, index) => (
@@ -46,6 +68,7 @@ export function RegionsPanel({
                   n: index + 1,
                 },
               )}
+              {region.id === ocr.wholePageId ? ` (${t('ocr.wholePage')})` : null}
               {summary(region) ? <span className="region-summary"> — {summary(region)}</span> : null}
             </button>
           </li>
@@ -67,6 +90,19 @@ export function RegionsPanel({
             }}
             autoFocus={false}
             onClose={() => onSelect(null)}
+            renderTranscription={(target, onChange) => (
+              <TranscriptionField
+                noteId={selected.id}
+                target={target}
+                onChange={onChange}
+                photoUrl={ocr.photoUrl}
+                originalWidth={ocr.originalWidth}
+                defaultLanguages={ocr.defaultLanguages}
+                autoRun={ocr.request?.noteId === selected.id ? ocr.request.nonce : null}
+                focusWord={ocr.focusWord}
+                onFocusWord={(word) => ocr.onFocusWord(selected.id, word)}
+              />
+            )}
           />
           <button
             type="button"

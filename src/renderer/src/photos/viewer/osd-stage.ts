@@ -77,6 +77,20 @@ export function elementToImage([a, b, c, d, e, f]: Matrix, x: number, y: number)
   return [(d * dx - c * dy) / det, (a * dy - b * dx) / det];
 }
 
+/** Whether a box of original pixels is wholly inside a viewer element of this size. */
+export function boxInView([a, b, c, d, e, f]: Matrix, box: Box, width: number, height: number): boolean {
+  const corners: Array<[number, number]> = [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x, box.y + box.height],
+    [box.x + box.width, box.y + box.height],
+  ];
+  return corners.every(([x, y]) => {
+    const [sx, sy] = [a * x + c * y + e, b * x + d * y + f];
+    return sx >= 0 && sy >= 0 && sx <= width && sy <= height;
+  });
+}
+
 export function fitWidth(viewer: OpenSeadragon.Viewer): void {
   viewer.viewport.fitHorizontally(false);
 }
@@ -107,6 +121,15 @@ export function zoomToBox(viewer: OpenSeadragon.Viewer, box: Box, originalWidth:
       (box.width * (1 + 2 * margin)) / w,
       (box.height * (1 + 2 * margin)) / w,
     ),
+    false,
+  );
+}
+
+/** Centres the view on a box of the original's pixels, keeping the zoom. */
+export function panToBox(viewer: OpenSeadragon.Viewer, box: Box, originalWidth: number): void {
+  const w = originalWidth;
+  viewer.viewport.panTo(
+    new OpenSeadragon.Point((box.x + box.width / 2) / w, (box.y + box.height / 2) / w),
     false,
   );
 }
