@@ -73,10 +73,8 @@ async function activate(page: Page, target: Locator, tab: 'Tab' | 'Shift+Tab' = 
  * that opens is answered with `files` (the one step the page cannot see).
  */
 async function chooseFile(page: Page, field: Locator, files: Parameters<FileChooser['setFiles']>[0]) {
-  await tabTo(page, field);
-  // At a person's pace: a view still settling can move focus (CI once saw Space open no dialog right
-  // after the Reader opened); a keyboard user who sees focus leave the field tabs back to it.
-  await page.waitForTimeout(300);
+  // Once, with no pause: the view's heading takes focus in the same task that shows the view, so a Tab
+  // that reached the field is not undone (tests/renderer/shell/ViewHeading.test.tsx).
   await tabTo(page, field);
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testBrowser } from './find-browser';
 
 /**
- * End-to-end harness: runs the real `npm run web` (real renderer build, real main-process handlers)
+ * End-to-end harness: runs the real `npm run web` script (real renderer build, real main-process handlers)
  * and drives Chromium against it with playwright-core (which Chromium: ./find-browser.ts).
  */
 export interface Harness {
@@ -22,6 +22,26 @@ export interface HarnessOptions {
   photosPickDir?: string;
 }
 
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * `npm run web`'s own command, from package.json, run as `node --import tsx <script>`: the same program
+ * `tsx <script>` runs, without starting npm and tsx's launcher first (two Node start-ups, 1–2 s on a
+ * loaded machine, for each of the e2e files' harnesses).
+ */
+export function webCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /^tsx ([\w./-]+\.ts)$/.exec(scripts.web ?? '');
+  if (!match?.[1]) {
+    throw new Error(
+      `package.json's "web" script is "${scripts.web}"; tests/support/web-harness.ts runs it as "tsx <script>.ts": update it to match`,
+    );
+  }
+  return ['--import', 'tsx', match[1]];
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atmintis-e2e-'));
   const extra = [
@@ -29,9 +49,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.photosPickDir ? ['--photos-pick-dir', options.photosPickDir] : []),
   ];
   const child: ChildProcess = spawn(
-    'npm',
-    ['run', 'web', '--', '--port', '0', '--no-build', '--data-dir', dataDir, ...extra],
+    process.execPath,
+    [...webCommand(), '--port', '0', '--no-build', '--data-dir', dataDir, ...extra],
     {
+      cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
