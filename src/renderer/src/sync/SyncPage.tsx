@@ -15,7 +15,8 @@ export default function SyncPage() {
   useSyncChanges(service);
   const conflicts = useLiveQuery(() => repository.db.syncConflicts.toArray(), [repository]);
   const list = conflicts.status === 'ok' ? conflicts.value : [];
-  const notes = list.filter((conflict) => conflict.kind === 'note');
+  // Notes and photo items: both are "edited on two machines"; decisions have their own list.
+  const notes = list.filter((conflict) => conflict.kind !== 'decision');
   const decisions = list.filter((conflict) => conflict.kind === 'decision');
   const problems = service.bridge.problems;
   return (
