@@ -1,101 +1,145 @@
 /**
- * Datasets through the real import path: main's import store in a temporary folder behind the real
- * handlers and dispatch, reached with the renderer's API object, as the app reaches it.
+ * The datasets' port over the API: what it asks of main. A small in-memory stand-in answers the
+ * collection and import channels the way main does (records refused at commit, nothing kept after an
+ * abort); main's own import store tests cover its validation and atomic commit.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import PouchDB from 'pouchdb-browser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
-import { createImportHandlers } from '../../../src/main/import/handlers';
-import { createImportStore } from '../../../src/main/import/import-store';
-import { dispatch } from '../../../src/main/ipc/dispatch';
 import { apiCollectionPort } from '../../../src/renderer/src/sync/api-collection-port';
 import { receiveDatasets, shareDataset } from '../../../src/renderer/src/sync/datasets';
-import { testHandlers } from '../../support/fake-handlers';
 import { memoryReplica } from './fixtures';
 
 /** Invented people (test data, not history). */
 const manifest = {
-  formatVersion: 1,
   id: 'test-family',
   title: 'Test family',
   version: '1.0.0',
-  description: 'Invented people for tests.',
-  languages: ['lt'],
-  license: 'CC0-1.0',
-  compiledBy: 'tests',
-  synthetic: true,
+  texts: [{ id: 'intro', title: 'Intro', file: 'texts/intro.md', language: 'en' }],
 };
-const person = (id: string, extra: object = {}) => ({
-  id,
-  kind: 'person',
-  title: `Person ${id}`,
-  labels: {},
-  summary: 'Synthetic test record.',
-  ...extra,
-});
+const person = (id: string) => ({ id, kind: 'person', title: `Person ${id}`, summary: 'Synthetic.' });
 
-const folders: string[] = [];
-async function machineApi() {
-  const dataDirectory = await mkdtemp(join(tmpdir(), 'atmintis-datasets-'));
-  folders.push(dataDirectory);
-  const store = createImportStore({ dataDirectory, isReservedId: async () => false });
-  const handlers = {
-    ...testHandlers({ collections: store.collections }),
-    ...createImportHandlers(store),
-  };
-  const invoke = ((channel, request) => dispatch(handlers, channel, request)) as Invoke;
-  return { api: createApi(invoke), dataDirectory, store };
+interface Stored {
+  manifest: typeof manifest;
+  files: Array<{ path: string; text: string }>;
+  records: Array<{ id: string }>;
 }
 
-beforeEach(() => void (folders.length = 0));
-afterEach(async () => {
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+/** One machine's main process, as far as these channels go. */
+function fakeMain(initial?: Stored) {
+  const collections = new Map<string, Stored>(initial ? [[initial.manifest.id, initial]] : []);
+  const sessions = new Map<string, Stored>();
+  const calls: string[] = [];
+  const ok = (value: unknown) => ({ ok: true, value });
+  const invoke = (async (channel: string, request: Record<string, unknown>) => {
+    calls.push(channel);
+    const collection = collections.get(String(request.collectionId));
+    switch (channel) {
+      case 'imports.list':
+        return ok(
+          [...collections.values()].map((c) => ({
+            id: c.manifest.id,
+            title: c.manifest.title,
+            revision: `r${c.records.length}`,
+          })),
+        );
+      case 'collections.summary':
+        return ok({
+          manifest: collection?.manifest,
+          bibliography: JSON.parse(
+            collection?.files.find((f) => f.path === 'bibliography.json')?.text ?? '[]',
+          ),
+        });
+      case 'collections.get':
+        return ok({
+          texts: [
+            { id: 'intro', markdown: collection?.files.find((f) => f.path === 'texts/intro.md')?.text },
+          ],
+        });
+      case 'collections.page': {
+        const { offset, limit } = request as { offset: number; limit: number };
+        const records = (collection?.records ?? [])
+          .slice(offset, offset + limit)
+          .map((r) => ({ ...r, earliest: null, latest: null }));
+        return ok({ records, offset, total: collection?.records.length ?? 0, revision: 'r' });
+      }
+      case 'imports.begin':
+        sessions.set('s-1', {
+          manifest: request.manifest as typeof manifest,
+          files: request.files as Stored['files'],
+          records: [],
+        });
+        return ok({ sessionId: 's-1', replaces: false });
+      case 'imports.appendRecords':
+        sessions.get('s-1')?.records.push(...(request.records as Array<{ id: string }>));
+        return ok({ received: (request.records as unknown[]).length });
+      case 'imports.commit': {
+        const session = sessions.get('s-1') as Stored;
+        const ids = session.records.map((r) => r.id);
+        const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+        if (duplicate)
+          return {
+            ok: false,
+            error: {
+              code: 'import-invalid',
+              message: `Collection "${session.manifest.id}" is invalid: duplicate id "${duplicate}"`,
+            },
+          };
+        collections.set(session.manifest.id, session);
+        return ok({ revision: `r${session.records.length}` });
+      }
+      case 'imports.abort':
+        sessions.delete('s-1');
+        return ok({ aborted: true });
+      default:
+        return { ok: false, error: { code: 'unexpected', message: channel } };
+    }
+  }) as unknown as Invoke;
+  return { port: apiCollectionPort(createApi(invoke)), collections, calls };
+}
+
+const family = (records: Array<{ id: string }>): Stored => ({
+  manifest,
+  files: [
+    { path: 'bibliography.json', text: '[]' },
+    { path: 'texts/intro.md', text: '# Intro' },
+  ],
+  records,
 });
 
-describe('datasets through the import path', () => {
-  it('shares an imported collection and imports it on the other machine record for record', async () => {
-    const a = await machineApi();
-    const b = await machineApi();
-    const begun = await a.store.begin({ manifest, files: [], source: 'family.csv' });
-    await a.store.append(begun.sessionId, [person('p-1'), person('p-2', { date: '1949-03-25' })]);
-    await a.store.commit(begun.sessionId);
+describe('datasets over the API', () => {
+  it('reads a collection back as a package (records paged, texts by their file) and imports it', async () => {
+    const a = fakeMain(family(Array.from({ length: 1203 }, (_, n) => person(`p-${n}`))));
+    const b = fakeMain();
     const [replicaA, replicaB] = [memoryReplica('a'), memoryReplica('b')];
-    await shareDataset(replicaA, apiCollectionPort(a.api), 'test-family', 'Ona', new Date());
+    await shareDataset(replicaA, a.port, 'test-family', 'Ona', new Date());
+    expect(a.calls.filter((c) => c === 'collections.page')).toHaveLength(3);
     await PouchDB.replicate(replicaA, replicaB);
-    const received = await receiveDatasets(replicaB, apiCollectionPort(b.api));
-    expect(received.refused).toEqual([]);
-    expect(received.imported).toEqual([{ collectionId: 'test-family', title: 'Test family', records: 2 }]);
-    const onA = await apiCollectionPort(a.api).read('test-family');
-    const onB = await apiCollectionPort(b.api).read('test-family');
-    expect(onB).toEqual(onA);
-    expect((await b.api.call('imports.list', {})).ok).toBe(true);
+    const received = await receiveDatasets(replicaB, b.port);
+    expect(received.imported).toEqual([{ collectionId: 'test-family', title: 'Test family', records: 1203 }]);
+    expect(b.collections.get('test-family')).toEqual(a.collections.get('test-family'));
+    expect(b.calls).toEqual(
+      expect.arrayContaining(['imports.begin', 'imports.appendRecords', 'imports.commit']),
+    );
   });
 
-  it('refuses a package main refuses, naming the collection and why, and writes no collection', async () => {
-    const a = await machineApi();
-    const b = await machineApi();
+  it('aborts the import when main refuses it, and reports the collection and main’s reason', async () => {
+    const a = fakeMain(family([person('p-1'), person('p-1')]));
+    const b = fakeMain();
     const replica = memoryReplica('a');
-    // A port that reads an invalid collection (a duplicate id), as a tampered but re-hashed package would.
-    const port = apiCollectionPort(a.api);
-    await shareDataset(
-      replica,
-      {
-        ...port,
-        imported: async () => [],
-        read: async () => ({ manifest, files: [], records: [person('p-1'), person('p-1')] }),
-      },
-      'test-family',
-      'Ona',
-      new Date(),
-    );
-    const received = await receiveDatasets(replica, apiCollectionPort(b.api));
+    await shareDataset(replica, a.port, 'test-family', 'Ona', new Date());
+    const received = await receiveDatasets(replica, b.port);
     expect(received.imported).toEqual([]);
-    expect(received.refused[0]).toMatchObject({ collectionId: 'test-family', title: 'Test family' });
-    expect(received.refused[0]?.reason).toMatch(/duplicate id "p-1"/);
-    expect((await readdir(join(b.dataDirectory, 'collections')).catch(() => [])).length).toBe(0);
+    expect(received.refused).toEqual([
+      {
+        collectionId: 'test-family',
+        title: 'Test family',
+        sharedBy: 'Ona',
+        reason: 'Collection "test-family" is invalid: duplicate id "p-1"',
+      },
+    ]);
+    expect(b.calls.at(-1)).toBe('imports.abort');
+    expect(b.collections.size).toBe(0);
   });
 });
