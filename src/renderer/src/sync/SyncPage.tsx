@@ -4,6 +4,7 @@ import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/use-live-query';
 import { BundlePanel } from './BundlePanel';
 import { ConflictCard } from './ConflictCard';
+import { DatasetsPanel } from './DatasetsPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncChanges, useSyncService } from './use-sync';
 
@@ -60,6 +61,7 @@ export default function SyncPage() {
           </ul>
         </section>
       ) : null}
+      <DatasetsPanel service={service} />
       <BundlePanel service={service} />
     </section>
   );
