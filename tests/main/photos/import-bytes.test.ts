@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { createPhotoHandlers } from '../../../src/main/photos/handlers';
 import { noPhotoPicker } from '../../../src/main/photos/picker';
+import { testHandlers } from '../../support/fake-handlers';
 import { makeJpeg } from './photo-fixtures';
 import { createPhotoTestBed, type PhotoTestBed } from './photo-test-store';
 
@@ -16,7 +17,10 @@ beforeEach(async () => {
 });
 afterEach(() => bed.dispose());
 
-const handlers = () => createPhotoHandlers({ store: bed.store, imports: bed.imports, pick: noPhotoPicker });
+const handlers = () => ({
+  ...testHandlers(),
+  ...createPhotoHandlers({ store: bed.store, imports: bed.imports, pick: noPhotoPicker }),
+});
 
 describe('photos.importBytes (an original received through team sync)', () => {
   it('stores an original whose bytes match its sha256, with its derived copies, once', async () => {
