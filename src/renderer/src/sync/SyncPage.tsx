@@ -5,6 +5,7 @@ import { useLiveQuery } from '../notes/use-live-query';
 import { BundlePanel } from './BundlePanel';
 import { ConflictCard } from './ConflictCard';
 import { DatasetsPanel } from './DatasetsPanel';
+import { PhotosPanel } from './PhotosPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncChanges, useSyncService } from './use-sync';
 
@@ -61,6 +62,7 @@ export default function SyncPage() {
           </ul>
         </section>
       ) : null}
+      <PhotosPanel service={service} />
       <DatasetsPanel service={service} />
       <BundlePanel service={service} />
     </section>
