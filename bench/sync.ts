@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync -- [--notes N]` — team sync of the user layer between two replicas in one Node
+ * `npm run bench:sync -- [--notes N] [--persons P]` — team sync of the user layer between two replicas in one Node
  * process: each machine is a notes database (Dexie on fake-indexeddb) with its bridge and a PouchDB
  * replica (memory adapter); replication runs PouchDB to PouchDB directly, so no HTTP is involved.
  *
@@ -9,7 +9,9 @@
  *
  * "Bytes" are the JSON size of the documents replication wrote on the receiving side (content,
  * ids and revisions), not bytes on a wire: there is no wire here. Default N = 10,000.
- * The 200,000-person collection sync is not measured (collections are not replicated yet).
+ *
+ *  3. collection: the synthetic registry of P persons (default 200,000; 0 skips it) shared by A as a
+ *     dataset (bench/sync-dataset.ts), replicated to B, checked and imported by B's real import store.
  */
 import './sync-globals';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -22,13 +24,16 @@ import { NotesDatabase } from '../src/renderer/src/notes/db';
 import { NotesRepository } from '../src/renderer/src/notes/repository';
 import { SyncBridge } from '../src/renderer/src/sync/bridge';
 import type { ReplicaDb } from '../src/renderer/src/sync/replica';
+import { collectionPhase } from './sync-dataset';
 
 PouchDB.plugin(memoryAdapter);
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const count = Number(option('--notes') ?? 10_000);
-if (!Number.isInteger(count) || count <= 0) throw new Error('--notes needs a whole number');
+if (!Number.isInteger(count) || count < 0) throw new Error('--notes needs a whole number');
+const persons = Number(option('--persons') ?? 200_000);
+if (!Number.isInteger(persons) || persons < 0) throw new Error('--persons needs a whole number');
 
 function machine(name: string) {
   const db = new NotesDatabase({ name: `bench-${name}`, indexedDB: new IDBFactory(), IDBKeyRange });
@@ -87,7 +92,7 @@ async function phase(label: string, a: ReturnType<typeof machine>, b: ReturnType
   };
 }
 
-async function main() {
+async function notesPhases() {
   const a = machine('A');
   const b = machine('B');
   const notes = Array.from({ length: count }, (_, index) => note(index));
@@ -106,4 +111,9 @@ async function main() {
   b.bridge.stop();
 }
 
-await main();
+if (count > 0) await notesPhases();
+if (persons > 0) {
+  const collection = await collectionPhase(persons);
+  console.table([collection]);
+  console.log(JSON.stringify({ collection }));
+}

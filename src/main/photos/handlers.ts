@@ -2,6 +2,7 @@
 import type { Handlers } from '@shared/ipc/contract';
 import type { PhotoChannel } from '@shared/ipc/channels/photos';
 import { HandlerError } from '../ipc/dispatch';
+import { importPhotoBytes } from './import-bytes';
 import type { PhotoImports } from './import-session';
 import type { PhotoPicker } from './picker';
 import type { PhotoStore } from './photo-store';
@@ -30,5 +31,6 @@ export function createPhotoHandlers(deps: PhotoHandlerDependencies): Pick<Handle
     'photos.cancel': ({ sessionId }) => deps.imports.cancel(sessionId),
     'photos.commit': ({ sessionId }) => deps.imports.commit(sessionId),
     'photos.get': ({ sha256 }) => deps.store.record(sha256),
+    'photos.importBytes': (request) => importPhotoBytes(deps.store, deps.imports, request),
   };
 }

@@ -5,7 +5,9 @@
  * silently, and how a decision conflict reads (a disagreement when the two authors decided
  * differently).
  */
-import { rowOf, type SyncContent } from './docs';
+import { canonicalJson } from '../notes/model';
+import type { Item } from '../photos/item';
+import type { SyncContent } from './docs';
 
 /** One revision of a document as the Conflicts list shows it. */
 export interface ConflictRevision {
@@ -20,7 +22,7 @@ export interface ConflictRevision {
 export interface SyncConflict {
   docId: string;
   kind: SyncContent['type'];
-  /** The key of the row in its store (note id or decision pair key). */
+  /** The key of the row in its store (note id, decision pair key or item id). */
   key: string;
   winner: ConflictRevision;
   losers: ConflictRevision[];
@@ -29,7 +31,26 @@ export interface SyncConflict {
 }
 
 export const changedAtOf = (content: SyncContent): string =>
-  content.type === 'note' ? content.note.updatedAt : content.decision.updated;
+  content.type === 'note'
+    ? content.note.updatedAt
+    : content.type === 'item'
+      ? content.item.updatedAt
+      : content.decision.updated;
+
+/** An item without its timestamps: what the user wrote (title, template, metadata, fields, photos). */
+const itemWork = ({ createdAt: _created, updatedAt: _updated, ...work }: Item): string => canonicalJson(work);
+
+/**
+ * An item as one readable text, for the Conflicts list and the "nothing lost" checks: its title, then
+ * each named and free field that has a value, one per line.
+ */
+export function itemText(item: Item): string {
+  const fields = [
+    ...Object.entries(item.metadata).filter(([, value]) => value),
+    ...item.fields.map((field) => [field.name, field.value] as const),
+  ].map(([name, value]) => `${name}: ${value}`);
+  return [item.title, ...fields].join('\n');
+}
 
 /**
  * The same work: what the user wrote is equal. Timestamps and authorship do not count, nor when a note
@@ -51,6 +72,7 @@ export function sameWork(x: SyncContent, y: SyncContent): boolean {
   if (x.type === 'decision' && y.type === 'decision') {
     return x.decision.decision === y.decision.decision && x.decision.note === y.decision.note;
   }
+  if (x.type === 'item' && y.type === 'item') return itemWork(x.item) === itemWork(y.item);
   return false;
 }
 
@@ -83,17 +105,22 @@ export function classifyConflict(
   };
 }
 
+/** The text a revision holds: a note's body, a decision's note, an item's title and fields. */
+export const revisionText = (content: SyncContent): string =>
+  content.type === 'note'
+    ? content.note.body
+    : content.type === 'item'
+      ? itemText(content.item)
+      : content.decision.note;
+
 /** Every text a conflict holds (winner first), for "nothing was lost" checks and the merge editor. */
 export function conflictTexts(conflict: SyncConflict): string[] {
-  return [conflict.winner, ...conflict.losers].map((revision) => {
-    const row = rowOf(revision.content);
-    return 'body' in row ? row.body : row.note;
-  });
+  return [conflict.winner, ...conflict.losers].map((revision) => revisionText(revision.content));
 }
 
 /**
  * The content a resolution writes: the chosen revision's row (or, for "merge by hand", the winner's
- * note with the merged text), stamped as changed now by the resolving author. `changedAt` is later
+ * note with the merged text), stamped as changed now by the resolving author. Items have no "merge by hand": one version is kept. `changedAt` is later
  * than every revision in the conflict so merges elsewhere (backups) see the resolution as newest.
  */
 export function resolutionContent(
@@ -111,6 +138,11 @@ export function resolutionContent(
       ? [conflict.winner, ...conflict.losers].find((revision) => revision.rev === choice.rev)?.content
       : conflict.winner.content;
   if (!base) throw new Error(`Revision ${'rev' in choice ? choice.rev : ''} is not part of this conflict.`);
+  if (base.type === 'item') {
+    // An item's versions are kept whole: the user keeps one and edits the item itself afterwards.
+    if ('body' in choice) throw new Error('An item conflict is resolved by keeping one of its versions.');
+    return { type: 'item', author, item: { ...base.item, updatedAt: at } };
+  }
   if (base.type === 'note') {
     const body = 'body' in choice ? choice.body : base.note.body;
     return { type: 'note', author, note: { ...base.note, body, updatedAt: at } };

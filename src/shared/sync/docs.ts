@@ -1,41 +1,53 @@
 /**
  * The bridge's mapping between user-layer rows (as the notes database keeps them) and replicated
  * documents: one document per row, a stable `_id` derived from the row's own key, the row's content
- * kept verbatim under `note` or `decision`, and the author of that revision beside it. Pure: the
+ * kept verbatim under `note`, `decision` or `item`, and the author of that revision beside it. Pure: the
  * renderer's bridge and the bundle code both use it, and nothing here knows PouchDB.
  */
 import { pairKey } from '../linkage/groups';
 import type { Decision } from '../linkage/types';
 import { decisionProblem, noteProblem } from '../notes/backup';
 import { canonicalJson, type Note } from '../notes/model';
+import { itemProblem, type Item } from '../photos/item';
 
 /** The author recorded when the user has not set a sync user name. */
 export const LOCAL_AUTHOR = 'local';
 
-export type DocKind = 'note' | 'decision';
+export type DocKind = 'note' | 'decision' | 'item';
 
 export type SyncContent =
-  { type: 'note'; author: string; note: Note } | { type: 'decision'; author: string; decision: Decision };
+  | { type: 'note'; author: string; note: Note }
+  | { type: 'decision'; author: string; decision: Decision }
+  | { type: 'item'; author: string; item: Item };
 
 /** A document as the replication engine stores it. */
 export type SyncDoc = SyncContent & { _id: string; _rev?: string };
 
 const NOTE_PREFIX = 'note:';
 const DECISION_PREFIX = 'decision:';
+const ITEM_PREFIX = 'item:';
+const PREFIXES: Readonly<Record<DocKind, string>> = {
+  note: NOTE_PREFIX,
+  decision: DECISION_PREFIX,
+  item: ITEM_PREFIX,
+};
 
 export const noteDocId = (id: string): string => `${NOTE_PREFIX}${id}`;
 /** The pair key joins the two record ids with a newline, which a document id may hold. */
 export const decisionDocId = (a: string, b: string): string => `${DECISION_PREFIX}${pairKey(a, b)}`;
 
 /** The document id of a row, from its store and key (a note's id, a decision's pair key). */
-export const docIdFor = (kind: DocKind, key: string): string =>
-  `${kind === 'note' ? NOTE_PREFIX : DECISION_PREFIX}${key}`;
+export const itemDocId = (id: string): string => `${ITEM_PREFIX}${id}`;
+
+/** The document id of a row, from its store and key (a note's id, a decision's pair key, an item's id). */
+export const docIdFor = (kind: DocKind, key: string): string => `${PREFIXES[kind]}${key}`;
 
 /** Which store and key a document id stands for, or null for an id Atmintis does not write. */
 export function parseDocId(docId: string): { kind: DocKind; key: string } | null {
-  if (docId.startsWith(NOTE_PREFIX)) return { kind: 'note', key: docId.slice(NOTE_PREFIX.length) };
-  if (docId.startsWith(DECISION_PREFIX))
-    return { kind: 'decision', key: docId.slice(DECISION_PREFIX.length) };
+  for (const kind of Object.keys(PREFIXES) as DocKind[]) {
+    const prefix = PREFIXES[kind];
+    if (docId.startsWith(prefix)) return { kind, key: docId.slice(prefix.length) };
+  }
   return null;
 }
 
@@ -46,14 +58,18 @@ export const decisionContent = (decision: Decision, author: string): SyncContent
   decision,
 });
 
+export const itemContent = (item: Item, author: string): SyncContent => ({ type: 'item', author, item });
+
 export const contentDocId = (content: SyncContent): string =>
   content.type === 'note'
     ? noteDocId(content.note.id)
-    : decisionDocId(content.decision.a, content.decision.b);
+    : content.type === 'item'
+      ? itemDocId(content.item.id)
+      : decisionDocId(content.decision.a, content.decision.b);
 
 /** The row's content alone (what the user wrote), for "is this the same?" comparisons. */
-export const rowOf = (content: SyncContent): Note | Decision =>
-  content.type === 'note' ? content.note : content.decision;
+export const rowOf = (content: SyncContent): Note | Decision | Item =>
+  content.type === 'note' ? content.note : content.type === 'item' ? content.item : content.decision;
 
 /** True when two contents hold the same row, whoever wrote them. */
 export function sameRow(x: SyncContent | null, y: SyncContent | null): boolean {
@@ -72,7 +88,7 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
   const id = typeof doc._id === 'string' ? doc._id : null;
   if (id === null) return { ok: false, error: '_id: must be a string' };
   const parsed = parseDocId(id);
-  if (!parsed) return { ok: false, error: `_id "${id}": not a note or decision document` };
+  if (!parsed) return { ok: false, error: `_id "${id}": not a note, decision or item document` };
   const author = typeof doc.author === 'string' && doc.author.trim() !== '' ? doc.author : null;
   if (author === null) return { ok: false, error: `"${id}" › author: must be a non-empty string` };
   if (doc.type !== parsed.kind) return { ok: false, error: `"${id}" › type: must be "${parsed.kind}"` };
@@ -82,6 +98,13 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
     if (problem) return { ok: false, error: `"${id}" › note › ${problem}` };
     if (note.id !== parsed.key) return { ok: false, error: `"${id}" › note.id: does not match the _id` };
     return { ok: true, content: { type: 'note', author, note } };
+  }
+  if (parsed.kind === 'item') {
+    const item = doc.item as Item;
+    const problem = item && typeof item === 'object' ? itemProblem(item) : 'must be an object';
+    if (problem) return { ok: false, error: `"${id}" › item › ${problem}` };
+    if (item.id !== parsed.key) return { ok: false, error: `"${id}" › item.id: does not match the _id` };
+    return { ok: true, content: { type: 'item', author, item } };
   }
   const decision = doc.decision as Decision;
   const problem = decision && typeof decision === 'object' ? decisionProblem(decision) : 'must be an object';
@@ -93,7 +116,7 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
 
 /** The content of a document without the engine's fields, for writing it back as a new revision. */
 export function contentOf(doc: SyncDoc): SyncContent {
-  return doc.type === 'note'
-    ? { type: 'note', author: doc.author, note: doc.note }
-    : { type: 'decision', author: doc.author, decision: doc.decision };
+  if (doc.type === 'note') return { type: 'note', author: doc.author, note: doc.note };
+  if (doc.type === 'item') return { type: 'item', author: doc.author, item: doc.item };
+  return { type: 'decision', author: doc.author, decision: doc.decision };
 }

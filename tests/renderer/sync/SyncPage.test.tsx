@@ -25,7 +25,12 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 function wrap(m: Machine, service: SyncService) {
-  const api = createApi(vi.fn(async () => ({ ok: true, value: { written: false } })) as unknown as Invoke);
+  const api = createApi(
+    vi.fn(async (channel: string) =>
+      // The shared-collections panel lists imported collections: none here.
+      channel === 'imports.list' ? { ok: true, value: [] } : { ok: true, value: { written: false } },
+    ) as unknown as Invoke,
+  );
   const { hook } = memoryLocation({ path: '/sync' });
   return ({ children }: { children: ReactNode }) => (
     <Router hook={hook}>

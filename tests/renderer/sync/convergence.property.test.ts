@@ -1,6 +1,6 @@
 /**
- * The sync property: random interleavings of edits, trash, restores, purges, decisions and conflict
- * resolutions on two machines, with random one-way sync points, converge to the same state once both
+ * The sync property: random interleavings of edits, trash, restores, purges, decisions, photo item
+ * edits and conflict resolutions on two machines, with random one-way sync points, converge to the same state once both
  * have exchanged everything — and no text is lost: every body ever saved is still shown, kept as a
  * conflict revision, or was knowingly replaced (by its author's next edit, a purge or a resolution).
  */
@@ -9,8 +9,8 @@ import PouchDB from 'pouchdb-browser';
 import { must } from '../../shared/notes/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/notes/model';
-import { conflictTexts } from '@shared/sync/conflicts';
-import { draft, exchange, machine, type Machine } from './fixtures';
+import { conflictTexts, itemText } from '@shared/sync/conflicts';
+import { draft, exchange, machine, photoRef, type Machine } from './fixtures';
 
 const NOTE_IDS = [
   '00000000-0000-4000-8000-000000000001',
@@ -25,6 +25,7 @@ const PAIRS: Array<[string, string]> = [
 type Op =
   | { op: 'save' | 'trash' | 'restore' | 'purge'; side: 0 | 1; note: number }
   | { op: 'decide'; side: 0 | 1; pair: number; kind: 'same' | 'different' | 'unsure' }
+  | { op: 'item'; side: 0 | 1; item: number; field: 'title' | 'delo' | 'transcription' }
   | { op: 'send'; side: 0 | 1 }
   | { op: 'resolve'; side: 0 | 1; merge: boolean };
 
@@ -48,6 +49,15 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constantFrom('same' as const, 'different' as const, 'unsure' as const),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('item' as const),
+      side,
+      item: fc.nat(1),
+      field: fc.constantFrom('title' as const, 'delo' as const, 'transcription' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('send' as const), side }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('resolve' as const), side, merge: fc.boolean() }) },
 );
@@ -55,8 +65,9 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 async function state(m: Machine) {
   const notes = (await m.notes.all()).sort((x, y) => (x.id < y.id ? -1 : 1));
   const decisions = (await m.decisions.all()).sort((x, y) => (x.a < y.a ? -1 : 1));
+  const items = await m.items.all();
   const conflicts = (await m.db.syncConflicts.toArray()).sort((x, y) => (x.docId < y.docId ? -1 : 1));
-  return { notes, decisions, conflicts };
+  return { notes, decisions, items, conflicts };
 }
 
 async function run(ops: readonly Op[], pushOnWrite: boolean) {
@@ -67,6 +78,12 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
   const saved = new Set<string>();
   const replaced = new Set<string>();
   let counter = 0;
+  // Two items both machines hold before the random steps (an item is created on one machine only).
+  const items = await machines[0].items.create([
+    { title: 'item 0', photos: [photoRef(1)] },
+    { title: 'item 1', photos: [photoRef(2), photoRef(3)] },
+  ]);
+  await exchange(machines[0], machines[1]);
   for (const step of ops) {
     const m = machines[step.side];
     m.advance(137);
@@ -82,13 +99,31 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
       await m.decisions.decide({ a, b, decision: step.kind, score: null });
       continue;
     }
+    if (step.op === 'item') {
+      const item = must(items[step.item]);
+      const current = must(await m.items.get(item.id));
+      replaced.add(itemText(current));
+      const value = `${m.author} ${++counter}`;
+      const next = await m.items.update(
+        item.id,
+        step.field === 'title'
+          ? { title: value }
+          : step.field === 'delo'
+            ? { metadata: { ...current.metadata, delo: value } }
+            : { fields: [{ name: 'Transcription', value }] },
+      );
+      saved.add(itemText(next));
+      continue;
+    }
     if (step.op === 'resolve') {
-      const [conflict] = await m.db.syncConflicts.where('kind').equals('note').toArray();
+      const [conflict] = await m.db.syncConflicts.where('kind').anyOf('note', 'item').toArray();
       if (!conflict) continue;
       for (const text of conflictTexts(conflict)) replaced.add(text);
+      // Items are resolved by keeping one version; notes also by merging the text by hand.
+      const merge = step.merge && conflict.kind === 'note';
       const body = `merged ${++counter}`;
-      if (step.merge) saved.add(body);
-      await m.bridge.resolve(conflict.docId, step.merge ? { body } : { rev: conflict.winner.rev });
+      if (merge) saved.add(body);
+      await m.bridge.resolve(conflict.docId, merge ? { body } : { rev: conflict.winner.rev });
       continue;
     }
     const id = must(NOTE_IDS[step.note]);
@@ -113,7 +148,8 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
   expect(canonicalJson(onB)).toBe(canonicalJson(onA));
   const kept = new Set([
     ...onA.notes.map((note) => note.body),
-    ...onA.conflicts.filter((c) => c.kind === 'note').flatMap(conflictTexts),
+    ...onA.items.map(itemText),
+    ...onA.conflicts.filter((c) => c.kind !== 'decision').flatMap(conflictTexts),
   ]);
   const lost = [...saved].filter((body) => !kept.has(body) && !replaced.has(body));
   expect(lost).toEqual([]);

@@ -5,6 +5,7 @@ import { SyncBridge } from '../../../src/renderer/src/sync/bridge';
 import type { ReplicaDb } from '../../../src/renderer/src/sync/replica';
 import { NotesRepository } from '../../../src/renderer/src/notes/repository';
 import { DecisionsRepository } from '../../../src/renderer/src/linkage/decisions-repository';
+import { ItemsRepository } from '../../../src/renderer/src/photos/items-repository';
 import { freshDatabase } from '../notes/fixtures';
 
 PouchDB.plugin(memoryAdapter);
@@ -33,6 +34,7 @@ export function machine(author: string, start = '2026-12-01T10:00:00.000Z', push
     bridge,
     notes: new NotesRepository(db, now),
     decisions: new DecisionsRepository(db, now),
+    items: new ItemsRepository(db, now),
     advance: (ms = 1000) => (clock += ms),
   };
 }
@@ -56,3 +58,6 @@ export const draft = (id: string, body: string) => ({
   tags: [],
   colour: null,
 });
+
+/** A photo of an item, by a made-up sha256 (items only reference photos; the store is not involved). */
+export const photoRef = (n: number, page = 0) => ({ sha256: n.toString(16).padStart(64, '0'), page });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyConflict, resolutionContent, sameWork, type ConflictRevision } from '@shared/sync/conflicts';
+import {
+  changedAtOf,
+  classifyConflict,
+  itemText,
+  resolutionContent,
+  sameWork,
+  type ConflictRevision,
+} from '@shared/sync/conflicts';
 import type { SyncContent } from '@shared/sync/docs';
 import type { Decision } from '@shared/linkage/types';
 import { sampleNote } from '../notes/arbitraries';
@@ -30,7 +37,7 @@ const decision = (kind: Decision['decision'], author: string, text = ''): SyncCo
 const rev = (id: string, content: SyncContent): ConflictRevision => ({
   rev: id,
   author: content.author,
-  changedAt: content.type === 'note' ? content.note.updatedAt : content.decision.updated,
+  changedAt: changedAtOf(content),
   content,
 });
 
@@ -84,5 +91,35 @@ describe('sync conflict rules', () => {
     );
     expect(merged).toMatchObject({ note: { body: 'mine + theirs', updatedAt: '2031-01-01T00:00:00.000Z' } });
     expect(() => resolutionContent(conflict, { rev: '9-z' }, 'Ona', new Date())).toThrow(/not part/);
+  });
+
+  it('compares items by what the user wrote, and reads an item as its title and fields', () => {
+    const item = (title: string, author: string, at: string): SyncContent => ({
+      type: 'item',
+      author,
+      item: {
+        id: 'item-1',
+        template: 'archival-file',
+        title,
+        metadata: { fond: 'V-5' },
+        fields: [{ name: 'Transcription', value: 'Sąrašas' }],
+        photos: [{ sha256: 'b'.repeat(64), page: 0 }],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: at,
+      },
+    });
+    expect(
+      sameWork(item('t', 'Ona', '2026-02-01T00:00:00.000Z'), item('t', 'Jonas', '2026-03-01T00:00:00.000Z')),
+    ).toBe(true);
+    const winner = rev('2-b', item('mine', 'Ona', '2026-02-01T00:00:00.000Z'));
+    const loser = rev('2-a', item('theirs', 'Jonas', '2026-02-02T00:00:00.000Z'));
+    const conflict = classifyConflict('item:item-1', 'item-1', winner, [loser]).conflict;
+    if (!conflict) throw new Error('expected a conflict');
+    expect(conflict.kind).toBe('item');
+    const content = winner.content.type === 'item' ? winner.content.item : null;
+    expect(content && itemText(content)).toBe('mine\nfond: V-5\nTranscription: Sąrašas');
+    const kept = resolutionContent(conflict, { rev: '2-a' }, 'Ona', new Date('2026-03-01T00:00:00.000Z'));
+    expect(kept).toMatchObject({ item: { title: 'theirs', updatedAt: '2026-03-01T00:00:00.000Z' } });
+    expect(() => resolutionContent(conflict, { body: 'x' }, 'Ona', new Date())).toThrow(/keeping one/);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   contentDocId,
   decisionDocId,
+  itemContent,
+  itemDocId,
   noteContent,
   noteDocId,
   parseDocId,
@@ -51,6 +53,33 @@ describe('sync documents', () => {
     expect(readDoc({ ...good, type: 'decision' })).toEqual({
       ok: false,
       error: expect.stringMatching(/type/),
+    });
+  });
+
+  it('maps a photo item to an item document and refuses an invalid one, saying which field', () => {
+    const item = {
+      id: 'item-1',
+      template: 'archival-file' as const,
+      title: 'LYA f. V-5',
+      metadata: { date: '1949-03' },
+      fields: [{ name: 'Transcription', value: 'Sąrašas' }],
+      photos: [{ sha256: 'a'.repeat(64), page: 0 }],
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    };
+    const content = itemContent(item, 'Ona');
+    expect(contentDocId(content)).toBe(itemDocId('item-1'));
+    expect(parseDocId('item:item-1')).toEqual({ kind: 'item', key: 'item-1' });
+    const doc = { ...content, _id: 'item:item-1' };
+    const read = readDoc(doc);
+    expect(read.ok && sameRow(read.content, content)).toBe(true);
+    expect(readDoc({ ...doc, item: { ...item, metadata: { date: 'March 1949' } } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/› item › metadata\.date: is not an EDTF date/),
+    });
+    expect(readDoc({ ...doc, _id: 'item:item-2' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/item\.id: does not match/),
     });
   });
 });

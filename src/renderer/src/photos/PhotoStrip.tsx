@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { photoKey, type Item } from '@shared/photos/item';
-import { photoUrl } from '@shared/photos/model';
+import { PhotoThumb } from './PhotoThumb';
 
 interface PhotoStripProps {
   item: Item;
@@ -70,7 +70,7 @@ export function PhotoStrip({ item, onMove, onSplit }: PhotoStripProps) {
                 }}
                 onKeyDown={(event) => onKeyDown(event, index, key)}
               >
-                <img src={photoUrl(photo.sha256, 'thumb', photo.page)} alt={label} loading="lazy" />
+                <PhotoThumb sha256={photo.sha256} page={photo.page} alt={label} />
                 <span className="photo-number" aria-hidden="true">
                   {index + 1}
                 </span>

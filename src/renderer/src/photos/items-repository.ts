@@ -22,7 +22,10 @@ export class ItemsRepository {
   constructor(
     readonly db: NotesDatabase,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Teammates' item edits arrive through the sync bridge, not through this repository.
+    db.externalChanges.subscribe(() => this.changes.notify());
+  }
 
   private async write<T>(work: () => Promise<T>): Promise<T> {
     const result = await countedWrite(this.db, this.now, work);

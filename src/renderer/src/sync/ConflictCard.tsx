@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictRevision, SyncConflict } from '@shared/sync/conflicts';
+import { revisionText, type ConflictRevision, type SyncConflict } from '@shared/sync/conflicts';
 import { formatTimestamp } from '../collection/dates';
 
-const textOf = (revision: ConflictRevision): string =>
-  revision.content.type === 'note' ? revision.content.note.body : revision.content.decision.note;
+const textOf = (revision: ConflictRevision): string => revisionText(revision.content);
 
 /**
  * One open conflict: every version side by side with its author and time, "Keep this" under each,
- * and "Merge by hand" (an editor starting from all the texts). For decisions, each version says what
+ * and "Merge by hand" (an editor starting from all the texts; not for photo items, whose versions are
+ * kept whole). For decisions, each version says what
  * its author decided; a disagreement is named as such.
  */
 export function ConflictCard({
@@ -29,9 +29,11 @@ export function ConflictCard({
   const title =
     conflict.kind === 'note'
       ? t('sync.conflicts.noteTitle')
-      : conflict.disagreement
-        ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
-        : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
+      : conflict.winner.content.type === 'item'
+        ? t('sync.conflicts.itemTitle', { title: conflict.winner.content.item.title })
+        : conflict.disagreement
+          ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
+          : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
   return (
     <article className="sync-conflict" aria-label={title}>
       <h3>{title}</h3>
@@ -51,7 +53,7 @@ export function ConflictCard({
             </p>
             {version.content.type === 'decision' ? (
               <p className="sync-decision">{t(`sync.decision.${version.content.decision.decision}`)}</p>
-            ) : version.content.note.deletedAt !== null ? (
+            ) : version.content.type === 'note' && version.content.note.deletedAt !== null ? (
               <p className="sync-trashed">{t('sync.conflicts.inTrash')}</p>
             ) : null}
             <pre className="sync-text">{textOf(version)}</pre>
@@ -61,7 +63,7 @@ export function ConflictCard({
           </section>
         ))}
       </div>
-      {merging === null ? (
+      {conflict.kind === 'item' ? null : merging === null ? (
         <button type="button" onClick={() => setMerging(versions.map(textOf).join('\n\n'))}>
           {t('sync.conflicts.merge')}
         </button>

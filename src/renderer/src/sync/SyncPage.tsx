@@ -4,6 +4,8 @@ import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/use-live-query';
 import { BundlePanel } from './BundlePanel';
 import { ConflictCard } from './ConflictCard';
+import { DatasetsPanel } from './DatasetsPanel';
+import { PhotosPanel } from './PhotosPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncChanges, useSyncService } from './use-sync';
 
@@ -15,7 +17,8 @@ export default function SyncPage() {
   useSyncChanges(service);
   const conflicts = useLiveQuery(() => repository.db.syncConflicts.toArray(), [repository]);
   const list = conflicts.status === 'ok' ? conflicts.value : [];
-  const notes = list.filter((conflict) => conflict.kind === 'note');
+  // Notes and photo items: both are "edited on two machines"; decisions have their own list.
+  const notes = list.filter((conflict) => conflict.kind !== 'decision');
   const decisions = list.filter((conflict) => conflict.kind === 'decision');
   const problems = service.bridge.problems;
   return (
@@ -59,6 +62,8 @@ export default function SyncPage() {
           </ul>
         </section>
       ) : null}
+      <PhotosPanel service={service} />
+      <DatasetsPanel service={service} />
       <BundlePanel service={service} />
     </section>
   );

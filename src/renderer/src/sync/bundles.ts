@@ -5,7 +5,7 @@
  */
 import { parseBundle, serializeBundle, type BundleDoc, type BundleSince } from '@shared/sync/bundle';
 import { changedAtOf } from '@shared/sync/conflicts';
-import { readDoc } from '@shared/sync/docs';
+import { parseDocId, readDoc } from '@shared/sync/docs';
 import type { SyncBridge } from './bridge';
 import { leaves } from './replica';
 
@@ -39,6 +39,8 @@ export async function exportBundle(
   const changes = await replica.changes({ since: from });
   const docs: BundleDoc[] = [];
   for (const change of changes.results) {
+    // The user layer only: shared datasets are whole collections, carried as their own files.
+    if (!parseDocId(change.id)) continue;
     const all = (await leaves(replica, change.id, true)) as BundleDoc[];
     // By date: a document goes in when any of its revisions changed on or after that day. Deletions
     // carry no date, so they always go in (they are small, and a purge must reach the other side).

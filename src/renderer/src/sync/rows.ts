@@ -4,7 +4,7 @@
  */
 import { targetKey, type Note } from '@shared/notes/model';
 import { docIdFor, type DocKind, type SyncContent } from '@shared/sync/docs';
-import { toDecision, toDecisionRow, type NoteRow, type NotesDatabase } from '../notes/db';
+import { toDecision, toDecisionRow, toItem, toItemRow, type NoteRow, type NotesDatabase } from '../notes/db';
 
 export interface RowRef {
   kind: DocKind;
@@ -13,14 +13,39 @@ export interface RowRef {
 
 const toNote = ({ targetKey: _key, ...note }: NoteRow): Note => note;
 
+/** The store a kind of row lives in, and how one of its rows reads as content. */
+function storeOf(db: NotesDatabase, kind: DocKind) {
+  if (kind === 'note')
+    return {
+      table: db.notes,
+      content: (row: NoteRow, author: string): SyncContent => ({ type: 'note', author, note: toNote(row) }),
+    };
+  if (kind === 'item')
+    return {
+      table: db.items,
+      content: (row: Parameters<typeof toItem>[0], author: string): SyncContent => ({
+        type: 'item',
+        author,
+        item: toItem(row),
+      }),
+    };
+  return {
+    table: db.decisions,
+    content: (row: Parameters<typeof toDecision>[0], author: string): SyncContent => ({
+      type: 'decision',
+      author,
+      decision: toDecision(row),
+    }),
+  };
+}
+
+const KINDS: readonly DocKind[] = ['note', 'decision', 'item'];
+
 /** The row's content as a document would hold it (author given by the caller), or null when absent. */
 export async function readRow(db: NotesDatabase, ref: RowRef, author: string): Promise<SyncContent | null> {
-  if (ref.kind === 'note') {
-    const row = await db.notes.get(ref.key);
-    return row ? { type: 'note', author, note: toNote(row) } : null;
-  }
-  const row = await db.decisions.get(ref.key);
-  return row ? { type: 'decision', author, decision: toDecision(row) } : null;
+  const store = storeOf(db, ref.kind);
+  const row = await store.table.get(ref.key);
+  return row ? store.content(row as never, author) : null;
 }
 
 /** Several rows at once, by document id (absent rows are left out). */
@@ -31,30 +56,26 @@ export async function readRows(
 ): Promise<Map<string, SyncContent>> {
   const found = new Map<string, SyncContent>();
   const entries = [...refs];
-  const notes = entries.filter(([, ref]) => ref.kind === 'note');
-  const decisions = entries.filter(([, ref]) => ref.kind === 'decision');
-  const noteRows = await db.notes.bulkGet(notes.map(([, ref]) => ref.key));
-  noteRows.forEach((row, index) => {
-    const docId = notes[index]?.[0];
-    if (row && docId) found.set(docId, { type: 'note', author, note: toNote(row) });
-  });
-  const decisionRows = await db.decisions.bulkGet(decisions.map(([, ref]) => ref.key));
-  decisionRows.forEach((row, index) => {
-    const docId = decisions[index]?.[0];
-    if (row && docId) found.set(docId, { type: 'decision', author, decision: toDecision(row) });
-  });
+  for (const kind of KINDS) {
+    const wanted = entries.filter(([, ref]) => ref.kind === kind);
+    if (wanted.length === 0) continue;
+    const store = storeOf(db, kind);
+    const rows = await store.table.bulkGet(wanted.map(([, ref]) => ref.key));
+    rows.forEach((row, index) => {
+      const docId = wanted[index]?.[0];
+      if (row && docId) found.set(docId, store.content(row as never, author));
+    });
+  }
   return found;
 }
 
 /** Puts the content's row, or removes the row when content is null. */
 export async function writeRow(db: NotesDatabase, ref: RowRef, content: SyncContent | null): Promise<void> {
-  if (content === null) {
-    await (ref.kind === 'note' ? db.notes.delete(ref.key) : db.decisions.delete(ref.key));
-  } else if (content.type === 'note') {
+  if (content === null) await storeOf(db, ref.kind).table.delete(ref.key);
+  else if (content.type === 'note')
     await db.notes.put({ ...content.note, targetKey: targetKey(content.note.target) });
-  } else {
-    await db.decisions.put(toDecisionRow(content.decision));
-  }
+  else if (content.type === 'item') await db.items.put(toItemRow(content.item));
+  else await db.decisions.put(toDecisionRow(content.decision));
 }
 
 /** Every row's document id with its content (author left empty), for the start-up comparison. */
@@ -64,5 +85,7 @@ export async function allRows(db: NotesDatabase): Promise<Map<string, SyncConten
     rows.set(docIdFor('note', row.id), { type: 'note', author: '', note: toNote(row) });
   for (const row of await db.decisions.toArray())
     rows.set(docIdFor('decision', row.key), { type: 'decision', author: '', decision: toDecision(row) });
+  for (const row of await db.items.toArray())
+    rows.set(docIdFor('item', row.id), { type: 'item', author: '', item: toItem(row) });
   return rows;
 }

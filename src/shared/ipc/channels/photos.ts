@@ -19,6 +19,17 @@ export const photoRequests = {
   'photos.cancel': z.object({ sessionId }).strict(),
   'photos.commit': z.object({ sessionId }).strict(),
   'photos.get': z.object({ sha256 }).strict(),
+  /**
+   * An original received through team sync, with the sha256 it was sent under (checked in main).
+   * Bytes travel as they are over Electron IPC; the web harness's JSON transport cannot carry them.
+   */
+  'photos.importBytes': z
+    .object({
+      sha256,
+      fileName: z.string().min(1).max(300),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, { message: 'must not be empty' }),
+    })
+    .strict(),
 } as const;
 
 /** The names of this feature's channels, for the main-process module that implements them. */
@@ -69,4 +80,6 @@ export interface PhotoResponses {
   'photos.cancel': { cancelled: boolean };
   'photos.commit': { photos: ImportedPhoto[]; skipped: SkippedFile[] };
   'photos.get': PhotoRecord | null;
+  /** `already`: the store held this original before (nothing was done). */
+  'photos.importBytes': { photos: ImportedPhoto[]; already: boolean };
 }

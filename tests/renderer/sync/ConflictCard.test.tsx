@@ -1,0 +1,47 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { classifyConflict, type ConflictRevision } from '@shared/sync/conflicts';
+import type { SyncContent } from '@shared/sync/docs';
+import { initI18n } from '../../../src/renderer/src/i18n/i18n';
+import { ConflictCard } from '../../../src/renderer/src/sync/ConflictCard';
+import { photoRef } from './fixtures';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(cleanup);
+
+const version = (rev: string, author: string, title: string, delo: string): ConflictRevision => {
+  const content: SyncContent = {
+    type: 'item',
+    author,
+    item: {
+      id: 'item-1',
+      template: 'archival-file',
+      title,
+      metadata: { delo },
+      fields: [],
+      photos: [photoRef(1)],
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T11:00:00.000Z',
+    },
+  };
+  return { rev, author, changedAt: '2026-12-01T11:00:00.000Z', content };
+};
+
+describe('ConflictCard for a photo item', () => {
+  it('names the item, shows each version’s title and fields, and resolves only by keeping one', async () => {
+    const conflict = classifyConflict('item:item-1', 'item-1', version('2-b', 'Ona', 'Byla 12', '12'), [
+      version('2-a', 'Jonas', 'Byla 12a', '12a'),
+    ]).conflict;
+    if (!conflict) throw new Error('expected a conflict');
+    const onResolve = vi.fn(async () => undefined);
+    render(<ConflictCard conflict={conflict} onResolve={onResolve} />);
+    const card = screen.getByRole('article', { name: 'An item edited on two machines: Byla 12' });
+    const jonas = within(card).getByRole('region', { name: 'Version 2 by Jonas' });
+    expect(jonas.textContent).toContain('Byla 12a\ndelo: 12a');
+    expect(within(card).queryByRole('button', { name: 'Merge by hand' })).toBeNull();
+    fireEvent.click(within(jonas).getByRole('button', { name: 'Keep this (Jonas)' }));
+    await waitFor(() => expect(onResolve).toHaveBeenCalledWith({ rev: '2-a' }));
+  });
+});
