@@ -48,6 +48,21 @@ describe('replication status', () => {
     expect(replicator.status()).toMatchObject({ state: 'up-to-date', reason: null });
   });
 
+  it('says offline when the server goes away while waiting for changes (PouchDB only retries quietly)', () => {
+    const { pull, push, replicator } = scripted();
+    replicator.start();
+    pull.emit('paused');
+    push.emit('paused');
+    expect(replicator.status().state).toBe('up-to-date');
+    pull.emit('requestError', { status: 502, message: 'The sync server cannot be reached.' });
+    expect(replicator.status()).toMatchObject({ state: 'offline', reason: { code: 'unreachable' } });
+    pull.emit('active');
+    pull.emit('paused');
+    expect(replicator.status().state).toBe('up-to-date');
+    pull.emit('requestError', { status: 401, reason: 'Name or password is incorrect.' });
+    expect(replicator.status()).toMatchObject({ state: 'error', reason: { code: 'unauthorized' } });
+  });
+
   it('shows the last sync and error of an earlier run until this run has its own', () => {
     const { pull, push, replicator } = scripted();
     replicator.restore({

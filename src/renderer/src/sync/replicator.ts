@@ -133,9 +133,16 @@ export class Replicator {
         this.update();
       };
       handle.on('active', () => set('syncing', null));
-      handle.on('paused', (error) =>
-        set(error ? 'offline' : 'up-to-date', error ? describeFailure(error) : null),
-      );
+      const failed = (error: unknown) => {
+        const reason = describeFailure(error);
+        // Retrying cannot help a refused sign-in or a read-only account: that is an error to show.
+        const refused = reason.code === 'unauthorized' || reason.code === 'forbidden';
+        set(refused ? 'error' : 'offline', reason);
+      };
+      handle.on('paused', (error) => (error ? failed(error) : set('up-to-date', null)));
+      // PouchDB reports a failed request as "paused" only while a batch is being copied; a failure
+      // while it waits for changes (the server went away) is retried quietly, with only this event.
+      handle.on('requestError', failed);
       handle.on('denied', (error) => {
         const refused = describeFailure(error);
         const side = this.sides[index];
