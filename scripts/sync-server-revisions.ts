@@ -33,9 +33,9 @@ function keepHistory(doc: unknown): void {
 /** bulkDocs(docs | { docs, new_edits }, options?, callback?) as PouchDB accepts it. */
 export function protectReplicatedHistory(args: readonly unknown[]): void {
   const [request, options] = args as [unknown, { new_edits?: boolean } | undefined];
-  const body = Array.isArray(request)
+  const body: { docs?: unknown[]; new_edits?: boolean } | undefined = Array.isArray(request)
     ? { docs: request }
-    : (request as { docs?: unknown[]; new_edits?: boolean });
+    : (request as { docs?: unknown[]; new_edits?: boolean } | undefined);
   const newEdits = body?.new_edits ?? (typeof options === 'object' ? options?.new_edits : undefined);
   if (newEdits !== false) return;
   for (const doc of body?.docs ?? []) keepHistory(doc);
