@@ -192,6 +192,7 @@ describe('Team sync through a real server (two machines, two profiles)', () => {
       await openNotes(a.page);
       await a.page.reload();
       await header(a.page, 'Sync: up to date').waitFor({ timeout: 20_000 });
+
       // A → B, timed from the moment A saved to the moment B shows it.
       await openNotes(b.page);
       const started = performance.now();
@@ -200,6 +201,7 @@ describe('Team sync through a real server (two machines, two profiles)', () => {
       const seconds = (performance.now() - started) / 1000;
       console.log(`sync A → B through the server: ${seconds.toFixed(2)} s from saving on A to showing on B`);
       await b.page.getByText('by ona').waitFor();
+
       // Both edit the note while B has stopped syncing; B starts again → the conflict on both.
       await b.page.getByRole('link', { name: 'Sync', exact: true }).click();
       await b.page.getByRole('button', { name: 'Stop syncing' }).click();
@@ -220,6 +222,7 @@ describe('Team sync through a real server (two machines, two profiles)', () => {
         await card.getByText('Text from machine A.').waitFor({ timeout: 20_000 });
         await card.getByText('Text from machine B.').waitFor();
       }
+
       // The server is killed while a batch replicates, and started again on the same port and folder.
       const running = server as Server;
       await importNotes(a.page, BATCH);
@@ -236,19 +239,18 @@ describe('Team sync through a real server (two machines, two profiles)', () => {
       const onA = await localNotes(a.page);
       expect(onA).toHaveLength(expected);
       expect(await localNotes(b.page)).toEqual(onA);
+
       // A read-only account: the server refuses the note, the header says why, the note stays here.
       await configure(b.page, JONAS);
       await writeNote(b.page, 'A reader’s own remark.');
-      await header(b.page, 'Sync: error — your account may only read, changes stay on this computer').waitFor(
-        {
-          timeout: 20_000,
-        },
-      );
+      const refused = 'Sync: error — your account may only read, changes stay on this computer';
+      await header(b.page, refused).waitFor({ timeout: 20_000 });
       // Still here after a restart of the window.
       await b.page.reload();
       await b.page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
       await b.page.getByText('A reader’s own remark.').waitFor();
       expect([...(await serverNotes()).values()]).not.toContain('A reader’s own remark.');
+
       // Failed loads are expected here (the crash, the refusal, PouchDB's first checkpoint look-up);
       // anything else logged as an error is not.
       const unexpected = [...a.errors, ...b.errors].filter(
