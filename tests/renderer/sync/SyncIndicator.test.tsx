@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '@shared/ipc/api';
 import type { Invoke } from '@shared/ipc/contract';
 import type { SyncSettingsView } from '@shared/ipc/channels/sync';
+import i18n from 'i18next';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';
 import { ApiProvider } from '../../../src/renderer/src/api/ApiContext';
 import { browserRemote, type ReplicaDb } from '../../../src/renderer/src/sync/replica';
@@ -88,6 +89,25 @@ describe('Sync status in the app’s chrome', () => {
         { timeout: 10_000 },
       ),
     ).toBeTruthy();
+  });
+
+  it('says it in Lithuanian too', async () => {
+    await i18n.changeLanguage('lt');
+    try {
+      await renderIndicator(SERVER, {
+        wanted: true,
+        remote: () => browserRemote('http://127.0.0.1:9/sync/remote'),
+      });
+      expect(
+        await screen.findByRole(
+          'link',
+          { name: 'Sinchronizavimas: nėra ryšio — serveris nepasiekiamas, bus bandoma vėl' },
+          { timeout: 10_000 },
+        ),
+      ).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('shows nothing, and starts nothing, before a server is set up', async () => {
