@@ -10,6 +10,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { keepReplicatedHistories } from './sync-server-revisions';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,10 @@ interface CouchConfig {
   get(section: string, key: string): unknown;
   set(section: string, key: string, value: string, callback: (error: Error | null) => void): void;
 }
-type ExpressPouchApp = ((request: unknown, response: unknown) => void) & { couchConfig: CouchConfig };
+type ExpressPouchApp = ((request: unknown, response: unknown) => void) & {
+  couchConfig: CouchConfig;
+  dbWrapper: Parameters<typeof keepReplicatedHistories>[0]['dbWrapper'];
+};
 type ExpressPouchDb = (pouch: PouchConstructor, options: Record<string, unknown>) => ExpressPouchApp;
 
 export interface SyncServerOptions {
@@ -83,6 +87,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     // No web admin UI and no server-side replication to arbitrary addresses: a sync target only.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate'] },
   });
+  keepReplicatedHistories(app);
   if (options.admin) await setConfig(app.couchConfig, 'admins', options.admin.name, options.admin.password);
 
   const server: Server = options.tls

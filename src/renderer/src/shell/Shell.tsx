@@ -10,6 +10,7 @@ import NotFoundView from '../views/NotFoundView';
 import { useSearchShortcut } from '../search/use-search-shortcut';
 import { BACK_ROUTE } from '@shared/ipc/channel-names';
 import { openedFromSearch } from './origin';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 export function Shell() {
   return (
@@ -66,6 +67,7 @@ function ShellLayout() {
             })}
           </ul>
         </nav>
+        <SyncIndicator />
       </header>
       <main id="main" className="shell-main" tabIndex={-1}>
         <ErrorBoundary resetKey={location}>

@@ -22,10 +22,18 @@ export interface SyncStatus {
 }
 
 export function describeFailure(error: unknown): SyncReason {
-  const failure = (error ?? {}) as { status?: number; message?: string; reason?: string; name?: string };
+  const failure = (error ?? {}) as {
+    status?: number;
+    message?: string;
+    reason?: string;
+    name?: string;
+    error?: unknown;
+  };
   const detail = String(failure.reason ?? failure.message ?? failure.name ?? error ?? '');
-  if (failure.status === 401) return { code: 'unauthorized', detail };
-  if (failure.status === 403) return { code: 'forbidden', detail };
+  // A refused document inside a _bulk_docs answer has no HTTP status of its own, only its name.
+  const name = String(failure.name ?? failure.error ?? '').toLowerCase();
+  if (failure.status === 401 || name === 'unauthorized') return { code: 'unauthorized', detail };
+  if (failure.status === 403 || name === 'forbidden') return { code: 'forbidden', detail };
   if (failure.status === undefined || failure.status === 0 || failure.status >= 500)
     return { code: 'unreachable', detail };
   return { code: 'other', detail };
@@ -36,7 +44,27 @@ interface ReplicationHandle {
   cancel(): void;
 }
 
-type Side = { state: SyncState; reason: SyncReason | null };
+/**
+ * The last sync and the last error's reason from an earlier run (sync-memory.ts), shown until this
+ * run has news of its own.
+ */
+export interface RememberedStatus {
+  lastSyncAt: string | null;
+  reason: SyncReason | null;
+}
+
+type Side = { state: SyncState; reason: SyncReason | null; refused: SyncReason | null };
+
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 30_000;
+
+/**
+ * How long to wait before the next attempt: 1 s, then doubling up to 30 s. PouchDB's own doubles up
+ * to ten minutes, so a team whose server was down for a while would wait that long after it is back.
+ */
+export function backOff(previousMs: number): number {
+  return previousMs <= 0 ? FIRST_RETRY_MS : Math.min(LONGEST_RETRY_MS, previousMs * 2);
+}
 
 /**
  * Two one-way live replications rather than PouchDB's sync(): sync() reports "paused" without the
@@ -58,6 +86,16 @@ export class Replicator {
     return this.current;
   }
 
+  /** Shows what an earlier run left (while this one has not started or reported yet). */
+  restore(remembered: RememberedStatus): void {
+    this.current = {
+      state: this.current.state,
+      reason: this.sides.length === 0 ? remembered.reason : this.current.reason,
+      lastSyncAt: this.current.lastSyncAt ?? remembered.lastSyncAt,
+    };
+    this.changes.notify();
+  }
+
   private update(): void {
     const worst = (['error', 'offline', 'syncing'] as const)
       .map((state) => this.sides.find((side) => side.state === state))
@@ -66,7 +104,8 @@ export class Replicator {
     const state: SyncState = idle ? 'idle' : (worst?.state ?? 'up-to-date');
     this.current = {
       state,
-      reason: worst?.reason ?? null,
+      // Stopping keeps the last reason on show: it is why the user may have stopped.
+      reason: idle ? this.current.reason : (worst?.reason ?? null),
       lastSyncAt: state === 'up-to-date' ? this.now().toISOString() : this.current.lastSyncAt,
     };
     this.changes.notify();
@@ -76,21 +115,40 @@ export class Replicator {
   start(): void {
     if (this.handles.length > 0) return;
     const remote = this.remote();
+    const options = { live: true, retry: true, back_off_function: backOff };
     const directions = [
-      this.local.replicate.from(remote, { live: true, retry: true }),
-      this.local.replicate.to(remote, { live: true, retry: true }),
+      this.local.replicate.from(remote, options),
+      this.local.replicate.to(remote, options),
     ] as unknown as ReplicationHandle[];
-    this.sides = directions.map(() => ({ state: 'syncing', reason: null }));
+    this.sides = directions.map(() => ({ state: 'syncing', reason: null, refused: null }));
     directions.forEach((handle, index) => {
       const set = (state: SyncState, reason: SyncReason | null) => {
-        this.sides[index] = { state, reason };
+        const side = this.sides[index];
+        if (!side) return;
+        // A refused change is not retried (PouchDB moves past it and pauses "without error"), so the
+        // refusal stays on show until sync is stopped: "up to date" would hide that it never arrived.
+        if (side.refused && (state === 'up-to-date' || state === 'syncing'))
+          this.sides[index] = { ...side, state: 'error', reason: side.refused };
+        else this.sides[index] = { ...side, state, reason };
         this.update();
       };
       handle.on('active', () => set('syncing', null));
-      handle.on('paused', (error) =>
-        set(error ? 'offline' : 'up-to-date', error ? describeFailure(error) : null),
-      );
-      handle.on('denied', (error) => set('error', describeFailure(error)));
+      const failed = (error: unknown) => {
+        const reason = describeFailure(error);
+        // Retrying cannot help a refused sign-in or a read-only account: that is an error to show.
+        const refused = reason.code === 'unauthorized' || reason.code === 'forbidden';
+        set(refused ? 'error' : 'offline', reason);
+      };
+      handle.on('paused', (error) => (error ? failed(error) : set('up-to-date', null)));
+      // PouchDB reports a failed request as "paused" only while a batch is being copied; a failure
+      // while it waits for changes (the server went away) is retried quietly, with only this event.
+      handle.on('requestError', failed);
+      handle.on('denied', (error) => {
+        const refused = describeFailure(error);
+        const side = this.sides[index];
+        if (side) this.sides[index] = { ...side, refused };
+        set('error', refused);
+      });
       handle.on('error', (error) => set('error', describeFailure(error)));
     });
     this.handles = directions;

@@ -7,11 +7,17 @@ import { useEffect } from 'react';
 import type { SyncSettingsView } from '@shared/ipc/channels/sync';
 import { useApi } from '../api/ApiContext';
 import { useResult, type AsyncState } from '../api/use-result';
+import { syncSettingsSignal } from './settings-changed';
 import type { SyncService } from './sync-service';
 
-export function useConfiguredSync(service: SyncService): AsyncState<SyncSettingsView> {
+/** The settings, read again whenever the settings form saves or forgets them. */
+export function useSyncSettings(): AsyncState<SyncSettingsView> {
   const api = useApi();
-  const settings = useResult(() => api.call('sync.getSettings', {}), [api]);
+  return useResult(() => api.call('sync.getSettings', {}), [api], { refetchOn: syncSettingsSignal(api) });
+}
+
+export function useConfiguredSync(service: SyncService): AsyncState<SyncSettingsView> {
+  const settings = useSyncSettings();
   const username = settings.status === 'ok' ? settings.value.settings?.username : undefined;
   useEffect(() => {
     if (username !== undefined) service.setAuthor(username);

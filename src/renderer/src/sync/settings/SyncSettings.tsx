@@ -1,12 +1,12 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTest, SyncSettingsView } from '@shared/ipc/channels/sync';
 import type { AppError } from '@shared/result';
 import { useApi } from '../../api/ApiContext';
-import { createSignal } from '../../api/signal';
 import { useResult } from '../../api/use-result';
 import { Loading } from '../../shell/Loading';
 import { ViewHeading } from '../../shell/ViewHeading';
+import { syncSettingsSignal } from '../settings-changed';
 import { formProblem, type FormValues } from './form-check';
 
 type Feedback =
@@ -20,7 +20,8 @@ type Feedback =
 export default function SyncSettings() {
   const { t } = useTranslation();
   const api = useApi();
-  const reload = useMemo(() => createSignal(), []);
+  // Shared with the status in the app's chrome, which appears once a server is set up.
+  const reload = syncSettingsSignal(api);
   const current = useResult(() => api.call('sync.getSettings', {}), [api], { refetchOn: reload });
   return (
     <section className="view" aria-labelledby="sync-settings-heading">
