@@ -15,6 +15,17 @@ export type ItemChanges = Partial<Pick<Item, 'title' | 'template' | 'metadata' |
 
 const newId = (): string => `item-${crypto.randomUUID()}`;
 
+/** Every item in the database, oldest first (also read live by Search, which holds no repository). */
+export function allItems(db: NotesDatabase): Promise<Item[]> {
+  return storageRead(async () =>
+    (await db.items.orderBy('updatedAt').toArray())
+      .map(toItem)
+      .sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+      ),
+  );
+}
+
 export class ItemsRepository {
   /** Fires after every write (useResult(..., { refetchOn: repo.changes }) reloads). */
   readonly changes: Signal = createSignal();
@@ -45,13 +56,7 @@ export class ItemsRepository {
 
   /** Every item, oldest first. */
   all(): Promise<Item[]> {
-    return storageRead(async () =>
-      (await this.db.items.orderBy('updatedAt').toArray())
-        .map(toItem)
-        .sort((a, b) =>
-          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-        ),
-    );
+    return allItems(this.db);
   }
 
   get(id: string): Promise<Item | undefined> {

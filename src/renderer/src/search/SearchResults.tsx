@@ -28,6 +28,7 @@ import { formatDayBounds, formatEdtf } from '../collection/dates';
 import { sessionValue } from '../api/session';
 import type { LinkedEntry } from './linked-hits';
 import { LinkedSources } from './LinkedSources';
+import { ItemHitThumbnail } from './ItemHitThumbnail';
 
 /** The document's date at its own precision (see collection/dates.ts), or null for undated ones. */
 export function formatDates(doc: SearchDocument, language: string): string | null {
@@ -135,6 +136,7 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
         openFromSearch(doc.path, { key: `hit:${hit.id}`, scrollTop: pane?.scrollTop ?? 0 });
       }}
     >
+      <ItemHitThumbnail doc={doc} />
       <span className="search-result-title">
         <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />
       </span>
