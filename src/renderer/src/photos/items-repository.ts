@@ -10,6 +10,7 @@ import type { ItemDraft } from '@shared/photos/grouping';
 import { createSignal, type Signal } from '../api/signal';
 import { toItem, toItemRow, type NotesDatabase } from '../notes/db';
 import { countedWrite, NotesStorageError, storageRead } from '../notes/repository';
+import { moveLinks } from './item-links-repository';
 
 export type ItemChanges = Partial<Pick<Item, 'title' | 'template' | 'metadata' | 'fields'>>;
 
@@ -140,6 +141,8 @@ export class ItemsRepository {
         updatedAt: at,
       });
       await this.db.items.bulkPut([toItemRow(first), toItemRow(second)]);
+      // Links to a photo that moved go with it; links to the whole item stay on the first part.
+      await moveLinks(this.db, item.id, second.id, parts.second, at);
       return { first, second };
     });
   }
@@ -158,6 +161,8 @@ export class ItemsRepository {
         updatedAt: this.stamp(item.updatedAt > otherRow.updatedAt ? item.updatedAt : otherRow.updatedAt),
       });
       await this.db.items.put(toItemRow(merged));
+      // The merged item's links are kept on the item that now holds its photos, never dropped with it.
+      await moveLinks(this.db, otherId, id, null, merged.updatedAt);
       await this.db.items.delete(otherId);
       return merged;
     });
