@@ -6,6 +6,7 @@ import type { Item } from '@shared/photos/item';
 import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteItem } from './CiteItem';
+import { ItemLinks } from './ItemLinks';
 import { useItems } from './ItemsContext';
 import { MetadataForm } from './MetadataForm';
 import { PhotoStrip } from './PhotoStrip';
@@ -54,6 +55,7 @@ function ItemDetails({ item }: { item: Item }) {
         <div>
           <CiteItem item={item} />
           <MergeInto item={item} onError={setError} />
+          <ItemLinks item={item} />
         </div>
       </div>
     </section>

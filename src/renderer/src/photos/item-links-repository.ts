@@ -52,12 +52,15 @@ export class ItemLinksRepository {
    */
   add(draft: NewItemLink): Promise<ItemLink> {
     return countedWrite(this.db, this.now, async () => {
-      const existing = (await linksOfItem(this.db, draft.itemId)).find(
-        (link) =>
-          link.collectionId === draft.collectionId &&
-          link.recordId === draft.recordId &&
-          samePhoto(link.photo, draft.photo),
-      );
+      const rows = await this.db.itemLinks.where('itemId').equals(draft.itemId).toArray();
+      const existing = rows
+        .map(toItemLink)
+        .find(
+          (link) =>
+            link.collectionId === draft.collectionId &&
+            link.recordId === draft.recordId &&
+            samePhoto(link.photo, draft.photo),
+        );
       if (existing) return existing;
       const at = this.now().toISOString();
       const link: ItemLink = { id: `link-${crypto.randomUUID()}`, ...draft, createdAt: at, updatedAt: at };
