@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citeItem, sheetNumber } from '@shared/photos/cite';
 import type { Item } from '@shared/photos/item';
+import { CiteItemCsl } from './CiteItemCsl';
 
 export function CiteItem({ item }: { item: Item }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function CiteItem({ item }: { item: Item }) {
         </p>
       )}
       <p className="hint">{t('photos.cite.hint')}</p>
+      <CiteItemCsl item={item} sheetIndex={item.photos.length > 0 ? index : null} />
     </section>
   );
 }
