@@ -33,8 +33,13 @@ describe('Cite this on an item', { timeout: 60_000 }, () => {
     expect(screen.getByRole('status', { name: 'Item' }).textContent).toBe(
       'LYA, f. K-1, ap. 58, b. 12345, l. 12–40',
     );
-    const csl = await screen.findByText('In your citation style');
+    // Folded at first, so opening an item does not start the CSL worker.
+    const csl = screen.getByText('In your citation style');
     const block = csl.parentElement as HTMLElement;
+    expect(within(block).queryByRole('combobox', { name: /style/i })).toBeNull();
+    fireEvent.click(csl);
+    (block as HTMLDetailsElement).open = true;
+    fireEvent(block, new Event('toggle'));
     // Chicago author-date (the default style) title-cases the title and capitalises "F." after a full stop.
     await within(block).findByText(
       /Tremties Byla.*F\. K-1, ap\. 58, b\. 12345, l\. 12–40\. LYA/,

@@ -18,8 +18,7 @@ export function CiteItemCsl({ item, sheetIndex }: { item: Item; sheetIndex: numb
     ...(sheetIndex === null ? [] : [{ label: t('photos.cite.cslSheet'), csl: itemToCsl(item, sheetIndex) }]),
   ];
   return (
-    <div className="cite-item-csl">
-      <h3>{t('photos.cite.cslHeading')}</h3>
+    <>
       <StyleChooser />
       <WithFormatter
         deps={[JSON.stringify(works.map((work) => work.csl))]}
@@ -54,6 +53,6 @@ export function CiteItemCsl({ item, sheetIndex }: { item: Item; sheetIndex: numb
           </>
         )}
       </WithFormatter>
-    </div>
+    </>
   );
 }
