@@ -149,6 +149,28 @@ describe('photos: import into items, reorder, describe, reload', () => {
     const pdf = await PDFDocument.load(readFileSync((await (await pdfDownload).path()) ?? ''));
     expect(pdf.getPageCount()).toBe(19);
 
+    // Search finds the item by its delo number, shows its first thumbnail and opens it.
+    await page.goto(e2e.url('/search'));
+    await page.getByRole('searchbox', { name: 'Search' }).fill('kind:item 12345');
+    const hit = page
+      .getByRole('list', { name: /^Photo items/ })
+      .getByRole('link', { name: /^delo 12345\b/ })
+      .first();
+    await expect
+      .poll(() =>
+        hit
+          .locator('img')
+          .evaluate(
+            (image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+          ),
+      )
+      .toBe(true);
+    // The item's first photo after the reorder above.
+    const thumb = (await hit.locator('img').getAttribute('src')) ?? 'none';
+    expect(reordered[0]?.endsWith(thumb)).toBe(true);
+    await hit.click();
+    await page.getByRole('heading', { level: 1, name: 'delo 12345' }).waitFor();
+
     await page.getByRole('link', { name: '← All items' }).click();
     await page.getByRole('link', { name: 'delo 12346' }).waitFor();
     await page.getByText('12 photos').waitFor();

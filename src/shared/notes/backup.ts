@@ -3,13 +3,14 @@
  * validated field by field, so a corrupted, foreign or oversized file is refused with a message that
  * says where and why before anything is written.
  *
- *   { "format": "atmintis-notes-backup", "version": 3, "exportedAt": "…Z", "notes": [ Note, … ],
- *     "decisions": [ Decision, … ], "items": [ Item, … ] }
+ *   { "format": "atmintis-notes-backup", "version": 4, "exportedAt": "…Z", "notes": [ Note, … ],
+ *     "decisions": [ Decision, … ], "items": [ Item, … ], "itemLinks": [ ItemLink, … ] }
  *
  * Version 2 added the record-linkage decisions (docs/linkage.md), kept beside the notes because they
  * are the user's own work too. Version 3 added the photo items (docs/photos.md; the photos themselves
- * stay in the photo store). Version-1 files (notes only) and version-2 files still restore, with no
- * decisions and no items.
+ * stay in the photo store). Version 4 added the links from items to records (photos/item-link.ts).
+ * Version-1 files (notes only), version-2 and version-3 files still restore, with no decisions, items
+ * or links as they lack them.
  *
  * Used by both sides: the renderer for export/import, the main process to refuse to store anything
  * that is not a valid backup.
@@ -28,9 +29,10 @@ import {
 import { REGION_OCR_LIMITS } from './region-ocr';
 import { OCR_LANGUAGES } from '../ocr/languages';
 import { ITEM_LIMITS, itemSchema, type Item } from '../photos/item';
+import { ITEM_LINK_LIMITS, itemLinkSchema, type ItemLink } from '../photos/item-link';
 
 export const BACKUP_FORMAT = 'atmintis-notes-backup';
-const BACKUP_VERSION = 3;
+const BACKUP_VERSION = 4;
 
 /** Limits that keep a hostile or broken file from exhausting memory; generous for real use. */
 export const BACKUP_LIMITS = {
@@ -235,26 +237,43 @@ const backupV2Schema = z.strictObject({
   decisions: decisionsList,
 });
 
+const itemsList = z
+  .array(itemSchema)
+  .max(ITEM_LIMITS.maxItems, `must hold at most ${ITEM_LIMITS.maxItems} items`);
+
+const backupV3Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(3),
+  exportedAt: isoInstant,
+  notes: notesList,
+  decisions: decisionsList,
+  items: itemsList,
+});
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: isoInstant,
   notes: notesList,
   decisions: decisionsList,
-  items: z.array(itemSchema).max(ITEM_LIMITS.maxItems, `must hold at most ${ITEM_LIMITS.maxItems} items`),
+  items: itemsList,
+  itemLinks: z
+    .array(itemLinkSchema)
+    .max(ITEM_LINK_LIMITS.maxLinks, `must hold at most ${ITEM_LINK_LIMITS.maxLinks} links`),
 });
 
-const SCHEMAS = { 1: backupV1Schema, 2: backupV2Schema } as const;
+const SCHEMAS = { 1: backupV1Schema, 2: backupV2Schema, 3: backupV3Schema } as const;
 
 interface NotesBackup {
   format: typeof BACKUP_FORMAT;
   /** The version the file was written in (a version-1 file is read with no decisions, 1 and 2 with
-   *  no items). */
-  version: 1 | 2 | typeof BACKUP_VERSION;
+   *  no items, 1 to 3 with no item links). */
+  version: 1 | 2 | 3 | typeof BACKUP_VERSION;
   exportedAt: string;
   notes: Note[];
   decisions: Decision[];
   items: Item[];
+  itemLinks: ItemLink[];
 }
 
 type BackupParseResult = { ok: true; backup: NotesBackup } | { ok: false; error: string };
@@ -267,6 +286,7 @@ export function serializeBackup(
   exportedAt: Date,
   decisions: readonly Decision[] = [],
   items: readonly Item[] = [],
+  itemLinks: readonly ItemLink[] = [],
 ): string {
   const backup: NotesBackup = {
     format: BACKUP_FORMAT,
@@ -275,6 +295,7 @@ export function serializeBackup(
     notes: [...notes].sort((a, b) => byText(a.id, b.id)),
     decisions: [...decisions].sort((x, y) => byText(x.a, y.a) || byText(x.b, y.b)),
     items: [...items].sort((a, b) => byText(a.id, b.id)),
+    itemLinks: [...itemLinks].sort((a, b) => byText(a.id, b.id)),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -352,10 +373,17 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
     };
   }
   const parsed = (
-    header.version === 1 || header.version === 2 ? SCHEMAS[header.version] : backupSchema
+    header.version === 1 || header.version === 2 || header.version === 3
+      ? SCHEMAS[header.version]
+      : backupSchema
   ).safeParse(data);
   if (!parsed.success) {
-    const { notes, decisions, items } = data as { notes?: unknown; decisions?: unknown; items?: unknown };
+    const { notes, decisions, items, itemLinks } = data as {
+      notes?: unknown;
+      decisions?: unknown;
+      items?: unknown;
+      itemLinks?: unknown;
+    };
     const issues = parsed.error.issues.slice(0, 5).map((issue) => {
       const [first, index, ...rest] = issue.path;
       if (first === 'notes' && typeof index === 'number' && Array.isArray(notes)) {
@@ -375,6 +403,11 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
         const id = (items[index] as { id?: unknown } | undefined)?.id;
         const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
         return `items[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
+      }
+      if (first === 'itemLinks' && typeof index === 'number' && Array.isArray(itemLinks)) {
+        const id = (itemLinks[index] as { id?: unknown } | undefined)?.id;
+        const which = typeof id === 'string' ? ` (id "${id.slice(0, 80)}")` : '';
+        return `itemLinks[${index}]${which} › ${clip(describePath(rest))}: ${clip(issue.message)}`;
       }
       return `${clip(describePath(issue.path))}: ${clip(issue.message)}`;
     });
@@ -409,5 +442,13 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): B
     }
     itemIds.add(item.id);
   }
-  return { ok: true, backup: { ...parsed.data, decisions, items } as NotesBackup };
+  const itemLinks = 'itemLinks' in parsed.data ? parsed.data.itemLinks : [];
+  const linkIds = new Set<string>();
+  for (const [index, link] of itemLinks.entries()) {
+    if (linkIds.has(link.id)) {
+      return { ok: false, error: `The backup is damaged: itemLinks[${index}] repeats the id "${link.id}".` };
+    }
+    linkIds.add(link.id);
+  }
+  return { ok: true, backup: { ...parsed.data, decisions, items, itemLinks } as NotesBackup };
 }

@@ -10,8 +10,11 @@ import { bibliographyPath, recordPath, textPath } from '../links';
 import { personSearchParts } from './person-document';
 import { inlineMarkdownToText, splitTextSections } from './text-sections';
 
-/** `document`: a document the user imported into the Reader (reader-documents.ts). */
-export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note' | 'document';
+/**
+ * `document`: a document the user imported into the Reader (reader-documents.ts); `item`: a photographed
+ * archival file or document (item-documents.ts).
+ */
+export type SearchKind = RecordKind | 'text' | 'bibliography' | 'note' | 'document' | 'item';
 
 /** Kinds in the order facets and result groups list them when scores tie. */
 export const SEARCH_KINDS: readonly SearchKind[] = [
@@ -27,6 +30,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
   'note',
   // Last, so the kind numbers saved in search index snapshots keep their meaning.
   'document',
+  'item',
 ];
 
 /**

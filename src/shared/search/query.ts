@@ -5,7 +5,8 @@
  *   "exact phrase"      the words must appear together, in this order
  *   -word  -"phrase"    leave out what contains it
  *   kind:place          kind of result (event, statistic, place, group, organisation, person, source,
- *                       text, bibliography, note); plural forms are accepted
+ *                       text, bibliography, note, document, item — a photographed file, also kind:photo);
+ *                       plural forms are accepted
  *   year:1948           dated within 1948; year:1945..1953, year:1945.., year:..1953 for ranges
  *   place:Igarka        tied to a place      source:Zemskov   resting on a bibliography entry
  *   tag:…               tagged               has:notes        with notes of yours
@@ -160,6 +161,8 @@ const KIND_ALIASES: Readonly<Record<string, SearchKind>> = {
   reference: 'bibliography',
   references: 'bibliography',
   notes: 'note',
+  photo: 'item',
+  photos: 'item',
   texts: 'text',
 };
 

@@ -33,6 +33,12 @@ export const SHIPPED_STEPS: readonly SchemaStep[] = [
       syncState: 'key',
     },
   },
+  {
+    version: 5,
+    stores: {
+      itemLinks: 'id, itemId, recordKey',
+    },
+  },
 ];
 
 /** A fresh, isolated IndexedDB for one test. */

@@ -22,7 +22,7 @@ describe('notes database schema', () => {
     expect(SCHEMA_STEPS.map(({ version, stores }) => ({ version, stores }))).toEqual(
       SHIPPED_STEPS.map(({ version, stores }) => ({ version, stores })),
     );
-    expect(CURRENT_SCHEMA_VERSION).toBe(4);
+    expect(CURRENT_SCHEMA_VERSION).toBe(5);
   });
 
   it('keeps every note when a database of any earlier shipped version is opened (property)', async () => {
@@ -125,6 +125,7 @@ describe('notes database schema', () => {
     expect(again.tables.map((table) => table.name).sort()).toEqual([
       'decisions',
       'extra',
+      'itemLinks',
       'items',
       'meta',
       'notes',

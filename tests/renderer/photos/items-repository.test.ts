@@ -95,7 +95,7 @@ describe('schema step 3 and backups with items', () => {
     upgraded.close();
   });
 
-  it('backs items up (format 3) and restores them into an empty database, the newer copy winning', async () => {
+  it('backs items up (format 3 on; written as 4) and restores them into an empty database, the newer copy winning', async () => {
     const source = setup();
     await source.notes.save({ ...sampleNote({ id: 'n1' }), body: 'a note' });
     const [item] = await source.items.create([{ title: 'delo 12345', photos: [ref(1), ref(2, 3)] }]);
@@ -103,7 +103,7 @@ describe('schema step 3 and backups with items', () => {
     const exported = await source.notes.exportBackup();
     expect(exported.items).toBe(1);
     const parsed = parseBackup(exported.json);
-    expect(parsed.ok && parsed.backup.version).toBe(3);
+    expect(parsed.ok && parsed.backup.version).toBe(4);
 
     const target = setup();
     const summary = await target.notes.applyImport(exported.json);

@@ -16,8 +16,8 @@ describe('JSON backup with linkage decisions (version 2)', () => {
         const parsed = parseBackup(serializeBackup(notes, at, decisions));
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
-        // Written in the current format (3, which added photo items); decisions unchanged since 2.
-        expect(parsed.backup.version).toBe(3);
+        // Written in the current format (4, which added item links); decisions unchanged since 2.
+        expect(parsed.backup.version).toBe(4);
         expect(parsed.backup.notes).toHaveLength(notes.length);
         const byPair = (list: typeof decisions) =>
           [...list].sort((x, y) => (`${x.a}\n${x.b}` < `${y.a}\n${y.b}` ? -1 : 1));

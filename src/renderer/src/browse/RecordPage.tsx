@@ -24,6 +24,7 @@ import { ViewHeading } from '../shell/ViewHeading';
 import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
 import { AlsoIn } from './AlsoIn';
+import { InPhotographedFiles } from '../photos/InPhotographedFiles';
 import { groupClaims } from './claim-groups';
 import { LinkedText } from './LinkedText';
 import { PersonFields } from './PersonFields';
@@ -125,6 +126,7 @@ export function RecordPage({ collection, recordId }: { collection: LoadedCollect
 
       {record.kind === 'person' && <PersonFields collection={collection} record={record} />}
       {record.kind === 'person' && <AlsoIn collection={collection} record={record} />}
+      <InPhotographedFiles collectionId={collectionId} recordId={record.id} />
 
       {record.claims.length > 0 && (
         <ClaimsSection collection={collection} claims={record.claims} bibliography={bibliography} />

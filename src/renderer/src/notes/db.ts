@@ -15,6 +15,7 @@ import type { Decision } from '@shared/linkage/types';
 import type { Note } from '@shared/notes/model';
 import type { SyncConflict } from '@shared/sync/conflicts';
 import type { Item } from '@shared/photos/item';
+import { recordLinkKey, type ItemLink } from '@shared/photos/item-link';
 
 const NOTES_DB_NAME = 'atmintis-notes';
 
@@ -73,6 +74,17 @@ export const toItemRow = (item: Item): ItemRow => ({
   photoShas: [...new Set(item.photos.map((photo) => photo.sha256))],
 });
 
+/** A link from an item to a record as stored: the link plus its record's key, which the record page uses. */
+export interface ItemLinkRow extends ItemLink {
+  recordKey: string;
+}
+
+export const toItemLink = ({ recordKey: _key, ...link }: ItemLinkRow): ItemLink => link;
+export const toItemLinkRow = (link: ItemLink): ItemLinkRow => ({
+  ...link,
+  recordKey: recordLinkKey(link.collectionId, link.recordId),
+});
+
 export interface SchemaStep {
   version: number;
   /** Dexie store declarations; null deletes a store. */
@@ -113,6 +125,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       syncState: 'key',
     },
   },
+  {
+    // Links from photo items to records (docs/photos.md, "Links to records"): a new store, no data
+    // to move. An item's page lists its links by `itemId`, a record's page by `recordKey`.
+    version: 5,
+    stores: {
+      itemLinks: 'id, itemId, recordKey',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]?.version ?? 0;
@@ -131,6 +151,7 @@ export class NotesDatabase extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare decisions: Table<DecisionRow, string>;
   declare items: Table<ItemRow, string>;
+  declare itemLinks: Table<ItemLinkRow, string>;
   declare syncConflicts: Table<SyncConflict, string>;
   declare syncDocs: Table<SyncDocRow, string>;
   declare syncState: Table<SyncStateRow, string>;

@@ -27,11 +27,14 @@ import {
 } from '@shared/notes/model';
 import type { Item } from '@shared/photos/item';
 import { itemsToWrite, planItemsImport, summariseItemsPlan } from '@shared/photos/item-merge';
+import { linksToRestore, type ItemLink } from '@shared/photos/item-link';
 import {
   toDecision,
   toDecisionRow,
   toItem,
   toItemRow,
+  toItemLink,
+  toItemLinkRow,
   type MetaRow,
   type NoteRow,
   type NotesDatabase,
@@ -121,7 +124,7 @@ export async function countedWrite<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction('rw', [db.notes, db.decisions, db.items, db.meta], async () => {
+    return await db.transaction('rw', [db.notes, db.decisions, db.items, db.itemLinks, db.meta], async () => {
       const result = await work();
       await bumpRevision(db, now);
       return result;
@@ -297,19 +300,26 @@ export class NotesRepository {
    * Every note (trash included), every linkage decision, every photo item and the change revision
    * they are at, read consistently.
    */
-  snapshot(): Promise<{ notes: Note[]; decisions: Decision[]; items: Item[]; revision: number }> {
-    const { notes, decisions, items, meta } = this.db;
+  snapshot(): Promise<{
+    notes: Note[];
+    decisions: Decision[];
+    items: Item[];
+    itemLinks: ItemLink[];
+    revision: number;
+  }> {
+    const { notes, decisions, items, itemLinks, meta } = this.db;
     return this.read(() =>
-      this.db.transaction('r', [notes, decisions, items, meta], async () => ({
+      this.db.transaction('r', [notes, decisions, items, itemLinks, meta], async () => ({
         notes: (await notes.toArray()).map(toNote),
         decisions: (await decisions.toArray()).map(toDecision),
         items: (await items.toArray()).map(toItem),
+        itemLinks: (await itemLinks.toArray()).map(toItemLink),
         revision: ((await meta.get('changes')) ?? EMPTY_META).revision,
       })),
     );
   }
 
-  /** The lossless JSON backup of every note (trash included), linkage decision and photo item. */
+  /** The lossless JSON backup of every note (trash included), linkage decision, photo item and link. */
   async exportBackup(): Promise<{
     json: string;
     revision: number;
@@ -317,9 +327,9 @@ export class NotesRepository {
     decisions: number;
     items: number;
   }> {
-    const { notes, decisions, items, revision } = await this.snapshot();
+    const { notes, decisions, items, itemLinks, revision } = await this.snapshot();
     return {
-      json: serializeBackup(notes, this.now(), decisions, items),
+      json: serializeBackup(notes, this.now(), decisions, items, itemLinks),
       revision,
       notes: notes.length,
       decisions: decisions.length,
@@ -388,6 +398,10 @@ export class NotesRepository {
       await this.db.decisions.bulkPut(decisionsToWrite(decisions).map(toDecisionRow));
       const items = planItemsImport(await this.currentItems(parsed.backup.items), parsed.backup.items);
       await this.db.items.bulkPut(itemsToWrite(items).map(toItemRow));
+      const links = parsed.backup.itemLinks;
+      const here = await this.db.itemLinks.bulkGet(links.map((link) => link.id));
+      const linksHere = new Map(here.filter((row) => row !== undefined).map((r) => [r.id, toItemLink(r)]));
+      await this.db.itemLinks.bulkPut(linksToRestore(linksHere, links).map(toItemLinkRow));
       return {
         ...summarisePlan(plan),
         decisions: summariseDecisionsPlan(decisions),

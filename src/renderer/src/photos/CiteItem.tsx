@@ -3,11 +3,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citeItem, sheetNumber } from '@shared/photos/cite';
 import type { Item } from '@shared/photos/item';
+import { CiteItemCsl } from './CiteItemCsl';
 
 export function CiteItem({ item }: { item: Item }) {
   const { t } = useTranslation();
   const id = useId();
   const [photo, setPhoto] = useState(1);
+  const [cslOpen, setCslOpen] = useState(false);
   const index = Math.min(Math.max(photo, 1), Math.max(item.photos.length, 1)) - 1;
   return (
     <section aria-labelledby={`${id}-heading`} className="cite-item">
@@ -31,6 +33,11 @@ export function CiteItem({ item }: { item: Item }) {
         </p>
       )}
       <p className="hint">{t('photos.cite.hint')}</p>
+      {/* Folded until asked for: formatting starts the CSL worker, which compiles the style for seconds. */}
+      <details className="cite-item-csl" onToggle={(event) => setCslOpen(event.currentTarget.open)}>
+        <summary>{t('photos.cite.cslHeading')}</summary>
+        {cslOpen && <CiteItemCsl item={item} sheetIndex={item.photos.length > 0 ? index : null} />}
+      </details>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Loading } from '../shell/Loading';
 import { ViewHeading } from '../shell/ViewHeading';
 import { CiteItem } from './CiteItem';
 import { ExportItem } from './ExportItem';
+import { ItemLinks } from './ItemLinks';
 import { useItems } from './ItemsContext';
 import { MetadataForm } from './MetadataForm';
 import { PhotoStrip } from './PhotoStrip';
@@ -56,6 +57,7 @@ function ItemDetails({ item }: { item: Item }) {
           <CiteItem item={item} />
           <ExportItem item={item} />
           <MergeInto item={item} onError={setError} />
+          <ItemLinks item={item} />
         </div>
       </div>
     </section>

@@ -10,10 +10,22 @@ import type { ItemDraft } from '@shared/photos/grouping';
 import { createSignal, type Signal } from '../api/signal';
 import { toItem, toItemRow, type NotesDatabase } from '../notes/db';
 import { countedWrite, NotesStorageError, storageRead } from '../notes/repository';
+import { moveLinks } from './item-links-repository';
 
 export type ItemChanges = Partial<Pick<Item, 'title' | 'template' | 'metadata' | 'fields'>>;
 
 const newId = (): string => `item-${crypto.randomUUID()}`;
+
+/** Every item in the database, oldest first (also read live by Search, which holds no repository). */
+export function allItems(db: NotesDatabase): Promise<Item[]> {
+  return storageRead(async () =>
+    (await db.items.orderBy('updatedAt').toArray())
+      .map(toItem)
+      .sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+      ),
+  );
+}
 
 export class ItemsRepository {
   /** Fires after every write (useResult(..., { refetchOn: repo.changes }) reloads). */
@@ -48,13 +60,7 @@ export class ItemsRepository {
 
   /** Every item, oldest first. */
   all(): Promise<Item[]> {
-    return storageRead(async () =>
-      (await this.db.items.orderBy('updatedAt').toArray())
-        .map(toItem)
-        .sort((a, b) =>
-          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-        ),
-    );
+    return allItems(this.db);
   }
 
   get(id: string): Promise<Item | undefined> {
@@ -138,6 +144,8 @@ export class ItemsRepository {
         updatedAt: at,
       });
       await this.db.items.bulkPut([toItemRow(first), toItemRow(second)]);
+      // Links to a photo that moved go with it; links to the whole item stay on the first part.
+      await moveLinks(this.db, item.id, second.id, parts.second, at);
       return { first, second };
     });
   }
@@ -156,6 +164,8 @@ export class ItemsRepository {
         updatedAt: this.stamp(item.updatedAt > otherRow.updatedAt ? item.updatedAt : otherRow.updatedAt),
       });
       await this.db.items.put(toItemRow(merged));
+      // The merged item's links are kept on the item that now holds its photos, never dropped with it.
+      await moveLinks(this.db, otherId, id, null, merged.updatedAt);
       await this.db.items.delete(otherId);
       return merged;
     });

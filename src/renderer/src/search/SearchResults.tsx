@@ -137,7 +137,7 @@ function ResultLink({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
         openFromSearch(doc.path, { key: `hit:${hit.id}`, scrollTop: pane?.scrollTop ?? 0 });
       }}
     >
-      {/* The photo the region is on; decorative, as the title and snippet say what the hit is. */}
+      {/* The photo the region or item is on; decorative, as the title and snippet say what the hit is. */}
       {thumb ? <img className="search-result-thumb" src={thumb} alt="" loading="lazy" /> : null}
       <span className="search-result-title">
         <Highlighted text={doc.title} ranges={titleRanges(doc, hit)} />

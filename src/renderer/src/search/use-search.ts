@@ -10,6 +10,8 @@ import { useNotes } from '../notes/NotesContext';
 import { useLiveQuery } from '../notes/use-live-query';
 import type { SearchDocument } from '@shared/search/documents';
 import { loadReaderSearchDocuments } from './reader-documents';
+import { itemSearchDocuments } from '@shared/search/item-documents';
+import { allItems } from '../photos/items-repository';
 
 /** Pause after a keystroke before searching: typing fast sends one query, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 60;
@@ -49,6 +51,12 @@ export function useSearch(query: string): SearchState {
   const { repository } = useNotes();
   const notes = useLiveQuery(() => repository.live(), [repository]);
   const noteInput = useMemo(() => (notes.status === 'ok' ? noteIndexInput(notes.value) : null), [notes]);
+  // Photo items, live: an edit, a restore or a teammate's change reaches Search without a reload.
+  const items = useLiveQuery(() => allItems(repository.db), [repository]);
+  const itemDocuments = useMemo(
+    () => (items.status === 'ok' ? itemSearchDocuments(items.value) : items.status === 'error' ? [] : null),
+    [items],
+  );
   // The user's imported Reader documents, read when Search opens (importing happens in the Reader).
   // One that cannot be read leaves Search answering for everything else.
   const readerState = useResult(
@@ -62,14 +70,17 @@ export function useSearch(query: string): SearchState {
     [api],
   );
   const readerDocuments = readerState.status === 'ok' ? readerState.value : null;
-  // Imported documents go with the notes: they too are the user's own and change apart from the
-  // collections (indexed together in the worker's second engine).
+  // Imported documents and photo items go with the notes: they too are the user's own and change
+  // apart from the collections (indexed together in the worker's second engine).
   const userInput = useMemo(
     () =>
-      noteInput && readerDocuments
-        ? { documents: [...noteInput.documents, ...readerDocuments], notedIds: noteInput.notedIds }
+      noteInput && readerDocuments && itemDocuments
+        ? {
+            documents: [...noteInput.documents, ...readerDocuments, ...itemDocuments],
+            notedIds: noteInput.notedIds,
+          }
         : null,
-    [noteInput, readerDocuments],
+    [noteInput, readerDocuments, itemDocuments],
   );
   const [result, setResult] = useState<{ query: string; limit: number; response: SearchResponse } | null>(
     null,

@@ -70,6 +70,69 @@ describe('drawing regions', () => {
     });
   });
 
+  it('draws a rectangle by keyboard: arrows move the crosshair, Enter sets two corners', () => {
+    const { onDrawn } = layer('rectangle');
+    const svg = screen.getByRole('application', { name: /Drawing a rectangle/ });
+    const press = (key: string, times = 1, shiftKey = false) => {
+      for (let i = 0; i < times; i++) fireEvent.keyDown(svg, { key, shiftKey });
+    };
+    // jsdom lays nothing out, so the crosshair starts at the view's corner (the photo's 0,0 here).
+    press('ArrowRight');
+    expect(screen.getByTestId('crosshair')).toBeTruthy();
+    // A step is 10 screen pixels (50 with Shift): 40 (200) pixels of a photo shown at a quarter.
+    press('ArrowRight', 3, true);
+    press('ArrowDown', 2, true);
+    press('Enter');
+    expect(onDrawn).not.toHaveBeenCalled();
+    press('ArrowRight', 5);
+    press('ArrowDown', 5);
+    press('Enter');
+    expect(onDrawn).toHaveBeenCalledWith({ shape: 'rectangle', x: 600, y: 400, width: 200, height: 200 });
+  });
+
+  it('draws a polygon by keyboard: Enter at each corner, Enter again closes it', () => {
+    const { onDrawn } = layer('polygon');
+    const svg = screen.getByRole('application', { name: /Drawing a polygon/ });
+    const press = (key: string, times = 1, shiftKey = false) => {
+      for (let i = 0; i < times; i++) fireEvent.keyDown(svg, { key, shiftKey });
+    };
+    press('ArrowRight');
+    press('Enter');
+    press('ArrowRight', 2, true);
+    press('Enter');
+    press('ArrowDown', 2, true);
+    press('Enter');
+    expect(onDrawn).not.toHaveBeenCalled();
+    press('Enter');
+    expect(onDrawn).toHaveBeenCalledWith({
+      shape: 'polygon',
+      points: [
+        [0, 0],
+        [400, 0],
+        [400, 400],
+      ],
+    });
+  });
+
+  it('keeps the arrow keys from panning the photo while drawing', () => {
+    const outer = vi.fn();
+    render(
+      <div onKeyDown={outer}>
+        <RegionLayer
+          matrix={MATRIX}
+          regions={[]}
+          selectedId={null}
+          mode="rectangle"
+          onSelect={() => undefined}
+          onDrawn={() => undefined}
+          onCancel={() => undefined}
+        />
+      </div>,
+    );
+    fireEvent.keyDown(screen.getByRole('application'), { key: 'ArrowLeft' });
+    expect(outer).not.toHaveBeenCalled();
+  });
+
   it('selects a region by click when not drawing', () => {
     const { onSelect } = layer('pan');
     const shape = document.querySelector('.region-shape');

@@ -74,15 +74,26 @@ describe('OCR failures', () => {
 
 describe('photo thumbnails in search results', () => {
   it('come with hits on photo regions, on their page', () => {
-    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBe(
+    expect(photoThumbOf({ id: 'n-1', kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBe(
       `/photos/${SHA}/thumb`,
     );
-    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1?page=3` })).toBe(
-      `/photos/${SHA}/thumb?page=3`,
+    expect(
+      photoThumbOf({ id: 'n-1', kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1?page=3` }),
+    ).toBe(`/photos/${SHA}/thumb?page=3`);
+    expect(photoThumbOf({ id: 'n-1', kind: 'note', path: '/records/c/r-1' })).toBeNull();
+    expect(
+      photoThumbOf({ id: 'p-1', kind: 'person', path: `/items/i-1/photos/${SHA}/region/n-1` }),
+    ).toBeNull();
+    expect(
+      photoThumbOf({ id: 'n-1', kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1/../../x` }),
+    ).toBeNull();
+  });
+
+  it('come with hits on photo items (their first photo), the same way', () => {
+    expect(photoThumbOf({ id: `item/i-1/photo/${SHA}/2`, kind: 'item', path: '/items/i-1' })).toBe(
+      `/photos/${SHA}/thumb?page=2`,
     );
-    expect(photoThumbOf({ kind: 'note', path: '/records/c/r-1' })).toBeNull();
-    expect(photoThumbOf({ kind: 'person', path: `/items/i-1/photos/${SHA}/region/n-1` })).toBeNull();
-    expect(photoThumbOf({ kind: 'note', path: `/items/i-1/photos/${SHA}/region/n-1/../../x` })).toBeNull();
+    expect(photoThumbOf({ id: 'item/i-2', kind: 'item', path: '/items/i-2' })).toBeNull();
   });
 });
 

@@ -2,8 +2,10 @@
  * The regions drawn over the photo, as SVG in the photo's original pixels under one transform that
  * follows OpenSeadragon's viewport (zoom, pan, rotation, flip). In a drawing mode it takes the pointer:
  * a rectangle is dragged; a polygon is clicked point by point and closed with a double click, Enter or
- * a click on its first point (Escape cancels, Backspace removes the last point). The parent keys it
- * by the mode, so a half-drawn shape does not survive a change of tool.
+ * a click on its first point (Escape cancels, Backspace removes the last point). By keyboard, the
+ * arrow keys move a crosshair (Shift for larger steps) and Enter sets a corner: a rectangle's two
+ * opposite corners, or a polygon's corners one by one (Enter again at the last corner closes it). The
+ * parent keys it by the mode, so a half-drawn shape does not survive a change of tool.
  *
  * Written here rather than with Annotorious: Annotorious' OpenSeadragon plugin renders through a
  * bundled PixiJS that needs `new Function` (CSP 'unsafe-eval', which Atmintis never allows) and
@@ -24,6 +26,15 @@ export interface ShownRegion {
 
 /** Shapes smaller than this many screen pixels are a slip of the mouse, not a region. */
 const MIN_SCREEN_SIZE = 4;
+/** How far an arrow key moves the crosshair, in screen pixels (with Shift: the larger step). */
+const CROSSHAIR_STEP = 10;
+const CROSSHAIR_STEP_LARGE = 50;
+const ARROWS: Readonly<Record<string, [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 function shapeOf(geometry: RegionGeometry, props: React.SVGProps<SVGRectElement & SVGPolygonElement>) {
   return geometry.shape === 'rectangle' ? (
@@ -63,6 +74,9 @@ export function RegionLayer({
   const [drag, setDrag] = useState<{ from: [number, number]; to: [number, number] } | null>(null);
   const [points, setPoints] = useState<Array<[number, number]>>([]);
   const [hover, setHover] = useState<[number, number] | null>(null);
+  // The keyboard's crosshair (original pixels) and a rectangle's first corner set with Enter.
+  const [cross, setCross] = useState<[number, number] | null>(null);
+  const [corner, setCorner] = useState<[number, number] | null>(null);
   const scale = matrix ? Math.hypot(matrix[0], matrix[1]) : 1;
 
   const toImage = (event: { clientX: number; clientY: number }): [number, number] | null => {
@@ -79,10 +93,51 @@ export function RegionLayer({
     }
   };
 
+  /** The crosshair moved by one arrow key; it starts at the middle of the view. */
+  const moveCross = (direction: [number, number], large: boolean) => {
+    const box = svg.current?.getBoundingClientRect();
+    if (!matrix || !box) return;
+    const from = cross ?? elementToImage(matrix, box.width / 2, box.height / 2);
+    // Screen directions, turned into the photo's (it may be rotated or flipped on screen).
+    const origin = elementToImage(matrix, 0, 0);
+    const step = elementToImage(
+      matrix,
+      direction[0] * (large ? CROSSHAIR_STEP_LARGE : CROSSHAIR_STEP),
+      direction[1] * (large ? CROSSHAIR_STEP_LARGE : CROSSHAIR_STEP),
+    );
+    setCross([Math.max(0, from[0] + step[0] - origin[0]), Math.max(0, from[1] + step[1] - origin[1])]);
+  };
+
+  const finishRectangle = (from: [number, number], to: [number, number]) => {
+    const width = Math.abs(to[0] - from[0]);
+    const height = Math.abs(to[1] - from[1]);
+    if (width * scale < MIN_SCREEN_SIZE || height * scale < MIN_SCREEN_SIZE) return;
+    onDrawn({
+      shape: 'rectangle',
+      x: Math.max(0, Math.min(from[0], to[0])),
+      y: Math.max(0, Math.min(from[1], to[1])),
+      width,
+      height,
+    });
+  };
+
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (mode !== 'polygon') return;
-    if (event.key === 'Enter') closePolygon(points);
-    else if (event.key === 'Backspace') setPoints((list) => list.slice(0, -1));
+    if (mode === 'pan') return;
+    const arrow = ARROWS[event.key];
+    if (arrow && !event.ctrlKey && !event.metaKey && !event.altKey) moveCross(arrow, event.shiftKey);
+    else if (event.key === 'Enter' && mode === 'rectangle') {
+      if (!cross) return;
+      if (corner) {
+        setCorner(null);
+        finishRectangle(corner, cross);
+      } else setCorner(cross);
+    } else if (mode !== 'polygon') return;
+    else if (event.key === 'Enter') {
+      const last = points.at(-1);
+      // Enter sets the crosshair's point as a corner; with no crosshair, or on the last corner, it closes.
+      if (cross && !(last && last[0] === cross[0] && last[1] === cross[1])) setPoints([...points, cross]);
+      else closePolygon(points);
+    } else if (event.key === 'Backspace') setPoints((list) => list.slice(0, -1));
     else if (event.key === 'Escape') {
       setPoints([]);
       onCancel();
@@ -126,19 +181,8 @@ export function RegionLayer({
       }}
       onPointerUp={() => {
         if (!drag) return;
-        const [x0, y0] = drag.from;
-        const [x1, y1] = drag.to;
         setDrag(null);
-        const width = Math.abs(x1 - x0);
-        const height = Math.abs(y1 - y0);
-        if (width * scale < MIN_SCREEN_SIZE || height * scale < MIN_SCREEN_SIZE) return;
-        onDrawn({
-          shape: 'rectangle',
-          x: Math.max(0, Math.min(x0, x1)),
-          y: Math.max(0, Math.min(y0, y1)),
-          width,
-          height,
-        });
+        finishRectangle(drag.from, drag.to);
       }}
       onDoubleClick={(event) => {
         if (mode !== 'polygon') return;
@@ -192,10 +236,30 @@ export function RegionLayer({
                 { className: 'region-draft' },
               )
             : null}
+          {corner && cross
+            ? shapeOf(
+                {
+                  shape: 'rectangle',
+                  x: Math.min(corner[0], cross[0]),
+                  y: Math.min(corner[1], cross[1]),
+                  width: Math.abs(cross[0] - corner[0]),
+                  height: Math.abs(cross[1] - corner[1]),
+                },
+                { className: 'region-draft' },
+              )
+            : null}
+          {cross && drawing ? (
+            <g className="region-draft region-crosshair" data-testid="crosshair">
+              <line x1={cross[0] - 12 / scale} y1={cross[1]} x2={cross[0] + 12 / scale} y2={cross[1]} />
+              <line x1={cross[0]} y1={cross[1] - 12 / scale} x2={cross[0]} y2={cross[1] + 12 / scale} />
+            </g>
+          ) : null}
           {points.length > 0 ? (
             <polyline
               className="region-draft"
-              points={[...points, ...(hover ? [hover] : [])].map((point) => point.join(',')).join(' ')}
+              points={[...points, ...(hover ? [hover] : cross ? [cross] : [])]
+                .map((point) => point.join(','))
+                .join(' ')}
             />
           ) : null}
         </g>
