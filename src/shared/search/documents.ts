@@ -97,7 +97,7 @@ export interface SearchDocument {
 const yearOfIso = (iso: string | null): number | null => (iso ? Number(iso.slice(0, 4)) : null);
 
 /** Years a document's date covers, as words, so "1948" finds what happened in 1948. */
-function yearWords(from: number | null, to: number | null): string[] {
+export function yearWords(from: number | null, to: number | null): string[] {
   if (from === null || to === null) return [];
   // A long span ("1940–1958") would make every year match it; list the bounds only.
   if (to - from > 12) return [String(from), String(to)];

@@ -9,7 +9,7 @@ import { PHOTOS_NOTE_COLLECTION } from '../notes/region';
 import { citeItem } from '../photos/cite';
 import type { Item } from '../photos/item';
 import { isSha256, photoUrl, type PhotoRef } from '../photos/model';
-import type { SearchDocument } from './documents';
+import { yearWords, type SearchDocument } from './documents';
 
 const enc = encodeURIComponent;
 
@@ -47,15 +47,6 @@ export function itemHitThumbnail(doc: Pick<SearchDocument, 'id' | 'kind'>): stri
 const nonEmpty = (values: readonly (string | undefined)[]): string[] => [
   ...new Set(values.map((value) => value?.trim() ?? '').filter((value) => value !== '')),
 ];
-
-/** Years a date covers, as words (bounds only for a long span), as the collections' documents do. */
-function yearWords(from: number | null, to: number | null): string[] {
-  if (from === null || to === null) return [];
-  if (to - from > 12) return [String(from), String(to)];
-  const years: string[] = [];
-  for (let year = from; year <= to; year++) years.push(String(year));
-  return years;
-}
 
 export function itemSearchDocument(item: Item): SearchDocument {
   const { metadata } = item;
