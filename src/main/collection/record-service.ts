@@ -14,6 +14,8 @@ import {
 } from '@shared/collection/record-lookups';
 import type { LoadedCollection } from '@shared/collection/model';
 import type {
+  BrowseOptions,
+  BrowseQuery,
   CollectionDetails,
   CollectionResponses,
   RecordAnswer,
@@ -21,6 +23,7 @@ import type {
 } from '@shared/ipc/channels/collections';
 import { HandlerError } from '../ipc/dispatch';
 import type { CollectionStore } from './collection-store';
+import { browseOptions, createListing } from './browse-listing';
 import { openRecordIndex, type RecordIndex } from './record-index';
 
 export interface RecordService {
@@ -32,8 +35,19 @@ export interface RecordService {
   ): Promise<CollectionResponses['collections.getRecords']>;
   page(
     collectionId: string,
-    request: { offset: number; limit: number; sort?: RecordSort | undefined },
+    request: {
+      offset: number;
+      limit: number;
+      sort?: RecordSort | undefined;
+      browse?: BrowseQuery | undefined;
+    },
   ): Promise<CollectionResponses['collections.page']>;
+  browseOptions(collectionId: string): Promise<BrowseOptions>;
+  /**
+   * Prepares a collection's records on demand (its record-offset index built or checked) ahead of the
+   * first request, so the first record page opened does not wait for it. Never rejects.
+   */
+  warm(collectionId: string): Promise<void>;
 }
 
 interface Prepared {
@@ -42,6 +56,7 @@ interface Prepared {
   lookups: RecordLookups;
   sorted: Map<RecordSort, Int32Array>;
   collection: LoadedCollection;
+  options?: BrowseOptions;
 }
 
 /** How the service gets a collection revision's index; tests pass one over memory. */
@@ -55,6 +70,7 @@ export function createRecordService(
   // Keyed by the loaded collection object: the stores hand out the same object until its content
   // changes (a re-import loads a new one), so a stale entry is never found again.
   const prepared = new WeakMap<LoadedCollection, Promise<Prepared>>();
+  const listing = createListing();
 
   async function prepare(collectionId: string): Promise<Prepared> {
     const collection = await store.get(collectionId);
@@ -117,8 +133,14 @@ export function createRecordService(
       }
       return { records: await p.index.readAt(positions), missing, revision: p.index.revision };
     },
-    async page(collectionId, { offset, limit, sort }) {
+    async page(collectionId, { offset, limit, sort, browse }) {
       const p = await prepare(collectionId);
+      if (browse) {
+        // Read from the loaded records main holds anyway: the listing is positions into them.
+        const listed = listing.list(p.collection.records, browse);
+        const records = listed.slice(offset, offset + limit);
+        return { records, offset, total: listed.length, revision: p.index.revision };
+      }
       const total = p.index.count;
       const end = Math.min(total, offset + limit);
       if (!sort)
@@ -127,6 +149,16 @@ export function createRecordService(
       if (!order) p.sorted.set(sort, (order = sortOrder(p.collection.records, sort)));
       const positions = Array.from(order.subarray(Math.min(offset, total), end));
       return { records: await p.index.readAt(positions), offset, total, revision: p.index.revision };
+    },
+    async browseOptions(collectionId) {
+      const p = await prepare(collectionId);
+      return (p.options ??= browseOptions(p.collection.records));
+    },
+    async warm(collectionId) {
+      await prepare(collectionId).then(
+        () => undefined,
+        () => undefined,
+      );
     },
   };
 }
