@@ -4,30 +4,9 @@
  * collection in the renderer (shared/collection/record-filters.ts), so both list the same rows in the
  * same order.
  */
-import { RECORD_KINDS } from '@shared/collection/schema';
 import type { LoadedRecord } from '@shared/collection/model';
-import { compositions } from '@shared/collection/chart-model';
-import { hasMapPoints } from '@shared/collection/map-model';
 import { filterIndexed, indexRecords, sortedOrder } from '@shared/collection/record-filters';
-import { tableColumns } from '@shared/collection/table-columns';
-import type { BrowseOptions, BrowseQuery } from '@shared/ipc/channels/collections';
-
-export function browseOptions(records: readonly LoadedRecord[]): BrowseOptions {
-  const present = new Set(records.map((record) => record.kind));
-  let from = Infinity;
-  let to = -Infinity;
-  for (const record of records) {
-    if (record.earliest) from = Math.min(from, Number(record.earliest.slice(0, 4)));
-    if (record.latest) to = Math.max(to, Number(record.latest.slice(0, 4)));
-  }
-  return {
-    kinds: RECORD_KINDS.filter((kind) => present.has(kind)),
-    years: Number.isFinite(from) && Number.isFinite(to) ? { from, to } : null,
-    places: records.filter((record) => record.kind === 'place'),
-    columns: tableColumns(records),
-    tabs: { map: hasMapPoints(records), charts: compositions(records).length > 0 },
-  };
-}
+import type { BrowseQuery } from '@shared/ipc/channels/collections';
 
 /** One collator per locale: building one is costly, and the sort orders are cached by its locale. */
 const collators = new Map<string, Intl.Collator>();

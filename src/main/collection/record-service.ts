@@ -23,7 +23,8 @@ import type {
 } from '@shared/ipc/channels/collections';
 import { HandlerError } from '../ipc/dispatch';
 import type { CollectionStore } from './collection-store';
-import { browseOptions, createListing } from './browse-listing';
+import { browseOptions } from '@shared/collection/browse-options';
+import { createListing } from './browse-listing';
 import { openRecordIndex, type RecordIndex } from './record-index';
 
 export interface RecordService {
