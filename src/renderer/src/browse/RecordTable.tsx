@@ -120,6 +120,8 @@ export function RecordTable({ collectionId, records, onRange, sort, onSort, colu
       setFocusTarget(record.id);
     } else {
       setPendingFocus(index);
+      // Asked for now rather than when the scroll lands, which may be a frame or two later.
+      onRange?.(index, index + 1);
     }
   };
 
