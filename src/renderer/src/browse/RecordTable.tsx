@@ -125,7 +125,9 @@ export function RecordTable({ collectionId, records, onRange, sort, onSort, colu
     }
   };
 
-  // The rows in view and the overscan each side, not the far-away focused row kept rendered.
+  // The rows in view and the overscan each side, not the far-away focused row kept rendered. Read after
+  // getVirtualItems, which works out this render's range (before it, `range` is the last render's).
+  const items = virtualizer.getVirtualItems();
   const range = virtualizer.range;
   const wantFrom = range ? Math.max(0, range.startIndex - OVERSCAN) : 0;
   const wantTo = range ? Math.min(records.length, range.endIndex + OVERSCAN + 1) : 0;
@@ -169,7 +171,7 @@ export function RecordTable({ collectionId, records, onRange, sort, onSort, colu
   // rendered far from the others leaves a run between them).
   const body: ReactNode[] = [];
   let end = HEADER_HEIGHT;
-  for (const item of virtualizer.getVirtualItems()) {
+  for (const item of items) {
     const record = records[item.index];
     if (!record) continue;
     if (item.start > end)
