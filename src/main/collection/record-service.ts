@@ -52,7 +52,12 @@ export interface RecordService {
 }
 
 interface Prepared {
-  index: RecordIndex;
+  /**
+   * The record-offset index, still being written for a new revision: only what reads records from disk
+   * waits for it; the Browse listing and the summary are answered from memory meanwhile.
+   */
+  index: Promise<RecordIndex>;
+  revision: string;
   details: CollectionDetails;
   lookups: RecordLookups;
   sorted: Map<RecordSort, Int32Array>;
@@ -91,9 +96,12 @@ export function createRecordService(
   async function build(collectionId: string, collection: LoadedCollection): Promise<Prepared> {
     const summary = (await store.list()).find((candidate) => candidate.id === collectionId);
     if (!summary) throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
-    const index = await openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
+    const index = openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
+    // A failed index build (a full disk) is tried again at the next request.
+    index.catch(() => prepared.delete(collection));
     return {
       index,
+      revision: summary.revision,
       collection,
       sorted: new Map(),
       lookups: recordLookups(collection),
@@ -113,26 +121,27 @@ export function createRecordService(
     },
     async getRecord(collectionId, recordId) {
       const p = await prepare(collectionId);
-      const position = p.index.position(recordId);
+      const index = await p.index;
+      const position = index.position(recordId);
       if (position === undefined) throw notFound(collectionId, recordId);
-      const [record] = await p.index.readAt([position]);
+      const [record] = await index.readAt([position]);
       if (!record) throw notFound(collectionId, recordId);
       return {
         record,
         ...recordNeighbours(record, p.lookups),
-        revision: p.index.revision,
+        revision: index.revision,
       };
     },
     async getRecords(collectionId, recordIds) {
-      const p = await prepare(collectionId);
+      const index = await (await prepare(collectionId)).index;
       const positions: number[] = [];
       const missing: string[] = [];
       for (const id of recordIds) {
-        const position = p.index.position(id);
+        const position = index.position(id);
         if (position === undefined) missing.push(id);
         else positions.push(position);
       }
-      return { records: await p.index.readAt(positions), missing, revision: p.index.revision };
+      return { records: await index.readAt(positions), missing, revision: index.revision };
     },
     async page(collectionId, { offset, limit, sort, browse }) {
       const p = await prepare(collectionId);
@@ -140,26 +149,29 @@ export function createRecordService(
         // Read from the loaded records main holds anyway: the listing is positions into them.
         const listed = listing.list(p.collection.records, browse);
         const records = listed.slice(offset, offset + limit);
-        return { records, offset, total: listed.length, revision: p.index.revision };
+        return { records, offset, total: listed.length, revision: p.revision };
       }
-      const total = p.index.count;
+      const index = await p.index;
+      const total = index.count;
       const end = Math.min(total, offset + limit);
       if (!sort)
-        return { records: await p.index.readRange(offset, end), offset, total, revision: p.index.revision };
+        return { records: await index.readRange(offset, end), offset, total, revision: index.revision };
       let order = p.sorted.get(sort);
       if (!order) p.sorted.set(sort, (order = sortOrder(p.collection.records, sort)));
       const positions = Array.from(order.subarray(Math.min(offset, total), end));
-      return { records: await p.index.readAt(positions), offset, total, revision: p.index.revision };
+      return { records: await index.readAt(positions), offset, total, revision: index.revision };
     },
     async browseOptions(collectionId) {
       const p = await prepare(collectionId);
       return (p.options ??= browseOptions(p.collection.records));
     },
     async warm(collectionId) {
-      await prepare(collectionId).then(
-        () => undefined,
-        () => undefined,
-      );
+      await prepare(collectionId)
+        .then(
+          (p) => p.index.then(() => undefined),
+          () => undefined,
+        )
+        .catch(() => undefined);
     },
   };
 }

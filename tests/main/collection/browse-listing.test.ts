@@ -223,3 +223,29 @@ describe('warm: the record index built ahead of the first request', () => {
       .toBe(true);
   });
 });
+
+describe('the Browse listing does not wait for the record index', () => {
+  it('answers the summary, the options and a page while the index is still being written', async () => {
+    let release: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    const service = createRecordService(bundledStore, join(tempRoot, 'slow'), async (...args) => {
+      await writing;
+      const { openRecordIndex } = await import('../../../src/main/collection/record-index');
+      return openRecordIndex(...args);
+    });
+    const browse: BrowseQuery = { key: 'title', direction: 'ascending', locale: 'en', filter: EMPTY_FILTER };
+    const page = await service.page(ID, { offset: 0, limit: 5, browse });
+    expect(page.records).toHaveLength(5);
+    expect((await service.summary(ID)).summary.id).toBe(ID);
+    expect((await service.browseOptions(ID)).columns.length).toBeGreaterThan(0);
+    let read = false;
+    const record = service.getRecord(ID, page.records[0]?.id ?? '').then((answer) => {
+      read = true;
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).toBe(false);
+    release();
+    expect((await record).record.id).toBe(page.records[0]?.id);
+  });
+});
