@@ -5,8 +5,8 @@
  * Imports N synthetic people (bench/synthetic-registry.ts, as CSV, with the import CLI; every person
  * invented) into the web harness's data folder, then in headless Chromium:
  *  1. the Browse list of that collection, cold: from navigation to its first row (main loads and checks
- *     the collection and builds its record-offset index: what an import now starts in the background,
- *     but the CLI import runs in another process);
+ *     the collection and lists it; its record-offset index is written meanwhile, in the background, as
+ *     an import in the app starts it, which the CLI import, another process, cannot);
  *  2. the same list again in a new tab, warm (pages over `collections.page`);
  *  3. K times: from a click on a row's link in the Browse table to the record page's heading visible
  *     (`collections.summary` + `collections.getRecord` + the records the page names), back to the list
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext();
     const cold = await context.newPage();
     const listColdMs = await openList(cold, harness.baseUrl);
-    console.log(`Browse list, cold (collection loaded, record index built): ${Math.round(listColdMs)} ms`);
+    console.log(`Browse list, cold (collection loaded and checked in main): ${Math.round(listColdMs)} ms`);
     await cold.close();
 
     const page = await context.newPage();
