@@ -41,13 +41,17 @@ export function createHandlers(deps: HandlerDependencies): CoreHandlers {
       if (collection === undefined) {
         throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
       }
+      // The collection is in memory now: its record index (a cache on disk) is checked or built in the
+      // background, so a record page opened later does not wait for it.
+      void records.warm(collectionId);
       return collection;
     },
     'collections.summary': ({ collectionId }) => records.summary(collectionId),
     'collections.getRecord': ({ collectionId, recordId }) => records.getRecord(collectionId, recordId),
     'collections.getRecords': ({ collectionId, recordIds }) => records.getRecords(collectionId, recordIds),
-    'collections.page': ({ collectionId, offset, limit, sort }) =>
-      records.page(collectionId, { offset, limit, sort }),
+    'collections.page': ({ collectionId, offset, limit, sort, browse }) =>
+      records.page(collectionId, { offset, limit, sort, browse }),
+    'collections.browseOptions': ({ collectionId }) => records.browseOptions(collectionId),
     'shell.openExternal': async ({ url }) => {
       // The schema already requires http(s); checked again here because this is the last gate before
       // handing a URL to the operating system.

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { AppInfo, Handlers } from '@shared/ipc/contract';
 import { createBundledCollectionStore } from './collection/collection-store';
-import { createHandlers } from './handlers';
+import { createHandlers, recordIndexFolder } from './handlers';
+import { createRecordService } from './collection/record-service';
 import * as collectionLoader from './collection/load-collection';
 import { createBackupStore } from './backups/backup-store';
 import { createBackupHandlers } from './backups/handlers';
@@ -69,13 +70,20 @@ export function createMainHandlers(options: ServiceOptions): Handlers {
     dataDirectory: options.appInfo.dataDirectory,
     isReservedId: async (id) => (await bundled.get(id)) !== undefined,
   });
+  const collections = createCompositeCollectionStore(bundled, imports.collections);
+  // Built here rather than by createHandlers, so a commit can start the new collection's records index.
+  const records = createRecordService(collections, recordIndexFolder(options.appInfo.dataDirectory));
+  const importHandlers = createImportHandlers(imports);
   return {
-    ...createHandlers({
-      appInfo: options.appInfo,
-      collections: createCompositeCollectionStore(bundled, imports.collections),
-      openExternal: options.openExternal,
-    }),
-    ...createImportHandlers(imports),
+    ...createHandlers({ appInfo: options.appInfo, collections, records, openExternal: options.openExternal }),
+    ...importHandlers,
+    // A 200,000-person import's record index takes seconds to write: begun now, in the background, so
+    // the first record page opened does not wait for it.
+    'imports.commit': async (request) => {
+      const summary = await importHandlers['imports.commit'](request);
+      void records.warm(summary.id);
+      return summary;
+    },
     ...createDocumentHandlers({
       store: createDocumentStore({ dataDirectory: options.appInfo.dataDirectory }),
       printToPdf: options.printToPdf ?? noPdfPrinter,

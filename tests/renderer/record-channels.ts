@@ -11,7 +11,9 @@ import {
   recordNeighbours,
   sortOrder,
 } from '@shared/collection/record-lookups';
-import type { RecordSort } from '@shared/ipc/channels/collections';
+import { browseOptions } from '@shared/collection/browse-options';
+import { filterRecords, sortRecords } from '@shared/collection/record-filters';
+import type { BrowseQuery, RecordSort } from '@shared/ipc/channels/collections';
 import type { Invoke } from '@shared/ipc/contract';
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -23,6 +25,7 @@ interface RecordRequest {
   offset: number;
   limit: number;
   sort?: RecordSort;
+  browse?: BrowseQuery;
 }
 
 function answer(channel: string, collection: LoadedCollection, request: RecordRequest): Answer | undefined {
@@ -74,7 +77,27 @@ function answer(channel: string, collection: LoadedCollection, request: RecordRe
         },
       };
     }
+    case 'collections.browseOptions':
+      return { ok: true, value: structuredClone(browseOptions(records)) };
     case 'collections.page': {
+      if (request.browse) {
+        // The Browse table's listing, by the same shared rules main's record service applies.
+        const { key, direction, locale, filter } = request.browse;
+        const listed = sortRecords(
+          filterRecords(records, filter),
+          { key, direction },
+          new Intl.Collator(locale),
+        );
+        return {
+          ok: true,
+          value: {
+            records: listed.slice(request.offset, request.offset + request.limit).map(copy),
+            offset: request.offset,
+            total: listed.length,
+            revision: 'test',
+          },
+        };
+      }
       const order = request.sort ? [...sortOrder(records, request.sort)] : records.map((_, i) => i);
       const page = order.slice(request.offset, request.offset + request.limit);
       return {
@@ -97,16 +120,40 @@ const RECORD_CHANNELS = new Set([
   'collections.getRecord',
   'collections.getRecords',
   'collections.page',
+  'collections.browseOptions',
 ]);
 
-/** `invoke`, answering the record channels from its `collections.get` answers. */
+/**
+ * `invoke`, answering the record channels from its `collections.get` answers. Like main, which loads a
+ * collection once per revision, the whole answer is read once per collection revision that
+ * `collections.list` names (a fake whose list names no revision is read at every request), so a test
+ * counting `collections.get` calls counts the collections read, not the requests of one view.
+ */
 export function withRecordChannels(invoke: Invoke): Invoke {
+  const call = invoke as (c: string, r: unknown) => Promise<unknown>;
+  const read = new Map<string, Promise<Answer>>();
+  async function whole(collectionId: string): Promise<Answer> {
+    const list = (await call('collections.list', {})) as Answer;
+    const listed =
+      list.ok && Array.isArray(list.value) ? (list.value as { id: string; revision?: string }[]) : [];
+    const revision = listed.find((summary) => summary.id === collectionId)?.revision;
+    const load = () => call('collections.get', { collectionId }) as Promise<Answer>;
+    if (!revision) return load();
+    const key = `${collectionId}\u0000${revision}`;
+    let pending = read.get(key);
+    if (!pending) {
+      read.set(key, (pending = load()));
+      void pending.then((answer) => {
+        if (!answer.ok) read.delete(key);
+      });
+    }
+    return pending;
+  }
   return (async (channel: string, request: unknown) => {
-    if (!RECORD_CHANNELS.has(channel))
-      return (invoke as (c: string, r: unknown) => Promise<unknown>)(channel, request);
+    if (!RECORD_CHANNELS.has(channel)) return call(channel, request);
     const req = request as RecordRequest;
-    const whole = (await invoke('collections.get', { collectionId: req.collectionId })) as Answer;
-    if (!whole.ok) return whole;
-    return answer(channel, whole.value as LoadedCollection, req);
+    const loaded = await whole(req.collectionId);
+    if (!loaded.ok) return loaded;
+    return answer(channel, loaded.value as LoadedCollection, req);
   }) as Invoke;
 }

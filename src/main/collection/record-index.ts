@@ -118,24 +118,27 @@ async function writeIndex(
   const handle = await open(temp, 'wx', 0o600);
   try {
     let offset = 0;
-    // Lines are gathered as one string per chunk: one encoding and one write per megabyte, not per record.
-    let pending = '';
-    let pendingBytes = 0;
+    // Each line is encoded once, straight into a reused buffer written a megabyte at a time: building
+    // a string per chunk and measuring every line apart (Buffer.byteLength) encoded each line twice and
+    // left ropes for the collector (at 1,000,000 people, profiled: about half of the index write).
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let used = 0;
     for (const record of records) {
       const line = `${JSON.stringify(record)}\n`;
-      const bytes = Buffer.byteLength(line, 'utf8');
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8: with this much room the line always fits.
+      const room = line.length * 3;
+      if (used + room > buffer.length) {
+        if (used > 0) await handle.write(buffer, 0, used, null);
+        used = 0;
+        if (room > buffer.length) buffer = Buffer.allocUnsafe(room);
+      }
+      const written = buffer.write(line, used, 'utf8');
       ids.push(record.id);
       offsets.push(offset);
-      offset += bytes;
-      pending += line;
-      pendingBytes += bytes;
-      if (pendingBytes >= CHUNK_BYTES) {
-        await handle.write(pending, null, 'utf8');
-        pending = '';
-        pendingBytes = 0;
-      }
+      offset += written;
+      used += written;
     }
-    if (pendingBytes > 0) await handle.write(pending, null, 'utf8');
+    if (used > 0) await handle.write(buffer, 0, used, null);
     offsets.push(offset);
     await handle.sync();
   } catch (error) {

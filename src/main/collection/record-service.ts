@@ -14,6 +14,8 @@ import {
 } from '@shared/collection/record-lookups';
 import type { LoadedCollection } from '@shared/collection/model';
 import type {
+  BrowseOptions,
+  BrowseQuery,
   CollectionDetails,
   CollectionResponses,
   RecordAnswer,
@@ -21,6 +23,8 @@ import type {
 } from '@shared/ipc/channels/collections';
 import { HandlerError } from '../ipc/dispatch';
 import type { CollectionStore } from './collection-store';
+import { browseOptions } from '@shared/collection/browse-options';
+import { createListing } from './browse-listing';
 import { openRecordIndex, type RecordIndex } from './record-index';
 
 export interface RecordService {
@@ -32,16 +36,33 @@ export interface RecordService {
   ): Promise<CollectionResponses['collections.getRecords']>;
   page(
     collectionId: string,
-    request: { offset: number; limit: number; sort?: RecordSort | undefined },
+    request: {
+      offset: number;
+      limit: number;
+      sort?: RecordSort | undefined;
+      browse?: BrowseQuery | undefined;
+    },
   ): Promise<CollectionResponses['collections.page']>;
+  browseOptions(collectionId: string): Promise<BrowseOptions>;
+  /**
+   * Prepares a collection's records on demand (its record-offset index built or checked) ahead of the
+   * first request, so the first record page opened does not wait for it. Never rejects.
+   */
+  warm(collectionId: string): Promise<void>;
 }
 
 interface Prepared {
-  index: RecordIndex;
+  /**
+   * The record-offset index, still being written for a new revision: only what reads records from disk
+   * waits for it; the Browse listing and the summary are answered from memory meanwhile.
+   */
+  index: Promise<RecordIndex>;
+  revision: string;
   details: CollectionDetails;
   lookups: RecordLookups;
   sorted: Map<RecordSort, Int32Array>;
   collection: LoadedCollection;
+  options?: BrowseOptions;
 }
 
 /** How the service gets a collection revision's index; tests pass one over memory. */
@@ -55,6 +76,7 @@ export function createRecordService(
   // Keyed by the loaded collection object: the stores hand out the same object until its content
   // changes (a re-import loads a new one), so a stale entry is never found again.
   const prepared = new WeakMap<LoadedCollection, Promise<Prepared>>();
+  const listing = createListing();
 
   async function prepare(collectionId: string): Promise<Prepared> {
     const collection = await store.get(collectionId);
@@ -74,9 +96,12 @@ export function createRecordService(
   async function build(collectionId: string, collection: LoadedCollection): Promise<Prepared> {
     const summary = (await store.list()).find((candidate) => candidate.id === collectionId);
     if (!summary) throw new HandlerError('collection-not-found', `No collection with id "${collectionId}"`);
-    const index = await openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
+    const index = openIndex(cacheDir, collectionId, summary.revision, async () => collection.records);
+    // A failed index build (a full disk) is tried again at the next request.
+    index.catch(() => prepared.delete(collection));
     return {
       index,
+      revision: summary.revision,
       collection,
       sorted: new Map(),
       lookups: recordLookups(collection),
@@ -96,37 +121,57 @@ export function createRecordService(
     },
     async getRecord(collectionId, recordId) {
       const p = await prepare(collectionId);
-      const position = p.index.position(recordId);
+      const index = await p.index;
+      const position = index.position(recordId);
       if (position === undefined) throw notFound(collectionId, recordId);
-      const [record] = await p.index.readAt([position]);
+      const [record] = await index.readAt([position]);
       if (!record) throw notFound(collectionId, recordId);
       return {
         record,
         ...recordNeighbours(record, p.lookups),
-        revision: p.index.revision,
+        revision: index.revision,
       };
     },
     async getRecords(collectionId, recordIds) {
-      const p = await prepare(collectionId);
+      const index = await (await prepare(collectionId)).index;
       const positions: number[] = [];
       const missing: string[] = [];
       for (const id of recordIds) {
-        const position = p.index.position(id);
+        const position = index.position(id);
         if (position === undefined) missing.push(id);
         else positions.push(position);
       }
-      return { records: await p.index.readAt(positions), missing, revision: p.index.revision };
+      return { records: await index.readAt(positions), missing, revision: index.revision };
     },
-    async page(collectionId, { offset, limit, sort }) {
+    async page(collectionId, { offset, limit, sort, browse }) {
       const p = await prepare(collectionId);
-      const total = p.index.count;
+      if (browse) {
+        // Read from the loaded records main holds anyway: the listing is positions into them.
+        const listed = listing.list(p.collection.records, browse);
+        const records = listed.slice(offset, offset + limit);
+        return { records, offset, total: listed.length, revision: p.revision };
+      }
+      const index = await p.index;
+      const total = index.count;
       const end = Math.min(total, offset + limit);
       if (!sort)
-        return { records: await p.index.readRange(offset, end), offset, total, revision: p.index.revision };
+        return { records: await index.readRange(offset, end), offset, total, revision: index.revision };
       let order = p.sorted.get(sort);
       if (!order) p.sorted.set(sort, (order = sortOrder(p.collection.records, sort)));
       const positions = Array.from(order.subarray(Math.min(offset, total), end));
-      return { records: await p.index.readAt(positions), offset, total, revision: p.index.revision };
+      return { records: await index.readAt(positions), offset, total, revision: index.revision };
+    },
+    async browseOptions(collectionId) {
+      const p = await prepare(collectionId);
+      return (p.options ??= browseOptions(p.collection.records));
+    },
+    async warm(collectionId) {
+      await prepare(collectionId)
+        .then(
+          (p) => p.index.then(() => undefined),
+          () => undefined,
+        )
+        .catch(() => undefined);
     },
   };
 }

@@ -30,6 +30,23 @@ describe('record-offset index', () => {
     expect(index.position('no-such-record')).toBeUndefined();
   });
 
+  it('keeps every byte of lines with multi-byte letters, and of a line longer than a write buffer', async () => {
+    const [first, ...rest] = await bundledRecords();
+    // Invented text, not history: Lithuanian and Cyrillic letters, an emoji, and a 3 MB summary.
+    const records = [
+      {
+        ...(first as LoadedRecord),
+        id: 'long-one',
+        summary: `Žemaitė ąčęėįšųūž Зыгмунта 🙂 ${'ą'.repeat(1_500_000)}`,
+      },
+      ...rest.slice(0, 20),
+      { ...(first as LoadedRecord), id: 'after-long', title: 'Ūla Šaltenytė 🙂' },
+    ];
+    const index = await openRecordIndex(join(tempRoot, 'wide'), 'bundled', 'rev1', async () => records);
+    expect(await index.readRange(0, records.length)).toEqual(records);
+    expect(await index.readAt([records.length - 1, 0])).toEqual([records[records.length - 1], records[0]]);
+  });
+
   it('opens the saved index of the same revision without building it again', async () => {
     const records = await bundledRecords();
     const dir = join(tempRoot, 'b');

@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -40,7 +41,13 @@ const RECORD_LINK_CLASS = 'record-link';
 
 interface Props {
   collectionId: string;
-  records: readonly LoadedRecord[];
+  /**
+   * The rows; a row is `undefined` while its page has not arrived (a listing fetched page by page,
+   * use-record-pages.ts): it is left out, a spacer standing in, until it comes.
+   */
+  records: readonly (LoadedRecord | undefined)[];
+  /** Told the rows [start, end) in view (and just beyond), so a paged listing can fetch them. */
+  onRange?: (start: number, end: number) => void;
   sort: Sort;
   onSort: (key: SortKey) => void;
   /** The columns this collection's records fill (see table-columns.ts). */
@@ -53,7 +60,7 @@ interface Props {
  * aria-rowcount, so a screen reader still announces "row 5,012 of 200,001". Empty spacer rows stand in
  * for the rows not rendered, so the pane scrolls over the whole list.
  */
-export function RecordTable({ collectionId, records, sort, onSort, columns }: Props) {
+export function RecordTable({ collectionId, records, onRange, sort, onSort, columns }: Props) {
   const { t } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
 
@@ -64,7 +71,7 @@ export function RecordTable({ collectionId, records, sort, onSort, columns }: Pr
   const kept = useMemo(
     () =>
       [focused, focusTarget].flatMap((id) => {
-        const index = id === null ? -1 : records.findIndex((record) => record.id === id);
+        const index = id === null ? -1 : records.findIndex((record) => record?.id === id);
         return index >= 0 ? [index] : [];
       }),
     [focused, focusTarget, records],
@@ -94,12 +101,39 @@ export function RecordTable({ collectionId, records, sort, onSort, columns }: Pr
 
   useFocusWhenRendered(paneRef, focusTarget, () => setFocusTarget(null), `a.${RECORD_LINK_CLASS}`);
 
+  // A row keys can reach before its page has arrived (End in a paged listing): focus goes to it when
+  // it comes. Only the latest key press counts.
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const pendingRecord = pendingFocus === null ? undefined : records[pendingFocus];
+  useEffect(() => {
+    if (!pendingRecord) return;
+    setPendingFocus(null);
+    setFocusTarget(pendingRecord.id);
+  }, [pendingRecord]);
+
   const focusRow = (index: number) => {
-    const record = records[index];
-    if (!record) return;
+    if (index < 0 || index >= records.length) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    setFocusTarget(record.id);
+    const record = records[index];
+    if (record) {
+      setPendingFocus(null);
+      setFocusTarget(record.id);
+    } else {
+      setPendingFocus(index);
+      // Asked for now rather than when the scroll lands, which may be a frame or two later.
+      onRange?.(index, index + 1);
+    }
   };
+
+  // The rows in view and the overscan each side, not the far-away focused row kept rendered. Read after
+  // getVirtualItems, which works out this render's range (before it, `range` is the last render's).
+  const items = virtualizer.getVirtualItems();
+  const range = virtualizer.range;
+  const wantFrom = range ? Math.max(0, range.startIndex - OVERSCAN) : 0;
+  const wantTo = range ? Math.min(records.length, range.endIndex + OVERSCAN + 1) : 0;
+  useEffect(() => {
+    if (onRange && wantTo > wantFrom) onRange(wantFrom, wantTo);
+  }, [onRange, wantFrom, wantTo]);
 
   const rowIndexOf = (element: Element | null) => {
     const value = element?.closest<HTMLElement>('tr[data-index]')?.dataset['index'];
@@ -137,7 +171,7 @@ export function RecordTable({ collectionId, records, sort, onSort, columns }: Pr
   // rendered far from the others leaves a run between them).
   const body: ReactNode[] = [];
   let end = HEADER_HEIGHT;
-  for (const item of virtualizer.getVirtualItems()) {
+  for (const item of items) {
     const record = records[item.index];
     if (!record) continue;
     if (item.start > end)

@@ -8,15 +8,15 @@ import { Loading } from '../shell/Loading';
  * A collection's loading state as the views show it: a spinner, an error (or the view's own message
  * when there is no collection at all), or the view itself once the collection is there.
  */
-export function CollectionState({
+export function CollectionState<T = LoadedCollection>({
   state,
   emptyMessage,
   children,
 }: {
-  state: AsyncState<LoadedCollection>;
+  state: AsyncState<T>;
   /** Shown when no collection exists (error code `no-collection`). */
   emptyMessage: string;
-  children: (collection: LoadedCollection) => ReactNode;
+  children: (collection: T) => ReactNode;
 }) {
   const { t } = useTranslation();
   if (state.status === 'loading') return <Loading label={t('app.loadingCollections')} />;

@@ -41,7 +41,11 @@ export interface ChosenCollection {
   collection: AsyncState<LoadedCollection>;
 }
 
-export function useChosenCollection(): ChosenCollection {
+/**
+ * `whole: false` for a view that lists the chosen collection page by page: it is then never fetched
+ * whole (`collection` answers `no-collection`; the view loads what it shows itself).
+ */
+export function useChosenCollection({ whole = true }: { whole?: boolean } = {}): ChosenCollection {
   const api = useApi();
   const list = useResult(() => api.call('collections.list', {}), [api], {
     refetchOn: collectionsSignal(api),
@@ -52,7 +56,7 @@ export function useChosenCollection(): ChosenCollection {
   // it applies again should the collection be imported anew).
   const chosenId = (summaries.find((summary) => summary.id === remembered) ?? summaries[0])?.id;
   // Only the chosen collection is fetched (fetchCollection caches it for the other tabs).
-  const loaded = useCollection(chosenId);
+  const loaded = useCollection(whole ? chosenId : undefined);
   const choose = (collectionId: string) => {
     saveChoice(collectionId);
     setRemembered(collectionId);
