@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupClaims } from '../../../src/renderer/src/browse/claim-groups';
-import { mapPoints } from '../../../src/renderer/src/browse/map-model';
-import { EMPTY_FILTER, filterRecords, sortRecords } from '../../../src/renderer/src/browse/record-filters';
+import { groupClaims } from '../../../src/shared/collection/claim-groups';
+import { mapPoints } from '../../../src/shared/collection/map-model';
+import { EMPTY_FILTER, filterRecords, sortRecords } from '../../../src/shared/collection/record-filters';
 import { timelineRows } from '../../../src/renderer/src/browse/timeline-model';
 import { record } from './fixtures';
 

@@ -1,11 +1,11 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compositions } from '../../../src/renderer/src/browse/chart-model';
+import { compositions } from '../../../src/shared/collection/chart-model';
 import { Charts } from '../../../src/renderer/src/browse/Charts';
-import { hasMapPoints } from '../../../src/renderer/src/browse/map-model';
+import { hasMapPoints } from '../../../src/shared/collection/map-model';
 import { RecordList } from '../../../src/renderer/src/browse/RecordList';
-import { tableColumns } from '../../../src/renderer/src/browse/table-columns';
+import { tableColumns } from '../../../src/shared/collection/table-columns';
 import { Timeline } from '../../../src/renderer/src/browse/Timeline';
 import { recordsPerYear, timelineRows } from '../../../src/renderer/src/browse/timeline-model';
 import { initI18n } from '../../../src/renderer/src/i18n/i18n';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '@shared/collection/model';
 import { bibliographyIndex, displayTitle, formatNumber, shortSource } from '../collection/format';
 import { localizedClaimLabel } from '../collection/localized';
-import { compositions, type Composition } from './chart-model';
+import { compositions, type Composition } from '@shared/collection/chart-model';
 
 export function Charts({ collection }: { collection: LoadedCollection }) {
   const { t } = useTranslation();

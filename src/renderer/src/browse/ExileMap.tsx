@@ -7,7 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesTopology from 'world-atlas/countries-50m.json';
 import type { LoadedCollection } from '@shared/collection/model';
 import { displayTitle, formatNumber } from '../collection/format';
-import { mapPoints, type MapPoint } from './map-model';
+import { mapPoints, type MapPoint } from '@shared/collection/map-model';
 
 const WIDTH = 960;
 const HEIGHT = 560;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrowseQuery } from '@shared/ipc/channels/collections';
 import type { AsyncState } from '../api/use-result';
 import { CollectionState } from '../collection/CollectionState';
-import { sortRecords } from './record-filters';
+import { sortRecords } from '@shared/collection/record-filters';
 import { RecordFilterForm } from './RecordFilterForm';
 import { RecordTable } from './RecordTable';
 import type { BrowseListing } from './use-browse-listing';

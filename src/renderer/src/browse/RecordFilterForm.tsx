@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '@shared/collection/schema';
 import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle } from '../collection/format';
-import type { RecordFilter } from './record-filters';
+import type { RecordFilter } from '@shared/collection/record-filters';
 
 const parseYear = (value: string): number | null => {
   const year = Number.parseInt(value, 10);

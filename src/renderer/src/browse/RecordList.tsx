@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadedCollection } from '@shared/collection/model';
 import { browseOptions } from '@shared/collection/browse-options';
-import { filterIndexed, indexRecords, sortedOrder, sortRecords } from './record-filters';
+import { filterIndexed, indexRecords, sortedOrder, sortRecords } from '@shared/collection/record-filters';
 import { RecordFilterForm } from './RecordFilterForm';
 import { RecordTable } from './RecordTable';
 import { useListControls } from './use-list-controls';

@@ -25,11 +25,11 @@ import { CiteButton } from '../bibliography/CiteThis';
 import { NotesPanel } from '../notes/NotesPanel';
 import { AlsoIn } from './AlsoIn';
 import { InPhotographedFiles } from '../photos/InPhotographedFiles';
-import { groupClaims } from './claim-groups';
+import { groupClaims } from '@shared/collection/claim-groups';
 import { LinkedText } from './LinkedText';
 import { PersonFields } from './PersonFields';
 import { recordLink } from './paths';
-import { hasUnverifiedContent, incomingRelations } from './record-filters';
+import { hasUnverifiedContent, incomingRelations } from '@shared/collection/record-filters';
 
 export function RecordPage({ collection, recordId }: { collection: LoadedCollection; recordId: string }) {
   const { t, i18n } = useTranslation();

@@ -19,8 +19,8 @@ import { Link } from 'wouter';
 import type { LoadedRecord } from '@shared/collection/model';
 import { displayTitle, formatEdtf, formatRecordDates } from '../collection/format';
 import { recordLink } from './paths';
-import { hasUnverifiedContent, type Sort, type SortKey } from './record-filters';
-import type { Column, ColumnKey } from './table-columns';
+import { hasUnverifiedContent, type Sort, type SortKey } from '@shared/collection/record-filters';
+import type { Column, ColumnKey } from '@shared/collection/table-columns';
 import { useFocusWhenRendered } from '../shell/use-focus-when-rendered';
 
 /** Row height to start from, before a row is rendered and measured (a long title or badge wraps). */

@@ -6,7 +6,7 @@
  */
 import { parseEdtf, type Edtf } from '@shared/collection/edtf';
 import type { LoadedRecord } from '@shared/collection/model';
-import { headlineFigure, type HeadlineFigure } from './claim-groups';
+import { headlineFigure, type HeadlineFigure } from '@shared/collection/claim-groups';
 
 export interface TimelineRow {
   id: string;

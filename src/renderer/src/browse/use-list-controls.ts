@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMPTY_FILTER, type RecordFilter, type Sort, type SortKey } from './record-filters';
+import { EMPTY_FILTER, type RecordFilter, type Sort, type SortKey } from '@shared/collection/record-filters';
 
 /** The Browse table's filter and sort as the reader sets them, whichever way the rows are listed. */
 export function useListControls() {
