@@ -8,7 +8,8 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BACKUP_LIMITS, parseBackup } from '@shared/notes/backup';
+import { parseBackup } from '@shared/notes/backup';
+import { BACKUP_LIMITS } from '@shared/notes/backup-rows';
 import { BACKUP_FILE_NAME, type BackupFileInfo, type BackupReason } from '@shared/ipc/channels/backups';
 import { HandlerError } from '../ipc/dispatch';
 import { TEMP_PREFIX, writeFileAtomic } from '../fs/atomic-write';

@@ -6,7 +6,7 @@
  */
 import { pairKey } from '../linkage/groups';
 import type { Decision } from '../linkage/types';
-import { decisionProblem, noteProblem } from '../notes/backup';
+import { decisionProblem, noteProblem } from '../notes/backup-rows';
 import { canonicalJson, type Note } from '../notes/model';
 import { itemProblem, type Item } from '../photos/item';
 

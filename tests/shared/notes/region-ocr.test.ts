@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteProblem, parseBackup, serializeBackup } from '@shared/notes/backup';
+import { parseBackup, serializeBackup } from '@shared/notes/backup';
+import { noteProblem } from '@shared/notes/backup-rows';
 import type { Note, RegionTarget } from '@shared/notes/model';
 import { PHOTOS_NOTE_COLLECTION, regionSelector } from '@shared/notes/region';
 import {

@@ -6,7 +6,7 @@
  * which is what the automatic backups watch.
  */
 import { pairKey } from '@shared/linkage/groups';
-import { decisionProblem } from '@shared/notes/backup';
+import { decisionProblem } from '@shared/notes/backup-rows';
 import type { Decision, DecisionKind } from '@shared/linkage/types';
 import { createSignal, type Signal } from '../api/signal';
 import { toDecision, toDecisionRow, type NotesDatabase } from '../notes/db';

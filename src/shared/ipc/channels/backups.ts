@@ -3,7 +3,7 @@
  * user-data folder, and saving exported files where the user chooses.
  */
 import { z } from 'zod';
-import { BACKUP_LIMITS } from '../../notes/backup';
+import { BACKUP_LIMITS } from '../../notes/backup-rows';
 
 /** `notes-2026-11-28T18-00-00Z.json`, with `-2`, `-3`… when two backups fall in the same second. */
 export const BACKUP_FILE_NAME = /^notes-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(?:-\d{1,3})?\.json$/;
