@@ -1,9 +1,10 @@
 /**
- * `npm run bench:photo-open -- [--megapixels 100] [--runs 5] [--json file]` — opening a very large photo
+ * `npm run bench:photo-open -- [--megapixels 100] [--format tiff|jpeg] [--runs 5] [--json file]` — opening a very large photo
  * in the viewer, to its first sharp view, in Chromium against the real web harness (which must be built:
  * `npx electron-vite build`).
  *
- * A noisy JPEG of about N megapixels (square; default 100 MP, 10,000 × 10,000) is made with sharp and
+ * A noisy TIFF (the issue's case; `--format jpeg` for a JPEG) of about N megapixels (square; default
+ * 100 MP, 10,000 × 10,000) is made with sharp and
  * imported through "Add a folder…" (not timed; the import makes the ≤ 4096 px display copy). Then, each
  * run, from clicking the photo's thumbnail on its item's page to the viewer reporting every level of the
  * current (fitted) view drawn (`data-sharp`, OpenSeadragon's `fully-loaded-change`). The first run has a
@@ -20,6 +21,8 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const megapixels = Number(option('--megapixels') ?? 100);
 const runs = Number(option('--runs') ?? 5);
+const format = option('--format') ?? 'tiff';
+if (format !== 'tiff' && format !== 'jpeg') throw new Error('--format is tiff or jpeg');
 const jsonPath = option('--json') ?? null;
 const side = Math.round(Math.sqrt(megapixels * 1e6));
 
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
   const base = mkdtempSync(join(tmpdir(), 'atmintis-bench-open-'));
   const folder = join(base, 'large');
   mkdirSync(folder);
-  const file = join(folder, 'scan.jpg');
+  const file = join(folder, format === 'tiff' ? 'scan.tif' : 'scan.jpg');
   const made = performance.now();
   await sharp({
     create: {
@@ -38,10 +41,10 @@ async function main(): Promise<void> {
       noise: { type: 'gaussian', mean: 200, sigma: 25 },
     },
   })
-    .jpeg({ quality: 80 })
+    .toFormat(format, format === 'tiff' ? { compression: 'lzw' } : { quality: 80 })
     .toFile(file);
   console.log(
-    `made ${side} × ${side} (${((side * side) / 1e6).toFixed(0)} MP, ${(statSync(file).size / 1e6).toFixed(1)} MB JPEG) in ${((performance.now() - made) / 1000).toFixed(1)} s`,
+    `made ${side} × ${side} (${((side * side) / 1e6).toFixed(0)} MP, ${(statSync(file).size / 1e6).toFixed(1)} MB ${format.toUpperCase()}) in ${((performance.now() - made) / 1000).toFixed(1)} s`,
   );
   const [harness, browser] = await Promise.all([startHarness({ photosPickDir: folder }), launchBrowser()]);
   try {
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     const sorted = [...seconds].sort((a, b) => a - b);
     const figures = {
       megapixels: (side * side) / 1e6,
+      format,
       side,
       runs: seconds.map((value) => Math.round(value * 1000) / 1000),
       cold: Math.round((seconds[0] ?? 0) * 1000) / 1000,
