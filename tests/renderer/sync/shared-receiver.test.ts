@@ -72,6 +72,28 @@ describe('receiving what teammates shared', () => {
     expect(receiver.outcome('datasets')).toEqual({ manual: true, result: NOTHING_DATASETS });
   });
 
+  it('runs other work on the datasets record (sharing) in the same queue, never beside a check', async () => {
+    const receiver = new SharedReceiver();
+    const gate = gatedPorts();
+    receiver.attach(gate.ports);
+    receiver.pulled();
+    let sharedWhile: string | null = 'not run';
+    const sharing = receiver.exclusive(async () => {
+      sharedWhile = receiver.running();
+      return 'shared';
+    });
+    await gate.release();
+    await gate.release();
+    expect(await sharing).toBe('shared');
+    expect(sharedWhile).toBe(null);
+    await expect(receiver.exclusive(() => Promise.reject(new Error('full')))).rejects.toThrow('full');
+    // A failed task does not stop the queue.
+    const after = receiver.check('photos', gate.ports);
+    await gate.release();
+    await after;
+    expect(gate.calls).toEqual(['datasets', 'photos', 'photos']);
+  });
+
   it('keeps a failure as the outcome of its kind and goes on with the next check', async () => {
     const receiver = new SharedReceiver();
     const photos = vi.fn(async () => NOTHING_PHOTOS);

@@ -43,7 +43,9 @@ export function DatasetsPanel({ service }: { service: SyncService }) {
   const share = (id: string, title: string) =>
     run(async () => {
       try {
-        const shared = await shareDataset(service.bridge.replica, port, id, service.authorName(), new Date());
+        const shared = await receiver.exclusive(() =>
+          shareDataset(service.bridge.replica, port, id, service.authorName(), new Date()),
+        );
         const size = megabytes(shared.bytes, i18n.language);
         setMessage({
           text: shared.already

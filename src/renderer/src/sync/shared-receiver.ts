@@ -78,6 +78,19 @@ export class SharedReceiver {
     return turn.run;
   }
 
+  /**
+   * Runs other work on the same datasets record in the same queue (sharing a collection writes
+   * `_local/atmintis-datasets` as receiving does), so the two never race; its failure is the caller's.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** The kind being received now, if any. */
   running(): ReceiveKind | null {
     return this.current;
