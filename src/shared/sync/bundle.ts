@@ -109,7 +109,8 @@ export async function parseBundle(text: string): Promise<BundleParseResult> {
       return fail(`${where}: not JSON.`);
     }
     const id = typeof doc._id === 'string' ? doc._id : '';
-    if (!parseDocId(id)) return fail(`${where}: _id "${id}" is not a note, decision or item document.`);
+    if (!parseDocId(id))
+      return fail(`${where}: _id "${id}" is not a note, decision, item or item link document.`);
     const revisionProblem = checkRevisions(doc);
     if (revisionProblem) return fail(`${where} ("${id}"): ${revisionProblem}.`);
     if (doc._deleted !== true) {

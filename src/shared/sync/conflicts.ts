@@ -7,6 +7,7 @@
  */
 import { canonicalJson } from '../notes/model';
 import type { Item } from '../photos/item';
+import type { ItemLink } from '../photos/item-link';
 import type { SyncContent } from './docs';
 
 /** One revision of a document as the Conflicts list shows it. */
@@ -30,15 +31,29 @@ export interface SyncConflict {
   disagreement: boolean;
 }
 
-export const changedAtOf = (content: SyncContent): string =>
-  content.type === 'note'
-    ? content.note.updatedAt
-    : content.type === 'item'
-      ? content.item.updatedAt
-      : content.decision.updated;
+export function changedAtOf(content: SyncContent): string {
+  if (content.type === 'note') return content.note.updatedAt;
+  if (content.type === 'item') return content.item.updatedAt;
+  if (content.type === 'itemlink') return content.link.updatedAt;
+  return content.decision.updated;
+}
 
 /** An item without its timestamps: what the user wrote (title, template, metadata, fields, photos). */
 const itemWork = ({ createdAt: _created, updatedAt: _updated, ...work }: Item): string => canonicalJson(work);
+
+/** A link without its timestamps: which item (and photo) it is on and which record it names. */
+const linkWork = ({ createdAt: _created, updatedAt: _updated, ...work }: ItemLink): string =>
+  canonicalJson(work);
+
+/**
+ * A link as one readable text, for the Conflicts list: the record's title and ids, then the item and
+ * (when the link is to one sheet) that photo's sha256 and page.
+ */
+export function itemLinkText(link: ItemLink): string {
+  const lines = [`${link.recordTitle} (${link.collectionId} / ${link.recordId})`, `item: ${link.itemId}`];
+  if (link.photo) lines.push(`photo: ${link.photo.sha256.slice(0, 12)} p. ${link.photo.page + 1}`);
+  return lines.join('\n');
+}
 
 /**
  * An item as one readable text, for the Conflicts list and the "nothing lost" checks: its title, then
@@ -73,6 +88,7 @@ export function sameWork(x: SyncContent, y: SyncContent): boolean {
     return x.decision.decision === y.decision.decision && x.decision.note === y.decision.note;
   }
   if (x.type === 'item' && y.type === 'item') return itemWork(x.item) === itemWork(y.item);
+  if (x.type === 'itemlink' && y.type === 'itemlink') return linkWork(x.link) === linkWork(y.link);
   return false;
 }
 
@@ -105,13 +121,13 @@ export function classifyConflict(
   };
 }
 
-/** The text a revision holds: a note's body, a decision's note, an item's title and fields. */
-export const revisionText = (content: SyncContent): string =>
-  content.type === 'note'
-    ? content.note.body
-    : content.type === 'item'
-      ? itemText(content.item)
-      : content.decision.note;
+/** The text a revision holds: a note's body, a decision's note, an item's title and fields, a link's record. */
+export function revisionText(content: SyncContent): string {
+  if (content.type === 'note') return content.note.body;
+  if (content.type === 'item') return itemText(content.item);
+  if (content.type === 'itemlink') return itemLinkText(content.link);
+  return content.decision.note;
+}
 
 /** Every text a conflict holds (winner first), for "nothing was lost" checks and the merge editor. */
 export function conflictTexts(conflict: SyncConflict): string[] {
@@ -120,7 +136,8 @@ export function conflictTexts(conflict: SyncConflict): string[] {
 
 /**
  * The content a resolution writes: the chosen revision's row (or, for "merge by hand", the winner's
- * note with the merged text), stamped as changed now by the resolving author. Items have no "merge by hand": one version is kept. `changedAt` is later
+ * note with the merged text), stamped as changed now by the resolving author. Items and item links
+ * have no "merge by hand": one version is kept. `changedAt` is later
  * than every revision in the conflict so merges elsewhere (backups) see the resolution as newest.
  */
 export function resolutionContent(
@@ -142,6 +159,12 @@ export function resolutionContent(
     // An item's versions are kept whole: the user keeps one and edits the item itself afterwards.
     if ('body' in choice) throw new Error('An item conflict is resolved by keeping one of its versions.');
     return { type: 'item', author, item: { ...base.item, updatedAt: at } };
+  }
+  if (base.type === 'itemlink') {
+    // A link has no text of its own to merge: the user keeps one version of where it points.
+    if ('body' in choice)
+      throw new Error('An item link conflict is resolved by keeping one of its versions.');
+    return { type: 'itemlink', author, link: { ...base.link, updatedAt: at } };
   }
   if (base.type === 'note') {
     const body = 'body' in choice ? choice.body : base.note.body;

@@ -1,7 +1,7 @@
 /**
  * The bridge's mapping between user-layer rows (as the notes database keeps them) and replicated
  * documents: one document per row, a stable `_id` derived from the row's own key, the row's content
- * kept verbatim under `note`, `decision` or `item`, and the author of that revision beside it. Pure: the
+ * kept verbatim under `note`, `decision`, `item` or `link`, and the author of that revision beside it. Pure: the
  * renderer's bridge and the bundle code both use it, and nothing here knows PouchDB.
  */
 import { pairKey } from '../linkage/groups';
@@ -9,16 +9,18 @@ import type { Decision } from '../linkage/types';
 import { decisionProblem, noteProblem } from '../notes/backup-rows';
 import { canonicalJson, type Note } from '../notes/model';
 import { itemProblem, type Item } from '../photos/item';
+import { itemLinkProblem, type ItemLink } from '../photos/item-link';
 
 /** The author recorded when the user has not set a sync user name. */
 export const LOCAL_AUTHOR = 'local';
 
-export type DocKind = 'note' | 'decision' | 'item';
+export type DocKind = 'note' | 'decision' | 'item' | 'itemlink';
 
 export type SyncContent =
   | { type: 'note'; author: string; note: Note }
   | { type: 'decision'; author: string; decision: Decision }
-  | { type: 'item'; author: string; item: Item };
+  | { type: 'item'; author: string; item: Item }
+  | { type: 'itemlink'; author: string; link: ItemLink };
 
 /** A document as the replication engine stores it. */
 export type SyncDoc = SyncContent & { _id: string; _rev?: string };
@@ -26,20 +28,22 @@ export type SyncDoc = SyncContent & { _id: string; _rev?: string };
 const NOTE_PREFIX = 'note:';
 const DECISION_PREFIX = 'decision:';
 const ITEM_PREFIX = 'item:';
+const ITEM_LINK_PREFIX = 'itemlink:';
 const PREFIXES: Readonly<Record<DocKind, string>> = {
   note: NOTE_PREFIX,
   decision: DECISION_PREFIX,
   item: ITEM_PREFIX,
+  itemlink: ITEM_LINK_PREFIX,
 };
 
 export const noteDocId = (id: string): string => `${NOTE_PREFIX}${id}`;
 /** The pair key joins the two record ids with a newline, which a document id may hold. */
 export const decisionDocId = (a: string, b: string): string => `${DECISION_PREFIX}${pairKey(a, b)}`;
 
-/** The document id of a row, from its store and key (a note's id, a decision's pair key). */
 export const itemDocId = (id: string): string => `${ITEM_PREFIX}${id}`;
+export const itemLinkDocId = (id: string): string => `${ITEM_LINK_PREFIX}${id}`;
 
-/** The document id of a row, from its store and key (a note's id, a decision's pair key, an item's id). */
+/** The document id of a row, from its store and key (a note's id, a decision's pair key, an item's or a link's id). */
 export const docIdFor = (kind: DocKind, key: string): string => `${PREFIXES[kind]}${key}`;
 
 /** Which store and key a document id stands for, or null for an id Atmintis does not write. */
@@ -59,17 +63,26 @@ export const decisionContent = (decision: Decision, author: string): SyncContent
 });
 
 export const itemContent = (item: Item, author: string): SyncContent => ({ type: 'item', author, item });
+export const itemLinkContent = (link: ItemLink, author: string): SyncContent => ({
+  type: 'itemlink',
+  author,
+  link,
+});
 
-export const contentDocId = (content: SyncContent): string =>
-  content.type === 'note'
-    ? noteDocId(content.note.id)
-    : content.type === 'item'
-      ? itemDocId(content.item.id)
-      : decisionDocId(content.decision.a, content.decision.b);
+export function contentDocId(content: SyncContent): string {
+  if (content.type === 'note') return noteDocId(content.note.id);
+  if (content.type === 'item') return itemDocId(content.item.id);
+  if (content.type === 'itemlink') return itemLinkDocId(content.link.id);
+  return decisionDocId(content.decision.a, content.decision.b);
+}
 
 /** The row's content alone (what the user wrote), for "is this the same?" comparisons. */
-export const rowOf = (content: SyncContent): Note | Decision | Item =>
-  content.type === 'note' ? content.note : content.type === 'item' ? content.item : content.decision;
+export function rowOf(content: SyncContent): Note | Decision | Item | ItemLink {
+  if (content.type === 'note') return content.note;
+  if (content.type === 'item') return content.item;
+  if (content.type === 'itemlink') return content.link;
+  return content.decision;
+}
 
 /** True when two contents hold the same row, whoever wrote them. */
 export function sameRow(x: SyncContent | null, y: SyncContent | null): boolean {
@@ -88,7 +101,7 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
   const id = typeof doc._id === 'string' ? doc._id : null;
   if (id === null) return { ok: false, error: '_id: must be a string' };
   const parsed = parseDocId(id);
-  if (!parsed) return { ok: false, error: `_id "${id}": not a note, decision or item document` };
+  if (!parsed) return { ok: false, error: `_id "${id}": not a note, decision, item or item link document` };
   const author = typeof doc.author === 'string' && doc.author.trim() !== '' ? doc.author : null;
   if (author === null) return { ok: false, error: `"${id}" › author: must be a non-empty string` };
   if (doc.type !== parsed.kind) return { ok: false, error: `"${id}" › type: must be "${parsed.kind}"` };
@@ -106,6 +119,13 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
     if (item.id !== parsed.key) return { ok: false, error: `"${id}" › item.id: does not match the _id` };
     return { ok: true, content: { type: 'item', author, item } };
   }
+  if (parsed.kind === 'itemlink') {
+    const link = doc.link as ItemLink;
+    const problem = link && typeof link === 'object' ? itemLinkProblem(link) : 'must be an object';
+    if (problem) return { ok: false, error: `"${id}" › link › ${problem}` };
+    if (link.id !== parsed.key) return { ok: false, error: `"${id}" › link.id: does not match the _id` };
+    return { ok: true, content: { type: 'itemlink', author, link } };
+  }
   const decision = doc.decision as Decision;
   const problem = decision && typeof decision === 'object' ? decisionProblem(decision) : 'must be an object';
   if (problem) return { ok: false, error: `"${id}" › decision › ${problem}` };
@@ -118,5 +138,6 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
 export function contentOf(doc: SyncDoc): SyncContent {
   if (doc.type === 'note') return { type: 'note', author: doc.author, note: doc.note };
   if (doc.type === 'item') return { type: 'item', author: doc.author, item: doc.item };
+  if (doc.type === 'itemlink') return { type: 'itemlink', author: doc.author, link: doc.link };
   return { type: 'decision', author: doc.author, decision: doc.decision };
 }

@@ -45,3 +45,42 @@ describe('ConflictCard for a photo item', () => {
     await waitFor(() => expect(onResolve).toHaveBeenCalledWith({ rev: '2-a' }));
   });
 });
+
+describe('ConflictCard for an item link', () => {
+  const linkVersion = (rev: string, author: string, page: number): ConflictRevision => ({
+    rev,
+    author,
+    changedAt: '2026-12-01T11:00:00.000Z',
+    content: {
+      type: 'itemlink',
+      author,
+      link: {
+        id: 'link-1',
+        itemId: 'item-1',
+        photo: photoRef(1, page),
+        collectionId: 'lt-deportations-1940-1953',
+        recordId: 'op-vesna',
+        recordTitle: 'Operation Vesna',
+        createdAt: '2026-12-01T10:00:00.000Z',
+        updatedAt: '2026-12-01T11:00:00.000Z',
+      },
+    },
+  });
+
+  it('names the record, shows which sheet each version points to, and resolves only by keeping one', async () => {
+    const conflict = classifyConflict('itemlink:link-1', 'link-1', linkVersion('2-b', 'Ona', 0), [
+      linkVersion('2-a', 'Jonas', 3),
+    ]).conflict;
+    if (!conflict) throw new Error('expected a conflict');
+    const onResolve = vi.fn(async () => undefined);
+    render(<ConflictCard conflict={conflict} onResolve={onResolve} />);
+    const card = screen.getByRole('article', {
+      name: 'A link from an item to a record, changed on two machines: Operation Vesna',
+    });
+    const jonas = within(card).getByRole('region', { name: 'Version 2 by Jonas' });
+    expect(jonas.textContent).toContain('p. 4');
+    expect(within(card).queryByRole('button', { name: 'Merge by hand' })).toBeNull();
+    fireEvent.click(within(jonas).getByRole('button', { name: 'Keep this (Jonas)' }));
+    await waitFor(() => expect(onResolve).toHaveBeenCalledWith({ rev: '2-a' }));
+  });
+});

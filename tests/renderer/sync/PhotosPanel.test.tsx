@@ -51,4 +51,37 @@ describe('Photo originals panel', () => {
     expect((await m.replica.allDocs()).rows.filter((row) => row.id.startsWith('photo:'))).toEqual([]);
     service.bridge.stop();
   });
+
+  it('“Check now” receives teammates’ photos through the same queue as the background checks, and says what came', async () => {
+    const m = machine('Ona');
+    m.bridge.stop();
+    const sha256 = photoRef(9).sha256;
+    await m.replica.put({
+      _id: `photo:${sha256}`,
+      sha256,
+      fileName: 'lapas.jpg',
+      _attachments: { original: { content_type: 'image/jpeg', data: btoa('jpeg') } },
+    } as never);
+    const invoke = vi.fn(async (channel: string) =>
+      channel === 'photos.get'
+        ? { ok: true, value: null }
+        : channel === 'photos.importBytes'
+          ? { ok: true, value: { photos: [], already: false } }
+          : { ok: false, error: { code: 'unexpected', message: channel } },
+    );
+    const service = new SyncService(m.db, { replica: () => m.replica, remote: () => memoryReplica('none') });
+    render(
+      <ApiProvider api={createApi(invoke as unknown as Invoke)}>
+        <ItemsProvider repository={m.items}>
+          <PhotosPanel service={service} />
+        </ItemsProvider>
+      </ApiProvider>,
+    );
+    const button = screen.getByRole('button', { name: 'Check now for photos teammates shared' });
+    expect(button.textContent).toBe('Check now');
+    fireEvent.click(button);
+    expect((await screen.findByText('Imported 1 photo.')).getAttribute('role')).toBe('status');
+    expect(invoke).toHaveBeenCalledWith('photos.importBytes', expect.objectContaining({ sha256 }));
+    service.bridge.stop();
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * The sync property: random interleavings of edits, trash, restores, purges, decisions, photo item
- * edits and conflict resolutions on two machines, with random one-way sync points, converge to the same state once both
+ * edits, item link additions and removals and conflict resolutions on two machines, with random one-way sync points, converge to the same state once both
  * have exchanged everything — and no text is lost: every body ever saved is still shown, kept as a
- * conflict revision, or was knowingly replaced (by its author's next edit, a purge or a resolution).
+ * conflict revision, or was knowingly replaced (by its author's next edit, a purge or a resolution),
+ * and every link ever added is still there unless someone removed it.
  */
 import fc from 'fast-check';
 import PouchDB from 'pouchdb-browser';
@@ -10,6 +11,7 @@ import { must } from '../../shared/notes/arbitraries';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/notes/model';
 import { conflictTexts, itemText } from '@shared/sync/conflicts';
+import { ItemLinksRepository } from '../../../src/renderer/src/photos/item-links-repository';
 import { draft, exchange, machine, photoRef, type Machine } from './fixtures';
 
 const NOTE_IDS = [
@@ -26,6 +28,7 @@ type Op =
   | { op: 'save' | 'trash' | 'restore' | 'purge'; side: 0 | 1; note: number }
   | { op: 'decide'; side: 0 | 1; pair: number; kind: 'same' | 'different' | 'unsure' }
   | { op: 'item'; side: 0 | 1; item: number; field: 'title' | 'delo' | 'transcription' }
+  | { op: 'link'; side: 0 | 1; item: number; record: number; remove: boolean }
   | { op: 'send'; side: 0 | 1 }
   | { op: 'resolve'; side: 0 | 1; merge: boolean };
 
@@ -58,6 +61,16 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       field: fc.constantFrom('title' as const, 'delo' as const, 'transcription' as const),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('link' as const),
+      side,
+      item: fc.nat(1),
+      record: fc.nat(1),
+      remove: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('send' as const), side }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('resolve' as const), side, merge: fc.boolean() }) },
 );
@@ -66,8 +79,9 @@ async function state(m: Machine) {
   const notes = (await m.notes.all()).sort((x, y) => (x.id < y.id ? -1 : 1));
   const decisions = (await m.decisions.all()).sort((x, y) => (x.a < y.a ? -1 : 1));
   const items = await m.items.all();
+  const links = (await m.db.itemLinks.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1));
   const conflicts = (await m.db.syncConflicts.toArray()).sort((x, y) => (x.docId < y.docId ? -1 : 1));
-  return { notes, decisions, items, conflicts };
+  return { notes, decisions, items, links, conflicts };
 }
 
 async function run(ops: readonly Op[], pushOnWrite: boolean) {
@@ -77,6 +91,8 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
   ] as const;
   const saved = new Set<string>();
   const replaced = new Set<string>();
+  const linked = new Set<string>();
+  const unlinked = new Set<string>();
   let counter = 0;
   // Two items both machines hold before the random steps (an item is created on one machine only).
   const items = await machines[0].items.create([
@@ -113,6 +129,29 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
             : { fields: [{ name: 'Transcription', value }] },
       );
       saved.add(itemText(next));
+      continue;
+    }
+    if (step.op === 'link') {
+      const itemId = must(items[step.item]).id;
+      const recordId = `p-${step.record}`;
+      const repository = new ItemLinksRepository(m.db, () => new Date(Date.parse('2026-12-01T11:00:00Z')));
+      if (step.remove) {
+        const here = await m.db.itemLinks.where('itemId').equals(itemId).toArray();
+        const link = here.find((row) => row.recordId === recordId);
+        if (link) {
+          unlinked.add(link.id);
+          await repository.remove(link.id);
+        }
+      } else {
+        const link = await repository.add({
+          itemId,
+          photo: null,
+          collectionId: 'c',
+          recordId,
+          recordTitle: `Record ${step.record}`,
+        });
+        linked.add(link.id);
+      }
       continue;
     }
     if (step.op === 'resolve') {
@@ -153,6 +192,8 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
   ]);
   const lost = [...saved].filter((body) => !kept.has(body) && !replaced.has(body));
   expect(lost).toEqual([]);
+  const linksKept = new Set(onA.links.map((link) => link.id));
+  expect([...linked].filter((id) => !linksKept.has(id) && !unlinked.has(id))).toEqual([]);
   // The replicas agree too: same winners, same open conflicts.
   const docs = async (m: Machine) =>
     (await m.replica.allDocs({ include_docs: true, conflicts: true })).rows.map((row) => [

@@ -5,6 +5,8 @@ import {
   decisionDocId,
   itemContent,
   itemDocId,
+  itemLinkContent,
+  itemLinkDocId,
   noteContent,
   noteDocId,
   parseDocId,
@@ -80,6 +82,35 @@ describe('sync documents', () => {
     expect(readDoc({ ...doc, _id: 'item:item-2' })).toEqual({
       ok: false,
       error: expect.stringMatching(/item\.id: does not match/),
+    });
+  });
+
+  it('maps an item link to an itemlink document and refuses an invalid one, saying which field', () => {
+    const link = {
+      id: 'link-1',
+      itemId: 'item-1',
+      photo: { sha256: 'a'.repeat(64), page: 2 },
+      collectionId: 'lt-deportations-1940-1953',
+      recordId: 'op-vesna',
+      recordTitle: 'Operation Vesna',
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    };
+    const content = itemLinkContent(link, 'Ona');
+    expect(contentDocId(content)).toBe(itemLinkDocId('link-1'));
+    // "itemlink:" must not be read as an item document whose id starts with "link:".
+    expect(parseDocId('itemlink:link-1')).toEqual({ kind: 'itemlink', key: 'link-1' });
+    const doc = { ...content, _id: 'itemlink:link-1' };
+    const read = readDoc(doc);
+    expect(read.ok && sameRow(read.content, content)).toBe(true);
+    expect(readDoc({ ...doc, link: { ...link, photo: { sha256: 'x', page: 0 } } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/› link › photo\.sha256: must be a sha256/),
+    });
+    expect(readDoc({ ...doc, type: 'item' })).toEqual({ ok: false, error: expect.stringMatching(/type/) });
+    expect(readDoc({ ...doc, _id: 'itemlink:link-2' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/link\.id: does not match/),
     });
   });
 });

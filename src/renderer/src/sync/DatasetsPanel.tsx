@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
-import { collectionsChanged } from '../api/collections-changed';
 import { useResult } from '../api/use-result';
 import { apiCollectionPort } from './api-collection-port';
-import { receiveDatasets, shareDataset, type ReceivedDatasets } from './datasets';
+import { shareDataset } from './datasets';
+import { apiReceivePorts } from './receive-ports';
 import type { SyncService } from './sync-service';
+import { useReceiverChanges } from './use-sync';
 
 type Message = { text: string; error: boolean };
 
@@ -14,7 +15,8 @@ const megabytes = (bytes: number, language: string) =>
 
 /**
  * Imported collections shared with the team as immutable datasets: "Share" puts one into the replica
- * (replication carries it), "Import shared collections" checks and imports what teammates shared.
+ * (replication carries it). What teammates shared is imported in the background after each completed
+ * pull (shared-receiver.ts); "Check now" asks for that check at once, and the last one's outcome shows.
  */
 export function DatasetsPanel({ service }: { service: SyncService }) {
   const { t, i18n } = useTranslation();
@@ -22,7 +24,10 @@ export function DatasetsPanel({ service }: { service: SyncService }) {
   const collections = useResult(() => api.call('imports.list', {}), [api]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [received, setReceived] = useState<ReceivedDatasets | null>(null);
+  useReceiverChanges(service);
+  const receiver = service.receiver;
+  const outcome = receiver.outcome('datasets');
+  const received = outcome?.result ?? null;
   const port = apiCollectionPort(api);
 
   const run = async (work: () => Promise<void>) => {
@@ -38,7 +43,9 @@ export function DatasetsPanel({ service }: { service: SyncService }) {
   const share = (id: string, title: string) =>
     run(async () => {
       try {
-        const shared = await shareDataset(service.bridge.replica, port, id, service.authorName(), new Date());
+        const shared = await receiver.exclusive(() =>
+          shareDataset(service.bridge.replica, port, id, service.authorName(), new Date()),
+        );
         const size = megabytes(shared.bytes, i18n.language);
         setMessage({
           text: shared.already
@@ -54,19 +61,10 @@ export function DatasetsPanel({ service }: { service: SyncService }) {
       }
     });
 
-  const receive = () =>
-    run(async () => {
-      try {
-        const result = await receiveDatasets(service.bridge.replica, port);
-        setReceived(result);
-        if (result.imported.length > 0) collectionsChanged(api);
-      } catch (error) {
-        setMessage({
-          text: t('sync.datasets.receiveFailed', { message: (error as Error).message }),
-          error: true,
-        });
-      }
-    });
+  const receive = () => {
+    setMessage(null);
+    void receiver.check('datasets', apiReceivePorts(api, service.bridge.replica));
+  };
 
   return (
     <section aria-labelledby="sync-datasets-heading">
@@ -96,12 +94,23 @@ export function DatasetsPanel({ service }: { service: SyncService }) {
           ))}
         </ul>
       ) : null}
-      <button type="button" disabled={busy} onClick={() => void receive()}>
-        {t('sync.datasets.receive')}
+      <button
+        type="button"
+        disabled={busy || receiver.running() === 'datasets'}
+        aria-label={t('sync.datasets.checkNowLabel')}
+        onClick={receive}
+      >
+        {t('sync.datasets.checkNow')}
       </button>
+      {receiver.running() === 'datasets' ? <p role="status">{t('sync.datasets.checking')}</p> : null}
       {message ? (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error-text' : undefined}>
           {message.text}
+        </p>
+      ) : null}
+      {outcome?.error !== undefined ? (
+        <p role="alert" className="error-text">
+          {t('sync.datasets.receiveFailed', { message: outcome.error })}
         </p>
       ) : null}
       {received ? (

@@ -4,9 +4,11 @@ import { photoUrl } from '@shared/photos/model';
 import { useApi } from '../api/ApiContext';
 import { useResult } from '../api/use-result';
 import { useItems } from '../photos/ItemsContext';
-import { planPhotoShare, receivePhotos, sharePhotos, type PhotoSharePlan } from './photo-originals';
+import { planPhotoShare, sharePhotos, type PhotoSharePlan } from './photo-originals';
 import { photoSharingOn, setPhotoSharing } from './photo-sharing';
+import { apiReceivePorts } from './receive-ports';
 import type { SyncService } from './sync-service';
+import { useReceiverChanges } from './use-sync';
 
 const gigabytes = (bytes: number, language: string) =>
   new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(bytes / 1_000_000_000);
@@ -20,6 +22,8 @@ async function original(sha256: string): Promise<Uint8Array> {
 /**
  * Photo originals: kept on this machine unless the user chooses to share them. Turning sharing on
  * first shows how many originals and how many bytes would go, and sends nothing until confirmed.
+ * Originals teammates shared are received in the background after each completed pull
+ * (shared-receiver.ts); "Check now" asks for that at once, and the last check's outcome shows.
  */
 export function PhotosPanel({ service }: { service: SyncService }) {
   const { t, i18n } = useTranslation();
@@ -34,6 +38,9 @@ export function PhotosPanel({ service }: { service: SyncService }) {
   const [plan, setPlan] = useState<PhotoSharePlan | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  useReceiverChanges(service);
+  const receiver = service.receiver;
+  const outcome = receiver.outcome('photos');
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -75,27 +82,21 @@ export function PhotosPanel({ service }: { service: SyncService }) {
       setVersion((v) => v + 1);
     });
 
-  const receive = () =>
-    run(async () => {
-      const result = await receivePhotos(
-        replica,
-        async (sha256) => (await record(sha256)) !== null,
-        async (request) => {
-          const answer = await api.call('photos.importBytes', {
-            ...request,
-            bytes: request.bytes as Uint8Array<ArrayBuffer>,
-          });
-          if (!answer.ok) throw new Error(answer.error.message);
-        },
-      );
-      setMessage({
-        text: [
-          t('sync.photos.received', { count: result.imported.length }),
-          ...result.refused.map((refusal) => t('sync.photos.refused', { reason: refusal.reason })),
-        ].join(' '),
-        error: result.refused.length > 0,
-      });
-    });
+  const receive = () => {
+    setMessage(null);
+    void receiver.check('photos', apiReceivePorts(api, replica));
+  };
+  const received = outcome
+    ? outcome.error !== undefined
+      ? { text: t('sync.photos.failed', { message: outcome.error }), error: true }
+      : {
+          text: [
+            t('sync.photos.received', { count: outcome.result.imported.length }),
+            ...outcome.result.refused.map((refusal) => t('sync.photos.refused', { reason: refusal.reason })),
+          ].join(' '),
+          error: outcome.result.refused.length > 0,
+        }
+    : null;
 
   const on = sharing.status === 'ok' && sharing.value;
   return (
@@ -132,9 +133,20 @@ export function PhotosPanel({ service }: { service: SyncService }) {
           {t('sync.photos.keepLocal')}
         </button>
       ) : null}
-      <button type="button" disabled={busy} onClick={() => void receive()}>
-        {t('sync.photos.receive')}
+      <button
+        type="button"
+        disabled={busy || receiver.running() === 'photos'}
+        aria-label={t('sync.photos.checkNowLabel')}
+        onClick={receive}
+      >
+        {t('sync.photos.checkNow')}
       </button>
+      {receiver.running() === 'photos' ? <p role="status">{t('sync.photos.checking')}</p> : null}
+      {received ? (
+        <p role={received.error ? 'alert' : 'status'} className={received.error ? 'error-text' : undefined}>
+          {received.text}
+        </p>
+      ) : null}
       {message ? (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error-text' : undefined}>
           {message.text}

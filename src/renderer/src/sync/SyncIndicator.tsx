@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useApi } from '../api/ApiContext';
+import { apiReceivePorts } from './receive-ports';
 import type { SyncService } from './sync-service';
 import { useSyncSettings } from './use-configured-sync';
 import { useSyncChanges, useWindowSyncService } from './use-sync';
@@ -9,7 +11,8 @@ import { useSyncChanges, useWindowSyncService } from './use-sync';
  * Sync's status in the app's chrome, on every view: up to date, syncing, offline or stopped by an
  * error with a short reason. Mounted at start, it is also what brings sync up without the Sync view:
  * once a server is set up it creates the sync service (the bridge starts watching notes) and resumes
- * live sync if the user had started it. Nothing is shown, and no replica is made, before a server is
+ * live sync if the user had started it, and lets it receive teammates' shared collections and photos
+ * in the background. Nothing is shown, and no replica is made, before a server is
  * set up.
  */
 export function SyncIndicator() {
@@ -26,9 +29,12 @@ function WindowIndicator({ username }: { username: string }) {
 
 function ConfiguredIndicator({ service, username }: { service: SyncService; username: string }) {
   const { t } = useTranslation();
+  const api = useApi();
   useSyncChanges(service);
   // Revisions written from the first keystroke on are signed with the sync user name.
   useEffect(() => service.setAuthor(username), [service, username]);
+  // From now on, what teammates share is received after every completed pull, on any view.
+  useEffect(() => service.receiver.attach(apiReceivePorts(api, service.bridge.replica)), [service, api]);
   useEffect(() => {
     // A failure to resume shows as the replicator's own status; there is nothing else to report.
     void service.resume().catch(() => undefined);

@@ -1,7 +1,7 @@
 /**
  * The bridge between the notes database (what every view reads) and the replica (what replicates).
  *
- * Local → replica: Dexie hooks on `notes`, `decisions` and `items` note which rows a committed transaction
+ * Local → replica: Dexie hooks on `notes`, `decisions`, `items` and `itemLinks` note which rows a committed transaction
  * touched (every repository write, imports and restores included); the bridge then pushes those rows.
  * Replica → local: the replica's changes feed is read from a stored checkpoint and applied in one
  * Dexie transaction per batch (bridge-apply.ts). Rows the bridge itself writes are not pushed back,
@@ -137,6 +137,7 @@ export class SyncBridge {
       { table: this.db.notes, kind: 'note' as const },
       { table: this.db.decisions, kind: 'decision' as const },
       { table: this.db.items, kind: 'item' as const },
+      { table: this.db.itemLinks, kind: 'itemlink' as const },
     ];
     for (const { table, kind } of tables) {
       const creating = function (key: unknown, _obj: unknown, transaction: Transaction) {
@@ -226,7 +227,16 @@ export class SyncBridge {
     try {
       await db.transaction(
         'rw',
-        [db.notes, db.decisions, db.items, db.meta, db.syncDocs, db.syncConflicts, db.syncState],
+        [
+          db.notes,
+          db.decisions,
+          db.items,
+          db.itemLinks,
+          db.meta,
+          db.syncDocs,
+          db.syncConflicts,
+          db.syncState,
+        ],
         async () => {
           this.applying = Dexie.currentTransaction;
           for (const plan of plans) {

@@ -55,6 +55,8 @@ export interface RememberedStatus {
 
 type Side = { state: SyncState; reason: SyncReason | null; refused: SyncReason | null };
 
+/** The side replicating from the server (the other pushes to it). */
+const PULL = 0;
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 30_000;
 
@@ -72,6 +74,8 @@ export function backOff(previousMs: number): number {
  */
 export class Replicator {
   readonly changes: Signal = createSignal();
+  /** Fires each time the pull from the server has caught up (paused with no error). */
+  readonly pulled: Signal = createSignal();
   private current: SyncStatus = { state: 'idle', reason: null, lastSyncAt: null };
   private handles: ReplicationHandle[] = [];
   private sides: Side[] = [];
@@ -139,7 +143,11 @@ export class Replicator {
         const refused = reason.code === 'unauthorized' || reason.code === 'forbidden';
         set(refused ? 'error' : 'offline', reason);
       };
-      handle.on('paused', (error) => (error ? failed(error) : set('up-to-date', null)));
+      handle.on('paused', (error) => {
+        if (error) return failed(error);
+        set('up-to-date', null);
+        if (index === PULL) this.pulled.notify();
+      });
       // PouchDB reports a failed request as "paused" only while a batch is being copied; a failure
       // while it waits for changes (the server went away) is retried quietly, with only this event.
       handle.on('requestError', failed);

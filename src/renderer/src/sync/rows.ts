@@ -4,7 +4,16 @@
  */
 import { targetKey, type Note } from '@shared/notes/model';
 import { docIdFor, type DocKind, type SyncContent } from '@shared/sync/docs';
-import { toDecision, toDecisionRow, toItem, toItemRow, type NoteRow, type NotesDatabase } from '../notes/db';
+import {
+  toDecision,
+  toDecisionRow,
+  toItem,
+  toItemLink,
+  toItemLinkRow,
+  toItemRow,
+  type NoteRow,
+  type NotesDatabase,
+} from '../notes/db';
 
 export interface RowRef {
   kind: DocKind;
@@ -29,6 +38,15 @@ function storeOf(db: NotesDatabase, kind: DocKind) {
         item: toItem(row),
       }),
     };
+  if (kind === 'itemlink')
+    return {
+      table: db.itemLinks,
+      content: (row: Parameters<typeof toItemLink>[0], author: string): SyncContent => ({
+        type: 'itemlink',
+        author,
+        link: toItemLink(row),
+      }),
+    };
   return {
     table: db.decisions,
     content: (row: Parameters<typeof toDecision>[0], author: string): SyncContent => ({
@@ -39,7 +57,7 @@ function storeOf(db: NotesDatabase, kind: DocKind) {
   };
 }
 
-const KINDS: readonly DocKind[] = ['note', 'decision', 'item'];
+const KINDS: readonly DocKind[] = ['note', 'decision', 'item', 'itemlink'];
 
 /** The row's content as a document would hold it (author given by the caller), or null when absent. */
 export async function readRow(db: NotesDatabase, ref: RowRef, author: string): Promise<SyncContent | null> {
@@ -75,6 +93,7 @@ export async function writeRow(db: NotesDatabase, ref: RowRef, content: SyncCont
   else if (content.type === 'note')
     await db.notes.put({ ...content.note, targetKey: targetKey(content.note.target) });
   else if (content.type === 'item') await db.items.put(toItemRow(content.item));
+  else if (content.type === 'itemlink') await db.itemLinks.put(toItemLinkRow(content.link));
   else await db.decisions.put(toDecisionRow(content.decision));
 }
 
@@ -87,5 +106,7 @@ export async function allRows(db: NotesDatabase): Promise<Map<string, SyncConten
     rows.set(docIdFor('decision', row.key), { type: 'decision', author: '', decision: toDecision(row) });
   for (const row of await db.items.toArray())
     rows.set(docIdFor('item', row.id), { type: 'item', author: '', item: toItem(row) });
+  for (const row of await db.itemLinks.toArray())
+    rows.set(docIdFor('itemlink', row.id), { type: 'itemlink', author: '', link: toItemLink(row) });
   return rows;
 }

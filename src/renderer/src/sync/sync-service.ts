@@ -5,7 +5,8 @@
  * start after that until they stop it (`resume()`, called by the app's chrome once a server is set up;
  * the choice, the last sync time and the last error are kept in sync-memory.ts). A window with no sync
  * server set up never creates a replica; its notes reach the replica at the first sync (the bridge's
- * start-up comparison).
+ * start-up comparison). Each completed pull asks the receiver (shared-receiver.ts) to import what
+ * teammates shared, once the window has given it the app's API.
  */
 import type { BundleSince } from '@shared/sync/bundle';
 import { LOCAL_AUTHOR } from '@shared/sync/docs';
@@ -21,6 +22,7 @@ import {
   type ReplicaFactory,
 } from './replica';
 import { Replicator, type SyncStatus } from './replicator';
+import { SharedReceiver } from './shared-receiver';
 import { FORGOTTEN, readSyncMemory, updateSyncMemory, type SyncMemory } from './sync-memory';
 
 /** The same-origin address the main process forwards to the configured server (docs/sync.md). */
@@ -37,6 +39,8 @@ export interface SyncServiceOptions {
 export class SyncService {
   readonly bridge: SyncBridge;
   readonly replicator: Replicator;
+  /** Receives teammates' shared collections and photo originals after each completed pull. */
+  readonly receiver = new SharedReceiver();
   /** Fires when the status, the conflicts or the author change. */
   readonly changes: Signal = createSignal();
   private author = LOCAL_AUTHOR;
@@ -62,6 +66,7 @@ export class SyncService {
       this.rememberStatus();
       this.changes.notify();
     });
+    this.replicator.pulled.subscribe(() => this.receiver.pulled());
     this.bridge.changed.subscribe(() => this.changes.notify());
     // Unreadable memory means starting as if sync had never run: the settings and notes are elsewhere.
     this.remembered = readSyncMemory(db).catch(() => FORGOTTEN);

@@ -33,3 +33,8 @@ export function useWindowSyncService(): SyncService | null {
 export function useSyncChanges(service: SyncService): number {
   return useSyncExternalStore(service.changes.subscribe, service.changes.version);
 }
+
+/** Re-renders when a background or asked-for receive of shared collections or photos starts or ends. */
+export function useReceiverChanges(service: SyncService): number {
+  return useSyncExternalStore(service.receiver.changes.subscribe, service.receiver.changes.version);
+}
