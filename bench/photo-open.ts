@@ -21,8 +21,12 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const megapixels = Number(option('--megapixels') ?? 100);
 const runs = Number(option('--runs') ?? 5);
-const format = option('--format') ?? 'tiff';
-if (format !== 'tiff' && format !== 'jpeg') throw new Error('--format is tiff or jpeg');
+const format = photoFormat(option('--format') ?? 'tiff');
+
+function photoFormat(name: string): 'tiff' | 'jpeg' {
+  if (name !== 'tiff' && name !== 'jpeg') throw new Error('--format is tiff or jpeg');
+  return name;
+}
 const jsonPath = option('--json') ?? null;
 const side = Math.round(Math.sqrt(megapixels * 1e6));
 
