@@ -58,11 +58,14 @@ describe('collectionsChanged', () => {
     const collections = renderHook(() => useCollections(), { wrapper });
     const titles = renderHook(() => useCollectionTitles(), { wrapper });
     await waitFor(() => expect([...collections.result.current.keys()]).toEqual(['first']));
-    await waitFor(() => expect([...titles.result.current.keys()]).toEqual(['first']));
+    // The facet also names the photos pseudo-collection (use-collection-titles.ts), always first.
+    await waitFor(() => expect([...titles.result.current.keys()]).toEqual(['user-photos', 'first']));
 
     installed.set('second', igarkaCollection('second'));
     act(() => collectionsChanged(api));
     await waitFor(() => expect([...collections.result.current.keys()]).toEqual(['first', 'second']));
-    await waitFor(() => expect([...titles.result.current.keys()]).toEqual(['first', 'second']));
+    await waitFor(() =>
+      expect([...titles.result.current.keys()]).toEqual(['user-photos', 'first', 'second']),
+    );
   });
 });
