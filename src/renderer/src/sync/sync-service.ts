@@ -63,7 +63,8 @@ export class SyncService {
     this.bridge = new SyncBridge(db, replica, {
       author: () => this.author,
       now: this.now,
-      history: searchHistoryDb(),
+      // Without IndexedDB (some tests) there is no history database, and saved searches are not carried.
+      history: typeof indexedDB === 'undefined' ? undefined : searchHistoryDb(),
     });
     const remote = options.remote ?? sameOriginRemote(browserRemote);
     this.replicator = new Replicator(replica, remote, this.now);
