@@ -172,8 +172,7 @@ export function resolutionContent(
   }
   if (base.type === 'savedsearch') {
     // A saved search is a name for a query: the user keeps one of the names.
-    if ('body' in choice)
-      throw new Error('A saved search conflict is resolved by keeping one of its names.');
+    if ('body' in choice) throw new Error('A saved search conflict is resolved by keeping one of its names.');
     return { ...base, author };
   }
   if (base.type === 'note') {

@@ -15,7 +15,9 @@ let counter = 0;
 /** A machine whose bridge carries saved searches from its own history database. */
 function withHistory(author: string, start?: string, pushOnWrite = true) {
   counter += 1;
-  const historyDb = openSearchHistoryDb(`history-${author}-${counter}-${Math.random().toString(36).slice(2)}`);
+  const historyDb = openSearchHistoryDb(
+    `history-${author}-${counter}-${Math.random().toString(36).slice(2)}`,
+  );
   let clock = Date.parse(start ?? '2026-12-01T10:00:00.000Z');
   const m = machine(author, start, pushOnWrite, historyDb);
   return { ...m, historyDb, history: createSearchHistory(historyDb, () => (clock += 1000)) };
@@ -36,7 +38,9 @@ describe('sync bridge: saved searches', () => {
     await swap(a, b);
     off();
     expect(await saved(b)).toEqual(await saved(a));
-    expect(await saved(b)).toEqual([expect.objectContaining({ query: 'Vesna 1948', name: 'Operation Vesna' })]);
+    expect(await saved(b)).toEqual([
+      expect.objectContaining({ query: 'Vesna 1948', name: 'Operation Vesna' }),
+    ]);
     expect(heard).toBeGreaterThan(0);
     const docId = savedSearchDocId(await savedSearchKey('Vesna 1948'));
     expect((await b.db.syncDocs.get(docId))?.author).toBe('Ona');
@@ -120,10 +124,11 @@ describe('sync bridge: saved searches', () => {
     const names = [...(await saved(a)), ...(await saved(b))].map((s) => s.name);
     const conflict = must((await b.db.syncConflicts.toArray())[0]);
     expect(names[0]).toBe(names[1]);
-    expect(conflictTexts(conflict).map((text) => text.split('\n')[0]).sort()).toEqual([
-      'From Jonas',
-      'From Ona',
-    ]);
+    expect(
+      conflictTexts(conflict)
+        .map((text) => text.split('\n')[0])
+        .sort(),
+    ).toEqual(['From Jonas', 'From Ona']);
   });
 
   it('leaves a bad saved search document in the replica and names it, changing nothing', async () => {

@@ -4,7 +4,13 @@ import { useSessionValue } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
 import { createSignal } from '../api/signal';
 import { useResult } from '../api/use-result';
-import { createSearchHistory, savedSearchesSynced, type RecentSearch, type SavedSearch, type SearchHistory } from './history';
+import {
+  createSearchHistory,
+  savedSearchesSynced,
+  type RecentSearch,
+  type SavedSearch,
+  type SearchHistory,
+} from './history';
 
 /** One history store per window, opened on first use. */
 const historyStore = sessionValue(createSearchHistory);

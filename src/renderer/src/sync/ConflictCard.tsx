@@ -36,8 +36,8 @@ export function ConflictCard({
           : conflict.winner.content.type === 'savedsearch'
             ? t('sync.conflicts.savedSearchTitle', { query: conflict.winner.content.query })
             : conflict.disagreement
-            ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
-            : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
+              ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
+              : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
   return (
     <article className="sync-conflict" aria-label={title}>
       <h3>{title}</h3>
@@ -67,7 +67,9 @@ export function ConflictCard({
           </section>
         ))}
       </div>
-      {conflict.kind === 'item' || conflict.kind === 'itemlink' || conflict.kind === 'savedsearch' ? null : merging === null ? (
+      {conflict.kind === 'item' ||
+      conflict.kind === 'itemlink' ||
+      conflict.kind === 'savedsearch' ? null : merging === null ? (
         <button type="button" onClick={() => setMerging(versions.map(textOf).join('\n\n'))}>
           {t('sync.conflicts.merge')}
         </button>

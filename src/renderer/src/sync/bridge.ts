@@ -252,7 +252,8 @@ export class SyncBridge {
       : new Map<string, SyncContent>();
     for (let start = 0; start < ids.length; start += PUSH_BATCH) {
       const batch = new Map(ids.slice(start, start + PUSH_BATCH).map((id) => [id, refs.get(id) as RowRef]));
-      for (const again of await pushRows(this.db, this.replica, batch, this.author(), saved)) this.dirty.add(again);
+      for (const again of await pushRows(this.db, this.replica, batch, this.author(), saved))
+        this.dirty.add(again);
     }
   }
 
