@@ -8,7 +8,9 @@ import {
   openSearchHistoryDb,
   savedSearchesSynced,
 } from '../../../src/renderer/src/search/history';
-import { exchange, machine, type Machine } from './fixtures';
+import { SyncService } from '../../../src/renderer/src/sync/sync-service';
+import { freshDatabase } from '../notes/fixtures';
+import { exchange, machine, memoryReplica, type Machine } from './fixtures';
 
 let counter = 0;
 
@@ -155,5 +157,21 @@ describe('sync bridge: saved searches', () => {
     const problems = b.bridge.problems.join('\n');
     expect(problems).toMatch(new RegExp(`savedsearch:${key}.*› name: must be a non-empty string`));
     expect(problems).toMatch(/› query: its sha256 does not match the _id/);
+  });
+});
+
+describe('sync service: saved searches', () => {
+  it('carries what the search view saves (one shared handle on the history database)', async () => {
+    const { db } = freshDatabase();
+    const replica = memoryReplica('service');
+    const service = new SyncService(db, { replica: () => replica, remote: () => memoryReplica('remote') });
+    // The first sync's start-up comparison is done before saving, so only the hooks can carry it.
+    await service.bridge.sync();
+    await createSearchHistory().save('Vesna 1948', 'Operation Vesna');
+    await service.bridge.sync();
+    const doc = await replica.get(savedSearchDocId(await savedSearchKey('Vesna 1948')));
+    expect(doc).toMatchObject({ type: 'savedsearch', query: 'Vesna 1948', name: 'Operation Vesna' });
+    service.bridge.stop();
+    await service.settled();
   });
 });
