@@ -8,6 +8,8 @@ import {
   openSearchHistoryDb,
   savedSearchesSynced,
 } from '../../../src/renderer/src/search/history';
+import PouchDB from 'pouchdb-browser';
+import { SyncBridge } from '../../../src/renderer/src/sync/bridge';
 import { SyncService } from '../../../src/renderer/src/sync/sync-service';
 import { freshDatabase } from '../notes/fixtures';
 import { exchange, machine, memoryReplica, type Machine } from './fixtures';
@@ -131,6 +133,36 @@ describe('sync bridge: saved searches', () => {
         .map((text) => text.split('\n')[0])
         .sort(),
     ).toEqual(['From Jonas', 'From Ona']);
+  });
+
+  it('re-applies the same upsert after a crash before the checkpoint, with no conflict', async () => {
+    const a = withHistory('Ona');
+    const b = withHistory('Jonas');
+    await a.history.save('Vesna 1948', 'Operation Vesna');
+    await swap(a, b);
+    await a.history.save('Vesna 1948', 'May 1948');
+    await a.bridge.sync();
+    await PouchDB.replicate(a.replica, b.replica);
+    // The notes-database transaction (state and checkpoint) fails after the history write.
+    const put = b.db.syncState.put.bind(b.db.syncState);
+    b.db.syncState.put = (() => Promise.reject(new Error('crash'))) as never;
+    await expect(b.bridge.sync()).rejects.toThrow();
+    b.db.syncState.put = put;
+    expect((await saved(b)).map((s) => s.name)).toEqual(['May 1948']);
+    // A restart: a new bridge on the same databases, from the old checkpoint.
+    b.bridge.stop();
+    const restarted = new SyncBridge(b.db, b.replica, { author: () => 'Jonas', history: b.historyDb });
+    await restarted.sync();
+    await PouchDB.replicate(b.replica, a.replica);
+    await a.bridge.sync();
+    for (const side of [a, b]) {
+      expect((await saved(side)).map((s) => s.name)).toEqual(['May 1948']);
+      expect(await side.db.syncConflicts.count()).toBe(0);
+    }
+    const docId = savedSearchDocId(await savedSearchKey('Vesna 1948'));
+    const winner = await b.replica.get(docId, { conflicts: true });
+    expect((await b.db.syncDocs.get(docId))?.rev).toBe(winner._rev);
+    restarted.stop();
   });
 
   it('leaves a bad saved search document in the replica and names it, changing nothing', async () => {

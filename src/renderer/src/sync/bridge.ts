@@ -7,6 +7,8 @@
  * Dexie transaction per batch (bridge-apply.ts). Rows the bridge itself writes are not pushed back,
  * and even if they were, pushing compares the row with the revision it is based on and writes
  * nothing when they hold the same. All work runs in one queue, so a push and an apply never interleave.
+ * Saved searches live in the search history database instead; they are hooked and applied there
+ * (saved-search-rows.ts), just before each batch's notes-database transaction.
  */
 import Dexie, { type Transaction } from 'dexie';
 import { resolutionContent } from '@shared/sync/conflicts';
