@@ -110,7 +110,7 @@ export async function parseBundle(text: string): Promise<BundleParseResult> {
     }
     const id = typeof doc._id === 'string' ? doc._id : '';
     if (!parseDocId(id))
-      return fail(`${where}: _id "${id}" is not a note, decision, item or item link document.`);
+      return fail(`${where}: _id "${id}" is not a note, decision, item, item link or saved search document.`);
     const revisionProblem = checkRevisions(doc);
     if (revisionProblem) return fail(`${where} ("${id}"): ${revisionProblem}.`);
     if (doc._deleted !== true) {

@@ -35,6 +35,8 @@ export function changedAtOf(content: SyncContent): string {
   if (content.type === 'note') return content.note.updatedAt;
   if (content.type === 'item') return content.item.updatedAt;
   if (content.type === 'itemlink') return content.link.updatedAt;
+  // A saved search keeps no time of renaming: the time it was first saved stands for it.
+  if (content.type === 'savedsearch') return new Date(content.createdAt).toISOString();
   return content.decision.updated;
 }
 
@@ -89,6 +91,7 @@ export function sameWork(x: SyncContent, y: SyncContent): boolean {
   }
   if (x.type === 'item' && y.type === 'item') return itemWork(x.item) === itemWork(y.item);
   if (x.type === 'itemlink' && y.type === 'itemlink') return linkWork(x.link) === linkWork(y.link);
+  if (x.type === 'savedsearch' && y.type === 'savedsearch') return x.query === y.query && x.name === y.name;
   return false;
 }
 
@@ -126,6 +129,7 @@ export function revisionText(content: SyncContent): string {
   if (content.type === 'note') return content.note.body;
   if (content.type === 'item') return itemText(content.item);
   if (content.type === 'itemlink') return itemLinkText(content.link);
+  if (content.type === 'savedsearch') return `${content.name}\n${content.query}`;
   return content.decision.note;
 }
 
@@ -165,6 +169,11 @@ export function resolutionContent(
     if ('body' in choice)
       throw new Error('An item link conflict is resolved by keeping one of its versions.');
     return { type: 'itemlink', author, link: { ...base.link, updatedAt: at } };
+  }
+  if (base.type === 'savedsearch') {
+    // A saved search is a name for a query: the user keeps one of the names.
+    if ('body' in choice) throw new Error('A saved search conflict is resolved by keeping one of its names.');
+    return { ...base, author };
   }
   if (base.type === 'note') {
     const body = 'body' in choice ? choice.body : base.note.body;

@@ -14,13 +14,26 @@ import { itemLinkProblem, type ItemLink } from '../photos/item-link';
 /** The author recorded when the user has not set a sync user name. */
 export const LOCAL_AUTHOR = 'local';
 
-export type DocKind = 'note' | 'decision' | 'item' | 'itemlink';
+export type DocKind = 'note' | 'decision' | 'item' | 'itemlink' | 'savedsearch';
 
 export type SyncContent =
   | { type: 'note'; author: string; note: Note }
   | { type: 'decision'; author: string; decision: Decision }
   | { type: 'item'; author: string; item: Item }
-  | { type: 'itemlink'; author: string; link: ItemLink };
+  | { type: 'itemlink'; author: string; link: ItemLink }
+  | SavedSearchContent;
+
+/**
+ * A saved search travels flat: its query (already trimmed; unique on each machine, so the document id
+ * is derived from it), its name and when it was first saved (epoch milliseconds).
+ */
+export interface SavedSearchContent {
+  type: 'savedsearch';
+  author: string;
+  query: string;
+  name: string;
+  createdAt: number;
+}
 
 /** A document as the replication engine stores it. */
 export type SyncDoc = SyncContent & { _id: string; _rev?: string };
@@ -29,11 +42,13 @@ const NOTE_PREFIX = 'note:';
 const DECISION_PREFIX = 'decision:';
 const ITEM_PREFIX = 'item:';
 const ITEM_LINK_PREFIX = 'itemlink:';
+const SAVED_SEARCH_PREFIX = 'savedsearch:';
 const PREFIXES: Readonly<Record<DocKind, string>> = {
   note: NOTE_PREFIX,
   decision: DECISION_PREFIX,
   item: ITEM_PREFIX,
   itemlink: ITEM_LINK_PREFIX,
+  savedsearch: SAVED_SEARCH_PREFIX,
 };
 
 export const noteDocId = (id: string): string => `${NOTE_PREFIX}${id}`;
@@ -42,6 +57,14 @@ export const decisionDocId = (a: string, b: string): string => `${DECISION_PREFI
 
 export const itemDocId = (id: string): string => `${ITEM_PREFIX}${id}`;
 export const itemLinkDocId = (id: string): string => `${ITEM_LINK_PREFIX}${id}`;
+
+/** The key of a saved search: the sha256 (hex) of its trimmed query, the same on every machine. */
+export async function savedSearchKey(query: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(query.trim()));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export const savedSearchDocId = (key: string): string => `${SAVED_SEARCH_PREFIX}${key}`;
 
 /** The document id of a row, from its store and key (a note's id, a decision's pair key, an item's or a link's id). */
 export const docIdFor = (kind: DocKind, key: string): string => `${PREFIXES[kind]}${key}`;
@@ -69,15 +92,26 @@ export const itemLinkContent = (link: ItemLink, author: string): SyncContent => 
   link,
 });
 
+/** Not for saved searches: their id needs the (asynchronous) hash of the query, `savedSearchKey`. */
 export function contentDocId(content: SyncContent): string {
+  if (content.type === 'savedsearch')
+    throw new Error('A saved search document id is savedSearchDocId(await savedSearchKey(query)).');
   if (content.type === 'note') return noteDocId(content.note.id);
   if (content.type === 'item') return itemDocId(content.item.id);
   if (content.type === 'itemlink') return itemLinkDocId(content.link.id);
   return decisionDocId(content.decision.a, content.decision.b);
 }
 
+export interface SavedSearchRow {
+  query: string;
+  name: string;
+  createdAt: number;
+}
+
 /** The row's content alone (what the user wrote), for "is this the same?" comparisons. */
-export function rowOf(content: SyncContent): Note | Decision | Item | ItemLink {
+export function rowOf(content: SyncContent): Note | Decision | Item | ItemLink | SavedSearchRow {
+  if (content.type === 'savedsearch')
+    return { query: content.query, name: content.name, createdAt: content.createdAt };
   if (content.type === 'note') return content.note;
   if (content.type === 'item') return content.item;
   if (content.type === 'itemlink') return content.link;
@@ -101,7 +135,11 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
   const id = typeof doc._id === 'string' ? doc._id : null;
   if (id === null) return { ok: false, error: '_id: must be a string' };
   const parsed = parseDocId(id);
-  if (!parsed) return { ok: false, error: `_id "${id}": not a note, decision, item or item link document` };
+  if (!parsed)
+    return {
+      ok: false,
+      error: `_id "${id}": not a note, decision, item, item link or saved search document`,
+    };
   const author = typeof doc.author === 'string' && doc.author.trim() !== '' ? doc.author : null;
   if (author === null) return { ok: false, error: `"${id}" › author: must be a non-empty string` };
   if (doc.type !== parsed.kind) return { ok: false, error: `"${id}" › type: must be "${parsed.kind}"` };
@@ -126,6 +164,12 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
     if (link.id !== parsed.key) return { ok: false, error: `"${id}" › link.id: does not match the _id` };
     return { ok: true, content: { type: 'itemlink', author, link } };
   }
+  if (parsed.kind === 'savedsearch') {
+    const problem = savedSearchProblem(doc, parsed.key);
+    if (problem) return { ok: false, error: `"${id}" › ${problem}` };
+    const { query, name, createdAt } = doc as unknown as SavedSearchRow;
+    return { ok: true, content: { type: 'savedsearch', author, query, name, createdAt } };
+  }
   const decision = doc.decision as Decision;
   const problem = decision && typeof decision === 'object' ? decisionProblem(decision) : 'must be an object';
   if (problem) return { ok: false, error: `"${id}" › decision › ${problem}` };
@@ -134,10 +178,29 @@ export function readDoc(raw: unknown): { ok: true; content: SyncContent } | { ok
   return { ok: true, content: { type: 'decision', author, decision } };
 }
 
+/**
+ * What is wrong with a saved search document's fields, or null. That the key is the hash of this very
+ * query is checked where the hash can be computed (asynchronously, when the bridge plans an apply).
+ */
+function savedSearchProblem(doc: Record<string, unknown>, key: string): string | null {
+  if (!/^[0-9a-f]{64}$/.test(key)) return '_id: must end in the sha256 (hex) of the query';
+  const { query, name, createdAt } = doc;
+  if (typeof query !== 'string' || query.trim() === '') return 'query: must be a non-empty string';
+  if (query !== query.trim()) return 'query: must not begin or end with spaces';
+  if (typeof name !== 'string' || name.trim() === '') return 'name: must be a non-empty string';
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt) || createdAt < 0)
+    return 'createdAt: must be a time in epoch milliseconds';
+  return null;
+}
+
 /** The content of a document without the engine's fields, for writing it back as a new revision. */
 export function contentOf(doc: SyncDoc): SyncContent {
   if (doc.type === 'note') return { type: 'note', author: doc.author, note: doc.note };
   if (doc.type === 'item') return { type: 'item', author: doc.author, item: doc.item };
   if (doc.type === 'itemlink') return { type: 'itemlink', author: doc.author, link: doc.link };
+  if (doc.type === 'savedsearch') {
+    const { query, name, createdAt } = doc;
+    return { type: 'savedsearch', author: doc.author, query, name, createdAt };
+  }
   return { type: 'decision', author: doc.author, decision: doc.decision };
 }

@@ -84,3 +84,30 @@ describe('ConflictCard for an item link', () => {
     await waitFor(() => expect(onResolve).toHaveBeenCalledWith({ rev: '2-a' }));
   });
 });
+
+describe('ConflictCard for a saved search', () => {
+  const searchVersion = (rev: string, author: string, name: string): ConflictRevision => ({
+    rev,
+    author,
+    changedAt: '2026-12-01T10:00:00.000Z',
+    content: { type: 'savedsearch', author, query: 'Vesna 1948', name, createdAt: 1_764_583_200_000 },
+  });
+
+  it('names the query, shows each version’s name, and resolves only by keeping one', async () => {
+    const conflict = classifyConflict(
+      'savedsearch:ab',
+      'ab',
+      searchVersion('2-b', 'Ona', 'Operation Vesna'),
+      [searchVersion('2-a', 'Jonas', 'May 1948')],
+    ).conflict;
+    if (!conflict) throw new Error('expected a conflict');
+    const onResolve = vi.fn(async () => undefined);
+    render(<ConflictCard conflict={conflict} onResolve={onResolve} />);
+    const card = screen.getByRole('article', { name: 'A saved search renamed on two machines: Vesna 1948' });
+    const jonas = within(card).getByRole('region', { name: 'Version 2 by Jonas' });
+    expect(jonas.textContent).toContain('May 1948\nVesna 1948');
+    expect(within(card).queryByRole('button', { name: 'Merge by hand' })).toBeNull();
+    fireEvent.click(within(jonas).getByRole('button', { name: 'Keep this (Jonas)' }));
+    await waitFor(() => expect(onResolve).toHaveBeenCalledWith({ rev: '2-a' }));
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * The sync property: random interleavings of edits, trash, restores, purges, decisions, photo item
- * edits, item link additions and removals and conflict resolutions on two machines, with random one-way sync points, converge to the same state once both
+ * edits, item link additions and removals, saved searches saved, renamed and removed, and conflict resolutions on two machines, with random one-way sync points, converge to the same state once both
  * have exchanged everything — and no text is lost: every body ever saved is still shown, kept as a
  * conflict revision, or was knowingly replaced (by its author's next edit, a purge or a resolution),
  * and every link ever added is still there unless someone removed it.
  */
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import PouchDB from 'pouchdb-browser';
 import { must } from '../../shared/notes/arbitraries';
@@ -12,6 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@shared/notes/model';
 import { conflictTexts, itemText } from '@shared/sync/conflicts';
 import { ItemLinksRepository } from '../../../src/renderer/src/photos/item-links-repository';
+import {
+  createSearchHistory,
+  openSearchHistoryDb,
+  type SearchHistory,
+} from '../../../src/renderer/src/search/history';
 import { draft, exchange, machine, photoRef, type Machine } from './fixtures';
 
 const NOTE_IDS = [
@@ -29,6 +35,7 @@ type Op =
   | { op: 'decide'; side: 0 | 1; pair: number; kind: 'same' | 'different' | 'unsure' }
   | { op: 'item'; side: 0 | 1; item: number; field: 'title' | 'delo' | 'transcription' }
   | { op: 'link'; side: 0 | 1; item: number; record: number; remove: boolean }
+  | { op: 'search'; side: 0 | 1; query: number; remove: boolean }
   | { op: 'send'; side: 0 | 1 }
   | { op: 'resolve'; side: 0 | 1; merge: boolean };
 
@@ -71,9 +78,26 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       remove: fc.boolean(),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('search' as const),
+      side,
+      query: fc.nat(1),
+      remove: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('send' as const), side }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('resolve' as const), side, merge: fc.boolean() }) },
 );
+
+const QUERIES = ['Vesna 1948', 'Priboi 1949'];
+let historyCounter = 0;
+/** Saved searches by query, without the local auto-numbered id (it differs between machines). */
+const savedOf = async (history: SearchHistory) =>
+  (await history.listSaved())
+    .map(({ query, name, createdAt }) => ({ query, name, createdAt }))
+    .sort((x, y) => (x.query < y.query ? -1 : 1));
 
 async function state(m: Machine) {
   const notes = (await m.notes.all()).sort((x, y) => (x.id < y.id ? -1 : 1));
@@ -85,10 +109,14 @@ async function state(m: Machine) {
 }
 
 async function run(ops: readonly Op[], pushOnWrite: boolean) {
+  const historyDbs = [0, 1].map(() => openSearchHistoryDb(`convergence-history-${++historyCounter}`));
   const machines = [
-    machine('Ona', '2026-12-01T10:00:00.000Z', pushOnWrite),
-    machine('Jonas', '2026-12-01T10:00:00.500Z', pushOnWrite),
+    machine('Ona', '2026-12-01T10:00:00.000Z', pushOnWrite, historyDbs[0]),
+    machine('Jonas', '2026-12-01T10:00:00.500Z', pushOnWrite, historyDbs[1]),
   ] as const;
+  const histories = machines.map((m, index) =>
+    createSearchHistory(must(historyDbs[index]), () => Date.parse('2026-12-01T10:00:00.000Z') + index),
+  );
   const saved = new Set<string>();
   const replaced = new Set<string>();
   const linked = new Set<string>();
@@ -154,8 +182,25 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
       }
       continue;
     }
+    if (step.op === 'search') {
+      const history = must(histories[step.side]);
+      const query = must(QUERIES[step.query]);
+      const current = (await history.listSaved()).find((entry) => entry.query === query);
+      if (current) replaced.add(`${current.name}\n${query}`);
+      if (step.remove) {
+        if (current) await history.removeSaved(current.id);
+      } else {
+        const name = `${m.author} ${++counter}`;
+        saved.add(`${name}\n${query}`);
+        await history.save(query, name);
+      }
+      continue;
+    }
     if (step.op === 'resolve') {
-      const [conflict] = await m.db.syncConflicts.where('kind').anyOf('note', 'item').toArray();
+      const [conflict] = await m.db.syncConflicts
+        .where('kind')
+        .anyOf('note', 'item', 'savedsearch')
+        .toArray();
       if (!conflict) continue;
       for (const text of conflictTexts(conflict)) replaced.add(text);
       // Items are resolved by keeping one version; notes also by merging the text by hand.
@@ -185,7 +230,10 @@ async function run(ops: readonly Op[], pushOnWrite: boolean) {
   const onA = await state(a);
   const onB = await state(b);
   expect(canonicalJson(onB)).toBe(canonicalJson(onA));
+  const searchesOnA = await savedOf(must(histories[0]));
+  expect(await savedOf(must(histories[1]))).toEqual(searchesOnA);
   const kept = new Set([
+    ...searchesOnA.map((entry) => `${entry.name}\n${entry.query}`),
     ...onA.notes.map((note) => note.body),
     ...onA.items.map(itemText),
     ...onA.conflicts.filter((c) => c.kind !== 'decision').flatMap(conflictTexts),

@@ -7,6 +7,7 @@ import { NotesRepository } from '../../../src/renderer/src/notes/repository';
 import { DecisionsRepository } from '../../../src/renderer/src/linkage/decisions-repository';
 import { ItemsRepository } from '../../../src/renderer/src/photos/items-repository';
 import { freshDatabase } from '../notes/fixtures';
+import type { HistoryDb } from '../../../src/renderer/src/search/history';
 
 PouchDB.plugin(memoryAdapter);
 
@@ -21,12 +22,17 @@ export function memoryReplica(label = 'replica'): ReplicaDb {
 }
 
 /** One machine: its notes database, repositories, replica and bridge, on a clock the test moves. */
-export function machine(author: string, start = '2026-12-01T10:00:00.000Z', pushOnWrite = true) {
+export function machine(
+  author: string,
+  start = '2026-12-01T10:00:00.000Z',
+  pushOnWrite = true,
+  history?: HistoryDb,
+) {
   let clock = Date.parse(start);
   const now = () => new Date(clock);
   const { db } = freshDatabase();
   const replica = memoryReplica(author);
-  const bridge = new SyncBridge(db, replica, { author: () => author, now, pushOnWrite });
+  const bridge = new SyncBridge(db, replica, { author: () => author, now, pushOnWrite, history });
   return {
     author,
     db,

@@ -12,6 +12,8 @@ import {
   parseDocId,
   readDoc,
   sameRow,
+  savedSearchDocId,
+  savedSearchKey,
 } from '@shared/sync/docs';
 import { notesArbitrary, sampleNote } from '../notes/arbitraries';
 
@@ -112,5 +114,47 @@ describe('sync documents', () => {
       ok: false,
       error: expect.stringMatching(/link\.id: does not match/),
     });
+  });
+});
+
+describe('saved search documents', () => {
+  const doc = async (query: string, fields: Record<string, unknown> = {}) => ({
+    _id: savedSearchDocId(await savedSearchKey(query)),
+    type: 'savedsearch',
+    author: 'Ona',
+    query: query.trim(),
+    name: 'Operation Vesna',
+    createdAt: 1_764_583_200_000,
+    ...fields,
+  });
+
+  it('keys a saved search by the sha256 of its trimmed query, the same on every machine', async () => {
+    const key = await savedSearchKey('  Vesna 1948 ');
+    expect(key).toBe(await savedSearchKey('Vesna 1948'));
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseDocId(savedSearchDocId(key))).toEqual({ kind: 'savedsearch', key });
+  });
+
+  it('reads a valid one verbatim and refuses an invalid one, saying which field', async () => {
+    const read = readDoc(await doc('Vesna 1948'));
+    expect(read).toEqual({
+      ok: true,
+      content: {
+        type: 'savedsearch',
+        author: 'Ona',
+        query: 'Vesna 1948',
+        name: 'Operation Vesna',
+        createdAt: 1_764_583_200_000,
+      },
+    });
+    const error = async (fields: Record<string, unknown>) => {
+      const result = readDoc(await doc('Vesna 1948', fields));
+      return result.ok ? null : result.error;
+    };
+    expect(await error({ name: ' ' })).toMatch(/› name: must be a non-empty string$/);
+    expect(await error({ query: ' Vesna 1948' })).toMatch(/› query: must not begin or end with spaces$/);
+    expect(await error({ query: 3 })).toMatch(/› query: must be a non-empty string$/);
+    expect(await error({ createdAt: 'today' })).toMatch(/› createdAt: must be a time in epoch milliseconds$/);
+    expect(await error({ _id: 'savedsearch:Vesna 1948' })).toMatch(/_id: must end in the sha256/);
   });
 });

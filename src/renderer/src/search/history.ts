@@ -3,6 +3,7 @@
  * ("atmintis-search-history"), so search history can never touch the user's notes.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { createSignal, type Signal } from '../api/signal';
 
 export const SEARCH_HISTORY_DB = 'atmintis-search-history';
 /** Recent searches kept; older ones are dropped. */
@@ -22,7 +23,7 @@ export interface SavedSearch {
   createdAt: number;
 }
 
-type HistoryDb = Dexie & {
+export type HistoryDb = Dexie & {
   recent: EntityTable<RecentSearch, 'id'>;
   saved: EntityTable<SavedSearch, 'id'>;
 };
@@ -32,6 +33,21 @@ export function openSearchHistoryDb(name: string = SEARCH_HISTORY_DB): HistoryDb
   db.version(1).stores({ recent: '++id, &query, at', saved: '++id, &query, createdAt' });
   return db;
 }
+
+let windowDb: HistoryDb | null = null;
+
+/**
+ * The window's one handle on the history database. Team sync watches saved searches through Dexie
+ * hooks, which see only writes made through the same handle, so the search view and the sync bridge
+ * must share it.
+ */
+export function searchHistoryDb(): HistoryDb {
+  windowDb ??= openSearchHistoryDb();
+  return windowDb;
+}
+
+/** Fires when saved searches changed without the search view's doing (a teammate's, via sync). */
+export const savedSearchesSynced: Signal = createSignal();
 
 export interface SearchHistory {
   /** Remember a query as run just now (moving it to the top when it was there already). */
@@ -45,7 +61,7 @@ export interface SearchHistory {
 }
 
 export function createSearchHistory(
-  db: HistoryDb = openSearchHistoryDb(),
+  db: HistoryDb = searchHistoryDb(),
   now: () => number = Date.now,
 ): SearchHistory {
   return {

@@ -1,10 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ok } from '@shared/result';
 import { useSessionValue } from '../api/ApiContext';
 import { sessionValue } from '../api/session';
 import { createSignal } from '../api/signal';
 import { useResult } from '../api/use-result';
-import { createSearchHistory, type RecentSearch, type SavedSearch, type SearchHistory } from './history';
+import {
+  createSearchHistory,
+  savedSearchesSynced,
+  type RecentSearch,
+  type SavedSearch,
+  type SearchHistory,
+} from './history';
 
 /** One history store per window, opened on first use. */
 const historyStore = sessionValue(createSearchHistory);
@@ -14,6 +20,8 @@ const EMPTY: { recent: RecentSearch[]; saved: SavedSearch[] } = { recent: [], sa
 export function useSearchHistory() {
   const history = useSessionValue(historyStore);
   const [changed] = useState(createSignal);
+  // Saved searches that arrived from teammates show up without a reload.
+  useEffect(() => savedSearchesSynced.subscribe(changed.notify), [changed]);
   const lists = useResult(
     async () => {
       const [recent, saved] = await Promise.all([history.listRecent(), history.listSaved()]);

@@ -7,8 +7,8 @@ const textOf = (revision: ConflictRevision): string => revisionText(revision.con
 
 /**
  * One open conflict: every version side by side with its author and time, "Keep this" under each,
- * and "Merge by hand" (an editor starting from all the texts; not for photo items and their links,
- * whose versions are kept whole). For decisions, each version says what
+ * and "Merge by hand" (an editor starting from all the texts; not for photo items, their links and
+ * saved searches, whose versions are kept whole). For decisions, each version says what
  * its author decided; a disagreement is named as such.
  */
 export function ConflictCard({
@@ -33,9 +33,11 @@ export function ConflictCard({
         ? t('sync.conflicts.itemTitle', { title: conflict.winner.content.item.title })
         : conflict.winner.content.type === 'itemlink'
           ? t('sync.conflicts.itemLinkTitle', { title: conflict.winner.content.link.recordTitle })
-          : conflict.disagreement
-            ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
-            : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
+          : conflict.winner.content.type === 'savedsearch'
+            ? t('sync.conflicts.savedSearchTitle', { query: conflict.winner.content.query })
+            : conflict.disagreement
+              ? t('sync.conflicts.disagreementTitle', { pair: conflict.key.replace('\n', ' ↔ ') })
+              : t('sync.conflicts.decisionTitle', { pair: conflict.key.replace('\n', ' ↔ ') });
   return (
     <article className="sync-conflict" aria-label={title}>
       <h3>{title}</h3>
@@ -65,7 +67,9 @@ export function ConflictCard({
           </section>
         ))}
       </div>
-      {conflict.kind === 'item' || conflict.kind === 'itemlink' ? null : merging === null ? (
+      {conflict.kind === 'item' ||
+      conflict.kind === 'itemlink' ||
+      conflict.kind === 'savedsearch' ? null : merging === null ? (
         <button type="button" onClick={() => setMerging(versions.map(textOf).join('\n\n'))}>
           {t('sync.conflicts.merge')}
         </button>

@@ -11,7 +11,7 @@ import {
   type ConflictRevision,
   type SyncConflict,
 } from '@shared/sync/conflicts';
-import { parseDocId, readDoc, sameRow, type SyncContent } from '@shared/sync/docs';
+import { parseDocId, readDoc, sameRow, savedSearchKey, type SyncContent } from '@shared/sync/docs';
 import type { NotesDatabase } from '../notes/db';
 import { contentAt, leaves, type LeafDoc, type ReplicaDb } from './replica';
 import type { RowRef } from './rows';
@@ -100,7 +100,14 @@ export async function planApply(
       problems.push(`Revision ${leaf._rev} of ${parsed.error} — kept in the sync database, not shown.`);
       continue;
     }
-    read.push(revision(leaf._rev, parsed.content));
+    const content = parsed.content;
+    if (content.type === 'savedsearch' && (await savedSearchKey(content.query)) !== ref.key) {
+      problems.push(
+        `Revision ${leaf._rev} of "${docId}" › query: its sha256 does not match the _id — kept in the sync database, not shown.`,
+      );
+      continue;
+    }
+    read.push(revision(leaf._rev, content));
   }
   const winner = read.find((candidate) => candidate.rev === winnerInfo.rev);
   if (!winner) return null;

@@ -36,10 +36,13 @@ export async function pushRows(
   replica: ReplicaDb,
   refs: ReadonlyMap<string, RowRef>,
   author: string,
+  /** Rows kept outside the notes database (saved searches), by document id. */
+  elsewhere: ReadonlyMap<string, SyncContent> = new Map(),
 ): Promise<string[]> {
   const ids = [...refs.keys()];
   if (ids.length === 0) return [];
   const current = await readRows(db, refs, author);
+  for (const [docId, row] of elsewhere) if (refs.has(docId)) current.set(docId, row);
   const states = new Map(
     (await db.syncDocs.bulkGet(ids)).filter((s) => s !== undefined).map((s) => [s.docId, s]),
   );

@@ -7,17 +7,29 @@
  * Dexie transaction per batch (bridge-apply.ts). Rows the bridge itself writes are not pushed back,
  * and even if they were, pushing compares the row with the revision it is based on and writes
  * nothing when they hold the same. All work runs in one queue, so a push and an apply never interleave.
+ * Saved searches live in the search history database instead; they are hooked and applied there
+ * (saved-search-rows.ts), just before each batch's notes-database transaction.
  */
 import Dexie, { type Transaction } from 'dexie';
 import { resolutionContent } from '@shared/sync/conflicts';
-import { docIdFor, LOCAL_AUTHOR, parseDocId, sameRow } from '@shared/sync/docs';
+import {
+  docIdFor,
+  LOCAL_AUTHOR,
+  parseDocId,
+  sameRow,
+  savedSearchDocId,
+  savedSearchKey,
+  type SyncContent,
+} from '@shared/sync/docs';
 import { createSignal, type Signal } from '../api/signal';
 import type { NotesDatabase } from '../notes/db';
 import { bumpRevision, toStorageError } from '../notes/repository';
+import { savedSearchesSynced, type HistoryDb, type SavedSearch } from '../search/history';
 import { hasUnpushedEdit, planApply, prefetch, sameConflict, type ApplyPlan } from './bridge-apply';
 import { pushRows } from './bridge-push';
 import type { ReplicaDb } from './replica';
 import { allRows, readRow, writeRow, type RowRef } from './rows';
+import { applySavedSearches, savedSearchRows } from './saved-search-rows';
 
 const FEED_PAGE = 500;
 const PUSH_BATCH = 500;
@@ -31,6 +43,11 @@ export interface BridgeOptions {
    * until an explicit sync(), the interleaving where a teammate's revision arrives first.
    */
   pushOnWrite?: boolean;
+  /**
+   * The window's search history database (the very handle the search view writes through): its saved
+   * searches sync too. Without it, saved-search documents stay in the replica unapplied.
+   */
+  history?: HistoryDb;
 }
 
 type Choice = { rev: string } | { body: string };
@@ -43,6 +60,10 @@ export class SyncBridge {
   private readonly dirty = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private applying: Transaction | null = null;
+  private applyingHistory: Transaction | null = null;
+  /** Saved searches written locally, by query (their document id is hashed when pushing). */
+  private readonly dirtyQueries = new Set<string>();
+  private readonly history: HistoryDb | null;
   private scheduled = false;
   private reconciled = false;
   private readonly unhook: Array<() => void> = [];
@@ -59,7 +80,9 @@ export class SyncBridge {
     this.author = () => options.author?.().trim() || LOCAL_AUTHOR;
     this.now = options.now ?? (() => new Date());
     this.pushOnWrite = options.pushOnWrite ?? true;
+    this.history = options.history ?? null;
     this.watch();
+    this.watchSavedSearches();
   }
 
   /** Follows the replica live (replication writes there) and pushes local writes as they commit. */
@@ -160,6 +183,33 @@ export class SyncBridge {
     }
   }
 
+  /** Hooks on the history database's saved searches (recent searches are per machine, not synced). */
+  private watchSavedSearches(): void {
+    const table = this.history?.saved;
+    if (!table) return;
+    const mark = (row: SavedSearch | undefined, transaction: Transaction) => {
+      if (transaction === this.applyingHistory || !row) return;
+      this.dirtyQueries.add(row.query);
+      if (this.pushOnWrite) transaction.on('complete', () => this.schedule());
+    };
+    const creating = (_key: unknown, row: SavedSearch, tx: Transaction) => mark(row, tx);
+    const updating = (_m: unknown, _key: unknown, row: SavedSearch, tx: Transaction) => mark(row, tx);
+    const deleting = (_key: unknown, row: SavedSearch, tx: Transaction) => mark(row, tx);
+    table.hook('creating', creating as never);
+    table.hook('updating', updating as never);
+    table.hook('deleting', deleting as never);
+    this.unhook.push(() => {
+      table.hook('creating').unsubscribe(creating as never);
+      table.hook('updating').unsubscribe(updating as never);
+      table.hook('deleting').unsubscribe(deleting as never);
+    });
+  }
+
+  /** Saved searches by document id, or none when this bridge does not carry them. */
+  private savedRows(author: string): Promise<Map<string, SyncContent>> {
+    return this.history ? savedSearchRows(this.history, author) : Promise.resolve(new Map());
+  }
+
   /**
    * On the first sync of this window: every row that differs from the revision it is based on, and
    * every purged row the replica still holds, is marked for pushing. This carries rows written before
@@ -167,6 +217,7 @@ export class SyncBridge {
    */
   private async reconcile(): Promise<void> {
     const rows = await allRows(this.db);
+    for (const [docId, row] of await this.savedRows('')) rows.set(docId, row);
     const states = new Map((await this.db.syncDocs.toArray()).map((state) => [state.docId, state]));
     const ids = new Set([
       ...rows.keys(),
@@ -187,6 +238,10 @@ export class SyncBridge {
   }
 
   private async pushDirty(): Promise<void> {
+    for (const query of [...this.dirtyQueries]) {
+      this.dirtyQueries.delete(query);
+      this.dirty.add(savedSearchDocId(await savedSearchKey(query)));
+    }
     const refs = new Map<string, RowRef>();
     for (const docId of this.dirty) {
       const ref = parseDocId(docId);
@@ -194,9 +249,13 @@ export class SyncBridge {
     }
     this.dirty.clear();
     const ids = [...refs.keys()];
+    const saved = ids.some((id) => refs.get(id)?.kind === 'savedsearch')
+      ? await this.savedRows(this.author())
+      : new Map<string, SyncContent>();
     for (let start = 0; start < ids.length; start += PUSH_BATCH) {
       const batch = new Map(ids.slice(start, start + PUSH_BATCH).map((id) => [id, refs.get(id) as RowRef]));
-      for (const again of await pushRows(this.db, this.replica, batch, this.author())) this.dirty.add(again);
+      for (const again of await pushRows(this.db, this.replica, batch, this.author(), saved))
+        this.dirty.add(again);
     }
   }
 
@@ -216,7 +275,10 @@ export class SyncBridge {
   private async applyBatch(ids: readonly string[], lastSeq: number | string): Promise<void> {
     const plans: ApplyPlan[] = [];
     const problemsBefore = this.problems.length;
-    const unique = [...new Set(ids)].filter((docId) => parseDocId(docId) !== null);
+    const unique = [...new Set(ids)].filter((docId) => {
+      const ref = parseDocId(docId);
+      return ref !== null && (ref.kind !== 'savedsearch' || this.history !== null);
+    });
     const fetched = await prefetch(this.db, this.replica, unique);
     for (const docId of unique) {
       const plan = await planApply(this.replica, docId, fetched, this.problems);
@@ -224,6 +286,14 @@ export class SyncBridge {
     }
     const db = this.db;
     let changed = false;
+    const saved = this.history
+      ? await applySavedSearches(
+          this.history,
+          plans.filter((plan) => plan.ref.kind === 'savedsearch'),
+          fetched.states,
+          (transaction) => (this.applyingHistory = transaction),
+        )
+      : { applied: new Set<string>(), changed: false };
     try {
       await db.transaction(
         'rw',
@@ -242,11 +312,15 @@ export class SyncBridge {
           for (const plan of plans) {
             const row = await readRow(db, plan.ref, '');
             const state = await db.syncDocs.get(plan.docId);
-            if (state?.rev !== plan.baseRev || hasUnpushedEdit(row, plan)) {
+            const savedSearch = plan.ref.kind === 'savedsearch';
+            const waits = savedSearch
+              ? !saved.applied.has(plan.docId)
+              : state?.rev !== plan.baseRev || hasUnpushedEdit(row, plan);
+            if (waits) {
               this.dirty.add(plan.docId);
               continue;
             }
-            if (!sameRow(row, plan.winner)) {
+            if (!savedSearch && !sameRow(row, plan.winner)) {
               await writeRow(db, plan.ref, plan.winner);
               changed = true;
             }
@@ -276,7 +350,8 @@ export class SyncBridge {
     for (const plan of plans)
       if (plan.redundant.length > 0) await this.closeRevisions(plan.docId, plan.redundant);
     if (changed) this.db.externalChanges.notify();
-    if (changed || this.problems.length > problemsBefore) this.changed.notify();
+    if (saved.changed) savedSearchesSynced.notify();
+    if (changed || saved.changed || this.problems.length > problemsBefore) this.changed.notify();
   }
 
   /** Deletes losing revisions (deterministic revision ids, so two machines closing them agree). */

@@ -61,6 +61,7 @@ const KINDS: readonly DocKind[] = ['note', 'decision', 'item', 'itemlink'];
 
 /** The row's content as a document would hold it (author given by the caller), or null when absent. */
 export async function readRow(db: NotesDatabase, ref: RowRef, author: string): Promise<SyncContent | null> {
+  if (ref.kind === 'savedsearch') return null;
   const store = storeOf(db, ref.kind);
   const row = await store.table.get(ref.key);
   return row ? store.content(row as never, author) : null;
@@ -89,6 +90,8 @@ export async function readRows(
 
 /** Puts the content's row, or removes the row when content is null. */
 export async function writeRow(db: NotesDatabase, ref: RowRef, content: SyncContent | null): Promise<void> {
+  // Saved searches live in the history database (saved-search-rows.ts).
+  if (ref.kind === 'savedsearch' || content?.type === 'savedsearch') return;
   if (content === null) await storeOf(db, ref.kind).table.delete(ref.key);
   else if (content.type === 'note')
     await db.notes.put({ ...content.note, targetKey: targetKey(content.note.target) });

@@ -12,6 +12,7 @@ import type { BundleSince } from '@shared/sync/bundle';
 import { LOCAL_AUTHOR } from '@shared/sync/docs';
 import { createSignal, type Signal } from '../api/signal';
 import type { NotesDatabase } from '../notes/db';
+import { searchHistoryDb } from '../search/history';
 import { SyncBridge } from './bridge';
 import { exportBundle, importBundle, type BundleExport } from './bundles';
 import {
@@ -59,7 +60,12 @@ export class SyncService {
   ) {
     this.now = options.now ?? (() => new Date());
     const replica = (options.replica ?? browserReplica)(REPLICA_DB_NAME);
-    this.bridge = new SyncBridge(db, replica, { author: () => this.author, now: this.now });
+    this.bridge = new SyncBridge(db, replica, {
+      author: () => this.author,
+      now: this.now,
+      // Without IndexedDB (some tests) there is no history database, and saved searches are not carried.
+      history: typeof indexedDB === 'undefined' ? undefined : searchHistoryDb(),
+    });
     const remote = options.remote ?? sameOriginRemote(browserRemote);
     this.replicator = new Replicator(replica, remote, this.now);
     this.replicator.changes.subscribe(() => {
