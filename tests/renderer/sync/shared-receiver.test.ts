@@ -160,10 +160,13 @@ describe('receiving what teammates shared', () => {
     await vi.waitFor(() => expect(imported).toHaveLength(1), { timeout: 10_000, interval: 20 });
     expect(imported[0]?.records).toEqual(collection.records);
     expect(photos).toHaveBeenCalled();
-    await vi.waitFor(() =>
-      expect(service.receiver.outcome('datasets')?.result?.imported).toEqual([
-        { collectionId: 'family-a', title: 'Registry family-a', records: 1 },
-      ]),
+    // As above: the outcome is kept after the import's own awaits, which a loaded machine stretches.
+    await vi.waitFor(
+      () =>
+        expect(service.receiver.outcome('datasets')?.result?.imported).toEqual([
+          { collectionId: 'family-a', title: 'Registry family-a', records: 1 },
+        ]),
+      { timeout: 10_000, interval: 20 },
     );
     service.disconnect();
     service.bridge.stop();
