@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await page.goto(`${harness.baseUrl}/#/items`);
     const imported = performance.now();
     await page.getByRole('button', { name: 'Add a folder…' }).click();
-    await page.getByText('Added 1 photos in 1 items.').waitFor({ timeout: 600_000 });
+    await page.getByText('Added 1 photo in 1 item.').waitFor({ timeout: 600_000 });
     console.log(
       `imported in ${((performance.now() - imported) / 1000).toFixed(1)} s (not part of the figure)`,
     );
